@@ -1,0 +1,71 @@
+package io.dittofs.contracts.grpc;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hosts gRPC services on a listen address given as {@code in-process:NAME} or {@code HOST:PORT}
+ * (port 0 = any free port). Calls run on virtual threads: handlers may block on their stores.
+ */
+public final class GrpcServerHost implements AutoCloseable {
+
+    private final Server server;
+
+    private GrpcServerHost(Server server) {
+        this.server = server;
+    }
+
+    public static GrpcServerHost start(String listen, List<? extends BindableService> services) {
+        ServerBuilder<?> builder;
+        if (listen.startsWith(ServiceChannels.IN_PROCESS_PREFIX)) {
+            builder = InProcessServerBuilder.forName(listen.substring(ServiceChannels.IN_PROCESS_PREFIX.length()));
+        } else {
+            int colon = listen.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("listen address must be HOST:PORT or in-process:NAME (got '" + listen + "')");
+            }
+            int port;
+            try {
+                port = Integer.parseInt(listen.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("listen port is not a number in '" + listen + "'", e);
+            }
+            builder = NettyServerBuilder.forAddress(new InetSocketAddress(listen.substring(0, colon), port))
+                    .maxInboundMessageSize(ServiceChannels.MAX_MESSAGE_BYTES);
+        }
+        builder.executor(Executors.newVirtualThreadPerTaskExecutor());
+        services.forEach(builder::addService);
+        try {
+            return new GrpcServerHost(builder.build().start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + listen + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The TCP port actually bound, or -1 for in-process servers. */
+    public int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

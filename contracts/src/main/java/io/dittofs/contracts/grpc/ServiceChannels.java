@@ -1,0 +1,54 @@
+package io.dittofs.contracts.grpc;
+
+import io.grpc.ClientInterceptors;
+import io.grpc.ManagedChannel;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.util.Objects;
+
+/**
+ * Builds channels to DittoFS services from one target syntax, so the embedded default (every
+ * service in one JVM) and the distributed stack differ only in configuration:
+ * <ul>
+ *   <li>{@code in-process:NAME} — the in-process transport (no sockets, no copies of messages);</li>
+ *   <li>{@code HOST:PORT} — HTTP/2 over TCP.</li>
+ * </ul>
+ */
+public final class ServiceChannels {
+
+    public static final String IN_PROCESS_PREFIX = "in-process:";
+    /** Larger than the biggest protocol read/write (4 MiB) plus framing. */
+    public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+    private ServiceChannels() {
+    }
+
+    public static ManagedChannel open(String target) {
+        Objects.requireNonNull(target, "target");
+        if (target.startsWith(IN_PROCESS_PREFIX)) {
+            String name = target.substring(IN_PROCESS_PREFIX.length());
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("in-process target needs a name, e.g. in-process:dittofs (got '" + target + "')");
+            }
+            return InProcessChannelBuilder.forName(name)
+                    .directExecutor()
+                    .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                    .intercept(Deadlines.defaults())
+                    .build();
+        }
+        int colon = target.lastIndexOf(':');
+        if (colon <= 0 || colon == target.length() - 1) {
+            throw new IllegalArgumentException("service target must be HOST:PORT or in-process:NAME (got '" + target + "')");
+        }
+        return NettyChannelBuilder.forTarget(target)
+                .usePlaintext()
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .intercept(Deadlines.defaults())
+                .build();
+    }
+
+    /** For tests and tools that need the interceptor on an existing channel. */
+    public static io.grpc.Channel withDefaults(io.grpc.Channel channel) {
+        return ClientInterceptors.intercept(channel, Deadlines.defaults());
+    }
+}
