@@ -21,6 +21,23 @@ public final class FileHandles {
         return FileHandle.newBuilder().setValue(ByteString.copyFrom(bytes)).build();
     }
 
+    /** Layout version carried in byte 0 of every handle. */
+    public static final int LAYOUT_VERSION = 1;
+    /** Bytes before the metadata-service's opaque part: version + share id. */
+    public static final int HEADER_BYTES = 5;
+
+    /**
+     * The share id in bytes 1..4, or -1 when the handle is too short or of an unknown layout
+     * (callers answer BADHANDLE). Cheap: no allocation, no service call.
+     */
+    public static long shareId(FileHandle handle) {
+        var v = handle.getValue();
+        if (v.size() < HEADER_BYTES || v.size() > MAX_BYTES || (v.byteAt(0) & 0xff) != LAYOUT_VERSION) {
+            return -1;
+        }
+        return ((v.byteAt(1) & 0xffL) << 24) | ((v.byteAt(2) & 0xffL) << 16) | ((v.byteAt(3) & 0xffL) << 8) | (v.byteAt(4) & 0xffL);
+    }
+
     public static boolean plausible(FileHandle handle) {
         int n = handle.getValue().size();
         return n > 0 && n <= MAX_BYTES;

@@ -22,6 +22,15 @@ class FileHandlesTest {
     }
 
     @Test
+    void shareIdReadsTheHeaderOnly() {
+        assertThat(FileHandles.shareId(FileHandles.of(new byte[] {1, 0, 0, 1, 2, 9, 9}))).isEqualTo(258);
+        assertThat(FileHandles.shareId(FileHandles.of(new byte[] {1, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff})))
+                .isEqualTo(0xffffffffL);
+        assertThat(FileHandles.shareId(FileHandles.of(new byte[] {2, 0, 0, 0, 1}))).isEqualTo(-1);
+        assertThat(FileHandles.shareId(FileHandles.of(new byte[] {1, 0, 0}))).isEqualTo(-1);
+    }
+
+    @Test
     void statusExceptionNeedsAFailure() {
         assertThat(new StatusException(Status.NOENT, "x").status()).isEqualTo(Status.NOENT);
         assertThatThrownBy(() -> new StatusException(Status.OK, "x")).isInstanceOf(IllegalArgumentException.class);
