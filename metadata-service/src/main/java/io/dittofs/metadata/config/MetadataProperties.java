@@ -1,0 +1,44 @@
+package io.dittofs.metadata.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code dittofs.metadata.*}. The store is chosen by name and validated at start-up, so a typo
+ * fails loudly with the accepted values rather than falling back to a default.
+ *
+ * @param store      memory | rocksdb | postgres
+ * @param grpc       standalone listen address (ignored when the launcher hosts the service)
+ * @param shareRoot  owner and mode of a share root when it is first created
+ * @param fs         capacity reported by FSSTAT
+ */
+@ConfigurationProperties(prefix = "dittofs.metadata")
+public record MetadataProperties(
+        @DefaultValue("rocksdb") String store,
+        @DefaultValue Rocksdb rocksdb,
+        @DefaultValue Postgres postgres,
+        @DefaultValue Grpc grpc,
+        @DefaultValue ShareRoot shareRoot,
+        @DefaultValue Fs fs,
+        @DefaultValue("4096") int maxReaddirEntries) {
+
+    /** @param path default {@code ${dittofs.data-dir:./data}/metadata} */
+    public record Rocksdb(String path, @DefaultValue("true") boolean sync) {
+    }
+
+    public record Postgres(@DefaultValue("jdbc:postgresql://127.0.0.1:5432/dittofs") String url,
+                           @DefaultValue("postgres") String username,
+                           @DefaultValue("") String password,
+                           @DefaultValue("dittofs_metadata") String schema,
+                           @DefaultValue("8") int poolSize) {
+    }
+
+    public record Grpc(@DefaultValue("127.0.0.1:7101") String listen) {
+    }
+
+    public record ShareRoot(@DefaultValue("0755") String mode, @DefaultValue("0") int uid, @DefaultValue("0") int gid) {
+    }
+
+    public record Fs(@DefaultValue("1099511627776") long totalBytes, @DefaultValue("4294967296") long totalFiles) {
+    }
+}

@@ -1,0 +1,81 @@
+package io.dittofs.metadata.config;
+
+import io.dittofs.metadata.core.CoreSettings;
+import io.dittofs.metadata.core.MetadataCore;
+import io.dittofs.metadata.grpc.MetadataGrpcService;
+import io.dittofs.metadata.spi.MetadataStore;
+import io.dittofs.metadata.store.memory.MemoryStore;
+import io.dittofs.metadata.store.postgres.PostgresStore;
+import io.dittofs.metadata.store.rocksdb.RocksDbStore;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The metadata-service's beans: the store chosen by {@code dittofs.metadata.store}, the core and
+ * the gRPC service. Starts no server: the standalone application or the launcher hosts
+ * {@link MetadataGrpcService}. PostgreSQL gets its own pool and Flyway history; nothing here
+ * uses Spring Boot's DataSource, JPA or Flyway auto-configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MetadataProperties.class)
+public class MetadataServiceConfiguration {
+
+    static final String STORES = "memory, rocksdb, postgres";
+
+    @Bean(destroyMethod = "close")
+    public MetadataStore metadataStore(MetadataProperties props, Environment env) {
+        String kind = props.store() == null ? "" : props.store().trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (kind) {
+            case "memory" -> new MemoryStore();
+            case "rocksdb" -> {
+                String path = props.rocksdb().path();
+                if (path == null || path.isBlank()) {
+                    path = env.getProperty("dittofs.data-dir", "./data") + "/metadata";
+                }
+                yield new RocksDbStore(Path.of(path), props.rocksdb().sync());
+            }
+            case "postgres" -> {
+                MetadataProperties.Postgres pg = props.postgres();
+                yield PostgresStore.open(pg.url(), pg.username(), pg.password(), pg.schema(), pg.poolSize());
+            }
+            default -> throw new IllegalArgumentException("dittofs.metadata.store must be one of " + STORES
+                    + " (got '" + props.store() + "')");
+        };
+    }
+
+    @Bean
+    public MetadataCore metadataCore(MetadataStore store, MetadataProperties props) {
+        return new MetadataCore(store, settings(props));
+    }
+
+    @Bean
+    public MetadataGrpcService metadataGrpcService(MetadataCore core) {
+        return new MetadataGrpcService(core);
+    }
+
+    static CoreSettings settings(MetadataProperties props) {
+        int mode;
+        try {
+            mode = Integer.parseInt(props.shareRoot().mode(), 8);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("dittofs.metadata.share-root.mode must be an octal mode 0000..7777 (got '"
+                    + props.shareRoot().mode() + "')", e);
+        }
+        if (mode < 0 || mode > 07777) {
+            throw new IllegalArgumentException("dittofs.metadata.share-root.mode must be an octal mode 0000..7777 (got '"
+                    + props.shareRoot().mode() + "')");
+        }
+        if (props.maxReaddirEntries() < 1 || props.maxReaddirEntries() > 65536) {
+            throw new IllegalArgumentException("dittofs.metadata.max-readdir-entries must be 1..65536 (got "
+                    + props.maxReaddirEntries() + ")");
+        }
+        if (props.fs().totalBytes() <= 0 || props.fs().totalFiles() <= 0) {
+            throw new IllegalArgumentException("dittofs.metadata.fs.total-bytes and total-files must be positive");
+        }
+        return new CoreSettings(mode, props.shareRoot().uid(), props.shareRoot().gid(), props.fs().totalBytes(),
+                props.fs().totalFiles(), props.maxReaddirEntries());
+    }
+}

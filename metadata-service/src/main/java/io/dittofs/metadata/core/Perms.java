@@ -1,0 +1,62 @@
+package io.dittofs.metadata.core;
+
+import io.dittofs.contracts.StatusException;
+import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.metadata.spi.Inode;
+
+/** POSIX mode-bit permission rules (owner, then group incl. supplementary groups, then other). */
+public final class Perms {
+
+    public static final int R = 4;
+    public static final int W = 2;
+    public static final int X = 1;
+    public static final int S_ISUID = 04000;
+    public static final int S_ISGID = 02000;
+    public static final int S_ISVTX = 01000;
+
+    private Perms() {
+    }
+
+    public static boolean allowed(Inode i, Caller c, int want) {
+        if (c.root()) {
+            // root may read and write anything, but execute only what someone can execute
+            return (want & X) == 0 || i.isDirectory() || (i.mode() & 0111) != 0;
+        }
+        int bits;
+        if (c.uid() == i.uid()) {
+            bits = (i.mode() >> 6) & 7;
+        } else if (c.inGroup(i.gid())) {
+            bits = (i.mode() >> 3) & 7;
+        } else {
+            bits = i.mode() & 7;
+        }
+        return (bits & want) == want;
+    }
+
+    public static void require(Inode i, Caller c, int want) {
+        if (!allowed(i, c, want)) {
+            throw new StatusException(Status.ACCESS, c + " lacks " + want + " on inode " + i.id() + " mode "
+                    + Integer.toOctalString(i.mode()));
+        }
+    }
+
+    public static boolean owner(Inode i, Caller c) {
+        return c.root() || c.uid() == i.uid();
+    }
+
+    public static void requireOwner(Inode i, Caller c) {
+        if (!owner(i, c)) {
+            throw new StatusException(Status.PERM, c + " does not own inode " + i.id());
+        }
+    }
+
+    /**
+     * Sticky directories: only the owner of the entry, the owner of the directory or root may
+     * remove or rename it. Answers PERM like Linux does (EPERM).
+     */
+    public static void requireStickyOk(Inode dir, Inode victim, Caller c) {
+        if ((dir.mode() & S_ISVTX) != 0 && !c.root() && c.uid() != dir.uid() && c.uid() != victim.uid()) {
+            throw new StatusException(Status.PERM, c + " may not remove inode " + victim.id() + " from sticky dir " + dir.id());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.dittofs.metadata.core.ops;
+
+import io.dittofs.contracts.StatusException;
+import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.contracts.metadata.v1.GetAttrRequest;
+import io.dittofs.contracts.metadata.v1.GetAttrResponse;
+import io.dittofs.metadata.core.Attrs;
+import io.dittofs.metadata.core.Caller;
+import io.dittofs.metadata.core.HandleCodec;
+import io.dittofs.metadata.core.MetadataCore;
+import io.dittofs.metadata.spi.Inode;
+
+/** Attributes, optionally only if the caller holds {@code require_access} (READ's check + post-op attrs). */
+public final class GetAttrOp extends Op<GetAttrRequest, GetAttrResponse> {
+
+    public GetAttrOp(MetadataCore core) {
+        super(core);
+    }
+
+    @Override
+    protected GetAttrResponse execute(GetAttrRequest req) {
+        Caller caller = Caller.of(req.hasIdentity(), req.getIdentity());
+        HandleCodec.Ref ref = core.ref(req.getHandle());
+        int required = req.getRequireAccess();
+        return core.store().read(tx -> {
+            Inode i = core.resolve(tx, ref);
+            if (required != 0 && AccessOp.grant(i, caller, required) != required) {
+                throw new StatusException(Status.ACCESS, caller + " lacks access " + required + " on " + i.id());
+            }
+            return GetAttrResponse.newBuilder().setAttr(Attrs.of(i)).build();
+        });
+    }
+
+    @Override
+    protected GetAttrResponse failure(GetAttrRequest req, Status status) {
+        return GetAttrResponse.newBuilder().setStatus(status).build();
+    }
+}

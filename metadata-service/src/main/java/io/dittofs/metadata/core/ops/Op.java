@@ -1,0 +1,39 @@
+package io.dittofs.metadata.core.ops;
+
+import io.dittofs.contracts.StatusException;
+import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.metadata.core.MetadataCore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One namespace operation: runs the rules and maps every failure to a neutral Status in the
+ * response. A StatusException is an expected outcome; anything else is a bug or a store failure,
+ * logged here and answered SERVERFAULT.
+ */
+public abstract class Op<Q, R> {
+
+    private static final Logger log = LoggerFactory.getLogger(Op.class);
+
+    protected final MetadataCore core;
+
+    protected Op(MetadataCore core) {
+        this.core = core;
+    }
+
+    public final R run(Q request) {
+        try {
+            return execute(request);
+        } catch (StatusException e) {
+            log.debug("{} -> {}", getClass().getSimpleName(), e.getMessage());
+            return failure(request, e.status());
+        } catch (RuntimeException e) {
+            log.error("{} failed unexpectedly", getClass().getSimpleName(), e);
+            return failure(request, Status.SERVERFAULT);
+        }
+    }
+
+    protected abstract R execute(Q request);
+
+    protected abstract R failure(Q request, Status status);
+}

@@ -1,0 +1,67 @@
+package io.dittofs.metadata.core.ops;
+
+import com.google.protobuf.ByteString;
+import io.dittofs.contracts.StatusException;
+import io.dittofs.contracts.common.v1.FileType;
+import io.dittofs.contracts.common.v1.PayloadId;
+import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.contracts.metadata.v1.RecordWriteRequest;
+import io.dittofs.contracts.metadata.v1.RecordWriteResponse;
+import io.dittofs.metadata.core.Attrs;
+import io.dittofs.metadata.core.Caller;
+import io.dittofs.metadata.core.HandleCodec;
+import io.dittofs.metadata.core.MetadataCore;
+import io.dittofs.metadata.core.Perms;
+import io.dittofs.metadata.spi.Inode;
+
+/** The metadata half of a WRITE: permission, new size, times, and the payload to write into. */
+public final class RecordWriteOp extends Op<RecordWriteRequest, RecordWriteResponse> {
+
+    public RecordWriteOp(MetadataCore core) {
+        super(core);
+    }
+
+    @Override
+    protected RecordWriteResponse execute(RecordWriteRequest req) {
+        Caller c = Caller.of(req.hasIdentity(), req.getIdentity());
+        HandleCodec.Ref ref = core.ref(req.getHandle());
+        long offset = req.getOffset();
+        long length = req.getLength();
+        if (offset < 0 || length < 0 || offset + length < 0) {
+            throw new StatusException(Status.FBIG, "write beyond 2^63 bytes");
+        }
+        return core.store().write(tx -> {
+            Inode before = core.resolve(tx, ref);
+            if (before.type() == FileType.DIRECTORY) {
+                throw new StatusException(Status.ISDIR, "write to a directory");
+            }
+            if (before.type() != FileType.REGULAR) {
+                throw new StatusException(Status.INVAL, "write to a special file");
+            }
+            boolean openedByOwner = req.getOpenedForWrite() && c.uid() == before.uid();
+            if (!openedByOwner) {
+                Perms.require(before, c, Perms.W);
+            }
+            long now = core.now();
+            Inode.Edit e = before.edit();
+            e.size = Math.max(before.size(), offset + length);
+            e.mtime = now;
+            e.ctime = now;
+            e.change = before.change() + 1;
+            if (!c.root() && c.uid() != before.uid()) {
+                // a write by someone else must not leave a set-id program they could have altered
+                e.mode &= ~(Perms.S_ISUID | Perms.S_ISGID);
+            }
+            Inode after = e.build();
+            tx.putInode(after);
+            return RecordWriteResponse.newBuilder()
+                    .setPayloadId(PayloadId.newBuilder().setValue(ByteString.copyFrom(after.payloadId())))
+                    .setWcc(Attrs.wcc(before, after)).build();
+        });
+    }
+
+    @Override
+    protected RecordWriteResponse failure(RecordWriteRequest req, Status status) {
+        return RecordWriteResponse.newBuilder().setStatus(status).build();
+    }
+}

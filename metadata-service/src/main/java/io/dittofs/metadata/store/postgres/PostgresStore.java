@@ -1,0 +1,130 @@
+package io.dittofs.metadata.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.dittofs.metadata.spi.MetadataStore;
+import io.dittofs.metadata.spi.StoreException;
+import io.dittofs.metadata.spi.StoreTx;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL backend: its own HikariCP pool and its own Flyway history in its own schema, so it
+ * never touches the Spring DataSource of the process it runs in. Every operation is one
+ * SERIALIZABLE transaction, retried when PostgreSQL reports a serialization failure or deadlock.
+ */
+public final class PostgresStore implements MetadataStore {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresStore.class);
+    private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final int MAX_ATTEMPTS = 50;
+    public static final String HISTORY_TABLE = "dittofs_metadata_schema_history";
+
+    private final HikariDataSource pool;
+    private final String schema;
+
+    private PostgresStore(HikariDataSource pool, String schema) {
+        this.pool = pool;
+        this.schema = schema;
+    }
+
+    /** Opens the pool and migrates the schema (creating it if needed). */
+    public static PostgresStore open(String url, String username, String password, String schema, int poolSize) {
+        if (!SCHEMA.matcher(schema).matches()) {
+            throw new IllegalArgumentException("dittofs.metadata.postgres.schema must match " + SCHEMA + " (got '" + schema + "')");
+        }
+        Flyway.configure()
+                .dataSource(url, username, password)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
+                .table(HISTORY_TABLE)
+                .locations("classpath:db/migration/metadata")
+                .load()
+                .migrate();
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(url);
+        cfg.setUsername(username);
+        cfg.setPassword(password);
+        cfg.setSchema(schema);
+        cfg.setMaximumPoolSize(poolSize);
+        cfg.setAutoCommit(false);
+        cfg.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+        cfg.setPoolName("dittofs-metadata");
+        log.info("PostgreSQL metadata store at {} schema {}", url, schema);
+        return new PostgresStore(new HikariDataSource(cfg), schema);
+    }
+
+    @Override
+    public <T> T read(Function<StoreTx, T> work) {
+        return run(work, true);
+    }
+
+    @Override
+    public <T> T write(Function<StoreTx, T> work) {
+        return run(work, false);
+    }
+
+    private <T> T run(Function<StoreTx, T> work, boolean readOnly) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                c.setReadOnly(readOnly);
+                try {
+                    T result = work.apply(new PgTx(c, readOnly));
+                    c.commit();
+                    return result;
+                } catch (PgTx.SqlFailure e) {
+                    c.rollback();
+                    if (!retryable(e.getCause()) || attempt >= MAX_ATTEMPTS) {
+                        throw new StoreException("PostgreSQL operation failed: " + e.getCause().getMessage(), e.getCause());
+                    }
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (!retryable(e) || attempt >= MAX_ATTEMPTS) {
+                        throw new StoreException("PostgreSQL commit failed: " + e.getMessage(), e);
+                    }
+                } catch (RuntimeException | Error e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new StoreException("PostgreSQL connection failed: " + e.getMessage(), e);
+            }
+            backoff(attempt);
+        }
+    }
+
+    private static boolean retryable(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state);
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 20)));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while retrying a serialization failure", ie);
+        }
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    @Override
+    public String kind() {
+        return "postgres";
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,178 @@
+package io.dittofs.metadata.store.rocksdb;
+
+import io.dittofs.metadata.spi.DirEntry;
+import io.dittofs.metadata.spi.Inode;
+import io.dittofs.metadata.spi.InodeCodec;
+import io.dittofs.metadata.spi.StoreException;
+import io.dittofs.metadata.spi.StoreTx;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatchWithIndex;
+
+/** One transaction: reads go to the snapshot (read) or batch-over-database (write). */
+final class RocksTx implements StoreTx {
+
+    private final RocksDB db;
+    private final ReadOptions ro;
+    private final WriteBatchWithIndex batch;
+    private final RocksDbStore store;
+
+    RocksTx(RocksDB db, ReadOptions ro, WriteBatchWithIndex batch, RocksDbStore store) {
+        this.db = db;
+        this.ro = ro;
+        this.batch = batch;
+        this.store = store;
+    }
+
+    private byte[] get(byte[] key) {
+        try {
+            return batch == null ? db.get(ro, key) : batch.getFromBatchAndDB(db, ro, key);
+        } catch (RocksDBException e) {
+            throw new StoreException("RocksDB read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void put(byte[] key, byte[] value) {
+        try {
+            writable().put(key, value);
+        } catch (RocksDBException e) {
+            throw new StoreException("RocksDB batch put failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void delete(byte[] key) {
+        try {
+            writable().delete(key);
+        } catch (RocksDBException e) {
+            throw new StoreException("RocksDB batch delete failed: " + e.getMessage(), e);
+        }
+    }
+
+    private WriteBatchWithIndex writable() {
+        if (batch == null) {
+            throw new IllegalStateException("write inside a read transaction");
+        }
+        return batch;
+    }
+
+    private RocksIterator iterator() {
+        RocksIterator base = db.newIterator(ro);
+        return batch == null ? base : batch.newIteratorWithBase(base);
+    }
+
+    @Override
+    public Optional<Inode> inode(long id) {
+        return Optional.ofNullable(get(Keys.inode(id))).map(InodeCodec::decode);
+    }
+
+    @Override
+    public void putInode(Inode inode) {
+        put(Keys.inode(inode.id()), InodeCodec.encode(inode));
+    }
+
+    @Override
+    public void deleteInode(long id) {
+        delete(Keys.inode(id));
+        for (String name : xattrNames(id)) {
+            delete(Keys.xattr(id, name));
+        }
+    }
+
+    @Override
+    public Optional<DirEntry> entry(long dir, String name) {
+        byte[] v = get(Keys.entry(dir, name));
+        if (v == null) {
+            return Optional.empty();
+        }
+        ByteBuffer b = ByteBuffer.wrap(v);
+        return Optional.of(new DirEntry(name, b.getLong(), b.getLong()));
+    }
+
+    @Override
+    public void putEntry(long dir, DirEntry e) {
+        byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
+        put(Keys.entry(dir, e.name()), ByteBuffer.allocate(16).putLong(e.child()).putLong(e.cookie()).array());
+        put(Keys.cookie(dir, e.cookie()), ByteBuffer.allocate(8 + name.length).putLong(e.child()).put(name).array());
+    }
+
+    @Override
+    public void deleteEntry(long dir, DirEntry e) {
+        delete(Keys.entry(dir, e.name()));
+        delete(Keys.cookie(dir, e.cookie()));
+    }
+
+    @Override
+    public List<DirEntry> entries(long dir, long afterCookie, int limit) {
+        List<DirEntry> out = new ArrayList<>();
+        byte[] prefix = Keys.prefix(Keys.COOKIE, dir);
+        try (RocksIterator it = iterator()) {
+            it.seek(Keys.cookie(dir, afterCookie + 1));
+            while (it.isValid() && out.size() < limit) {
+                byte[] k = it.key();
+                if (!Keys.startsWith(k, prefix)) {
+                    break;
+                }
+                long cookie = ByteBuffer.wrap(k, 9, 8).getLong();
+                byte[] v = it.value();
+                long child = ByteBuffer.wrap(v).getLong();
+                out.add(new DirEntry(new String(v, 8, v.length - 8, StandardCharsets.UTF_8), child, cookie));
+                it.next();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<byte[]> xattr(long id, String name) {
+        return Optional.ofNullable(get(Keys.xattr(id, name)));
+    }
+
+    @Override
+    public void putXattr(long id, String name, byte[] value) {
+        put(Keys.xattr(id, name), value);
+    }
+
+    @Override
+    public void deleteXattr(long id, String name) {
+        delete(Keys.xattr(id, name));
+    }
+
+    @Override
+    public List<String> xattrNames(long id) {
+        List<String> out = new ArrayList<>();
+        byte[] prefix = Keys.prefix(Keys.XATTR, id);
+        try (RocksIterator it = iterator()) {
+            it.seek(prefix);
+            while (it.isValid() && Keys.startsWith(it.key(), prefix)) {
+                byte[] k = it.key();
+                out.add(new String(Arrays.copyOfRange(k, 9, k.length), StandardCharsets.UTF_8));
+                it.next();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<byte[]> meta(String key) {
+        return Optional.ofNullable(get(Keys.meta(key)));
+    }
+
+    @Override
+    public void putMeta(String key, byte[] value) {
+        put(Keys.meta(key), value);
+    }
+
+    @Override
+    public long allocateId() {
+        writable();
+        return store.allocateId();
+    }
+}
