@@ -52,7 +52,8 @@ public final class PostgresStore implements MetadataStore {
         cfg.setJdbcUrl(url);
         cfg.setUsername(username);
         cfg.setPassword(password);
-        cfg.setSchema(schema);
+        // pgjdbc sets search_path at connection start-up, outside any transaction
+        cfg.addDataSourceProperty("currentSchema", schema);
         cfg.setMaximumPoolSize(poolSize);
         cfg.setAutoCommit(false);
         cfg.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
@@ -74,7 +75,6 @@ public final class PostgresStore implements MetadataStore {
     private <T> T run(Function<StoreTx, T> work, boolean readOnly) {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = pool.getConnection()) {
-                c.setReadOnly(readOnly);
                 try {
                     T result = work.apply(new PgTx(c, readOnly));
                     c.commit();
