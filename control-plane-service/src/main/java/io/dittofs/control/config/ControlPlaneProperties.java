@@ -1,0 +1,40 @@
+package io.dittofs.control.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code dittofs.control.*}. The initial admin password may also come from the environment
+ * variable DITTOFS_ADMIN_INITIAL_PASSWORD.
+ */
+@ConfigurationProperties("dittofs.control")
+public record ControlPlaneProperties(Grpc grpc, Jwt jwt, String adminInitialPassword, Boolean seed) {
+
+    public ControlPlaneProperties {
+        grpc = grpc != null ? grpc : new Grpc(null);
+        jwt = jwt != null ? jwt : new Jwt(null, null, null);
+        seed = seed == null || seed;
+    }
+
+    /** {@code dittofs.control.grpc.listen}: HOST:PORT or in-process:NAME; default 127.0.0.1:7104. */
+    public record Grpc(String listen) {
+        public Grpc {
+            listen = listen != null ? listen : "127.0.0.1:7104";
+        }
+    }
+
+    /** HMAC secret (≥ 32 bytes; generated and stored in the database when unset) and token lifetimes. */
+    public record Jwt(String secret, Duration accessTtl, Duration refreshTtl) {
+        public Jwt {
+            accessTtl = accessTtl != null ? accessTtl : Duration.ofMinutes(15);
+            refreshTtl = refreshTtl != null ? refreshTtl : Duration.ofDays(7);
+        }
+    }
+
+    public String initialPassword() {
+        if (adminInitialPassword != null && !adminInitialPassword.isEmpty()) {
+            return adminInitialPassword;
+        }
+        return System.getenv("DITTOFS_ADMIN_INITIAL_PASSWORD");
+    }
+}

@@ -1,0 +1,191 @@
+package io.dittofs.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dittofs.control.auth.JwtCodec;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The admin API over real HTTP against a real database (H2 file or PostgreSQL, per subclass):
+ * the happy paths, and bad input that must be refused with the right 4xx and change nothing.
+ */
+abstract class AbstractApiTest {
+
+    static final String ADMIN_PASSWORD = "initial-Admin-pw1";
+    static final String JWT_SECRET = "0123456789abcdef0123456789abcdef-test-only";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient admin;
+
+    @BeforeEach
+    void login() {
+        admin = new ApiClient(port);
+        admin.login("admin", ADMIN_PASSWORD);
+    }
+
+    /** Row counts of every table plus the config revision: what "changes nothing" means. */
+    Map<String, Long> dbState() {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        for (String t : new String[] {"dfs_user", "dfs_group", "dfs_group_member", "dfs_store", "dfs_share",
+                "dfs_share_network", "dfs_share_permission", "dfs_adapter", "dfs_config_event"}) {
+            m.put(t, jdbc.queryForObject("SELECT COUNT(*) FROM " + t, Long.class));
+        }
+        m.put("revision", jdbc.queryForObject("SELECT revision FROM dfs_config_revision WHERE id = 1", Long.class));
+        return m;
+    }
+
+    static void assertProblem(ApiClient.Response r, int status, String problem, String field) {
+        assertThat(r.status()).as(r.raw()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        JsonNode j = r.json();
+        assertThat(j.get("type").asString()).isEqualTo("https://dittofs.io/problems/" + problem);
+        if (field != null) {
+            assertThat(j.get("field").asString()).isEqualTo(field);
+        }
+    }
+
+    @Test
+    void seededDefaultsMakeAFreshSuiteUsable() {
+        JsonNode share = admin.get("/api/v1/shares/export").json();
+        assertThat(share.get("exportPath").asString()).isEqualTo("/export");
+        assertThat(share.get("metadataStore").asString()).isEqualTo("default");
+        assertThat(admin.get("/api/v1/stores/metadata/default").json().get("kind").asString()).isEqualTo("rocksdb");
+        assertThat(admin.get("/api/v1/stores/block/default").json().get("kind").asString()).isEqualTo("fs");
+        assertThat(admin.get("/api/v1/adapters/nfs").json().get("maxVersion").asString()).isEqualTo("4.2");
+    }
+
+    @Test
+    void userGroupShareAndPermissionLifecycle() {
+        assertThat(admin.post("/api/v1/groups", "{\"name\":\"eng\",\"gid\":5001}").status()).isEqualTo(201);
+        ApiClient.Response created = admin.post("/api/v1/users",
+                "{\"name\":\"alice\",\"password\":\"alice-password\",\"uid\":2001,\"groups\":[\"eng\"]}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        JsonNode alice = created.json();
+        assertThat(alice.get("groups").get(0).asString()).isEqualTo("eng");
+        assertThat(alice.get("sid").asString()).startsWith("S-1-5-21-").endsWith("-" + (2 * 2001 + 1000));
+        assertThat(created.raw()).doesNotContainIgnoringCase("hash").doesNotContain("alice-password");
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM dfs_user WHERE name='alice'", String.class)).startsWith("$2");
+        byte[] nt = jdbc.queryForObject("SELECT nt_hash FROM dfs_user WHERE name='alice'", byte[].class);
+        assertThat(nt).hasSize(16);
+
+        ApiClient.Response share = admin.post("/api/v1/shares",
+                "{\"name\":\"projects\",\"readOnly\":true,\"squash\":\"ALL\",\"allowedNetworks\":[\"10.1.2.0/24\",\"127.0.0.1\"],"
+                        + "\"protocols\":[\"NFS\"]}");
+        assertThat(share.status()).as(share.raw()).isEqualTo(201);
+        assertThat(share.json().get("exportPath").asString()).isEqualTo("/projects");
+        assertThat(share.json().get("allowedNetworks").toString()).contains("10.1.2.0/24", "127.0.0.1/32");
+
+        ApiClient.Response granted = admin.post("/api/v1/shares/projects/permissions", "{\"user\":\"alice\",\"permission\":\"READ\"}");
+        assertThat(granted.status()).as(granted.raw()).isEqualTo(200);
+        admin.post("/api/v1/shares/projects/permissions", "{\"group\":\"eng\",\"permission\":\"READ_WRITE\"}");
+        assertThat(admin.get("/api/v1/shares/projects").json().get("permissions")).hasSize(2);
+        assertThat(admin.delete("/api/v1/shares/projects/permissions/groups/eng").status()).isEqualTo(200);
+
+        // a user reads its own status but cannot administer
+        ApiClient asAlice = admin.as(null);
+        asAlice.login("alice", "alice-password");
+        assertThat(asAlice.get("/api/v1/status").status()).isEqualTo(200);
+        assertProblem(asAlice.get("/api/v1/users"), 403, "forbidden", null);
+        assertProblem(asAlice.put("/api/v1/users/admin/password", "{\"currentPassword\":\"x\",\"newPassword\":\"whatever-123\"}"),
+                403, "not-your-password", "name");
+        ApiClient.Response changed = asAlice.put("/api/v1/users/alice/password",
+                "{\"currentPassword\":\"alice-password\",\"newPassword\":\"alice-password-2\"}");
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(204);
+        asAlice.login("alice", "alice-password-2");
+
+        // deleting the user removes its grant and revokes its token at once
+        assertThat(admin.delete("/api/v1/users/alice").status()).isEqualTo(204);
+        assertProblem(asAlice.get("/api/v1/status"), 401, "invalid-token", null);
+        assertThat(admin.get("/api/v1/shares/projects").json().get("permissions")).isEmpty();
+        assertThat(admin.delete("/api/v1/shares/projects").status()).isEqualTo(204);
+        assertThat(admin.delete("/api/v1/groups/eng").status()).isEqualTo(204);
+    }
+
+    @Test
+    void badInputIsRefusedAndChangesNothing() {
+        admin.post("/api/v1/users", "{\"name\":\"bob\",\"password\":\"bob-password\",\"uid\":3001}");
+        Map<String, Long> before = dbState();
+
+        assertProblem(admin.post("/api/v1/users", "{\"name\":\"carol\",\"password\":"), 400, "malformed-json", null);
+        assertProblem(admin.post("/api/v1/users", "{\"name\":\"carol\",\"password\":\"carol-password\",\"colour\":\"red\"}"),
+                400, "unknown-field", "colour");
+        assertProblem(admin.post("/api/v1/users", "{\"name\":\"bob\",\"password\":\"bob-password\"}"), 409, "conflict", "name");
+        assertProblem(admin.post("/api/v1/users", "{\"name\":\"carol\",\"password\":\"carol-password\",\"uid\":3001}"), 409, "conflict", "uid");
+        assertProblem(admin.post("/api/v1/users", "{\"name\":\"carol\",\"password\":\"short\"}"), 400, "invalid-field", "password");
+        assertProblem(admin.post("/api/v1/users", "{\"name\":\"carol\",\"password\":\"carol-password\",\"uid\":\"many\"}"), 400, "invalid-field", "uid");
+        assertProblem(admin.post("/api/v1/users", "{\"name\":\"carol\",\"password\":\"carol-password\",\"groups\":[\"nope\"]}"),
+                422, "invalid-field", "groups[0]");
+        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"export\"}"), 409, "conflict", "name");
+        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"metadataStore\":\"missing\"}"), 422, "invalid-field", "metadataStore");
+        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"blockStore\":\"missing\"}"), 422, "invalid-field", "blockStore");
+        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"allowedNetworks\":[\"10.0.0.0/33\"]}"), 422, "invalid-field", "allowedNetworks[0]");
+        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"squash\":\"SOME\"}"), 400, "invalid-field", "squash");
+        assertProblem(admin.post("/api/v1/stores/metadata", "{\"name\":\"default\",\"kind\":\"memory\"}"), 409, "conflict", "name");
+        assertProblem(admin.post("/api/v1/stores/metadata", "{\"name\":\"m2\",\"kind\":\"floppy\"}"), 422, "invalid-field", "kind");
+        assertProblem(admin.delete("/api/v1/stores/block/default"), 409, "conflict", "name");
+        assertProblem(admin.post("/api/v1/adapters", "{\"kind\":\"nfs\"}"), 409, "conflict", "kind");
+        assertProblem(admin.put("/api/v1/adapters/nfs", "{\"minVersion\":\"4.2\",\"maxVersion\":\"3\"}"), 422, "invalid-field", "minVersion");
+        assertProblem(admin.post("/api/v1/shares/export/permissions", "{\"user\":\"bob\",\"group\":\"x\",\"permission\":\"READ\"}"),
+                422, "invalid-field", null);
+        assertProblem(admin.get("/api/v1/users/nobody"), 404, "not-found", null);
+
+        assertThat(dbState()).isEqualTo(before);
+    }
+
+    @Test
+    void tokensForgedExpiredOrRevokedGet401() {
+        Map<String, Long> before = dbState();
+        String body = "{\"name\":\"mallory\",\"password\":\"mallory-password\"}";
+        assertProblem(admin.as(null).post("/api/v1/users", body), 401, "unauthenticated", null);
+        String forged = new JwtCodec(() -> "another-secret-another-secret-another-secret".getBytes())
+                .encode(new JwtCodec.Claims("admin", "x", "ADMIN", Instant.now(), Instant.now().plusSeconds(600)));
+        assertProblem(admin.as(forged).post("/api/v1/users", body), 401, "invalid-token", null);
+        String[] parts = admin.token.split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        assertProblem(admin.as(tampered).post("/api/v1/users", body), 401, "invalid-token", null);
+        // right key, right session, but expired
+        String sid = admin.get("/api/v1/auth/me").json().get("name").asString();
+        assertThat(sid).isEqualTo("admin");
+        String expired = new JwtCodec(JWT_SECRET::getBytes).encode(new JwtCodec.Claims("admin",
+                jdbc.queryForObject("SELECT id FROM dfs_session WHERE user_name='admin' LIMIT 1", String.class),
+                "ADMIN", Instant.now().minusSeconds(1200), Instant.now().minusSeconds(600)));
+        assertProblem(admin.as(expired).post("/api/v1/users", body), 401, "invalid-token", null);
+        assertProblem(admin.as(null).post("/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"wrong-password\"}"),
+                401, "bad-credentials", null);
+        assertThat(dbState()).isEqualTo(before);
+
+        // logout revokes both the access token and the refresh token
+        ApiClient other = admin.as(null);
+        ApiClient.Response tokens = other.post("/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+        String access = tokens.json().get("accessToken").asString();
+        String refresh = tokens.json().get("refreshToken").asString();
+        ApiClient.Response refreshed = other.post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}");
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertProblem(other.post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}"), 401, "invalid-token", "refreshToken");
+        String rotated = refreshed.json().get("refreshToken").asString();
+        assertThat(admin.as(access).post("/api/v1/auth/logout", null).status()).isEqualTo(204);
+        assertProblem(admin.as(access).get("/api/v1/status"), 401, "invalid-token", null);
+        assertProblem(other.post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + rotated + "\"}"), 401, "invalid-token", "refreshToken");
+    }
+
+    @Test
+    void healthReadinessAndPrometheusAreServed() {
+        ApiClient anon = admin.as(null);
+        assertThat(anon.get("/actuator/health/readiness").raw()).contains("UP");
+        assertThat(anon.get("/actuator/health/liveness").status()).isEqualTo(200);
+        ApiClient.Response prom = anon.get("/actuator/prometheus");
+        assertThat(prom.status()).isEqualTo(200);
+        assertThat(prom.raw()).contains("jvm_memory_used_bytes");
+    }
+}
