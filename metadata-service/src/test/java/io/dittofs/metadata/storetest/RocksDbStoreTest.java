@@ -22,6 +22,11 @@ class RocksDbStoreTest extends MetadataStoreConformance {
         return new RocksDbStore(dir.resolve("db"), false);
     }
 
+    @org.junit.jupiter.api.Test
+    void restartKeepsHandlesAndContent() throws Exception {
+        checkRestartKeepsEverything();
+    }
+
     @Override
     protected int bigDirectoryEntries() {
         return 100_000;

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * PostgreSQL backend: its own HikariCP pool and its own Flyway history in its own schema, so it
  * never touches the Spring DataSource of the process it runs in. Every operation is one
- * SERIALIZABLE transaction, retried when PostgreSQL reports a serialization failure or deadlock.
+ * transaction (see {@link #begin}), retried if PostgreSQL still reports a serialization failure
+ * or deadlock.
  */
 public final class PostgresStore implements MetadataStore {
 
@@ -29,9 +30,13 @@ public final class PostgresStore implements MetadataStore {
     private final HikariDataSource pool;
     private final String schema;
 
+    private final long writeLockKey;
+
     private PostgresStore(HikariDataSource pool, String schema) {
         this.pool = pool;
         this.schema = schema;
+        // one advisory lock per schema: installations sharing a database do not block each other
+        this.writeLockKey = 0x4469_7474_6f00_0000L ^ schema.hashCode();
     }
 
     /** Opens the pool and migrates the schema (creating it if needed). */
@@ -56,7 +61,7 @@ public final class PostgresStore implements MetadataStore {
         cfg.addDataSourceProperty("currentSchema", schema);
         cfg.setMaximumPoolSize(poolSize);
         cfg.setAutoCommit(false);
-        cfg.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+        cfg.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         cfg.setPoolName("dittofs-metadata");
         log.info("PostgreSQL metadata store at {} schema {}", url, schema);
         return new PostgresStore(new HikariDataSource(cfg), schema);
@@ -76,6 +81,7 @@ public final class PostgresStore implements MetadataStore {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = pool.getConnection()) {
                 try {
+                    begin(c, readOnly);
                     T result = work.apply(new PgTx(c, readOnly));
                     c.commit();
                     return result;
@@ -97,6 +103,23 @@ public final class PostgresStore implements MetadataStore {
                 throw new StoreException("PostgreSQL connection failed: " + e.getMessage(), e);
             }
             backoff(attempt);
+        }
+    }
+
+    /**
+     * Writers queue on one transaction-scoped advisory lock and then run READ COMMITTED: the
+     * namespace's multi-row updates (rename touches two directories, the moved inode and the
+     * replaced one) can then neither deadlock nor lose an update, without SERIALIZABLE's retry
+     * storms. Readers take a REPEATABLE READ snapshot so a listing never sees half an operation.
+     */
+    private void begin(Connection c, boolean readOnly) throws SQLException {
+        try (var st = c.prepareStatement(readOnly
+                ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                : "SELECT pg_advisory_xact_lock(?)")) {
+            if (!readOnly) {
+                st.setLong(1, writeLockKey);
+            }
+            st.execute();
         }
     }
 
