@@ -125,7 +125,7 @@ CREATE TABLE dfs_secret (
 CREATE TABLE dfs_session (
     id                 VARCHAR(64)  PRIMARY KEY,
     user_name          VARCHAR(64)  NOT NULL,
-    source             VARCHAR(8)   NOT NULL,
+    source             VARCHAR(16)  NOT NULL,
     refresh_token_hash VARCHAR(128) NOT NULL UNIQUE,
     created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at         TIMESTAMP WITH TIME ZONE NOT NULL

@@ -2,7 +2,25 @@ package io.dittofs.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dittofs.contracts.control.v1.ConfigEvent;
+import io.dittofs.contracts.control.v1.ConfigSnapshot;
+import io.dittofs.contracts.control.v1.ConfigWatchServiceGrpc;
+import io.dittofs.contracts.control.v1.GetNtHashRequest;
+import io.dittofs.contracts.control.v1.GetSnapshotRequest;
+import io.dittofs.contracts.control.v1.IdentityServiceGrpc;
+import io.dittofs.contracts.control.v1.ResolveUserRequest;
+import io.dittofs.contracts.control.v1.ResolveUserResponse;
+import io.dittofs.contracts.control.v1.Share;
+import io.dittofs.contracts.control.v1.WatchRequest;
+import io.dittofs.contracts.grpc.GrpcServerHost;
+import io.dittofs.contracts.grpc.ServiceChannels;
 import io.dittofs.control.auth.JwtCodec;
+import io.grpc.ManagedChannel;
+import io.grpc.stub.StreamObserver;
+import java.util.HexFormat;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +43,8 @@ abstract class AbstractApiTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    GrpcServerHost grpc;
 
     ApiClient admin;
 
@@ -177,6 +197,74 @@ abstract class AbstractApiTest {
         assertThat(admin.as(access).post("/api/v1/auth/logout", null).status()).isEqualTo(204);
         assertProblem(admin.as(access).get("/api/v1/status"), 401, "invalid-token", null);
         assertProblem(other.post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + rotated + "\"}"), 401, "invalid-token", "refreshToken");
+    }
+
+    @Test
+    void watchStreamSeesRestChangesAndIdentityServiceResolves() throws Exception {
+        ManagedChannel channel = ServiceChannels.open("127.0.0.1:" + grpc.port());
+        try {
+            BlockingQueue<ConfigEvent> events = new LinkedBlockingQueue<>();
+            ConfigWatchServiceGrpc.newStub(channel).watch(WatchRequest.newBuilder().setSubscriber("test").build(),
+                    new StreamObserver<>() {
+                        public void onNext(ConfigEvent e) { events.add(e); }
+                        public void onError(Throwable t) { events.add(ConfigEvent.getDefaultInstance()); }
+                        public void onCompleted() { }
+                    });
+            ConfigEvent first = next(events);
+            assertThat(first.hasSnapshot()).isTrue();
+            assertThat(first.getSnapshot().getSharesList()).extracting(Share::getName).contains("export");
+
+            assertThat(admin.post("/api/v1/shares", "{\"name\":\"live\",\"readOnly\":true,\"allowedNetworks\":[\"10.0.0.0/8\"]}").status()).isEqualTo(201);
+            ConfigEvent upserted = next(events);
+            assertThat(upserted.getShareUpserted().getName()).isEqualTo("live");
+            assertThat(upserted.getShareUpserted().getReadOnly()).isTrue();
+            assertThat(upserted.getShareUpserted().getAllowedNetworksList()).containsExactly("10.0.0.0/8");
+            assertThat(upserted.getRevision()).isGreaterThan(first.getRevision());
+
+            assertThat(admin.delete("/api/v1/shares/live").status()).isEqualTo(204);
+            ConfigEvent deleted = next(events);
+            assertThat(deleted.getShareDeleted()).isEqualTo("live");
+            assertThat(deleted.getRevision()).isEqualTo(upserted.getRevision() + 1);
+
+            // a watcher that resumes from a revision gets the persisted events after it, no snapshot
+            BlockingQueue<ConfigEvent> resumed = new LinkedBlockingQueue<>();
+            ConfigWatchServiceGrpc.newStub(channel).watch(WatchRequest.newBuilder().setSinceRevision(first.getRevision()).build(),
+                    new StreamObserver<>() {
+                        public void onNext(ConfigEvent e) { resumed.add(e); }
+                        public void onError(Throwable t) { resumed.add(ConfigEvent.getDefaultInstance()); }
+                        public void onCompleted() { }
+                    });
+            assertThat(next(resumed).getRevision()).isEqualTo(first.getRevision() + 1);
+
+            ConfigSnapshot snapshot = ConfigWatchServiceGrpc.newBlockingStub(channel).getSnapshot(GetSnapshotRequest.getDefaultInstance());
+            assertThat(snapshot.getRevision()).isEqualTo(deleted.getRevision());
+            assertThat(snapshot.getSharesList()).extracting(Share::getName).doesNotContain("live");
+
+            admin.post("/api/v1/users", "{\"name\":\"ntuser\",\"password\":\"password\",\"uid\":4001}");
+            var identity = IdentityServiceGrpc.newBlockingStub(channel);
+            ResolveUserResponse byUid = identity.resolveUser(ResolveUserRequest.newBuilder().setUid(4001).build());
+            assertThat(byUid.getFound()).isTrue();
+            assertThat(byUid.getUser().getName()).isEqualTo("ntuser");
+            assertThat(identity.resolveUser(ResolveUserRequest.newBuilder().setSid(byUid.getUser().getSid()).build()).getUser().getUid())
+                    .isEqualTo(4001);
+            assertThat(identity.resolveUser(ResolveUserRequest.newBuilder().setName("ghost").build()).getFound()).isFalse();
+            // MD4(UTF-16LE("password")), the well-known NT hash of that password
+            assertThat(HexFormat.of().formatHex(identity.getNtHash(GetNtHashRequest.newBuilder().setUser("ntuser").build())
+                    .getNtHash().toByteArray())).isEqualTo("8846f7eaee8fb117ad06bdd830b7586c");
+            assertThat(next(events).getUserUpserted().getName()).isEqualTo("ntuser");
+            admin.delete("/api/v1/users/ntuser");
+            assertThat(next(events).getUserDeleted()).isEqualTo("ntuser");
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    private static ConfigEvent next(BlockingQueue<ConfigEvent> q) throws InterruptedException {
+        // bounded wait so a missing event fails the test instead of hanging it
+        ConfigEvent e = q.poll(30, TimeUnit.SECONDS);
+        assertThat(e).as("expected a watch event").isNotNull();
+        assertThat(e).as("the watch stream failed").isNotEqualTo(ConfigEvent.getDefaultInstance());
+        return e;
     }
 
     @Test

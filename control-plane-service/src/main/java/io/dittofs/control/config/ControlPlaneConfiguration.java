@@ -62,7 +62,7 @@ import tools.jackson.databind.DeserializationFeature;
 @EnableJpaRepositories(basePackages = "io.dittofs.control")
 @EntityScan(basePackages = "io.dittofs.control")
 @PropertySource("classpath:dittofs-control-defaults.properties")
-@Import({SecurityConfiguration.class, ProblemHandler.class, AuthController.class, UserController.class,
+@Import({SecurityConfiguration.class, OpenApiConfiguration.class, ProblemHandler.class, AuthController.class, UserController.class,
         GroupController.class, ShareController.class, StoreController.class, AdapterController.class,
         IdpController.class, SettingsController.class, StatusController.class})
 public class ControlPlaneConfiguration {
