@@ -1,0 +1,23 @@
+package io.dittofs.gateway;
+
+import io.dittofs.gateway.config.GatewayConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The gateway on its own, pointed at remote services:
+ * {@code --dittofs.gateway.metadata-target=HOST:PORT --dittofs.gateway.block-target=HOST:PORT}.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(GatewayConfiguration.class)
+public class GatewayApplication {
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.NONE)
+                .registerShutdownHook(true).run(args);
+    }
+}

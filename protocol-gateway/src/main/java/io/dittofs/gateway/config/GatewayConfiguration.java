@@ -1,0 +1,96 @@
+package io.dittofs.gateway.config;
+
+import io.dittofs.contracts.Identities;
+import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.contracts.grpc.ServiceChannels;
+import io.dittofs.gateway.fs.FileSystem;
+import io.dittofs.gateway.nfs.mount.MountProgram;
+import io.dittofs.gateway.nfs.portmap.PortmapProgram;
+import io.dittofs.gateway.nfs.v3.Nfs3Program;
+import io.dittofs.gateway.rpc.DuplicateRequestCache;
+import io.dittofs.gateway.rpc.RpcDispatcher;
+import io.dittofs.gateway.share.Network;
+import io.dittofs.gateway.share.Share;
+import io.dittofs.gateway.share.ShareIds;
+import io.dittofs.gateway.share.ShareRegistry;
+import io.dittofs.gateway.share.Squash;
+import io.dittofs.gateway.share.StaticShareRegistry;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The protocol-gateway's beans. Opens no socket itself: {@link NfsListeners} (a SmartLifecycle)
+ * listens once the context is ready. Replace the {@link ShareRegistry} bean to feed shares from
+ * elsewhere (the control plane).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({NfsProperties.class, GatewayProperties.class})
+public class GatewayConfiguration {
+
+    @Bean(destroyMethod = "shutdownNow")
+    public ManagedChannel gatewayMetadataChannel(GatewayProperties props) {
+        return ServiceChannels.open(props.metadataTarget());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    public ManagedChannel gatewayBlockChannel(GatewayProperties props) {
+        return ServiceChannels.open(props.blockTarget());
+    }
+
+    @Bean
+    public FileSystem gatewayFileSystem(ManagedChannel gatewayMetadataChannel, ManagedChannel gatewayBlockChannel) {
+        return new FileSystem(gatewayMetadataChannel, gatewayBlockChannel);
+    }
+
+    @Bean
+    public ShareRegistry gatewayShareRegistry(GatewayProperties props) {
+        return new StaticShareRegistry(props.exports().stream().map(GatewayConfiguration::share).toList());
+    }
+
+    @Bean
+    public ShareIds gatewayShareIds(ShareRegistry registry, FileSystem fs) {
+        return new ShareIds(registry, name -> {
+            try {
+                var r = fs.root(Identities.root(), name);
+                return r.getStatus() == Status.OK ? r.getShareId() : -1;
+            } catch (StatusRuntimeException e) {
+                return -1;
+            }
+        });
+    }
+
+    @Bean
+    public NfsListeners gatewayNfsListeners(NfsProperties nfs, ShareRegistry registry, ShareIds ids, FileSystem fs) {
+        AtomicReference<NfsListeners> self = new AtomicReference<>();
+        String host = nfs.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : nfs.bindAddress();
+        List<PortmapProgram.Mapping> maps = List.of(new PortmapProgram.Mapping(PortmapProgram.PROGRAM, 2),
+                new PortmapProgram.Mapping(PortmapProgram.PROGRAM, 3), new PortmapProgram.Mapping(PortmapProgram.PROGRAM, 4),
+                new PortmapProgram.Mapping(MountProgram.PROGRAM, 3), new PortmapProgram.Mapping(Nfs3Program.PROGRAM, 3));
+        PortmapProgram portmap = new PortmapProgram(maps, () -> self.get().port(), host);
+        DuplicateRequestCache drc = new DuplicateRequestCache(nfs.drcEntries());
+        RpcDispatcher all = new RpcDispatcher(List.of(portmap, new MountProgram(registry, ids, fs),
+                new Nfs3Program(fs, ids)), drc);
+        NfsListeners listeners = new NfsListeners(nfs, all, new RpcDispatcher(List.of(portmap), drc));
+        self.set(listeners);
+        return listeners;
+    }
+
+    static Share share(GatewayProperties.Export e) {
+        List<Network> nets = e.networks().stream().map(n -> {
+            try {
+                return Network.parse(n);
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("dittofs.gateway.exports[" + e.name() + "].networks: " + ex.getMessage(), ex);
+            }
+        }).toList();
+        String path = e.path().length() > 1 && e.path().endsWith("/") ? e.path().substring(0, e.path().length() - 1) : e.path();
+        return new Share(e.name(), path, e.readOnly(), Squash.valueOf(e.squash().toUpperCase(Locale.ROOT)),
+                e.anonUid(), e.anonGid(), nets);
+    }
+}

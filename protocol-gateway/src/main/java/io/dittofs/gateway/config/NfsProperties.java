@@ -1,0 +1,34 @@
+package io.dittofs.gateway.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code dittofs.nfs.*} (env: DITTOFS_NFS_PORT, DITTOFS_PORTMAP_PORT, ...).
+ *
+ * @param port          NFS, MOUNT and portmapper on one TCP+UDP port; 0 = any free port
+ * @param portmapPort   an extra portmapper listener (111 as root); 0 = off
+ * @param bindAddress   listen address; 127.0.0.1 unless clients come from other machines
+ * @param maxRecordBytes largest RPC record accepted (a 1 MiB WRITE plus headers must fit)
+ */
+@Validated
+@ConfigurationProperties(prefix = "dittofs.nfs")
+public record NfsProperties(
+        @DefaultValue("2049") @Min(value = 0, message = "must be 0..65535 (0 = any free port); set DITTOFS_NFS_PORT, e.g. 12049 without root")
+        @Max(value = 65535, message = "must be 0..65535 (0 = any free port); set DITTOFS_NFS_PORT, e.g. 12049 without root") int port,
+        @DefaultValue("0") @Min(value = 0, message = "must be 0 (off) or a port 1..65535; set DITTOFS_PORTMAP_PORT")
+        @Max(value = 65535, message = "must be 0 (off) or a port 1..65535; set DITTOFS_PORTMAP_PORT") int portmapPort,
+        @DefaultValue("127.0.0.1") @NotBlank(message = "must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0") String bindAddress,
+        @DefaultValue("1114112") @Min(value = 1048576 + 4096, message = "must be at least 1052672 (a 1 MiB WRITE plus headers)")
+        @Max(value = 67108864, message = "must be at most 67108864 (64 MiB)") int maxRecordBytes,
+        @DefaultValue("64") @Min(value = 1, message = "must be 1..4096") @Max(value = 4096, message = "must be 1..4096") int maxInFlightPerConnection,
+        @DefaultValue("5m") @NotNull(message = "must be a duration such as 5m") Duration idleTimeout,
+        @DefaultValue("true") boolean udp,
+        @DefaultValue("4096") @Min(value = 0, message = "must be 0..1000000 entries") @Max(value = 1000000, message = "must be 0..1000000 entries") int drcEntries) {
+}

@@ -1,0 +1,50 @@
+package io.dittofs.gateway.nfs.v3;
+
+import io.dittofs.contracts.common.v1.FileHandle;
+import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.rpc.XdrException;
+import io.dittofs.gateway.rpc.XdrReader;
+import io.dittofs.gateway.rpc.XdrWriter;
+
+/** NFSPROC3_GETATTR (RFC 1813 §3.3.1). */
+public final class GetAttr implements Nfs3Procedure<GetAttr.Args> {
+
+    public record Args(FileHandle object) {
+    }
+
+    @Override
+    public int number() {
+        return 1;
+    }
+
+    @Override
+    public Args decode(XdrReader in) throws XdrException {
+        return new Args(Nfs3Xdr.handle(in));
+    }
+
+    @Override
+    public FileHandle handle(Args a) {
+        return a.object();
+    }
+
+    @Override
+    public boolean mutating() {
+        return false;
+    }
+
+    @Override
+    public void execute(Nfs3Request req, Args a, XdrWriter out) {
+        var r = req.fs().getAttr(req.identity(), a.object());
+        if (r.getStatus() != Status.OK) {
+            out.writeInt(Nfs3Status.of(r.getStatus()));
+            return;
+        }
+        out.writeInt(Nfs3Status.OK);
+        Nfs3Xdr.fattr(out, r.getAttr());
+    }
+
+    @Override
+    public void failure(XdrWriter out, int status) {
+        out.writeInt(status);
+    }
+}

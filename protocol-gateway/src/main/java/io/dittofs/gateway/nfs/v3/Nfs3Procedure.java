@@ -1,0 +1,44 @@
+package io.dittofs.gateway.nfs.v3;
+
+import io.dittofs.contracts.common.v1.FileHandle;
+import io.dittofs.gateway.rpc.XdrException;
+import io.dittofs.gateway.rpc.XdrReader;
+import io.dittofs.gateway.rpc.XdrWriter;
+
+/**
+ * One NFSv3 procedure: a pure decoder for its arguments and the operation itself.
+ *
+ * @param <A> the decoded arguments
+ */
+public interface Nfs3Procedure<A> {
+
+    int number();
+
+    /** Pure and bounded: bad input is an XdrException (GARBAGE_ARGS), never anything unchecked. */
+    A decode(XdrReader in) throws XdrException;
+
+    /** The handle whose share rules (network, read-only, squash) apply; null for NULL. */
+    FileHandle handle(A args);
+
+    /** Changes state: refused with ROFS on a read-only share. */
+    boolean mutating();
+
+    /** Answered from the duplicate request cache when retransmitted. */
+    default boolean nonIdempotent() {
+        return mutating();
+    }
+
+    void execute(Nfs3Request req, A args, XdrWriter out);
+
+    /** Writes {@code status} and this procedure's failure body (no data known). */
+    void failure(XdrWriter out, int status);
+
+    static void attrFailure(XdrWriter out, int status) {
+        out.writeInt(status).writeBool(false);
+    }
+
+    static void wccFailure(XdrWriter out, int status) {
+        out.writeInt(status);
+        Nfs3Xdr.emptyWcc(out);
+    }
+}

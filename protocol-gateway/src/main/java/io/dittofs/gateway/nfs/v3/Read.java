@@ -1,0 +1,55 @@
+package io.dittofs.gateway.nfs.v3;
+
+import io.dittofs.contracts.common.v1.FileHandle;
+import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.rpc.XdrException;
+import io.dittofs.gateway.rpc.XdrReader;
+import io.dittofs.gateway.rpc.XdrWriter;
+
+/** NFSPROC3_READ (RFC 1813 §3.3.6); counts above rtmax are clamped to it. */
+public final class Read implements Nfs3Procedure<Read.Args> {
+
+    public record Args(FileHandle file, long offset, long count) {
+    }
+
+    @Override
+    public int number() {
+        return 6;
+    }
+
+    @Override
+    public Args decode(XdrReader in) throws XdrException {
+        return new Args(Nfs3Xdr.handle(in), in.readLong(), in.readUnsignedInt());
+    }
+
+    @Override
+    public FileHandle handle(Args a) {
+        return a.file();
+    }
+
+    @Override
+    public boolean mutating() {
+        return false;
+    }
+
+    @Override
+    public void execute(Nfs3Request req, Args a, XdrWriter out) {
+        if (a.offset() < 0) {
+            // offsets are unsigned on the wire; beyond 2^63 - 1 nothing can exist
+            Nfs3Procedure.attrFailure(out, Nfs3Status.INVAL);
+            return;
+        }
+        int count = (int) Math.min(a.count(), FsInfo.MAX_TRANSFER);
+        var r = req.fs().read(req.identity(), a.file(), a.offset(), count);
+        out.writeInt(Nfs3Status.of(r.status()));
+        Nfs3Xdr.postOpAttr(out, r.attr());
+        if (r.status() == Status.OK) {
+            out.writeInt(r.data().size()).writeBool(r.eof()).writeOpaque(r.data());
+        }
+    }
+
+    @Override
+    public void failure(XdrWriter out, int status) {
+        Nfs3Procedure.attrFailure(out, status);
+    }
+}

@@ -1,0 +1,43 @@
+package io.dittofs.gateway.nfs.v3;
+
+import io.dittofs.contracts.common.v1.FileHandle;
+import io.dittofs.contracts.metadata.v1.RemoveKind;
+import io.dittofs.gateway.rpc.XdrException;
+import io.dittofs.gateway.rpc.XdrReader;
+import io.dittofs.gateway.rpc.XdrWriter;
+
+/** NFSPROC3_RMDIR (RFC 1813 §3.3.13); the last link of a file releases its content. */
+public final class RmDir implements Nfs3Procedure<Nfs3Xdr.DirOp> {
+
+    @Override
+    public int number() {
+        return 13;
+    }
+
+    @Override
+    public Nfs3Xdr.DirOp decode(XdrReader in) throws XdrException {
+        return Nfs3Xdr.dirOp(in);
+    }
+
+    @Override
+    public FileHandle handle(Nfs3Xdr.DirOp a) {
+        return a.dir();
+    }
+
+    @Override
+    public boolean mutating() {
+        return true;
+    }
+
+    @Override
+    public void execute(Nfs3Request req, Nfs3Xdr.DirOp a, XdrWriter out) {
+        var r = req.fs().remove(req.identity(), a.dir(), a.name(), RemoveKind.REMOVE_DIR);
+        out.writeInt(Nfs3Status.of(r.getStatus()));
+        Nfs3Xdr.wcc(out, r.getDirWcc());
+    }
+
+    @Override
+    public void failure(XdrWriter out, int status) {
+        Nfs3Procedure.wccFailure(out, status);
+    }
+}

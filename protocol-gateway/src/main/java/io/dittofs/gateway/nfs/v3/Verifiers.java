@@ -1,0 +1,15 @@
+package io.dittofs.gateway.nfs.v3;
+
+import com.google.protobuf.ByteString;
+import java.util.Arrays;
+
+/** writeverf3 / cookieverf3 are exactly 8 bytes on the wire. */
+final class Verifiers {
+
+    private Verifiers() {
+    }
+
+    static byte[] of(ByteString v) {
+        return Arrays.copyOf(v.toByteArray(), 8);
+    }
+}

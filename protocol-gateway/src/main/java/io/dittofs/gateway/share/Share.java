@@ -1,0 +1,37 @@
+package io.dittofs.gateway.share;
+
+import io.dittofs.contracts.common.v1.Identity;
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * An exported share as the gateway enforces it.
+ *
+ * @param name       the share name the metadata-service knows (GetRoot)
+ * @param exportPath the path clients mount, e.g. {@code /export}
+ * @param networks   allowed client networks; empty = everyone
+ */
+public record Share(String name, String exportPath, boolean readOnly, Squash squash, int anonUid, int anonGid,
+                    List<Network> networks) {
+
+    public Share {
+        networks = List.copyOf(networks);
+    }
+
+    public boolean allows(InetAddress client) {
+        return networks.isEmpty() || networks.stream().anyMatch(n -> n.contains(client));
+    }
+
+    /** The identity the services see after this share's squash rule. */
+    public Identity squash(Identity id) {
+        boolean squashed = switch (squash) {
+            case NONE -> false;
+            case ROOT -> id.getUid() == 0;
+            case ALL -> true;
+        };
+        if (!squashed) {
+            return id;
+        }
+        return id.toBuilder().setUid(anonUid).setGid(anonGid).clearGids().setAnonymous(true).build();
+    }
+}

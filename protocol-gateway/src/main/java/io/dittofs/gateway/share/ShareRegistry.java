@@ -1,0 +1,22 @@
+package io.dittofs.gateway.share;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * The shares this gateway exports. Static from properties today; a control-plane watch will feed
+ * another implementation, so it stays this small and is asked on every call (no caching of rules
+ * beyond the registry itself).
+ */
+public interface ShareRegistry {
+
+    Collection<Share> all();
+
+    Optional<Share> byName(String name);
+
+    /** The share exported at {@code path} (MOUNT's dirpath). */
+    default Optional<Share> byExportPath(String path) {
+        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return all().stream().filter(s -> s.exportPath().equals(p)).findFirst();
+    }
+}
