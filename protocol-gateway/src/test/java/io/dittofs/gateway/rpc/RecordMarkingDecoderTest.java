@@ -1,0 +1,109 @@
+package io.dittofs.gateway.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.DecoderException;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Seeded randomized tests of TCP record marking: any split of any fragmentation reassembles exactly. */
+class RecordMarkingDecoderTest {
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void randomFragmentsAndSplitsReassemble(long seed) {
+        Random rnd = new Random(seed);
+        EmbeddedChannel ch = new EmbeddedChannel(new RecordMarkingDecoder(1 << 20));
+        List<byte[]> records = new ArrayList<>();
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        for (int r = 0; r < 20; r++) {
+            byte[] rec = new byte[rnd.nextInt(5000)];
+            rnd.nextBytes(rec);
+            records.add(rec);
+            int pos = 0;
+            do {
+                int len = Math.min(rec.length - pos, rnd.nextInt(1200));
+                boolean last = pos + len == rec.length;
+                int mark = (last ? 0x80000000 : 0) | len;
+                wire.write(mark >>> 24);
+                wire.write(mark >>> 16);
+                wire.write(mark >>> 8);
+                wire.write(mark);
+                wire.write(rec, pos, len);
+                pos += len;
+                if (last) {
+                    break;
+                }
+            } while (true);
+        }
+        byte[] bytes = wire.toByteArray();
+        int pos = 0;
+        while (pos < bytes.length) {
+            int n = Math.min(bytes.length - pos, 1 + rnd.nextInt(700));
+            ch.writeInbound(Unpooled.wrappedBuffer(bytes, pos, n));
+            pos += n;
+        }
+        for (byte[] expected : records) {
+            ByteBuf got = ch.readInbound();
+            assertThat(ByteBufUtil.getBytes(got)).isEqualTo(expected);
+            got.release();
+        }
+        assertThat((Object) ch.readInbound()).isNull();
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void oversizedRecordIsRefusedBeforeItIsBuffered() {
+        EmbeddedChannel ch = new EmbeddedChannel(new RecordMarkingDecoder(1024));
+        ByteBuf in = Unpooled.buffer().writeInt(0x80000000 | 0x7ffffff0).writeBytes(new byte[16]);
+        try {
+            ch.writeInbound(in);
+            throw new AssertionError("expected the oversized record to be refused");
+        } catch (DecoderException expected) {
+            assertThat(expected).hasMessageContaining("exceeds");
+        }
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void manySmallFragmentsAreCappedByTheirSum() {
+        EmbeddedChannel ch = new EmbeddedChannel(new RecordMarkingDecoder(4096));
+        ByteBuf in = Unpooled.buffer();
+        for (int i = 0; i < 10; i++) {
+            in.writeInt(1000).writeBytes(new byte[1000]);
+        }
+        try {
+            ch.writeInbound(in);
+            throw new AssertionError("expected the sum of fragments to be capped");
+        } catch (DecoderException expected) {
+            assertThat(expected).hasMessageContaining("exceeds");
+        }
+        ch.finishAndReleaseAll();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14, 15})
+    void randomGarbageNeverEscapesAsAnythingButADecoderException(long seed) {
+        Random rnd = new Random(seed);
+        for (int i = 0; i < 300; i++) {
+            EmbeddedChannel ch = new EmbeddedChannel(new RecordMarkingDecoder(8192));
+            byte[] b = new byte[rnd.nextInt(20000)];
+            rnd.nextBytes(b);
+            try {
+                ch.writeInbound(Unpooled.wrappedBuffer(b));
+            } catch (DecoderException expected) {
+                // too-long frame: the connection is closed
+            }
+            ch.finishAndReleaseAll();
+        }
+    }
+}

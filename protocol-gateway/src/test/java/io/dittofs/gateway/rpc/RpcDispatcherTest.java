@@ -1,0 +1,117 @@
+package io.dittofs.gateway.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Reply states (RFC 5531 §9) and the duplicate request cache. */
+class RpcDispatcherTest {
+
+    final AtomicInteger runs = new AtomicInteger();
+
+    final RpcProgram program = new RpcProgram() {
+        @Override
+        public int program() {
+            return 400000;
+        }
+
+        @Override
+        public int lowVersion() {
+            return 2;
+        }
+
+        @Override
+        public int highVersion() {
+            return 3;
+        }
+
+        @Override
+        public boolean nonIdempotent(int version, int procedure) {
+            return procedure == 2;
+        }
+
+        @Override
+        public Outcome call(CallContext ctx, RpcCall call, XdrWriter out) {
+            runs.incrementAndGet();
+            return switch (call.procedure()) {
+                case 0 -> Outcome.SUCCESS;
+                case 1 -> {
+                    try {
+                        out.writeInt(new XdrReader(call.args()).readInt() + 1);
+                        yield Outcome.SUCCESS;
+                    } catch (XdrException e) {
+                        yield Outcome.GARBAGE_ARGS;
+                    }
+                }
+                case 2 -> {
+                    out.writeInt(runs.get());
+                    yield Outcome.SUCCESS;
+                }
+                case 3 -> throw new IllegalStateException("bug");
+                case 4 -> Outcome.authError(AuthStat.TOOWEAK);
+                default -> Outcome.PROC_UNAVAIL;
+            };
+        }
+    };
+
+    final RpcDispatcher dispatcher = new RpcDispatcher(List.of(program), new DuplicateRequestCache(16));
+    final CallContext ctx = new CallContext(new InetSocketAddress("127.0.0.1", 999), new Credential.None(), true);
+
+    ByteBuf dispatch(int prog, int vers, int proc, ByteBuf args) {
+        return dispatcher.dispatch(ByteBufAllocator.DEFAULT, ctx, new RpcCall(42, prog, vers, proc, new Credential.None(), args));
+    }
+
+    static int[] words(ByteBuf b) {
+        int[] w = new int[b.readableBytes() / 4];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = b.readInt();
+        }
+        b.release();
+        return w;
+    }
+
+    @Test
+    void successCarriesResults() {
+        assertThat(words(dispatch(400000, 2, 1, Unpooled.buffer().writeInt(41)))).containsExactly(42, 1, 0, 0, 0, 0, 42);
+    }
+
+    @Test
+    void unknownProgramVersionProcedureAndGarbage() {
+        assertThat(words(dispatch(1, 2, 0, Unpooled.EMPTY_BUFFER))).containsExactly(42, 1, 0, 0, 0, RpcReplies.PROG_UNAVAIL);
+        assertThat(words(dispatch(400000, 7, 0, Unpooled.EMPTY_BUFFER)))
+                .containsExactly(42, 1, 0, 0, 0, RpcReplies.PROG_MISMATCH, 2, 3);
+        assertThat(words(dispatch(400000, 2, 99, Unpooled.EMPTY_BUFFER))).containsExactly(42, 1, 0, 0, 0, RpcReplies.PROC_UNAVAIL);
+        assertThat(words(dispatch(400000, 2, 1, Unpooled.buffer().writeShort(1))))
+                .containsExactly(42, 1, 0, 0, 0, RpcReplies.GARBAGE_ARGS);
+        assertThat(words(dispatch(400000, 2, 3, Unpooled.EMPTY_BUFFER))).containsExactly(42, 1, 0, 0, 0, RpcReplies.SYSTEM_ERR);
+        assertThat(words(dispatch(400000, 2, 4, Unpooled.EMPTY_BUFFER))).containsExactly(42, 1, 1, 1, AuthStat.TOOWEAK.code);
+    }
+
+    @Test
+    void retransmittedNonIdempotentCallIsAnsweredFromTheCache() {
+        int[] first = words(dispatch(400000, 2, 2, Unpooled.buffer().writeInt(5)));
+        int[] again = words(dispatch(400000, 2, 2, Unpooled.buffer().writeInt(5)));
+        assertThat(again).isEqualTo(first);
+        assertThat(runs.get()).isEqualTo(1);
+        // same xid, other arguments: not a retransmission
+        words(dispatch(400000, 2, 2, Unpooled.buffer().writeInt(6)));
+        assertThat(runs.get()).isEqualTo(2);
+    }
+
+    @Test
+    void cacheIsBounded() {
+        DuplicateRequestCache drc = new DuplicateRequestCache(3);
+        for (int i = 0; i < 10; i++) {
+            var k = new DuplicateRequestCache.Key("c", i, 1, 1, 1, 0);
+            assertThat(drc.begin(k)).isNull();
+            drc.finish(k, new byte[] {1});
+        }
+        assertThat(drc.size()).isEqualTo(3);
+    }
+}
