@@ -1,0 +1,425 @@
+package io.dittofs.block.core;
+
+import com.google.protobuf.ByteString;
+import io.dittofs.block.core.blockmap.BlockContext;
+import io.dittofs.block.core.blockmap.Entry;
+import io.dittofs.block.core.blockmap.PayloadMap;
+import io.dittofs.block.core.cache.LocalCache;
+import io.dittofs.block.core.cas.BlockHash;
+import io.dittofs.block.core.cas.ContentStore;
+import io.dittofs.block.core.gc.RefCounts;
+import io.dittofs.block.core.syncer.Syncer;
+import io.dittofs.block.core.wal.WalRecord;
+import io.dittofs.block.core.wal.WriteAheadLog;
+import io.dittofs.block.local.LocalStore;
+import io.dittofs.block.remote.RemoteStore;
+import io.dittofs.contracts.StatusException;
+import io.dittofs.contracts.common.v1.Status;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * File content over a local tier (WAL + content-addressed blocks) and an optional remote tier.
+ *
+ * <p>Lock order: the checkpoint lock (read for operations, write for a checkpoint), then payload
+ * monitors in unsigned id order. Every mutation is prepared (may read blocks, may fail), logged,
+ * then applied in memory; stable replies wait for the log's group-committed fsync outside all locks.
+ */
+public final class BlockEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BlockEngine.class);
+    /** Largest offset + length accepted (2^60): far above any protocol's file size, safe from overflow. */
+    public static final long MAX_SIZE = 1L << 60;
+
+    private final LocalStore local;
+    private final RemoteStore remote;
+    private final EngineSettings settings;
+    private final int bs;
+    private final RefCounts refs = new RefCounts();
+    private final AtomicInteger dirtyBlocks = new AtomicInteger();
+    private final ContentStore content;
+    private final WriteAheadLog wal;
+    private final PayloadTable table;
+    private final Syncer syncer;
+    private final ReentrantReadWriteLock cpLock = new ReentrantReadWriteLock();
+    private final AtomicBoolean checkpointing = new AtomicBoolean();
+    private final ScheduledExecutorService timer;
+    private final byte[] verifier = new byte[8];
+    private long epoch;
+    private volatile boolean closed;
+
+    private BlockEngine(LocalStore local, RemoteStore remote, EngineSettings settings, int blockSize) throws IOException {
+        this.local = local;
+        this.remote = remote;
+        this.settings = settings;
+        this.bs = blockSize;
+        this.content = new ContentStore(local, remote, settings.remotePrefix(), new LocalCache(settings.cacheMaxBytes()));
+        this.wal = new WriteAheadLog(local.journal());
+        this.table = new PayloadTable(new Context());
+        this.syncer = remote == null ? null : new Syncer(content, refs, settings.initialBackoff(), settings.maxBackoff());
+        new SecureRandom().nextBytes(verifier);
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("block-checkpoint").factory());
+    }
+
+    /** Opens the engine: loads the checkpoint, replays the log, checkpoints, collects garbage, resumes syncing. */
+    public static BlockEngine open(LocalStore local, RemoteStore remote, EngineSettings settings) throws IOException {
+        return Recovery.open(local, remote, settings);
+    }
+
+    static BlockEngine create(LocalStore local, RemoteStore remote, EngineSettings settings, int blockSize, long epoch)
+            throws IOException {
+        BlockEngine e = new BlockEngine(local, remote, settings, blockSize);
+        e.epoch = epoch;
+        return e;
+    }
+
+    void startTimer() {
+        long ms = settings.checkpointInterval().toMillis();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                if (dirtyBlocks.get() > 0 || wal.size() > 64 * 1024) {
+                    checkpoint();
+                }
+            } catch (Exception e) {
+                log.warn("periodic checkpoint failed (will retry): {}", e.toString());
+            }
+        }, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private final class Context implements BlockContext {
+        @Override
+        public int blockSize() {
+            return bs;
+        }
+
+        @Override
+        public void readSealed(BlockHash hash, long pos, byte[] dst, int off, int len) throws IOException {
+            content.read(hash, pos, dst, off, len);
+        }
+
+        @Override
+        public void incref(BlockHash hash) {
+            refs.incref(hash);
+        }
+
+        @Override
+        public void decref(BlockHash hash) {
+            refs.decref(hash);
+        }
+
+        @Override
+        public void dirtyBlocks(int delta) {
+            dirtyBlocks.addAndGet(delta);
+        }
+    }
+
+    // ---- accessors for recovery, GC and tests -----------------------------------------------
+
+    PayloadTable table() {
+        return table;
+    }
+
+    RefCounts refs() {
+        return refs;
+    }
+
+    ContentStore content() {
+        return content;
+    }
+
+    WriteAheadLog wal() {
+        return wal;
+    }
+
+    Syncer syncer() {
+        return syncer;
+    }
+
+    long epoch() {
+        return epoch;
+    }
+
+    public int blockSize() {
+        return bs;
+    }
+
+    public byte[] verifier() {
+        return verifier.clone();
+    }
+
+    /** Waits until the syncer has nothing queued (tests, benchmarks, shutdown reports). */
+    public boolean awaitSynced(java.time.Duration timeout) throws InterruptedException {
+        return syncer == null || syncer.awaitIdle(timeout);
+    }
+
+    public long syncFailures() {
+        return syncer == null ? 0 : syncer.failures();
+    }
+
+    // ---- checks ---------------------------------------------------------------------------
+
+    static void checkId(ByteString id) {
+        if (id.isEmpty() || id.size() > 64) {
+            throw new StatusException(Status.BADHANDLE, "payload id must have 1..64 bytes, got " + id.size());
+        }
+    }
+
+    static void checkRange(long offset, long length) {
+        if (offset < 0 || length < 0 || offset > MAX_SIZE || length > MAX_SIZE - offset) {
+            throw new StatusException(Status.FBIG, "range " + Long.toUnsignedString(offset) + "+" + Long.toUnsignedString(length)
+                    + " beyond the largest supported size " + MAX_SIZE);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StatusException(Status.DELAY, "block engine is shutting down");
+        }
+    }
+
+    // ---- operations -----------------------------------------------------------------------
+
+    @FunctionalInterface
+    interface Op<T> {
+        T run() throws IOException;
+    }
+
+    <T> T shared(Op<T> op) throws IOException {
+        ensureOpen();
+        cpLock.readLock().lock();
+        try {
+            return op.run();
+        } finally {
+            cpLock.readLock().unlock();
+        }
+    }
+
+    public Results.Read read(ByteString id, long offset, int count) throws IOException {
+        checkId(id);
+        checkRange(offset, count);
+        return shared(() -> {
+            PayloadMap m = table.getOrEmpty(id);
+            synchronized (m) {
+                long size = m.size();
+                int n = (int) Math.max(0, Math.min(count, size - offset));
+                byte[] data = new byte[n];
+                m.read(offset, data);
+                return new Results.Read(data, offset + n >= size, size);
+            }
+        });
+    }
+
+    public Results.Write write(ByteString id, long offset, ByteBuffer data, boolean stable) throws IOException {
+        checkId(id);
+        int len = data.remaining();
+        checkRange(offset, len);
+        long[] size = new long[1];
+        WriteAheadLog.Ticket t = shared(() -> mutate(id, m -> m.prepareWrite(offset, len),
+                new WalRecord.Write(id, offset, data), size));
+        finish(t, stable);
+        return new Results.Write(len, size[0], stable);
+    }
+
+    @FunctionalInterface
+    private interface Prepare {
+        void run(PayloadMap m) throws IOException;
+    }
+
+    /** Prepare, log, apply on one payload; returns the log ticket. Call under the shared lock. */
+    private WriteAheadLog.Ticket mutate(ByteString id, Prepare prepare, WalRecord record, long[] sizeOut) throws IOException {
+        while (true) {
+            PayloadMap m = table.getOrCreate(id);
+            synchronized (m) {
+                if (m.deleted()) {
+                    continue; // deleted concurrently: a new content object starts now
+                }
+                prepare.run(m);
+                WriteAheadLog.Ticket t = wal.append(record);
+                table.apply(record);
+                sizeOut[0] = m.size();
+                return t;
+            }
+        }
+    }
+
+    private void finish(WriteAheadLog.Ticket t, boolean stable) throws IOException {
+        if (stable && t != null) {
+            wal.sync(t);
+        }
+        maybeCheckpoint();
+    }
+
+    public void commit(ByteString id) throws IOException {
+        checkId(id);
+        ensureOpen();
+        wal.syncAll();
+    }
+
+    public long truncate(ByteString id, long size) throws IOException {
+        checkId(id);
+        checkRange(size, 0);
+        long[] out = new long[1];
+        WriteAheadLog.Ticket t = shared(() -> mutate(id, m -> m.prepareTruncate(size), new WalRecord.Truncate(id, size), out));
+        finish(t, true);
+        return out[0];
+    }
+
+    public long allocate(ByteString id, long offset, long length) throws IOException {
+        checkId(id);
+        checkRange(offset, length);
+        long[] out = new long[1];
+        WriteAheadLog.Ticket t = shared(() -> mutate(id, m -> { }, new WalRecord.Allocate(id, offset, length), out));
+        finish(t, true);
+        return out[0];
+    }
+
+    public long deallocate(ByteString id, long offset, long length) throws IOException {
+        checkId(id);
+        checkRange(offset, length);
+        long[] out = new long[1];
+        WriteAheadLog.Ticket t = shared(() -> mutate(id, m -> m.prepareDeallocate(offset, length),
+                new WalRecord.Deallocate(id, offset, length), out));
+        finish(t, true);
+        return out[0];
+    }
+
+    public Results.Seek seek(ByteString id, long offset, boolean data) throws IOException {
+        checkId(id);
+        checkRange(offset, 0);
+        return shared(() -> {
+            PayloadMap m = table.getOrEmpty(id);
+            synchronized (m) {
+                long pos = m.seek(offset, data);
+                return pos < 0 ? new Results.Seek(m.size(), true) : new Results.Seek(pos, false);
+            }
+        });
+    }
+
+    public Results.Allocated queryAllocated(ByteString id, long offset, long length, int maxRanges) throws IOException {
+        checkId(id);
+        checkRange(offset, 0);
+        long end = length == 0 || length > MAX_SIZE - offset ? MAX_SIZE : offset + length;
+        return shared(() -> {
+            PayloadMap m = table.getOrEmpty(id);
+            synchronized (m) {
+                boolean[] truncated = new boolean[1];
+                List<Results.Range> out = new ArrayList<>();
+                for (long[] r : m.allocated(offset, end, maxRanges <= 0 ? Integer.MAX_VALUE : maxRanges, truncated)) {
+                    out.add(new Results.Range(r[0], r[1] - r[0]));
+                }
+                return new Results.Allocated(List.copyOf(out), truncated[0]);
+            }
+        });
+    }
+
+    public Results.Stat stat(ByteString id) throws IOException {
+        checkId(id);
+        return shared(() -> {
+            PayloadMap m = table.getOrEmpty(id);
+            synchronized (m) {
+                boolean synced = true;
+                for (Entry e : m.blocks().values()) {
+                    if (e instanceof Entry.Dirty || e instanceof Entry.Sealed s && !content.onRemote().contains(s.hash())) {
+                        synced = false;
+                        break;
+                    }
+                }
+                return new Results.Stat(m.size(), m.allocatedBytes(), synced);
+            }
+        });
+    }
+
+    public void delete(ByteString id) throws IOException {
+        checkId(id);
+        WriteAheadLog.Ticket t = shared(() -> {
+            PayloadMap m = table.get(id);
+            if (m == null) {
+                return null;
+            }
+            synchronized (m) {
+                if (m.deleted()) {
+                    return null;
+                }
+                WriteAheadLog.Ticket ticket = wal.append(new WalRecord.Delete(id));
+                table.apply(new WalRecord.Delete(id));
+                return ticket;
+            }
+        });
+        finish(t, true);
+    }
+
+    /**
+     * Clone / copy: whole aligned blocks are shared by reference (one logged record); the unaligned
+     * rest is copied as ordinary writes in chunks of at most 4 MiB.
+     *
+     * @return {count, destination size}
+     */
+    public long[] cloneRange(ByteString src, long srcOff, ByteString dst, long dstOff, long length, boolean stable)
+            throws IOException {
+        return new CloneOp(this, cpLock, table, wal, bs).run(src, srcOff, dst, dstOff, length, stable);
+    }
+
+    void maybeCheckpoint() throws IOException {
+        if ((long) dirtyBlocks.get() * bs > settings.dirtyLimitBytes() || wal.size() > settings.walLimitBytes()) {
+            checkpoint();
+        }
+    }
+
+    /** Seals dirty blocks, persists the block maps, starts a new log, collects garbage, queues uploads. */
+    public void checkpoint() throws IOException {
+        if (!checkpointing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            cpLock.writeLock().lock();
+            try {
+                epoch = new Checkpointer(this).run(epoch);
+            } finally {
+                cpLock.writeLock().unlock();
+            }
+            content.evict(java.util.Set.of());
+        } finally {
+            checkpointing.set(false);
+        }
+    }
+
+    int dirtyBlockCount() {
+        return dirtyBlocks.get();
+    }
+
+    /** Stops background work without a checkpoint: for a start-up that failed half-way (the log stays as it is). */
+    void abandon() {
+        closed = true;
+        timer.shutdownNow();
+        if (syncer != null) {
+            syncer.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        timer.shutdownNow();
+        try {
+            checkpoint();
+        } finally {
+            closed = true;
+            if (syncer != null) {
+                syncer.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.dittofs.block.core;
+
+import java.time.Duration;
+
+/**
+ * Tuning of the engine.
+ *
+ * @param blockSize          bytes per block (power of two, 4 KiB..64 MiB); fixed for a local tier once written
+ * @param dirtyLimitBytes    unsealed bytes in the heap that trigger a checkpoint
+ * @param walLimitBytes      log size that triggers a checkpoint
+ * @param checkpointInterval a checkpoint runs at least this often while anything is dirty
+ * @param cacheMaxBytes      bound of the local block cache (0 = unbounded); only remote-synced blocks are evicted
+ * @param remotePrefix       key prefix of blocks on the remote tier
+ * @param initialBackoff     first retry delay of a failed remote operation
+ * @param maxBackoff         cap of the exponential backoff
+ */
+public record EngineSettings(int blockSize, long dirtyLimitBytes, long walLimitBytes, Duration checkpointInterval,
+                             long cacheMaxBytes, String remotePrefix, Duration initialBackoff, Duration maxBackoff) {
+
+    public EngineSettings {
+        if (blockSize < 4096 || blockSize > (64 << 20) || Integer.bitCount(blockSize) != 1) {
+            throw new IllegalArgumentException("block size must be a power of two between 4 KiB and 64 MiB (got " + blockSize + ")");
+        }
+        if (dirtyLimitBytes < blockSize || walLimitBytes < blockSize) {
+            throw new IllegalArgumentException("dirty and WAL limits must be at least one block");
+        }
+    }
+
+    public static EngineSettings defaults() {
+        return new EngineSettings(1 << 20, 64L << 20, 256L << 20, Duration.ofSeconds(5), 0, "blocks/",
+                Duration.ofMillis(100), Duration.ofSeconds(10));
+    }
+
+    public EngineSettings withBlockSize(int bs) {
+        return new EngineSettings(bs, Math.max(dirtyLimitBytes, bs), Math.max(walLimitBytes, bs), checkpointInterval,
+                cacheMaxBytes, remotePrefix, initialBackoff, maxBackoff);
+    }
+
+    public EngineSettings withCacheMaxBytes(long bytes) {
+        return new EngineSettings(blockSize, dirtyLimitBytes, walLimitBytes, checkpointInterval, bytes, remotePrefix,
+                initialBackoff, maxBackoff);
+    }
+
+    public EngineSettings withLimits(long dirty, long wal) {
+        return new EngineSettings(blockSize, dirty, wal, checkpointInterval, cacheMaxBytes, remotePrefix, initialBackoff, maxBackoff);
+    }
+
+    public EngineSettings withBackoff(Duration initial, Duration max) {
+        return new EngineSettings(blockSize, dirtyLimitBytes, walLimitBytes, checkpointInterval, cacheMaxBytes, remotePrefix,
+                initial, max);
+    }
+}

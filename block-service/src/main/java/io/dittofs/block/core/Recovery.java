@@ -1,0 +1,112 @@
+package io.dittofs.block.core;
+
+import io.dittofs.block.core.blockmap.CheckpointCodec;
+import io.dittofs.block.core.blockmap.Entry;
+import io.dittofs.block.core.blockmap.PayloadMap;
+import io.dittofs.block.core.cas.BlockHash;
+import io.dittofs.block.local.LocalStore;
+import io.dittofs.block.remote.RemoteStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up: checkpoint → replay of the log of the same epoch → a fresh checkpoint → garbage
+ * collection recomputed from the persisted maps (never from counts kept before the restart) →
+ * uploads of whatever the maps refer to that the remote tier lacks.
+ */
+final class Recovery {
+
+    private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+
+    private Recovery() {
+    }
+
+    static BlockEngine open(LocalStore local, RemoteStore remote, EngineSettings settings) throws IOException {
+        ByteBuffer raw = local.readCheckpoint();
+        CheckpointCodec.Checkpoint cp = raw == null ? null : CheckpointCodec.decode(raw);
+        int bs = settings.blockSize();
+        if (cp != null && cp.blockSize() != bs) {
+            log.warn("local tier was written with {}-byte blocks; keeping that instead of the configured {}", cp.blockSize(), bs);
+            bs = cp.blockSize();
+        }
+        BlockEngine engine = BlockEngine.create(local, remote, settings, bs, cp == null ? 0 : cp.epoch());
+        try {
+            if (cp != null) {
+                for (CheckpointCodec.Payload p : cp.payloads()) {
+                    PayloadMap m = engine.table().getOrCreate(p.id());
+                    m.restore(p.size(), p.entries());
+                    p.entries().values().forEach(e -> {
+                        if (e instanceof Entry.Sealed s) {
+                            engine.refs().incref(s.hash());
+                        }
+                    });
+                }
+            }
+            if (remote != null) {
+                String prefix = engine.content().keyPrefix();
+                for (String key : remote.list(prefix)) {
+                    try {
+                        engine.content().onRemote().add(BlockHash.fromHex(key.substring(prefix.length())));
+                    } catch (IllegalArgumentException e) {
+                        log.warn("ignoring foreign object {} on the remote tier", key);
+                    }
+                }
+            }
+            long replayed = engine.wal().replay(engine.epoch(), record -> {
+                try {
+                    engine.table().apply(record);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (replayed > 0) {
+                log.info("replayed {} write-ahead log records", replayed);
+            }
+            engine.checkpoint();
+            collectOrphans(engine, local, remote);
+            engine.startTimer();
+            return engine;
+        } catch (UncheckedIOException e) {
+            engine.abandon();
+            throw e.getCause();
+        } catch (IOException | RuntimeException e) {
+            engine.abandon();
+            throw e;
+        }
+    }
+
+    /** Blocks in either tier that no persisted map refers to: left by a crash between store and checkpoint. */
+    private static void collectOrphans(BlockEngine engine, LocalStore local, RemoteStore remote) throws IOException {
+        Set<BlockHash> live = engine.refs().liveSet();
+        int localOrphans = 0;
+        for (BlockHash h : local.listBlocks().keySet()) {
+            if (!live.contains(h)) {
+                local.deleteBlock(h);
+                engine.content().droppedLocally(h);
+                localOrphans++;
+            }
+        }
+        int remoteOrphans = 0;
+        if (remote != null) {
+            for (BlockHash h : new HashSet<>(engine.content().onRemote())) {
+                if (!live.contains(h)) {
+                    engine.syncer().delete(h);
+                    remoteOrphans++;
+                }
+            }
+            for (BlockHash h : live) {
+                if (!engine.content().onRemote().contains(h)) {
+                    engine.syncer().upload(h);
+                }
+            }
+        }
+        if (localOrphans + remoteOrphans > 0) {
+            log.info("collected {} local and {} remote unreferenced blocks", localOrphans, remoteOrphans);
+        }
+    }
+}

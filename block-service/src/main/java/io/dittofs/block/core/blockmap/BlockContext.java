@@ -1,0 +1,20 @@
+package io.dittofs.block.core.blockmap;
+
+import io.dittofs.block.core.cas.BlockHash;
+import java.io.IOException;
+
+/** What a block map needs from the engine: the block size, sealed content, reference and dirty accounting. */
+public interface BlockContext {
+
+    int blockSize();
+
+    /** Copies a sealed block's bytes [pos, pos+len) into dst (verified against the hash). */
+    void readSealed(BlockHash hash, long pos, byte[] dst, int off, int len) throws IOException;
+
+    void incref(BlockHash hash);
+
+    void decref(BlockHash hash);
+
+    /** Called with +1/-1 as blocks become dirty or stop being dirty. */
+    void dirtyBlocks(int delta);
+}

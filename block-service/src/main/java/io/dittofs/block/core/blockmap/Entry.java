@@ -1,0 +1,21 @@
+package io.dittofs.block.core.blockmap;
+
+import io.dittofs.block.core.cas.BlockHash;
+
+/** What one block of a payload holds. A missing entry is a hole. */
+public sealed interface Entry {
+
+    /** Content stored once under its hash; length may be shorter than the block (the file's last block). */
+    record Sealed(BlockHash hash, int length) implements Entry {
+    }
+
+    /** Reserved (Allocate) or written as zeros: reads zeros, counts as allocated, stores nothing. */
+    record Zero() implements Entry {
+    }
+
+    /** Written since the last checkpoint; lives in the heap (and in the WAL) until it is sealed. */
+    record Dirty(byte[] data) implements Entry {
+    }
+
+    Zero ZERO = new Zero();
+}

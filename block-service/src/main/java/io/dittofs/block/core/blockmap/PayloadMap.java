@@ -1,0 +1,325 @@
+package io.dittofs.block.core.blockmap;
+
+import com.google.protobuf.ByteString;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * One content object: its size and its block map (block index → {@link Entry}). Callers hold the
+ * object's monitor. Mutations are split into {@code prepare*} (may read sealed blocks, may fail,
+ * changes no content) and {@code apply*} (cannot fail once prepared), so the engine can log a
+ * record between the two and never log something it could not apply.
+ */
+public final class PayloadMap {
+
+    private final ByteString id;
+    private final BlockContext ctx;
+    private final int bs;
+    private final TreeMap<Long, Entry> blocks = new TreeMap<>();
+    private long size;
+    private boolean deleted;
+
+    public PayloadMap(ByteString id, BlockContext ctx) {
+        this.id = id;
+        this.ctx = ctx;
+        this.bs = ctx.blockSize();
+    }
+
+    public ByteString id() {
+        return id;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public boolean deleted() {
+        return deleted;
+    }
+
+    public NavigableMap<Long, Entry> blocks() {
+        return blocks;
+    }
+
+    /** Loads persisted state (checkpoint); references are counted by the caller. */
+    public void restore(long restoredSize, Map<Long, Entry> entries) {
+        this.size = restoredSize;
+        blocks.putAll(entries);
+    }
+
+    // ---- entry bookkeeping -------------------------------------------------------------
+
+    void set(long index, Entry entry) {
+        Entry old = entry == null ? blocks.remove(index) : blocks.put(index, entry);
+        release(old);
+        if (entry instanceof Entry.Sealed s) {
+            ctx.incref(s.hash());
+        } else if (entry instanceof Entry.Dirty) {
+            ctx.dirtyBlocks(1);
+        }
+    }
+
+    private void release(Entry old) {
+        if (old instanceof Entry.Sealed s) {
+            ctx.decref(s.hash());
+        } else if (old instanceof Entry.Dirty) {
+            ctx.dirtyBlocks(-1);
+        }
+    }
+
+    /** Replaces a dirty block by its sealed form (checkpoint). */
+    public void seal(long index, Entry sealedOrZero) {
+        set(index, sealedOrZero);
+    }
+
+    /** Ensures block index is Dirty, loading sealed content; returns its buffer. */
+    private byte[] materialize(long index) throws IOException {
+        Entry e = blocks.get(index);
+        if (e instanceof Entry.Dirty d) {
+            return d.data();
+        }
+        byte[] buf = new byte[bs];
+        if (e instanceof Entry.Sealed s) {
+            ctx.readSealed(s.hash(), 0, buf, 0, s.length());
+        }
+        set(index, new Entry.Dirty(buf));
+        return buf;
+    }
+
+    private boolean partial(long index, long from, long to) {
+        long start = index * bs;
+        return from > start || to < start + bs;
+    }
+
+    // ---- write ------------------------------------------------------------------------
+
+    public void prepareWrite(long offset, long length) throws IOException {
+        if (length == 0) {
+            return;
+        }
+        long first = offset / bs;
+        long last = (offset + length - 1) / bs;
+        if (partial(first, offset, offset + length) && blocks.get(first) instanceof Entry.Sealed) {
+            materialize(first);
+        }
+        if (last != first && partial(last, offset, offset + length) && blocks.get(last) instanceof Entry.Sealed) {
+            materialize(last);
+        }
+    }
+
+    public void applyWrite(long offset, ByteBuffer data) throws IOException {
+        ByteBuffer src = data.duplicate();
+        long pos = offset;
+        while (src.hasRemaining()) {
+            long index = pos / bs;
+            int inBlock = (int) (pos - index * bs);
+            int n = Math.min(src.remaining(), bs - inBlock);
+            byte[] buf;
+            if (n == bs) {
+                Entry e = blocks.get(index);
+                buf = e instanceof Entry.Dirty d ? d.data() : new byte[bs];
+                if (!(e instanceof Entry.Dirty)) {
+                    set(index, new Entry.Dirty(buf));
+                }
+            } else {
+                buf = materialize(index);
+            }
+            src.get(buf, inBlock, n);
+            pos += n;
+        }
+        size = Math.max(size, offset + data.remaining());
+    }
+
+    // ---- read -------------------------------------------------------------------------
+
+    /** Reads [offset, offset+dst.length) which must lie within the size; holes read as zeros. */
+    public void read(long offset, byte[] dst) throws IOException {
+        int done = 0;
+        while (done < dst.length) {
+            long pos = offset + done;
+            long index = pos / bs;
+            int inBlock = (int) (pos - index * bs);
+            int n = Math.min(dst.length - done, bs - inBlock);
+            Entry e = blocks.get(index);
+            if (e instanceof Entry.Dirty d) {
+                System.arraycopy(d.data(), inBlock, dst, done, n);
+            } else if (e instanceof Entry.Sealed s) {
+                int avail = Math.max(0, Math.min(n, s.length() - inBlock));
+                if (avail > 0) {
+                    ctx.readSealed(s.hash(), inBlock, dst, done, avail);
+                }
+                Arrays.fill(dst, done + avail, done + n, (byte) 0);
+            } else {
+                Arrays.fill(dst, done, done + n, (byte) 0);
+            }
+            done += n;
+        }
+    }
+
+    // ---- truncate ---------------------------------------------------------------------
+
+    public void prepareTruncate(long newSize) throws IOException {
+        if (newSize < size && newSize % bs != 0) {
+            long index = newSize / bs;
+            if (blocks.get(index) instanceof Entry.Sealed s && s.length() > newSize - index * bs) {
+                materialize(index);
+            }
+        }
+    }
+
+    public void applyTruncate(long newSize) throws IOException {
+        if (newSize < size) {
+            long firstGone = (newSize + bs - 1) / bs;
+            for (Long index : new ArrayList<>(blocks.tailMap(firstGone, true).keySet())) {
+                set(index, null);
+            }
+            zeroTail(newSize);
+        }
+        size = newSize;
+    }
+
+    private void zeroTail(long from) throws IOException {
+        long index = from / bs;
+        int inBlock = (int) (from - index * bs);
+        if (inBlock != 0 && blocks.get(index) instanceof Entry.Dirty d) {
+            Arrays.fill(d.data(), inBlock, bs, (byte) 0);
+        } else if (inBlock != 0 && blocks.get(index) instanceof Entry.Sealed s && s.length() > inBlock) {
+            Arrays.fill(materialize(index), inBlock, bs, (byte) 0);
+        }
+    }
+
+    // ---- allocate / deallocate -------------------------------------------------------
+
+    public void applyAllocate(long offset, long length) {
+        if (length == 0) {
+            return;
+        }
+        for (long i = offset / bs; i <= (offset + length - 1) / bs; i++) {
+            blocks.putIfAbsent(i, Entry.ZERO);
+        }
+        size = Math.max(size, offset + length);
+    }
+
+    public void prepareDeallocate(long offset, long length) throws IOException {
+        long end = Math.min(size, offset + length);
+        if (end <= offset) {
+            return;
+        }
+        for (long index : new long[] {offset / bs, (end - 1) / bs}) {
+            if (partial(index, offset, end) && blocks.get(index) instanceof Entry.Sealed) {
+                materialize(index);
+            }
+        }
+    }
+
+    public void applyDeallocate(long offset, long length) throws IOException {
+        long end = Math.min(size, offset + length);
+        long pos = offset;
+        while (pos < end) {
+            long index = pos / bs;
+            long blockStart = index * bs;
+            long to = Math.min(end, blockStart + bs);
+            boolean wholeBlock = pos == blockStart && (to == blockStart + bs || to >= size);
+            if (wholeBlock) {
+                set(index, null);
+            } else if (blocks.get(index) instanceof Entry.Dirty || blocks.get(index) instanceof Entry.Sealed) {
+                Arrays.fill(materialize(index), (int) (pos - blockStart), (int) (to - blockStart), (byte) 0);
+            }
+            pos = to;
+        }
+    }
+
+    // ---- clone ------------------------------------------------------------------------
+
+    /**
+     * Shares whole blocks of source into this map by reference, from block srcIndex to dstIndex,
+     * count blocks. Dirty source blocks are copied (they have no hash yet).
+     */
+    public void shareBlocks(PayloadMap source, long srcIndex, long dstIndex, long count) {
+        List<Entry> taken = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            Entry e = source.blocks.get(srcIndex + i);
+            taken.add(e instanceof Entry.Dirty d ? new Entry.Dirty(d.data().clone()) : e);
+        }
+        for (int i = 0; i < taken.size(); i++) {
+            set(dstIndex + i, taken.get(i));
+        }
+    }
+
+    public void extendTo(long newSize) {
+        size = Math.max(size, newSize);
+    }
+
+    // ---- queries ----------------------------------------------------------------------
+
+    /** Allocated ranges (data or reserved) within [offset, end), at block granularity, merged. */
+    public List<long[]> allocated(long offset, long end, int max, boolean[] truncated) {
+        List<long[]> out = new ArrayList<>();
+        long stop = Math.min(end, size);
+        if (offset >= stop) {
+            return out;
+        }
+        long[] cur = null;
+        for (Map.Entry<Long, Entry> me : blocks.tailMap(offset / bs, true).entrySet()) {
+            long start = Math.max(offset, me.getKey() * bs);
+            if (start >= stop) {
+                break;
+            }
+            long to = Math.min(stop, me.getKey() * bs + bs);
+            if (cur != null && cur[1] == start) {
+                cur[1] = to;
+            } else {
+                if (out.size() == max) {
+                    truncated[0] = true;
+                    return out;
+                }
+                cur = new long[] {start, to};
+                out.add(cur);
+            }
+        }
+        return out;
+    }
+
+    /** SEEK_DATA (data=true) / SEEK_HOLE from offset; -1 = no such position before the end. */
+    public long seek(long offset, boolean data) {
+        if (offset >= size) {
+            return -1;
+        }
+        long index = offset / bs;
+        if (data) {
+            Long next = blocks.ceilingKey(index);
+            if (next == null) {
+                return -1;
+            }
+            long pos = Math.max(offset, next * bs);
+            return pos < size ? pos : -1;
+        }
+        while (blocks.containsKey(index)) {
+            index++;
+        }
+        return Math.min(size, Math.max(offset, index * bs));
+    }
+
+    public long allocatedBytes() {
+        long total = 0;
+        for (long index : blocks.keySet()) {
+            total += Math.max(0, Math.min(bs, size - index * bs));
+        }
+        return total;
+    }
+
+    /** Drops every entry (Delete); the caller already removed the map from the table. */
+    public void clear() {
+        for (Long index : new ArrayList<>(blocks.keySet())) {
+            set(index, null);
+        }
+        size = 0;
+        deleted = true;
+    }
+}

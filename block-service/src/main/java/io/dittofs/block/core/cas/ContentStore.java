@@ -1,0 +1,164 @@
+package io.dittofs.block.core.cas;
+
+import io.dittofs.block.core.cache.LocalCache;
+import io.dittofs.block.local.LocalStore;
+import io.dittofs.block.remote.RemoteStore;
+import io.dittofs.contracts.StatusException;
+import io.dittofs.contracts.common.v1.Status;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sealed blocks across both tiers. A block is verified against its hash the first time it is read
+ * from the local tier in this process; a mismatch (or a block evicted from the cache) is fetched
+ * again from the remote tier, verified, and put back locally. With no remote copy a corrupt block
+ * is an I/O error — never silently wrong data.
+ */
+public final class ContentStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ContentStore.class);
+
+    private final LocalStore local;
+    private final RemoteStore remote;
+    private final String prefix;
+    private final LocalCache cache;
+    private final Set<BlockHash> verified = ConcurrentHashMap.newKeySet();
+    private final Set<BlockHash> onRemote = ConcurrentHashMap.newKeySet();
+    private final Map<BlockHash, Object> fetchLocks = new ConcurrentHashMap<>();
+
+    public ContentStore(LocalStore local, RemoteStore remote, String prefix, LocalCache cache) throws IOException {
+        this.local = local;
+        this.remote = remote;
+        this.prefix = prefix;
+        this.cache = cache;
+        local.listBlocks().forEach(cache::added);
+    }
+
+    public LocalStore local() {
+        return local;
+    }
+
+    public RemoteStore remote() {
+        return remote;
+    }
+
+    public String key(BlockHash hash) {
+        return prefix + hash.hex();
+    }
+
+    public String keyPrefix() {
+        return prefix;
+    }
+
+    public Set<BlockHash> onRemote() {
+        return onRemote;
+    }
+
+    public LocalCache cache() {
+        return cache;
+    }
+
+    /** True when the block is stored in either tier (so sealing identical content stores nothing). */
+    public boolean has(BlockHash hash) {
+        return local.hasBlock(hash) || onRemote.contains(hash);
+    }
+
+    /** Stores a freshly sealed block locally (not yet durable: see {@link LocalStore#syncBlocks()}). */
+    public void put(BlockHash hash, ByteBuffer content) throws IOException {
+        if (has(hash)) {
+            return;
+        }
+        local.putBlock(hash, content);
+        verified.add(hash);
+        cache.added(hash, content.remaining());
+    }
+
+    public void read(BlockHash hash, long pos, byte[] dst, int off, int len) throws IOException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ensureLocal(hash);
+            int n = local.readBlock(hash, pos, ByteBuffer.wrap(dst, off, len));
+            if (n == len) {
+                cache.touched(hash);
+                return;
+            }
+            // evicted between the check and the read, or shorter than its map says
+            verified.remove(hash);
+        }
+        throw new StatusException(Status.IO, "block " + hash + " cannot be read at " + pos + "+" + len);
+    }
+
+    /** The whole verified block (for upload or read-modify-write). */
+    public ByteBuffer readAll(BlockHash hash) throws IOException {
+        ensureLocal(hash);
+        ByteBuffer b = local.readBlock(hash);
+        if (b == null) {
+            throw new StatusException(Status.IO, "block " + hash + " vanished from the local tier");
+        }
+        return b;
+    }
+
+    private void ensureLocal(BlockHash hash) throws IOException {
+        if (verified.contains(hash)) {
+            return;
+        }
+        synchronized (fetchLocks.computeIfAbsent(hash, h -> new Object())) {
+            try {
+                if (verified.contains(hash)) {
+                    return;
+                }
+                ByteBuffer b = local.readBlock(hash);
+                if (b != null && hash.matches(b)) {
+                    verified.add(hash);
+                    return;
+                }
+                if (b != null) {
+                    log.error("local block {} is corrupt (content does not match its hash); dropping it", hash);
+                    local.deleteBlock(hash);
+                    cache.removed(hash);
+                }
+                fetch(hash);
+            } finally {
+                fetchLocks.remove(hash);
+            }
+        }
+    }
+
+    private void fetch(BlockHash hash) throws IOException {
+        if (remote == null) {
+            throw new StatusException(Status.IO, "block " + hash + " is missing or corrupt locally and there is no remote tier");
+        }
+        byte[] content = remote.get(key(hash));
+        if (content == null) {
+            throw new StatusException(Status.IO, "block " + hash + " is missing or corrupt locally and not on the remote tier");
+        }
+        if (!hash.matches(ByteBuffer.wrap(content))) {
+            throw new StatusException(Status.IO, "remote copy of block " + hash + " does not match its hash");
+        }
+        local.putBlock(hash, ByteBuffer.wrap(content));
+        cache.added(hash, content.length);
+        verified.add(hash);
+        log.info("block {} refetched from the remote tier", hash);
+    }
+
+    /** Forgets a block in both tiers' bookkeeping after the local copy is deleted. */
+    public void droppedLocally(BlockHash hash) {
+        verified.remove(hash);
+        cache.removed(hash);
+    }
+
+    /** Evicts least recently used blocks that are safely on the remote tier, down to the cache bound. */
+    public int evict(Set<BlockHash> pinned) throws IOException {
+        int n = 0;
+        for (BlockHash h : cache.victims(h -> onRemote.contains(h) && !pinned.contains(h))) {
+            local.deleteBlock(h);
+            droppedLocally(h);
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,140 @@
+package io.dittofs.block.core.syncer;
+
+import io.dittofs.block.core.cas.BlockHash;
+import io.dittofs.block.core.cas.ContentStore;
+import io.dittofs.block.core.gc.RefCounts;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only writer of the remote tier. Uploads sealed, checkpointed blocks and deletes collected
+ * ones in the order they were queued (so a delete and a later re-upload of the same content cannot
+ * swap), retrying each with exponential backoff until it succeeds or the syncer stops. Liveness is
+ * re-checked before every attempt: a block that lost its last reference is never uploaded.
+ */
+public final class Syncer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Syncer.class);
+
+    private record Task(boolean upload, BlockHash hash) {
+    }
+
+    private final ContentStore content;
+    private final RefCounts refs;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final LinkedBlockingDeque<Task> queue = new LinkedBlockingDeque<>();
+    private final AtomicLong failures = new AtomicLong();
+    private final Thread worker;
+    private volatile boolean running = true;
+    private volatile boolean busy;
+
+    public Syncer(ContentStore content, RefCounts refs, Duration initialBackoff, Duration maxBackoff) {
+        this.content = content;
+        this.refs = refs;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+        this.worker = Thread.ofPlatform().daemon().name("block-syncer").start(this::run);
+    }
+
+    public void upload(BlockHash hash) {
+        queue.add(new Task(true, hash));
+    }
+
+    public void delete(BlockHash hash) {
+        queue.add(new Task(false, hash));
+    }
+
+    /** Failed attempts so far (for tests and metrics). */
+    public long failures() {
+        return failures.get();
+    }
+
+    public int pending() {
+        return queue.size() + (busy ? 1 : 0);
+    }
+
+    /** Waits until every queued task is done; false on timeout. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pending() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    private void run() {
+        while (running) {
+            Task task;
+            try {
+                task = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (task == null) {
+                continue;
+            }
+            busy = true;
+            try {
+                perform(task);
+            } finally {
+                busy = false;
+            }
+        }
+    }
+
+    private void perform(Task task) {
+        long backoff = initialBackoff.toMillis();
+        while (running) {
+            try {
+                if (task.upload()) {
+                    if (!refs.live(task.hash()) || content.onRemote().contains(task.hash())) {
+                        return;
+                    }
+                    ByteBuffer b = content.readAll(task.hash());
+                    byte[] bytes = new byte[b.remaining()];
+                    b.get(bytes);
+                    content.remote().put(content.key(task.hash()), bytes);
+                    content.onRemote().add(task.hash());
+                } else {
+                    if (refs.live(task.hash())) {
+                        return;
+                    }
+                    content.remote().delete(content.key(task.hash()));
+                    content.onRemote().remove(task.hash());
+                }
+                return;
+            } catch (Exception e) {
+                failures.incrementAndGet();
+                log.warn("remote tier: {} of block {} failed ({}); retrying in {} ms", task.upload() ? "upload" : "delete",
+                        task.hash(), e.toString(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(maxBackoff.toMillis(), backoff * 2);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        worker.interrupt();
+        try {
+            worker.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

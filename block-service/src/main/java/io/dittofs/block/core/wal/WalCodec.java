@@ -1,0 +1,146 @@
+package io.dittofs.block.core.wal;
+
+import com.google.protobuf.ByteString;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * Frames: {@code magic u32 | body length u32 | crc32c(body) u32 | body}. The body is a type byte
+ * and the record's fields; Write data is the body's tail, so a 4 MiB write is framed without a
+ * copy (the frame is a gathering write of header + caller's buffer).
+ */
+public final class WalCodec {
+
+    public static final int MAGIC = 0xD177_0FA1;
+    public static final int HEADER = 12;
+    /** Larger than any record the service writes (a 4 MiB write plus fields); longer frames are corrupt. */
+    public static final int MAX_BODY = 64 * 1024 * 1024;
+    static final int MAX_ID = 255;
+
+    private static final byte EPOCH = 1, WRITE = 2, TRUNCATE = 3, ALLOCATE = 4, DEALLOCATE = 5, CLONE = 6, DELETE = 7;
+
+    private WalCodec() {
+    }
+
+    /** Header + fields in one buffer, plus the Write data (or an empty buffer) as the second part. */
+    public static ByteBuffer[] encode(WalRecord record) {
+        ByteBuffer fields = ByteBuffer.allocate(HEADER + 1 + 2 * (1 + MAX_ID) + 4 * Long.BYTES);
+        fields.position(HEADER);
+        ByteBuffer data = ByteBuffer.allocate(0);
+        switch (record) {
+            case WalRecord.Epoch e -> fields.put(EPOCH).putLong(e.epoch());
+            case WalRecord.Write w -> {
+                fields.put(WRITE);
+                putId(fields, w.payload());
+                fields.putLong(w.offset());
+                data = w.data().duplicate();
+            }
+            case WalRecord.Truncate t -> {
+                fields.put(TRUNCATE);
+                putId(fields, t.payload());
+                fields.putLong(t.size());
+            }
+            case WalRecord.Allocate a -> {
+                fields.put(ALLOCATE);
+                putId(fields, a.payload());
+                fields.putLong(a.offset()).putLong(a.length());
+            }
+            case WalRecord.Deallocate d -> {
+                fields.put(DEALLOCATE);
+                putId(fields, d.payload());
+                fields.putLong(d.offset()).putLong(d.length());
+            }
+            case WalRecord.Clone c -> {
+                fields.put(CLONE);
+                putId(fields, c.source());
+                fields.putLong(c.sourceOffset());
+                putId(fields, c.destination());
+                fields.putLong(c.destinationOffset()).putLong(c.length());
+            }
+            case WalRecord.Delete d -> {
+                fields.put(DELETE);
+                putId(fields, d.payload());
+            }
+        }
+        int bodyLen = fields.position() - HEADER + data.remaining();
+        if (bodyLen > MAX_BODY) {
+            throw new IllegalArgumentException("WAL record of " + bodyLen + " bytes exceeds " + MAX_BODY);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(fields.array(), HEADER, fields.position() - HEADER);
+        crc.update(data.duplicate());
+        fields.putInt(0, MAGIC).putInt(4, bodyLen).putInt(8, (int) crc.getValue());
+        fields.flip();
+        return new ByteBuffer[] {fields, data};
+    }
+
+    private static void putId(ByteBuffer out, ByteString id) {
+        if (id.isEmpty() || id.size() > MAX_ID) {
+            throw new IllegalArgumentException("payload id must have 1.." + MAX_ID + " bytes");
+        }
+        out.put((byte) id.size());
+        id.copyTo(out);
+    }
+
+    /** Validates a header; returns the body length, or -1 when the header is not a frame start. */
+    static int bodyLength(ByteBuffer header, long remainingAfterHeader) {
+        if (header.getInt(0) != MAGIC) {
+            return -1;
+        }
+        int len = header.getInt(4);
+        if (len < 1 || len > MAX_BODY || len > remainingAfterHeader) {
+            return -1;
+        }
+        return len;
+    }
+
+    static boolean checksumOk(ByteBuffer header, ByteBuffer body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body.duplicate());
+        return (int) crc.getValue() == header.getInt(8);
+    }
+
+    /** Decodes a checksummed body; throws IllegalArgumentException on anything malformed. */
+    public static WalRecord decode(ByteBuffer body) {
+        try {
+            byte type = body.get();
+            WalRecord r = switch (type) {
+                case EPOCH -> new WalRecord.Epoch(body.getLong());
+                case WRITE -> {
+                    ByteString id = getId(body);
+                    long off = body.getLong();
+                    yield new WalRecord.Write(id, nonNegative(off), body.slice());
+                }
+                case TRUNCATE -> new WalRecord.Truncate(getId(body), nonNegative(body.getLong()));
+                case ALLOCATE -> new WalRecord.Allocate(getId(body), nonNegative(body.getLong()), nonNegative(body.getLong()));
+                case DEALLOCATE -> new WalRecord.Deallocate(getId(body), nonNegative(body.getLong()), nonNegative(body.getLong()));
+                case CLONE -> new WalRecord.Clone(getId(body), nonNegative(body.getLong()), getId(body),
+                        nonNegative(body.getLong()), nonNegative(body.getLong()));
+                case DELETE -> new WalRecord.Delete(getId(body));
+                default -> throw new IllegalArgumentException("unknown WAL record type " + type);
+            };
+            if (!(r instanceof WalRecord.Write) && body.hasRemaining()) {
+                throw new IllegalArgumentException("trailing bytes in WAL record " + r.getClass().getSimpleName());
+            }
+            return r;
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalArgumentException("truncated WAL record", e);
+        }
+    }
+
+    private static ByteString getId(ByteBuffer in) {
+        int len = Byte.toUnsignedInt(in.get());
+        if (len == 0 || len > in.remaining()) {
+            throw new IllegalArgumentException("bad payload id length " + len);
+        }
+        ByteString id = ByteString.copyFrom(in, len);
+        return id;
+    }
+
+    private static long nonNegative(long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("negative offset or length in WAL record");
+        }
+        return v;
+    }
+}

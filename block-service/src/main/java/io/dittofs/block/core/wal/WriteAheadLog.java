@@ -1,0 +1,164 @@
+package io.dittofs.block.core.wal;
+
+import io.dittofs.block.local.Journal;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The write-ahead log over a {@link Journal}. Stable writes wait in {@link #sync} for a force that
+ * covers them: one thread forces while the others wait, so concurrent writers share one fsync
+ * (group commit). A checkpoint {@link #reset}s the log into a new generation; tickets of older
+ * generations are already durable through that checkpoint.
+ */
+public final class WriteAheadLog {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteAheadLog.class);
+
+    /** Where an appended record ends, in which generation of the log. */
+    public record Ticket(long generation, long end) {
+    }
+
+    private final Journal journal;
+    private final Object syncLock = new Object();
+    private long generation;
+    private long durable;
+    private boolean forcing;
+
+    public WriteAheadLog(Journal journal) {
+        this.journal = journal;
+    }
+
+    public Ticket append(WalRecord record) throws IOException {
+        ByteBuffer[] parts = WalCodec.encode(record);
+        long len = parts[0].remaining() + (long) parts[1].remaining();
+        long start = journal.append(parts);
+        synchronized (syncLock) {
+            return new Ticket(generation, start + len);
+        }
+    }
+
+    /** Returns once the record behind the ticket is durable. */
+    public void sync(Ticket ticket) throws IOException {
+        synchronized (syncLock) {
+            while (true) {
+                if (ticket.generation() != generation || durable >= ticket.end()) {
+                    return;
+                }
+                if (!forcing) {
+                    forcing = true;
+                    break;
+                }
+                try {
+                    syncLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the write-ahead log", e);
+                }
+            }
+        }
+        long target = journal.size();
+        IOException failure = null;
+        try {
+            journal.force();
+        } catch (IOException e) {
+            failure = e;
+        }
+        synchronized (syncLock) {
+            forcing = false;
+            if (failure == null && ticket.generation() == generation) {
+                durable = Math.max(durable, target);
+            }
+            syncLock.notifyAll();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Makes everything appended so far durable. */
+    public void syncAll() throws IOException {
+        long gen;
+        synchronized (syncLock) {
+            gen = generation;
+        }
+        sync(new Ticket(gen, journal.size()));
+    }
+
+    /** Starts a new generation after a checkpoint: empties the journal and logs the new epoch durably. */
+    public void reset(long epoch) throws IOException {
+        synchronized (syncLock) {
+            generation++;
+            durable = 0;
+        }
+        journal.reset();
+        append(new WalRecord.Epoch(epoch));
+        journal.force();
+    }
+
+    public long size() throws IOException {
+        return journal.size();
+    }
+
+    /**
+     * Feeds the records of the given epoch to the consumer in order. Stops at the first torn or
+     * corrupt frame (the tail a crash can leave); a log of another epoch is ignored whole.
+     *
+     * @return the number of records replayed
+     */
+    public long replay(long epoch, Consumer<WalRecord> consumer) throws IOException {
+        long size = journal.size();
+        long pos = 0;
+        long count = 0;
+        ByteBuffer header = ByteBuffer.allocate(WalCodec.HEADER);
+        boolean first = true;
+        while (pos + WalCodec.HEADER <= size) {
+            header.clear();
+            readFully(pos, header);
+            int len = WalCodec.bodyLength(header, size - pos - WalCodec.HEADER);
+            if (len < 0) {
+                log.warn("write-ahead log: no valid frame at {} of {}; ignoring the tail", pos, size);
+                break;
+            }
+            ByteBuffer body = ByteBuffer.allocate(len);
+            readFully(pos + WalCodec.HEADER, body);
+            body.flip();
+            if (!WalCodec.checksumOk(header, body)) {
+                log.warn("write-ahead log: checksum mismatch at {}; ignoring the tail", pos);
+                break;
+            }
+            WalRecord record;
+            try {
+                record = WalCodec.decode(body);
+            } catch (IllegalArgumentException e) {
+                log.warn("write-ahead log: undecodable record at {} ({}); ignoring the tail", pos, e.getMessage());
+                break;
+            }
+            pos += WalCodec.HEADER + len;
+            if (first) {
+                first = false;
+                if (!(record instanceof WalRecord.Epoch e) || e.epoch() != epoch) {
+                    log.info("write-ahead log belongs to another checkpoint ({}); nothing to replay", record);
+                    return 0;
+                }
+                continue;
+            }
+            consumer.accept(record);
+            count++;
+        }
+        return count;
+    }
+
+    private void readFully(long pos, ByteBuffer dst) throws IOException {
+        long p = pos;
+        while (dst.hasRemaining()) {
+            int n = journal.read(p, dst);
+            if (n < 0) {
+                throw new IOException("write-ahead log shorter than its frames at " + p);
+            }
+            p += n;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.dittofs.block.local;
+
+import io.dittofs.block.core.cas.BlockHash;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * The local tier SPI: sealed blocks by content hash, the write-ahead log device and the
+ * checkpoint (the persisted block maps). Every implementation passes the LocalStore conformance
+ * suite. Implementations are thread-safe.
+ */
+public interface LocalStore extends AutoCloseable {
+
+    /** Stores a sealed block; durable once {@link #syncBlocks()} returns. Idempotent for the same hash. */
+    void putBlock(BlockHash hash, ByteBuffer content) throws IOException;
+
+    /** Makes every block put so far durable (fsync of files and directories). */
+    void syncBlocks() throws IOException;
+
+    boolean hasBlock(BlockHash hash);
+
+    /** Reads the whole block, or null when it is not stored locally. Not verified against the hash. */
+    ByteBuffer readBlock(BlockHash hash) throws IOException;
+
+    /** Reads from a block at position into dst; returns bytes read (-1 at its end or when absent). */
+    int readBlock(BlockHash hash, long position, ByteBuffer dst) throws IOException;
+
+    /** Returns true when the block existed. */
+    boolean deleteBlock(BlockHash hash) throws IOException;
+
+    /** Every block stored locally with its size. Unparseable names are ignored (and logged). */
+    Map<BlockHash, Long> listBlocks() throws IOException;
+
+    Journal journal();
+
+    /** Replaces the checkpoint atomically and durably: after a crash the old or the new one is read whole. */
+    void writeCheckpoint(ByteBuffer checkpoint) throws IOException;
+
+    /** The last checkpoint written, or null when there is none. */
+    ByteBuffer readCheckpoint() throws IOException;
+
+    /** Bytes the tier currently holds (blocks + journal + checkpoint). */
+    long usedBytes();
+
+    @Override
+    void close() throws IOException;
+}

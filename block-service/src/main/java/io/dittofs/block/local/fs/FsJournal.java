@@ -1,0 +1,80 @@
+package io.dittofs.block.local.fs;
+
+import io.dittofs.block.local.Journal;
+import io.dittofs.block.local.NoSpaceException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** The WAL device of the fs tier: one file, gathering writes, fdatasync. */
+final class FsJournal implements Journal, AutoCloseable {
+
+    private final FileChannel channel;
+    private final FsQuota quota;
+    private long end;
+
+    FsJournal(Path file, FsQuota quota) throws IOException {
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.quota = quota;
+        this.end = channel.size();
+        quota.add(end);
+    }
+
+    @Override
+    public synchronized long append(ByteBuffer... parts) throws IOException {
+        long total = 0;
+        for (ByteBuffer p : parts) {
+            total += p.remaining();
+        }
+        quota.reserve(total, "write-ahead log");
+        long start = end;
+        try {
+            long written = 0;
+            while (written < total) {
+                channel.position(start + written);
+                written += channel.write(parts);
+            }
+        } catch (IOException e) {
+            // Leave no torn tail behind a failed append: the next record must start where this one did.
+            quota.release(total);
+            try {
+                channel.truncate(start);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw NoSpaceException.isNoSpace(e) ? new NoSpaceException("local tier full: " + e.getMessage()) : e;
+        }
+        end = start + total;
+        return start;
+    }
+
+    @Override
+    public void force() throws IOException {
+        channel.force(false);
+    }
+
+    @Override
+    public synchronized long size() {
+        return end;
+    }
+
+    @Override
+    public int read(long position, ByteBuffer dst) throws IOException {
+        return channel.read(dst, position);
+    }
+
+    @Override
+    public synchronized void reset() throws IOException {
+        channel.truncate(0);
+        channel.force(true);
+        quota.release(end);
+        end = 0;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        channel.close();
+    }
+}

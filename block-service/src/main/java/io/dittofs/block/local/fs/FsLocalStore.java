@@ -1,0 +1,236 @@
+package io.dittofs.block.local.fs;
+
+import io.dittofs.block.core.cas.BlockHash;
+import io.dittofs.block.local.Journal;
+import io.dittofs.block.local.LocalStore;
+import io.dittofs.block.local.NoSpaceException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local tier on a directory: {@code blocks/ab/abcd…} (one file per sealed block, named by its
+ * SHA-256), {@code wal.log} and {@code checkpoint}. Blocks and checkpoints are written to a
+ * temporary name, fsynced and renamed, so a crash never leaves a partial file under a real name.
+ */
+public final class FsLocalStore implements LocalStore {
+
+    private static final Logger log = LoggerFactory.getLogger(FsLocalStore.class);
+
+    private final Path root;
+    private final Path blocks;
+    private final FsQuota quota;
+    private final FsJournal journal;
+    private final Set<Path> unsyncedDirs = ConcurrentHashMap.newKeySet();
+    private final Map<BlockHash, Long> sizes = new ConcurrentHashMap<>();
+    private final AtomicLong tmpCounter = new AtomicLong();
+
+    /** @param quotaBytes 0 = no limit beyond the device's */
+    public FsLocalStore(Path root, long quotaBytes) throws IOException {
+        this.root = Files.createDirectories(root);
+        this.blocks = Files.createDirectories(root.resolve("blocks"));
+        this.quota = new FsQuota(quotaBytes);
+        Path cp = root.resolve("checkpoint");
+        if (Files.exists(cp)) {
+            quota.add(Files.size(cp));
+        }
+        scanBlocks();
+        this.journal = new FsJournal(root.resolve("wal.log"), quota);
+    }
+
+    private void scanBlocks() throws IOException {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(blocks)) {
+            for (Path dir : dirs) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                    for (Path f : files) {
+                        String name = f.getFileName().toString();
+                        if (name.endsWith(".tmp")) {
+                            Files.deleteIfExists(f); // a put that crashed before its rename
+                            continue;
+                        }
+                        try {
+                            long size = Files.size(f);
+                            sizes.put(BlockHash.fromHex(name), size);
+                            quota.add(size);
+                        } catch (IllegalArgumentException e) {
+                            log.warn("ignoring foreign file {} in the block directory: {}", f, e.getMessage());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private Path pathOf(BlockHash hash) {
+        String hex = hash.hex();
+        return blocks.resolve(hex.substring(0, 2)).resolve(hex);
+    }
+
+    @Override
+    public void putBlock(BlockHash hash, ByteBuffer content) throws IOException {
+        if (sizes.containsKey(hash)) {
+            return;
+        }
+        Path target = pathOf(hash);
+        Path dir = Files.createDirectories(target.getParent());
+        long len = content.remaining();
+        quota.reserve(len, "block " + hash.hex());
+        Path tmp = dir.resolve(hash.hex() + "." + tmpCounter.incrementAndGet() + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer src = content.duplicate();
+                while (src.hasRemaining()) {
+                    ch.write(src);
+                }
+                ch.force(false);
+            }
+            move(tmp, target);
+        } catch (IOException e) {
+            quota.release(len);
+            Files.deleteIfExists(tmp);
+            throw NoSpaceException.isNoSpace(e) ? new NoSpaceException("local tier full: " + e.getMessage()) : e;
+        }
+        if (sizes.putIfAbsent(hash, len) != null) {
+            quota.release(len); // a concurrent put of the same content won
+        }
+        unsyncedDirs.add(dir);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the local tier needs a file system with atomic rename: " + from, e);
+        }
+    }
+
+    @Override
+    public void syncBlocks() throws IOException {
+        for (Path dir : Set.copyOf(unsyncedDirs)) {
+            unsyncedDirs.remove(dir);
+            fsyncDir(dir);
+        }
+        fsyncDir(blocks);
+    }
+
+    private static void fsyncDir(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    @Override
+    public boolean hasBlock(BlockHash hash) {
+        return sizes.containsKey(hash);
+    }
+
+    @Override
+    public ByteBuffer readBlock(BlockHash hash) throws IOException {
+        try {
+            return ByteBuffer.wrap(Files.readAllBytes(pathOf(hash)));
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public int readBlock(BlockHash hash, long position, ByteBuffer dst) throws IOException {
+        try (FileChannel ch = FileChannel.open(pathOf(hash), StandardOpenOption.READ)) {
+            int total = 0;
+            while (dst.hasRemaining()) {
+                int n = ch.read(dst, position + total);
+                if (n < 0) {
+                    return total == 0 ? -1 : total;
+                }
+                total += n;
+            }
+            return total;
+        } catch (NoSuchFileException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public boolean deleteBlock(BlockHash hash) throws IOException {
+        Long size = sizes.remove(hash);
+        boolean existed = Files.deleteIfExists(pathOf(hash));
+        if (size != null) {
+            quota.release(size);
+        }
+        return existed;
+    }
+
+    @Override
+    public Map<BlockHash, Long> listBlocks() {
+        return new HashMap<>(sizes);
+    }
+
+    @Override
+    public Journal journal() {
+        return journal;
+    }
+
+    @Override
+    public synchronized void writeCheckpoint(ByteBuffer checkpoint) throws IOException {
+        Path cp = root.resolve("checkpoint");
+        Path tmp = root.resolve("checkpoint.tmp");
+        long len = checkpoint.remaining();
+        long old = Files.exists(cp) ? Files.size(cp) : 0;
+        quota.reserve(len, "checkpoint");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer src = checkpoint.duplicate();
+                while (src.hasRemaining()) {
+                    ch.write(src);
+                }
+                ch.force(true);
+            }
+            move(tmp, cp);
+            fsyncDir(root);
+        } catch (IOException e) {
+            quota.release(len);
+            Files.deleteIfExists(tmp);
+            throw NoSpaceException.isNoSpace(e) ? new NoSpaceException("local tier full: " + e.getMessage()) : e;
+        }
+        quota.release(old);
+    }
+
+    @Override
+    public ByteBuffer readCheckpoint() throws IOException {
+        try {
+            return ByteBuffer.wrap(Files.readAllBytes(root.resolve("checkpoint")));
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public long usedBytes() {
+        return quota.used();
+    }
+
+    @Override
+    public void close() throws IOException {
+        journal.close();
+    }
+
+    @Override
+    public String toString() {
+        return "fs:" + root;
+    }
+}
