@@ -16,8 +16,11 @@ import org.springframework.context.annotation.Import;
 @Import(GatewayConfiguration.class)
 public class GatewayApplication {
 
+    /** Env names that relaxed binding alone would not map onto dittofs.nfs.portmap-port. */
+    public static final String ENV_DEFAULTS = "dittofs.nfs.portmap-port=${DITTOFS_PORTMAP_PORT:0}";
+
     public static void main(String[] args) {
         new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.NONE)
-                .registerShutdownHook(true).run(args);
+                .properties(ENV_DEFAULTS).registerShutdownHook(true).run(args);
     }
 }
