@@ -8,6 +8,7 @@ import io.dittofs.contracts.common.v1.Status;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -24,14 +25,14 @@ public final class HandleCodec {
     private static final int MAC_BYTES = LENGTH - SIGNED;
 
     private final SecretKeySpec key;
-    private final ThreadLocal<Mac> macs;
+    // a pool, not a ThreadLocal: calls run on short-lived virtual threads
+    private final ConcurrentLinkedQueue<Mac> macs = new ConcurrentLinkedQueue<>();
 
     public HandleCodec(byte[] key) {
         if (key.length < 16) {
             throw new IllegalArgumentException("handle key too short: " + key.length);
         }
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     /** The decoded parts of a verified handle. */
@@ -41,10 +42,7 @@ public final class HandleCodec {
     public FileHandle encode(int share, long id, int generation) {
         ByteBuffer b = ByteBuffer.allocate(LENGTH);
         b.put((byte) FileHandles.LAYOUT_VERSION).putInt(share).putLong(id).putInt(generation);
-        Mac mac = macs.get();
-        mac.update(b.array(), 0, SIGNED);
-        byte[] tag = mac.doFinal();
-        b.put(tag, 0, MAC_BYTES);
+        b.put(tag(b.array()), 0, MAC_BYTES);
         return FileHandle.newBuilder().setValue(ByteString.copyFrom(b.array())).build();
     }
 
@@ -54,9 +52,7 @@ public final class HandleCodec {
             throw new StatusException(Status.BADHANDLE, "handle of " + v.size() + " bytes / unknown layout");
         }
         byte[] bytes = v.toByteArray();
-        Mac mac = macs.get();
-        mac.update(bytes, 0, SIGNED);
-        byte[] tag = mac.doFinal();
+        byte[] tag = tag(bytes);
         byte[] expected = new byte[MAC_BYTES];
         System.arraycopy(tag, 0, expected, 0, MAC_BYTES);
         byte[] given = new byte[MAC_BYTES];
@@ -66,6 +62,17 @@ public final class HandleCodec {
         }
         ByteBuffer b = ByteBuffer.wrap(bytes, 1, SIGNED - 1);
         return new Ref(b.getInt(), b.getLong(), b.getInt());
+    }
+
+    private byte[] tag(byte[] handle) {
+        Mac mac = macs.poll();
+        if (mac == null) {
+            mac = newMac();
+        }
+        mac.update(handle, 0, SIGNED);
+        byte[] tag = mac.doFinal();
+        macs.offer(mac);
+        return tag;
     }
 
     private Mac newMac() {

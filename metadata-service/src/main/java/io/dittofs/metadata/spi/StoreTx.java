@@ -27,6 +27,16 @@ public interface StoreTx {
     /** Entries of a directory with cookie &gt; afterCookie, in cookie order, at most limit of them. */
     List<DirEntry> entries(long dir, long afterCookie, int limit);
 
+    /**
+     * {@link #entries} with each entry's inode, for listings with attributes. The default asks
+     * for each inode in turn; a store with joins (SQL) should answer in one round trip.
+     */
+    default List<Listed> entriesWithInodes(long dir, long afterCookie, int limit) {
+        return entries(dir, afterCookie, limit).stream()
+                .map(e -> new Listed(e, inode(e.child()).orElse(null)))
+                .toList();
+    }
+
     Optional<byte[]> xattr(long id, String name);
 
     void putXattr(long id, String name, byte[] value);

@@ -37,6 +37,16 @@ class PostgresStoreTest extends MetadataStoreConformance {
         checkRestartKeepsEverything();
     }
 
+    @org.junit.jupiter.api.Test
+    void unreachableDatabaseAnswersDelay() {
+        var f = fs.mustFile(Ids.ROOT, root, "f");
+        store.close(); // the pool is gone: every call now fails in the store, not in the rules
+        org.assertj.core.api.Assertions.assertThat(fs.getattr(Ids.ROOT, f).getStatus())
+                .isEqualTo(io.dittofs.contracts.common.v1.Status.DELAY);
+        org.assertj.core.api.Assertions.assertThat(fs.file(Ids.ROOT, root, "g").getStatus())
+                .isEqualTo(io.dittofs.contracts.common.v1.Status.DELAY);
+    }
+
     @Override
     protected int bigDirectoryEntries() {
         // each create is one committed transaction of ~8 statements (~3 ms here, commit fsync included);

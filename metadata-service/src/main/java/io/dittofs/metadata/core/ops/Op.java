@@ -3,13 +3,14 @@ package io.dittofs.metadata.core.ops;
 import io.dittofs.contracts.StatusException;
 import io.dittofs.contracts.common.v1.Status;
 import io.dittofs.metadata.core.MetadataCore;
+import io.dittofs.metadata.spi.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One namespace operation: runs the rules and maps every failure to a neutral Status in the
- * response. A StatusException is an expected outcome; anything else is a bug or a store failure,
- * logged here and answered SERVERFAULT.
+ * response. A StatusException is an expected outcome; a StoreException (the store is down or
+ * failing) answers DELAY so clients retry; anything else is a bug, logged and answered SERVERFAULT.
  */
 public abstract class Op<Q, R> {
 
@@ -27,6 +28,10 @@ public abstract class Op<Q, R> {
         } catch (StatusException e) {
             log.debug("{} -> {}", getClass().getSimpleName(), e.getMessage());
             return failure(request, e.status());
+        } catch (StoreException e) {
+            // the store is unreachable or failing (database down, disk error): the client may retry
+            log.warn("{} failed in the store: {}", getClass().getSimpleName(), e.getMessage(), e);
+            return failure(request, Status.DELAY);
         } catch (RuntimeException e) {
             log.error("{} failed unexpectedly", getClass().getSimpleName(), e);
             return failure(request, Status.SERVERFAULT);

@@ -12,6 +12,7 @@ import io.dittofs.metadata.core.HandleCodec;
 import io.dittofs.metadata.core.MetadataCore;
 import io.dittofs.metadata.core.Perms;
 import io.dittofs.metadata.spi.Inode;
+import io.dittofs.metadata.spi.Listed;
 import io.dittofs.metadata.spi.StoreTx;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -69,12 +70,16 @@ public final class ReadDirOp extends Op<ReadDirRequest, ReadDirResponse> {
             if (room <= 0) {
                 return r.setEof(false).build();
             }
-            List<io.dittofs.metadata.spi.DirEntry> page = tx.entries(dir.id(), Math.max(cookie, FIRST_COOKIE - 1), room + 1);
+            long after = Math.max(cookie, FIRST_COOKIE - 1);
+            List<Listed> page = req.getWithAttrs()
+                    ? tx.entriesWithInodes(dir.id(), after, room + 1)
+                    : tx.entries(dir.id(), after, room + 1).stream().map(e -> new Listed(e, null)).toList();
             for (int k = 0; k < Math.min(room, page.size()); k++) {
-                io.dittofs.metadata.spi.DirEntry e = page.get(k);
+                io.dittofs.metadata.spi.DirEntry e = page.get(k).entry();
                 DirEntry.Builder b = DirEntry.newBuilder().setName(e.name()).setFileid(e.child()).setCookie(e.cookie());
-                if (req.getWithAttrs()) {
-                    tx.inode(e.child()).ifPresent(i -> b.setHandle(core.handle(i)).setAttr(Attrs.of(i)));
+                Inode i = page.get(k).inode();
+                if (i != null) {
+                    b.setHandle(core.handle(i)).setAttr(Attrs.of(i));
                 }
                 r.addEntries(b);
             }

@@ -3,6 +3,7 @@ package io.dittofs.metadata.store.postgres;
 import io.dittofs.contracts.common.v1.FileType;
 import io.dittofs.metadata.spi.DirEntry;
 import io.dittofs.metadata.spi.Inode;
+import io.dittofs.metadata.spi.Listed;
 import io.dittofs.metadata.spi.StoreTx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +30,7 @@ final class PgTx implements StoreTx {
 
     private static final String INODE_COLUMNS = "id, share, generation, type, mode, nlink, uid, gid, size, atime, mtime,"
             + " ctime, btime, change, payload_id, rdev_major, rdev_minor, target, verifier, parent, next_cookie, dos_attributes";
+    private static final String JOINED_INODE_COLUMNS = "i." + INODE_COLUMNS.replace(", ", ", i.");
 
     private final Connection c;
     private final boolean readOnly;
@@ -75,39 +77,39 @@ final class PgTx implements StoreTx {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + INODE_COLUMNS + " FROM inode WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(inode(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(inode(rs, 0)) : Optional.empty();
                 }
             }
         });
     }
 
-    private static Inode inode(ResultSet rs) throws SQLException {
+    private static Inode inode(ResultSet rs, int o) throws SQLException {
         Inode.Edit e = new Inode.Edit();
-        e.id = rs.getLong(1);
-        e.share = rs.getInt(2);
-        e.generation = rs.getInt(3);
-        e.type = FileType.forNumber(rs.getShort(4));
+        e.id = rs.getLong(o + 1);
+        e.share = rs.getInt(o + 2);
+        e.generation = rs.getInt(o + 3);
+        e.type = FileType.forNumber(rs.getShort(o + 4));
         if (e.type == null) {
-            throw new SQLException("unknown file type " + rs.getShort(4) + " in inode " + e.id);
+            throw new SQLException("unknown file type " + rs.getShort(o + 4) + " in inode " + e.id);
         }
-        e.mode = rs.getInt(5);
-        e.nlink = rs.getInt(6);
-        e.uid = rs.getInt(7);
-        e.gid = rs.getInt(8);
-        e.size = rs.getLong(9);
-        e.atime = rs.getLong(10);
-        e.mtime = rs.getLong(11);
-        e.ctime = rs.getLong(12);
-        e.btime = rs.getLong(13);
-        e.change = rs.getLong(14);
-        e.payloadId = rs.getBytes(15);
-        e.rdevMajor = rs.getInt(16);
-        e.rdevMinor = rs.getInt(17);
-        e.target = rs.getString(18);
-        e.verifier = rs.getBytes(19);
-        e.parent = rs.getLong(20);
-        e.nextCookie = rs.getLong(21);
-        e.dosAttributes = rs.getInt(22);
+        e.mode = rs.getInt(o + 5);
+        e.nlink = rs.getInt(o + 6);
+        e.uid = rs.getInt(o + 7);
+        e.gid = rs.getInt(o + 8);
+        e.size = rs.getLong(o + 9);
+        e.atime = rs.getLong(o + 10);
+        e.mtime = rs.getLong(o + 11);
+        e.ctime = rs.getLong(o + 12);
+        e.btime = rs.getLong(o + 13);
+        e.change = rs.getLong(o + 14);
+        e.payloadId = rs.getBytes(o + 15);
+        e.rdevMajor = rs.getInt(o + 16);
+        e.rdevMinor = rs.getInt(o + 17);
+        e.target = rs.getString(o + 18);
+        e.verifier = rs.getBytes(o + 19);
+        e.parent = rs.getLong(o + 20);
+        e.nextCookie = rs.getLong(o + 21);
+        e.dosAttributes = rs.getInt(o + 22);
         return e.build();
     }
 
@@ -170,6 +172,29 @@ final class PgTx implements StoreTx {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new DirEntry(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** One query for a READDIRPLUS page instead of one per entry. */
+    @Override
+    public List<Listed> entriesWithInodes(long dir, long afterCookie, int limit) {
+        return sql(() -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.name, d.child, d.cookie, " + JOINED_INODE_COLUMNS
+                    + " FROM dirent d LEFT JOIN inode i ON i.id = d.child"
+                    + " WHERE d.dir = ? AND d.cookie > ? ORDER BY d.cookie LIMIT ?")) {
+                ps.setLong(1, dir);
+                ps.setLong(2, afterCookie);
+                ps.setInt(3, limit);
+                List<Listed> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        DirEntry e = new DirEntry(rs.getString(1), rs.getLong(2), rs.getLong(3));
+                        rs.getLong(4);
+                        out.add(new Listed(e, rs.wasNull() ? null : inode(rs, 3)));
                     }
                 }
                 return out;
