@@ -2,6 +2,7 @@ package io.dittofs.gateway.fs;
 
 import com.google.protobuf.ByteString;
 import io.dittofs.contracts.common.v1.FileHandle;
+import io.dittofs.contracts.common.v1.FileType;
 import io.dittofs.contracts.common.v1.Identity;
 import io.dittofs.contracts.common.v1.PayloadId;
 import io.dittofs.contracts.common.v1.Status;
@@ -86,6 +87,11 @@ public final class FileSystem {
             return new ReadResult(a.getStatus(), a.hasAttr() ? a.getAttr() : null, ByteString.EMPTY, false);
         }
         Attr attr = a.getAttr();
+        if (attr.getType() != FileType.REGULAR) {
+            // only regular files have content; reading a directory is ISDIR in every protocol
+            return new ReadResult(attr.getType() == FileType.DIRECTORY ? Status.ISDIR : Status.INVAL, attr,
+                    ByteString.EMPTY, false);
+        }
         long size = attr.getSize();
         long want = Math.max(0, Math.min((long) count, size - Math.max(0, offset)));
         if (offset < 0 || want == 0 || !attr.hasPayloadId()) {

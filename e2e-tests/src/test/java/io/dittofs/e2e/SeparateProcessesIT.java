@@ -1,0 +1,56 @@
+package io.dittofs.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dittofs.nfsclient.Nfs3;
+import io.dittofs.nfsclient.NfsClient;
+import io.dittofs.nfsclient.RpcClient;
+import io.dittofs.nfsclient.Sattr;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The docker-compose topology without Docker: metadata-service, block-service and the gateway as
+ * three JVMs talking gRPC over loopback TCP, driven by the Java client and by libnfs.
+ */
+class SeparateProcessesIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void threeProcessesServeNfsTogether() throws Exception {
+        int metaPort = ChildJvm.freePort();
+        int blockPort = ChildJvm.freePort();
+        int nfsPort = ChildJvm.freePort();
+        Path logs = tmp.resolve("logs");
+        try (ChildJvm meta = ChildJvm.start("metadata", "io.dittofs.metadata.MetadataServiceApplication", logs,
+                     List.of("--dittofs.data-dir=" + tmp.resolve("meta"), "--dittofs.metadata.grpc.listen=127.0.0.1:" + metaPort));
+             ChildJvm block = ChildJvm.start("block", "io.dittofs.block.BlockServiceApplication", logs,
+                     List.of("--dittofs.data-dir=" + tmp.resolve("block"), "--dittofs.block.grpc.listen=127.0.0.1:" + blockPort));
+             ChildJvm gateway = ChildJvm.start("gateway", "io.dittofs.gateway.GatewayApplication", logs,
+                     List.of("--dittofs.nfs.port=" + nfsPort, "--dittofs.nfs.bind-address=127.0.0.1",
+                             "--dittofs.gateway.metadata-target=127.0.0.1:" + metaPort,
+                             "--dittofs.gateway.block-target=127.0.0.1:" + blockPort))) {
+            meta.awaitPort(metaPort);
+            block.awaitPort(blockPort);
+            gateway.awaitPort(nfsPort);
+            try (NfsClient c = new NfsClient("127.0.0.1", nfsPort, RpcClient.Auth.sys(1000, 1000))) {
+                byte[] root = c.mount("/export");
+                var f = c.create(root, "apart.txt", 1, Sattr.mode(0644));
+                assertThat(f.status()).isEqualTo(Nfs3.OK);
+                assertThat(c.write(f.handle(), 0, "over tcp grpc".getBytes(), Nfs3.FILE_SYNC).status()).isEqualTo(Nfs3.OK);
+                assertThat(new String(c.read(f.handle(), 0, 100).data())).isEqualTo("over tcp grpc");
+            }
+            Path local = tmp.resolve("local.txt");
+            Files.writeString(local, "via libnfs\n");
+            String url = "nfs://127.0.0.1/export/libnfs.txt?nfsport=" + nfsPort + "&mountport=" + nfsPort;
+            Tools.ok("nfs-cp", local.toString(), url);
+            assertThat(Tools.ok("nfs-cat", url).output()).isEqualTo("via libnfs\n");
+            assertThat(Files.exists(tmp.resolve("meta"))).as("metadata kept its own data dir").isTrue();
+        }
+    }
+}
