@@ -1,0 +1,57 @@
+package io.dittofs.block.crash;
+
+import java.util.Random;
+
+/**
+ * The deterministic operation stream of one writer thread in one round: the child executes it,
+ * the parent regenerates it to know what each acknowledged operation wrote.
+ */
+final class CrashWorkload {
+
+    static final int PAYLOADS_PER_THREAD = 2;
+    static final int MAX_OFFSET = 1_500_000;
+    static final int MAX_LEN = 256 * 1024;
+
+    enum Kind { WRITE_UNSTABLE, WRITE_DATA_SYNC, WRITE_FILE_SYNC, TRUNCATE, COMMIT }
+
+    record Op(Kind kind, int payload, long offset, int length, long dataSeed) {
+        boolean stable() {
+            return kind != Kind.WRITE_UNSTABLE;
+        }
+
+        byte[] data() {
+            byte[] b = new byte[length];
+            new Random(dataSeed).nextBytes(b);
+            return b;
+        }
+    }
+
+    private final Random rng;
+    private final int thread;
+
+    CrashWorkload(long seed, int round, int thread) {
+        this.rng = new Random(seed * 1_000_003L + round * 7919L + thread);
+        this.thread = thread;
+    }
+
+    Op next() {
+        int r = rng.nextInt(100);
+        int payload = thread * PAYLOADS_PER_THREAD + rng.nextInt(PAYLOADS_PER_THREAD);
+        long off = rng.nextInt(MAX_OFFSET);
+        int len = 1 + rng.nextInt(MAX_LEN);
+        long dataSeed = rng.nextLong();
+        int st = rng.nextInt(3);
+        if (r < 6) {
+            return new Op(Kind.TRUNCATE, payload, off, 0, 0);
+        }
+        if (r < 10) {
+            return new Op(Kind.COMMIT, payload, 0, 0, 0);
+        }
+        Kind k = st == 0 ? Kind.WRITE_UNSTABLE : st == 1 ? Kind.WRITE_DATA_SYNC : Kind.WRITE_FILE_SYNC;
+        return new Op(k, payload, off, len, dataSeed);
+    }
+
+    static String payloadName(int payload) {
+        return "crash-payload-" + payload;
+    }
+}
