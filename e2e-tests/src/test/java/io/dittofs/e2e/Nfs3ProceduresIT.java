@@ -242,4 +242,71 @@ class Nfs3ProceduresIT {
         assertThat(rpc.call(100000, 2, 3, q).body().readInt()).isEqualTo(suite.port);
         assertThat(c.exports()).containsExactly("/export");
     }
+
+    static byte[] callHeader(int xid, int prog, int vers, int proc) {
+        return new XdrOut().writeInt(xid).writeInt(0).writeInt(2).writeInt(prog).writeInt(vers).writeInt(proc)
+                .writeInt(0).writeInt(0).writeInt(0).writeInt(0).toByteArray();
+    }
+
+    @Test
+    void portmapAndMountAnswerOverUdp() throws Exception {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            s.setSoTimeout(10_000);
+            byte[] head = callHeader(4242, 100000, 2, 3);
+            byte[] args = new XdrOut().writeInt(100005).writeInt(3).writeInt(17).writeInt(0).toByteArray();
+            byte[] msg = java.util.Arrays.copyOf(head, head.length + args.length);
+            System.arraycopy(args, 0, msg, head.length, args.length);
+            s.send(new java.net.DatagramPacket(msg, msg.length, java.net.InetAddress.getLoopbackAddress(), suite.port));
+            java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[512], 512);
+            s.receive(reply);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(reply.getData(), 0, reply.getLength());
+            assertThat(b.getInt()).isEqualTo(4242);
+            assertThat(new int[] {b.getInt(), b.getInt(), b.getInt(), b.getInt(), b.getInt()}).containsExactly(1, 0, 0, 0, 0);
+            assertThat(b.getInt()).as("MOUNT v3 over UDP is on the NFS port").isEqualTo(suite.port);
+        }
+    }
+
+    @Test
+    void multiFragmentRecordsAndPipelinedCallsOnOneConnection() throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", suite.port)) {
+            java.io.DataOutputStream out = new java.io.DataOutputStream(s.getOutputStream());
+            java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+            // one GETATTR split into three fragments
+            byte[] call = new XdrOut().writeFixed(callHeader(1, Nfs3.PROGRAM, 3, 1)).writeOpaque(root).toByteArray();
+            int a = 5;
+            int b = 17;
+            out.writeInt(a);
+            out.write(call, 0, a);
+            out.writeInt(b);
+            out.write(call, a, b);
+            out.writeInt(0x80000000 | (call.length - a - b));
+            out.write(call, a + b, call.length - a - b);
+            out.flush();
+            int mark = in.readInt();
+            byte[] reply = new byte[mark & 0x7fffffff];
+            in.readFully(reply);
+            java.nio.ByteBuffer r = java.nio.ByteBuffer.wrap(reply);
+            assertThat(r.getInt()).isEqualTo(1);
+            r.position(24);
+            assertThat(r.getInt()).as("GETATTR status").isEqualTo(Nfs3.OK);
+            // 50 calls sent before reading any reply: every one is answered exactly once
+            Set<Integer> xids = new HashSet<>();
+            for (int i = 100; i < 150; i++) {
+                byte[] c2 = new XdrOut().writeFixed(callHeader(i, Nfs3.PROGRAM, 3, i % 2 == 0 ? 0 : 1)).writeOpaque(root)
+                        .toByteArray();
+                out.writeInt(0x80000000 | c2.length);
+                out.write(c2);
+                xids.add(i);
+            }
+            out.flush();
+            Set<Integer> answered = new HashSet<>();
+            for (int i = 0; i < 50; i++) {
+                int m = in.readInt();
+                byte[] rep = new byte[m & 0x7fffffff];
+                in.readFully(rep);
+                answered.add(java.nio.ByteBuffer.wrap(rep).getInt());
+            }
+            assertThat(answered).isEqualTo(xids);
+        }
+    }
 }
