@@ -133,6 +133,17 @@ abstract class AbstractApiTest {
     }
 
     @Test
+    void globalSettingsMergeAndValidate() {
+        ApiClient.Response put = admin.put("/api/v1/settings", "{\"nfs.domain\":\"example.test\"}");
+        assertThat(put.status()).as(put.raw()).isEqualTo(200);
+        assertThat(put.json().get("nfs.domain").asString()).isEqualTo("example.test");
+        assertThat(admin.get("/api/v1/settings").json().get("smb.domain-sid").asString()).startsWith("S-1-5-21-");
+        assertProblem(admin.put("/api/v1/settings", "{\"Bad Name\":\"x\"}"), 422, "invalid-field", "Bad Name");
+        assertProblem(admin.put("/api/v1/settings", "{\"smb.domain-sid\":\"not-a-sid\"}"), 422, "invalid-field", "smb.domain-sid");
+        assertThat(admin.put("/api/v1/settings", "{\"nfs.domain\":null}").json().has("nfs.domain")).isFalse();
+    }
+
+    @Test
     void badInputIsRefusedAndChangesNothing() {
         admin.post("/api/v1/users", "{\"name\":\"bob\",\"password\":\"bob-password\",\"uid\":3001}");
         Map<String, Long> before = dbState();
