@@ -260,6 +260,9 @@ public final class BlockEngine implements AutoCloseable {
         maybeCheckpoint();
     }
 
+    private volatile long checkpointRetryAfter;
+    private volatile boolean checkpointBackoff;
+
     public void commit(ByteString id) throws IOException {
         checkId(id);
         ensureOpen();
@@ -370,9 +373,25 @@ public final class BlockEngine implements AutoCloseable {
         return new CloneOp(this, cpLock, table, wal, bs).run(src, srcOff, dst, dstOff, length, stable);
     }
 
+    /**
+     * Checkpoints when the heap or the log passed its limit. The operation that triggers it is
+     * already logged and applied, so a failing checkpoint (e.g. a full disk) must not fail that
+     * operation: it is logged and retried after a pause, and the log keeps everything meanwhile —
+     * until the log itself has no room, which fails the next write with NOSPC before it is applied.
+     */
     void maybeCheckpoint() throws IOException {
         if ((long) dirtyBlocks.get() * bs > settings.dirtyLimitBytes() || wal.size() > settings.walLimitBytes()) {
-            checkpoint();
+            if (checkpointBackoff && System.nanoTime() - checkpointRetryAfter < 0) {
+                return;
+            }
+            try {
+                checkpoint();
+                checkpointBackoff = false;
+            } catch (IOException e) {
+                checkpointRetryAfter = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                checkpointBackoff = true;
+                log.warn("checkpoint failed, retrying in 1 s (the write-ahead log holds the data): {}", e.toString());
+            }
         }
     }
 
@@ -415,6 +434,9 @@ public final class BlockEngine implements AutoCloseable {
         timer.shutdownNow();
         try {
             checkpoint();
+        } catch (io.dittofs.block.local.NoSpaceException e) {
+            // Nothing is lost: the log holds what the checkpoint could not seal and is replayed at the next start.
+            log.warn("final checkpoint skipped, local tier full ({}); the write-ahead log will be replayed", e.getMessage());
         } finally {
             closed = true;
             if (syncer != null) {

@@ -5,6 +5,7 @@ import io.dittofs.block.core.blockmap.Entry;
 import io.dittofs.block.core.blockmap.PayloadMap;
 import io.dittofs.block.core.cas.BlockHash;
 import io.dittofs.block.local.LocalStore;
+import io.dittofs.block.local.NoSpaceException;
 import io.dittofs.block.remote.RemoteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,8 +68,24 @@ final class Recovery {
             if (replayed > 0) {
                 log.info("replayed {} write-ahead log records", replayed);
             }
-            engine.checkpoint();
-            collectOrphans(engine, local, remote);
+            boolean checkpointed = true;
+            try {
+                engine.checkpoint();
+            } catch (NoSpaceException e) {
+                // The log stays authoritative (it is replayed again next time); serve from memory meanwhile.
+                checkpointed = false;
+                log.warn("local tier full at start-up, running on the write-ahead log until space is freed: {}", e.getMessage());
+            }
+            if (checkpointed) {
+                // Only now do the persisted maps equal the live ones; before, the log might still need an old block.
+                collectOrphans(engine, local, remote);
+            } else if (remote != null) {
+                for (BlockHash h : engine.refs().liveSet()) {
+                    if (!engine.content().onRemote().contains(h)) {
+                        engine.syncer().upload(h);
+                    }
+                }
+            }
             engine.startTimer();
             return engine;
         } catch (UncheckedIOException e) {

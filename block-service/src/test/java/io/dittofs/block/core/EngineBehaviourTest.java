@@ -131,11 +131,28 @@ class EngineBehaviourTest {
     void boundedCacheEvictsOnlySyncedBlocksAndReadsFallBackToTheRemoteTier() throws Exception {
         MemoryLocalStore local = new MemoryLocalStore();
         MemoryRemoteStore remote = new MemoryRemoteStore();
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        io.dittofs.block.remote.RemoteStore gated = new io.dittofs.block.remote.RemoteStore() {
+            public void put(String key, byte[] content) throws java.io.IOException {
+                try {
+                    gate.await(); // uploads wait until the test opens the gate
+                } catch (InterruptedException ie) {
+                    throw new java.io.InterruptedIOException();
+                }
+                remote.put(key, content);
+            }
+            public byte[] get(String key) { return remote.get(key); }
+            public void delete(String key) { remote.delete(key); }
+            public java.util.Set<String> list(String prefix) { return remote.list(prefix); }
+            public void close() { }
+        };
         byte[] data = bytes(7, 12 * BS);
-        try (BlockEngine e = BlockEngine.open(local, remote, SETTINGS.withCacheMaxBytes(2L * BS))) {
+        try (BlockEngine e = BlockEngine.open(local, gated, SETTINGS.withCacheMaxBytes(2L * BS))) {
             write(e, "f", 0, data, false);
             e.checkpoint();
+            e.checkpoint();
             assertThat(local.listBlocks()).hasSize(12); // nothing is on the remote tier yet: nothing may go
+            gate.countDown();
             assertThat(e.awaitSynced(Duration.ofSeconds(30))).isTrue();
             assertThat(remote.list("blocks/")).hasSize(12);
             assertThat(e.stat(id("f")).fullySynced()).isTrue();

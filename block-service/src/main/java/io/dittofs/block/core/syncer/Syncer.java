@@ -31,8 +31,8 @@ public final class Syncer implements AutoCloseable {
     private final LinkedBlockingDeque<Task> queue = new LinkedBlockingDeque<>();
     private final AtomicLong failures = new AtomicLong();
     private final Thread worker;
+    private final java.util.concurrent.atomic.AtomicInteger outstanding = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean running = true;
-    private volatile boolean busy;
 
     public Syncer(ContentStore content, RefCounts refs, Duration initialBackoff, Duration maxBackoff) {
         this.content = content;
@@ -43,10 +43,12 @@ public final class Syncer implements AutoCloseable {
     }
 
     public void upload(BlockHash hash) {
+        outstanding.incrementAndGet();
         queue.add(new Task(true, hash));
     }
 
     public void delete(BlockHash hash) {
+        outstanding.incrementAndGet();
         queue.add(new Task(false, hash));
     }
 
@@ -56,7 +58,7 @@ public final class Syncer implements AutoCloseable {
     }
 
     public int pending() {
-        return queue.size() + (busy ? 1 : 0);
+        return outstanding.get();
     }
 
     /** Waits until every queued task is done; false on timeout. */
@@ -82,11 +84,10 @@ public final class Syncer implements AutoCloseable {
             if (task == null) {
                 continue;
             }
-            busy = true;
             try {
                 perform(task);
             } finally {
-                busy = false;
+                outstanding.decrementAndGet();
             }
         }
     }
