@@ -29,6 +29,7 @@ class LibnfsIT {
     static void stop() throws Exception {
         if (suite != null) {
             assertThat(suite.jvm.terminate()).as("clean exit on SIGTERM").isIn(0, 143);
+            assertThat(suite.jvm.logText()).as("shutdown log").doesNotContain("Failed to stop").doesNotContain(" ERROR ");
         }
     }
 

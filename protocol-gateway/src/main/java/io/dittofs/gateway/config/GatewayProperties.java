@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(
         @DefaultValue("in-process:dittofs") @Pattern(regexp = TARGET, message = TARGET_MSG) String metadataTarget,
         @DefaultValue("in-process:dittofs") @Pattern(regexp = TARGET, message = TARGET_MSG) String blockTarget,
-        @Valid List<Export> exports) {
+        List<@Valid Export> exports) {
 
     static final String TARGET = "in-process:\\S+|\\S+:\\d{1,5}";
     static final String TARGET_MSG = "must be HOST:PORT (e.g. 127.0.0.1:7101) or in-process:NAME (e.g. in-process:dittofs)";

@@ -2,7 +2,6 @@ package io.dittofs.gateway.config;
 
 import io.dittofs.gateway.rpc.RpcDispatcher;
 import io.dittofs.gateway.rpc.RpcServer;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -55,10 +54,11 @@ public final class NfsListeners implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        for (RpcServer s : List.of(portmap == null ? nfs : portmap, nfs)) {
-            if (s != null) {
-                s.close();
-            }
+        if (portmap != null) {
+            portmap.close();
+        }
+        if (nfs != null) {
+            nfs.close();
         }
         portmap = null;
         nfs = null;
