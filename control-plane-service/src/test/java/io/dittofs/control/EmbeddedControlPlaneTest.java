@@ -30,6 +30,7 @@ class EmbeddedControlPlaneTest {
                             cp.getBean("identityGrpcService", IdentityGrpcService.class)));
                  ConfigWatchClient watch = new ConfigWatchClient("in-process:embedded-test", "launcher-test")) {
                 watch.start();
+                assertThat(shared.port()).as("in-process").isEqualTo(-1);
                 assertThat(watch.awaitInitial(Duration.ofSeconds(60))).isTrue();
                 assertThat(watch.view().shareByExportPath("/export")).isPresent();
                 assertThat(watch.view().adapter("nfs").orElseThrow().getPort()).isEqualTo(2049);

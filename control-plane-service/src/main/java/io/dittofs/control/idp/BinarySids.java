@@ -1,15 +1,19 @@
 package io.dittofs.control.idp;
 
 /** Decodes a binary SID (MS-DTYP 2.4.2.2) to its "S-1-..." text form. */
-final class BinarySids {
+public final class BinarySids {
 
     private BinarySids() {
     }
 
-    static String decode(byte[] b) {
+    public static String decode(byte[] b) {
+        if (b.length < 8) {
+            throw new DirectoryUnavailableException("binary SID shorter than its 8-byte header", null);
+        }
         int count = b[1] & 0xff;
-        if (b.length < 8 + 4 * count) {
-            throw new DirectoryUnavailableException("truncated binary SID", null);
+        // MS-DTYP allows at most 15 sub-authorities; the count byte is not trusted beyond the data present
+        if (count > 15 || b.length != 8 + 4 * count) {
+            throw new DirectoryUnavailableException("binary SID length does not match its sub-authority count", null);
         }
         long authority = 0;
         for (int i = 2; i < 8; i++) {
