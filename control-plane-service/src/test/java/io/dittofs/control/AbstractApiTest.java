@@ -170,6 +170,9 @@ abstract class AbstractApiTest {
         assertProblem(admin.post("/api/v1/shares/export/permissions", "{\"user\":\"bob\",\"group\":\"x\",\"permission\":\"READ\"}"),
                 422, "invalid-field", null);
         assertProblem(admin.get("/api/v1/users/nobody"), 404, "not-found", null);
+        assertProblem(admin.delete("/api/v1/users/admin"), 409, "conflict", "name");
+        assertProblem(admin.put("/api/v1/users/admin", "{\"enabled\":false}"), 409, "conflict", "enabled");
+        assertProblem(admin.put("/api/v1/users/admin", "{\"role\":\"USER\"}"), 409, "conflict", "role");
 
         assertThat(dbState()).isEqualTo(before);
     }

@@ -13,4 +13,5 @@ public interface UserRepository extends JpaRepository<UserEntity, Long> {
     boolean existsByUid(long uid);
     boolean existsBySid(String sid);
     List<UserEntity> findAllByOrderByNameAsc();
+    long countByRoleAndEnabled(Role role, boolean enabled);
 }

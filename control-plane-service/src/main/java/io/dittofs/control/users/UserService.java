@@ -103,6 +103,10 @@ public class UserService {
             checkPrincipalFree(req.kerberosPrincipal(), u);
             u.setKerberosPrincipal(req.kerberosPrincipal().isEmpty() ? null : req.kerberosPrincipal());
         }
+        boolean losesAdmin = (req.enabled() != null && !req.enabled()) || (req.role() != null && req.role() != Role.ADMIN);
+        if (losesAdmin) {
+            keepOneAdmin(u, req.enabled() != null && !req.enabled() ? "enabled" : "role");
+        }
         if (req.enabled() != null) {
             u.setEnabled(req.enabled());
             if (!req.enabled()) {
@@ -154,6 +158,7 @@ public class UserService {
     @Transactional
     public void delete(String name) {
         UserEntity u = find(name);
+        keepOneAdmin(u, "name");
         shares.forget(u, null);
         List<GroupEntity> memberOf = groups.findByMembersContaining(u);
         memberOf.forEach(g -> g.getMembers().remove(u));
@@ -162,6 +167,13 @@ public class UserService {
         users.flush();
         changes.record(ConfigEvent.newBuilder().setUserDeleted(u.getName()));
         memberOf.forEach(g -> changes.record(ConfigEvent.newBuilder().setGroupUpserted(ProtoMapper.group(g))));
+    }
+
+    /** Nobody could administer the suite any more if its last enabled admin went away. */
+    private void keepOneAdmin(UserEntity u, String field) {
+        if (u.getRole() == Role.ADMIN && u.isEnabled() && users.countByRoleAndEnabled(Role.ADMIN, true) <= 1) {
+            throw ApiException.conflict(field, "'" + u.getName() + "' is the last enabled admin");
+        }
     }
 
     UserEntity find(String name) {
