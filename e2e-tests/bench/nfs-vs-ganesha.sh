@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): DittoFS (launcher jar, embedded default) vs NFS-Ganesha (VFS export),
+# same machine, loopback, same run. Runs inside a private network namespace (unshare -n) so the
+# rpcbind that Ganesha needs and both servers are reachable only on that namespace's loopback.
+# Needs root, libnfs-utils, nfs-ganesha, nfs-ganesha-vfs, rpcbind, a built launcher jar and nfs-client jar.
+#   sudo e2e-tests/bench/nfs-vs-ganesha.sh [MiB=512] [files=2000] [runs=3]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+MIB=${1:-512}; FILES=${2:-2000}; RUNS=${3:-3}
+if [ -z "${IN_NETNS:-}" ]; then
+  exec unshare -n env IN_NETNS=1 "$0" "$@"
+fi
+ip link set lo up
+JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+JAR=$(ls launcher/target/launcher-*-exec.jar | head -1)
+CLIENT=$(ls nfs-client/target/nfs-client-*.jar | grep -v sources | head -1)
+W=$(mktemp -d /tmp/dittofs-bench.XXXX)
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+
+head -c $((MIB * 1024 * 1024)) /dev/urandom > "$W/src.bin"
+SRC_SHA=$(sha256sum < "$W/src.bin")
+
+rpcbind -f -w & sleep 1
+mkdir -p "$W/ganesha-export" /var/lib/nfs/ganesha
+cat > "$W/ganesha.conf" <<CONF
+NFS_CORE_PARAM { NFS_Port = 22049; MNT_Port = 22050; NLM_Port = 22051; Rquota_Port = 22052;
+  Protocols = 3; Enable_NLM = false; Enable_RQUOTA = false; }
+NFSV4 { Graceless = true; }
+EXPORT { Export_Id = 1; Path = $W/ganesha-export; Pseudo = /gexport; Access_Type = RW;
+  Squash = No_Root_Squash; SecType = sys; Protocols = 3; Transports = TCP; FSAL { Name = VFS; } }
+LOG { Default_Log_Level = WARN; }
+CONF
+ganesha.nfsd -F -f "$W/ganesha.conf" -L "$W/ganesha.log" -p "$W/ganesha.pid" -N NIV_WARN &
+DITTOFS_NFS_PORT=12049 DITTOFS_DATA_DIR="$W/dittofs-data" "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" > "$W/dittofs.log" 2>&1 &
+for _ in $(seq 1 120); do
+  (echo > /dev/tcp/127.0.0.1/12049) 2>/dev/null && (echo > /dev/tcp/127.0.0.1/22049) 2>/dev/null && break
+  sleep 1
+done
+sleep 2
+
+now() { date +%s.%N; }
+rate() { awk -v mib="$MIB" -v s="$1" 'BEGIN { printf "%.1f", mib / s }'; }
+bench() { # name url-of-file nfsport mountport export
+  local name=$1 url=$2
+  for r in $(seq 1 "$RUNS"); do
+    u=${url/big.bin/big-$r.bin}
+    t0=$(now); nfs-cp "$W/src.bin" "$u" >/dev/null; t1=$(now)
+    rm -f "$W/back.bin"; nfs-cp "$u" "$W/back.bin" >/dev/null; t2=$(now)
+    [ "$(sha256sum < "$W/back.bin")" = "$SRC_SHA" ] || { echo "$name: sha256 mismatch" >&2; exit 1; }
+    echo "$name run $r: write $(rate "$(echo "$t1 - $t0" | bc)") MiB/s, read $(rate "$(echo "$t2 - $t1" | bc)") MiB/s"
+  done
+  for r in $(seq 1 "$RUNS"); do
+    echo "$name run $r: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.MetadataBench 127.0.0.1 "$3" "$5" "$FILES" "$4")"
+  done
+}
+bench dittofs "nfs://127.0.0.1/export/big.bin?nfsport=12049&mountport=12049" 12049 12049 /export
+bench ganesha "nfs://127.0.0.1$W/ganesha-export/big.bin?nfsport=22049&mountport=22050" 22049 22050 "$W/ganesha-export"
+rm -rf "$W"
