@@ -18,6 +18,7 @@ import io.dittofs.control.auth.JwtCodec;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -268,6 +269,45 @@ abstract class AbstractApiTest {
             assertThat(next(events).getUserUpserted().getName()).isEqualTo("ntuser");
             admin.delete("/api/v1/users/ntuser");
             assertThat(next(events).getUserDeleted()).isEqualTo("ntuser");
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    /** Writers racing each other still produce one event each, in gapless increasing revision order. */
+    @Test
+    void concurrentChangesGetConsecutiveRevisionsOnTheWatchStream() throws Exception {
+        ManagedChannel channel = ServiceChannels.open("127.0.0.1:" + grpc.port());
+        try {
+            BlockingQueue<ConfigEvent> events = new LinkedBlockingQueue<>();
+            ConfigWatchServiceGrpc.newStub(channel).watch(WatchRequest.newBuilder().setSubscriber("race").build(),
+                    new StreamObserver<>() {
+                        public void onNext(ConfigEvent e) { events.add(e); }
+                        public void onError(Throwable t) { events.add(ConfigEvent.getDefaultInstance()); }
+                        public void onCompleted() { }
+                    });
+            long start = next(events).getRevision();
+            int writers = 8;
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+                List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+                for (int i = 0; i < writers; i++) {
+                    int n = i;
+                    results.add(pool.submit(() -> admin.post("/api/v1/shares", "{\"name\":\"race" + n + "\"}").status()));
+                }
+                for (var r : results) {
+                    assertThat(r.get()).isEqualTo(201);
+                }
+            }
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (int i = 1; i <= writers; i++) {
+                ConfigEvent e = next(events);
+                assertThat(e.getRevision()).isEqualTo(start + i);
+                names.add(e.getShareUpserted().getName());
+            }
+            assertThat(names).hasSize(writers);
+            for (int i = 0; i < writers; i++) {
+                admin.delete("/api/v1/shares/race" + i);
+            }
         } finally {
             channel.shutdownNow();
         }
