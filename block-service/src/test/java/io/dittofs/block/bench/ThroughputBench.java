@@ -81,6 +81,11 @@ public final class ThroughputBench {
             ch.shutdownNow();
             host.close();
         }
+
+        /** An empty call: what the transport alone costs per request. */
+        void noop() {
+            stub.getVerifier(io.dittofs.contracts.block.v1.GetVerifierRequest.getDefaultInstance());
+        }
     }
 
     /** The physical limit: the same I/O straight to one file with FileChannel. */
@@ -110,12 +115,13 @@ public final class ThroughputBench {
         double seconds = Double.parseDouble(System.getProperty("bench.seconds", "3"));
         Path root = Files.createTempDirectory(Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir"))).toAbsolutePath(), "bench");
         System.out.printf("%-22s %-30s %10s %10s%n", "target", "workload", "MB/s", "IOPS");
-        run("disk (FileChannel)", new Disk(FileChannel.open(root.resolve("direct.bin"), StandardOpenOption.CREATE,
+        if (Boolean.parseBoolean(System.getProperty("bench.disk", "true"))) run("disk (FileChannel)", new Disk(FileChannel.open(root.resolve("direct.bin"), StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE)), mib, seconds);
-        for (String tier : new String[] {"fs", "memory"}) {
+        for (String tier : System.getProperty("bench.tiers", "fs,memory").split(",")) {
             for (boolean grpc : new boolean[] {false, true}) {
                 LocalStore local = tier.equals("fs") ? new FsLocalStore(root.resolve(tier + grpc), 0) : new MemoryLocalStore();
-                try (BlockEngine engine = BlockEngine.open(local, null, EngineSettings.defaults())) {
+                EngineSettings settings = EngineSettings.defaults().withBlockSize(Integer.getInteger("bench.blockSize", 1 << 20));
+                try (BlockEngine engine = BlockEngine.open(local, null, settings)) {
                     Target t;
                     if (grpc) {
                         GrpcServerHost host = GrpcServerHost.start("127.0.0.1:0", List.of(new BlockGrpcService(engine)));
@@ -176,6 +182,16 @@ public final class ThroughputBench {
                 ops++;
             }
             report(name, "rand read 4 KiB", ops * RND, ops, start);
+            if (t instanceof Grpc g) {
+                ops = 0;
+                start = System.nanoTime();
+                deadline = start + (long) (seconds * 1e9);
+                while (System.nanoTime() < deadline) {
+                    g.noop();
+                    ops++;
+                }
+                report(name, "empty RPC (GetVerifier)", 0, ops, start);
+            }
         }
     }
 

@@ -38,6 +38,8 @@ public final class FsLocalStore implements LocalStore {
     private final Set<Path> unsyncedDirs = ConcurrentHashMap.newKeySet();
     private final Map<BlockHash, Long> sizes = new ConcurrentHashMap<>();
     private final AtomicLong tmpCounter = new AtomicLong();
+    private final Map<BlockHash, FileChannel> channels = new ConcurrentHashMap<>();
+    private static final int MAX_OPEN_BLOCKS = 256;
 
     /** @param quotaBytes 0 = no limit beyond the device's */
     public FsLocalStore(Path root, long quotaBytes) throws IOException {
@@ -149,23 +151,65 @@ public final class FsLocalStore implements LocalStore {
 
     @Override
     public int readBlock(BlockHash hash, long position, ByteBuffer dst) throws IOException {
-        try (FileChannel ch = FileChannel.open(pathOf(hash), StandardOpenOption.READ)) {
-            int total = 0;
-            while (dst.hasRemaining()) {
-                int n = ch.read(dst, position + total);
-                if (n < 0) {
-                    return total == 0 ? -1 : total;
+        int start = dst.position();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                FileChannel ch = channel(hash);
+                int total = 0;
+                while (dst.hasRemaining()) {
+                    int n = ch.read(dst, position + total);
+                    if (n < 0) {
+                        return total == 0 ? -1 : total;
+                    }
+                    total += n;
                 }
-                total += n;
+                return total;
+            } catch (NoSuchFileException e) {
+                return -1;
+            } catch (java.nio.channels.ClosedChannelException e) {
+                // closed by eviction from the handle cache or by a delete: reopen once
+                dst.position(start);
+                if (attempt > 0) {
+                    throw e;
+                }
             }
-            return total;
-        } catch (NoSuchFileException e) {
-            return -1;
+        }
+    }
+
+    /** Open read handles of recently read blocks: a 4 KiB read must not pay an open() and a close(). */
+    private FileChannel channel(BlockHash hash) throws IOException {
+        FileChannel ch = channels.get(hash);
+        if (ch != null && ch.isOpen()) {
+            return ch;
+        }
+        ch = FileChannel.open(pathOf(hash), StandardOpenOption.READ);
+        FileChannel prev = channels.putIfAbsent(hash, ch);
+        if (prev != null && prev.isOpen()) {
+            ch.close();
+            return prev;
+        }
+        channels.put(hash, ch);
+        if (channels.size() > MAX_OPEN_BLOCKS) {
+            for (BlockHash other : channels.keySet()) {
+                if (!other.equals(hash)) {
+                    closeChannel(other);
+                    break;
+                }
+            }
+        }
+        return ch;
+    }
+
+    private void closeChannel(BlockHash hash) throws IOException {
+        FileChannel ch = channels.remove(hash);
+        if (ch != null) {
+            ch.close();
         }
     }
 
     @Override
     public boolean deleteBlock(BlockHash hash) throws IOException {
+        closeChannel(hash);
         Long size = sizes.remove(hash);
         boolean existed = Files.deleteIfExists(pathOf(hash));
         if (size != null) {
@@ -226,6 +270,9 @@ public final class FsLocalStore implements LocalStore {
 
     @Override
     public void close() throws IOException {
+        for (BlockHash h : Set.copyOf(channels.keySet())) {
+            closeChannel(h);
+        }
         journal.close();
     }
 
