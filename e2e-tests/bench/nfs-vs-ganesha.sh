@@ -15,7 +15,7 @@ JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=$(ls launcher/target/launcher-*-exec.jar | head -1)
 CLIENT=$(ls nfs-client/target/nfs-client-*.jar | grep -v sources | head -1)
 W=$(mktemp -d /tmp/dittofs-bench.XXXX)
-trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$W"' EXIT
 
 head -c $((MIB * 1024 * 1024)) /dev/urandom > "$W/src.bin"
 SRC_SHA=$(sha256sum < "$W/src.bin")
@@ -55,4 +55,3 @@ bench() { # name url-of-file nfsport mountport export
 }
 bench dittofs "nfs://127.0.0.1/export/big.bin?nfsport=12049&mountport=12049" 12049 12049 /export
 bench ganesha "nfs://127.0.0.1$W/ganesha-export/big.bin?nfsport=22049&mountport=22050" 22049 22050 "$W/ganesha-export"
-rm -rf "$W"
