@@ -48,16 +48,7 @@ final class Recovery {
                     });
                 }
             }
-            if (remote != null) {
-                String prefix = engine.content().keyPrefix();
-                for (String key : remote.list(prefix)) {
-                    try {
-                        engine.content().onRemote().add(BlockHash.fromHex(key.substring(prefix.length())));
-                    } catch (IllegalArgumentException e) {
-                        log.warn("ignoring foreign object {} on the remote tier", key);
-                    }
-                }
-            }
+            boolean remoteListed = remote != null && listRemote(engine, remote);
             long replayed = engine.wal().replay(engine.epoch(), record -> {
                 try {
                     engine.table().apply(record);
@@ -78,7 +69,7 @@ final class Recovery {
             }
             if (checkpointed) {
                 // Only now do the persisted maps equal the live ones; before, the log might still need an old block.
-                collectOrphans(engine, local, remote);
+                collectOrphans(engine, local, remote, remoteListed);
             } else if (remote != null) {
                 for (BlockHash h : engine.refs().liveSet()) {
                     if (!engine.content().onRemote().contains(h)) {
@@ -97,8 +88,32 @@ final class Recovery {
         }
     }
 
+    /**
+     * Learns which blocks the remote tier holds. An unreachable remote tier must not stop the
+     * service (the local tier is authoritative): it starts without the listing, re-uploads what
+     * the maps refer to (puts of content-named blocks are idempotent) and leaves remote garbage
+     * to a later start.
+     */
+    private static boolean listRemote(BlockEngine engine, RemoteStore remote) {
+        String prefix = engine.content().keyPrefix();
+        try {
+            for (String key : remote.list(prefix)) {
+                try {
+                    engine.content().onRemote().add(BlockHash.fromHex(key.substring(prefix.length())));
+                } catch (IllegalArgumentException e) {
+                    log.warn("ignoring foreign object {} on the remote tier", key);
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            log.warn("remote tier unreachable at start-up, starting without its listing: {}", e.toString());
+            return false;
+        }
+    }
+
     /** Blocks in either tier that no persisted map refers to: left by a crash between store and checkpoint. */
-    private static void collectOrphans(BlockEngine engine, LocalStore local, RemoteStore remote) throws IOException {
+    private static void collectOrphans(BlockEngine engine, LocalStore local, RemoteStore remote, boolean remoteListed)
+            throws IOException {
         Set<BlockHash> live = engine.refs().liveSet();
         int localOrphans = 0;
         for (BlockHash h : local.listBlocks().keySet()) {
@@ -111,7 +126,7 @@ final class Recovery {
         int remoteOrphans = 0;
         if (remote != null) {
             for (BlockHash h : new HashSet<>(engine.content().onRemote())) {
-                if (!live.contains(h)) {
+                if (remoteListed && !live.contains(h)) {
                     engine.syncer().delete(h);
                     remoteOrphans++;
                 }

@@ -92,4 +92,27 @@ class RemoteFaultTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void startsWhileTheRemoteTierIsUnreachableAndSyncsLater() throws Exception {
+        String bucket = "fault-start";
+        s3.client(bucket).close();
+        EngineSettings settings = EngineSettings.defaults().withBlockSize(BS).withBackoff(Duration.ofMillis(20), Duration.ofMillis(300));
+        byte[] data = new byte[3 * BS];
+        new Random(99).nextBytes(data);
+        ByteString id = ByteString.copyFromUtf8("s");
+        try (FaultProxy proxy = new FaultProxy(s3.port());
+             S3RemoteStore remote = s3.client(bucket, proxy.port(), Duration.ofSeconds(1));
+             FsLocalStore local = new FsLocalStore(dir, 0)) {
+            proxy.mode(FaultProxy.Mode.DROP);
+            try (BlockEngine engine = BlockEngine.open(local, remote, settings)) {
+                engine.write(id, 0, ByteBuffer.wrap(data), true);
+                engine.checkpoint();
+                assertThat(engine.read(id, 0, data.length).data()).isEqualTo(data);
+                proxy.mode(FaultProxy.Mode.PASS);
+                assertThat(engine.awaitSynced(Duration.ofSeconds(120))).isTrue();
+                assertThat(engine.stat(id).fullySynced()).isTrue();
+            }
+        }
+    }
 }
