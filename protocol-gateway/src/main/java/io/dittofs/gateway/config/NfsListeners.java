@@ -35,7 +35,7 @@ public final class NfsListeners implements SmartLifecycle {
     public synchronized void start() {
         executor = Executors.newVirtualThreadPerTaskExecutor();
         RpcServer.Settings s = new RpcServer.Settings(props.maxRecordBytes(), props.maxInFlightPerConnection(),
-                props.idleTimeout(), props.udp());
+                props.idleTimeout(), props.udp(), props.maxConnections());
         nfs = RpcServer.start(props.bindAddress(), props.port(), all, executor, s);
         log.info("NFSv3, MOUNT v3 and portmapper listening on {}:{} (tcp{})", props.bindAddress(), nfs.port(),
                 props.udp() ? "+udp" : "");

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param portmapPort   an extra portmapper listener (111 as root); 0 = off
  * @param bindAddress   listen address; 127.0.0.1 unless clients come from other machines
  * @param maxRecordBytes largest RPC record accepted (a 1 MiB WRITE plus headers must fit)
+ * @param maxConnections TCP connections accepted at once; more are closed on accept
  */
 @Validated
 @ConfigurationProperties(prefix = "dittofs.nfs")
@@ -30,5 +31,6 @@ public record NfsProperties(
         @DefaultValue("64") @Min(value = 1, message = "must be 1..4096") @Max(value = 4096, message = "must be 1..4096") int maxInFlightPerConnection,
         @DefaultValue("5m") @NotNull(message = "must be a duration such as 5m") Duration idleTimeout,
         @DefaultValue("true") boolean udp,
-        @DefaultValue("4096") @Min(value = 0, message = "must be 0..1000000 entries") @Max(value = 1000000, message = "must be 0..1000000 entries") int drcEntries) {
+        @DefaultValue("4096") @Min(value = 0, message = "must be 0..1000000 entries") @Max(value = 1000000, message = "must be 0..1000000 entries") int drcEntries,
+        @DefaultValue("1024") @Min(value = 1, message = "must be 1..100000 connections") @Max(value = 100000, message = "must be 1..100000 connections") int maxConnections) {
 }

@@ -18,11 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Netty listeners (TCP + UDP) serving one dispatcher on one address. */
 public final class RpcServer implements AutoCloseable {
 
-    public record Settings(int maxRecordBytes, int maxInFlightPerConnection, Duration idleTimeout, boolean udp) {
+    public record Settings(int maxRecordBytes, int maxInFlightPerConnection, Duration idleTimeout, boolean udp,
+                           int maxConnections) {
     }
 
     private final EventLoopGroup boss;
@@ -40,6 +42,7 @@ public final class RpcServer implements AutoCloseable {
     public static RpcServer start(String host, int port, RpcDispatcher dispatcher, ExecutorService executor, Settings s) {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+        AtomicInteger open = new AtomicInteger();
         try {
             Channel tcp = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_REUSEADDR, true)
@@ -47,6 +50,13 @@ public final class RpcServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (open.incrementAndGet() > s.maxConnections()) {
+                                // beyond the cap a client gets a closed socket, not a share of memory
+                                open.decrementAndGet();
+                                ch.close();
+                                return;
+                            }
+                            ch.closeFuture().addListener(f -> open.decrementAndGet());
                             ch.pipeline().addLast(
                                     new IdleStateHandler(0, 0, s.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
                                     new RecordMarkingDecoder(s.maxRecordBytes()),
