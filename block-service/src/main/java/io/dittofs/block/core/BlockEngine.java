@@ -1,7 +1,6 @@
 package io.dittofs.block.core;
 
 import com.google.protobuf.ByteString;
-import io.dittofs.block.core.blockmap.BlockContext;
 import io.dittofs.block.core.blockmap.Entry;
 import io.dittofs.block.core.blockmap.PayloadMap;
 import io.dittofs.block.core.cache.LocalCache;
@@ -66,7 +65,7 @@ public final class BlockEngine implements AutoCloseable {
         this.bs = blockSize;
         this.content = new ContentStore(local, remote, settings.remotePrefix(), new LocalCache(settings.cacheMaxBytes()));
         this.wal = new WriteAheadLog(local.journal());
-        this.table = new PayloadTable(new Context());
+        this.table = new PayloadTable(new EngineBlockContext(blockSize, content, refs, dirtyBlocks));
         this.syncer = remote == null ? null : new Syncer(content, refs, settings.initialBackoff(), settings.maxBackoff());
         new SecureRandom().nextBytes(verifier);
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("block-checkpoint").factory());
@@ -95,33 +94,6 @@ public final class BlockEngine implements AutoCloseable {
                 log.warn("periodic checkpoint failed (will retry): {}", e.toString());
             }
         }, ms, ms, TimeUnit.MILLISECONDS);
-    }
-
-    private final class Context implements BlockContext {
-        @Override
-        public int blockSize() {
-            return bs;
-        }
-
-        @Override
-        public void readSealed(BlockHash hash, long pos, byte[] dst, int off, int len) throws IOException {
-            content.read(hash, pos, dst, off, len);
-        }
-
-        @Override
-        public void incref(BlockHash hash) {
-            refs.incref(hash);
-        }
-
-        @Override
-        public void decref(BlockHash hash) {
-            refs.decref(hash);
-        }
-
-        @Override
-        public void dirtyBlocks(int delta) {
-            dirtyBlocks.addAndGet(delta);
-        }
     }
 
     // ---- accessors for recovery, GC and tests -----------------------------------------------
@@ -170,16 +142,11 @@ public final class BlockEngine implements AutoCloseable {
     // ---- checks ---------------------------------------------------------------------------
 
     static void checkId(ByteString id) {
-        if (id.isEmpty() || id.size() > 64) {
-            throw new StatusException(Status.BADHANDLE, "payload id must have 1..64 bytes, got " + id.size());
-        }
+        Checks.id(id);
     }
 
     static void checkRange(long offset, long length) {
-        if (offset < 0 || length < 0 || offset > MAX_SIZE || length > MAX_SIZE - offset) {
-            throw new StatusException(Status.FBIG, "range " + Long.toUnsignedString(offset) + "+" + Long.toUnsignedString(length)
-                    + " beyond the largest supported size " + MAX_SIZE);
-        }
+        Checks.range(offset, length, MAX_SIZE);
     }
 
     private void ensureOpen() {

@@ -1,0 +1,32 @@
+package io.dittofs.block.core;
+
+import io.dittofs.block.core.blockmap.BlockContext;
+import io.dittofs.block.core.cas.BlockHash;
+import io.dittofs.block.core.cas.ContentStore;
+import io.dittofs.block.core.gc.RefCounts;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What block maps see of the engine: sealed content, reference counts, dirty accounting. */
+record EngineBlockContext(int blockSize, ContentStore content, RefCounts refs, AtomicInteger dirty) implements BlockContext {
+
+    @Override
+    public void readSealed(BlockHash hash, long pos, byte[] dst, int off, int len) throws IOException {
+        content.read(hash, pos, dst, off, len);
+    }
+
+    @Override
+    public void incref(BlockHash hash) {
+        refs.incref(hash);
+    }
+
+    @Override
+    public void decref(BlockHash hash) {
+        refs.decref(hash);
+    }
+
+    @Override
+    public void dirtyBlocks(int delta) {
+        dirty.addAndGet(delta);
+    }
+}
