@@ -8,6 +8,7 @@ import io.dittofs.nfsclient.Nfs3;
 import io.dittofs.nfsclient.NfsClient;
 import io.dittofs.nfsclient.RpcClient;
 import io.dittofs.nfsclient.Sattr;
+import io.dittofs.nfsclient.XdrOut;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,28 @@ class DittoFsLauncherTest {
             }
         }
         assertThat(Files.list(tmp).map(p -> p.getFileName().toString()).toList()).contains("metadata", "blocks");
+    }
+
+    @Test
+    void portmapperAlsoListensOnItsOwnPortAndAnswersGetportAndGetaddr() throws Exception {
+        int pmap;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            pmap = free.getLocalPort();
+        }
+        try (ConfigurableApplicationContext ctx = DittoFsLauncher.start("--dittofs.data-dir=" + tmp,
+                "--dittofs.nfs.port=0", "--dittofs.nfs.portmap-port=" + pmap)) {
+            int nfs = ctx.getBean(NfsListeners.class).port();
+            try (RpcClient rpc = new RpcClient("127.0.0.1", pmap, RpcClient.Auth.authNone())) {
+                byte[] getport = new XdrOut().writeInt(100005).writeInt(3).writeInt(6).writeInt(0).toByteArray();
+                assertThat(rpc.call(100000, 2, 3, getport).body().readInt()).isEqualTo(nfs);
+                byte[] getaddr = new XdrOut().writeInt(100003).writeInt(3).writeString("tcp").writeString("")
+                        .writeString("").toByteArray();
+                assertThat(rpc.call(100000, 4, 3, getaddr).body().readString())
+                        .isEqualTo("127.0.0.1." + (nfs >> 8) + "." + (nfs & 0xff));
+                assertThat(rpc.call(100003, 3, 0, new byte[0]).stat())
+                        .as("only the portmapper on this port").isEqualTo(io.dittofs.nfsclient.RpcReply.PROG_UNAVAIL);
+            }
+        }
     }
 
     @Test
