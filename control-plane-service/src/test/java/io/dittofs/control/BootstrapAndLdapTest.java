@@ -162,5 +162,9 @@ class BootstrapAndLdapTest {
         assertThat(admin.get("/api/v1/identity-provider/users/lena").json().get("uid").asLong()).isEqualTo(7001);
         admin.put("/api/v1/identity-provider", "{\"cacheTtlSeconds\":0}");
         assertThat(admin.get("/api/v1/identity-provider/users/lena").json().get("uid").asLong()).isEqualTo(7002);
+
+        // ldaps:// means TLS: against this plain-text listener the handshake fails instead of falling back
+        admin.put("/api/v1/identity-provider", "{\"ldapUrl\":\"ldaps://127.0.0.1:" + ldap.getListenPort() + "\"}");
+        AbstractApiTest.assertProblem(admin.get("/api/v1/identity-provider/users/lena"), 502, "directory-unavailable", null);
     }
 }

@@ -3,12 +3,18 @@ package io.dittofs.control.idp;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLSocketFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -135,12 +141,22 @@ public final class LdapDirectory {
         return first.substring(first.indexOf('=') + 1);
     }
 
+    /** ldaps:// connects over TLS, checked against the JVM's trust store and the server's host name. */
     private LDAPConnection connect() throws LDAPException {
         LDAPURL url = new LDAPURL(s.url());
-        LDAPConnection c = new LDAPConnection(url.getHost(), url.getPort());
-        c.getConnectionOptions().setConnectTimeoutMillis(TIMEOUT_MS);
-        c.getConnectionOptions().setResponseTimeoutMillis(TIMEOUT_MS);
-        return c;
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(TIMEOUT_MS);
+        options.setResponseTimeoutMillis(TIMEOUT_MS);
+        if (!"ldaps".equalsIgnoreCase(url.getScheme())) {
+            return new LDAPConnection(options, url.getHost(), url.getPort());
+        }
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(false));
+        try {
+            SSLSocketFactory tls = new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory();
+            return new LDAPConnection(tls, options, url.getHost(), url.getPort());
+        } catch (GeneralSecurityException e) {
+            throw new DirectoryUnavailableException("cannot set up TLS for " + s.url() + ": " + e.getMessage(), e);
+        }
     }
 
     private <T> Optional<T> withConnection(LdapCall<T> call) {
