@@ -77,8 +77,8 @@ public final class RpcTcpHandler extends ChannelInboundHandlerAdapter {
 
     private static void write(ChannelHandlerContext ctx, ByteBuf reply) {
         ByteBuf mark = ctx.alloc().buffer(4).writeInt(0x80000000 | reply.readableBytes());
-        ctx.write(mark);
-        ctx.writeAndFlush(reply);
+        // one write task per reply: from a virtual thread each write is a hand-off to the event loop
+        ctx.writeAndFlush(ctx.alloc().compositeBuffer(2).addComponents(true, mark, reply));
     }
 
     @Override
