@@ -88,6 +88,7 @@ class BlockServiceRpcTest {
         assertThat(data.getEof()).isTrue();
         assertThat(data.getSize()).isEqualTo(300_000);
         assertThat(read(p, 400_000, 10).getData().isEmpty()).isTrue();
+        assertThat(write(p, 900_000, new byte[0], Stability.FILE_SYNC).getSize()).isEqualTo(300_000); // empty write: no growth
         assertThat(read(id("never-written"), 0, 10).getEof()).isTrue();
 
         engine.checkpoint(); // sealed blocks read the same as dirty ones

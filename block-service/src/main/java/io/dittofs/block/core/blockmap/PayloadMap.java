@@ -114,6 +114,9 @@ public final class PayloadMap {
     }
 
     public void applyWrite(long offset, ByteBuffer data) throws IOException {
+        if (!data.hasRemaining()) {
+            return; // an empty write changes nothing, not even the size
+        }
         ByteBuffer src = data.duplicate();
         long pos = offset;
         while (src.hasRemaining()) {
