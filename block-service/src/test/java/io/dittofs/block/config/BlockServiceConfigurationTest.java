@@ -65,7 +65,7 @@ class BlockServiceConfigurationTest {
     void standaloneApplicationServesOverTcpAndKeepsDataAcrossRestart() {
         String[] args = {"--dittofs.data-dir=" + dir, "--dittofs.block.grpc.listen=127.0.0.1:0"};
         ByteString verifier1;
-        try (BlockServiceApplication.Running r = BlockServiceApplication.start(args)) {
+        try (io.dittofs.service.StandaloneServer r = BlockServiceApplication.start(args)) {
             ManagedChannel ch = ServiceChannels.open("127.0.0.1:" + r.server().port());
             try {
                 var stub = BlockServiceGrpc.newBlockingStub(ch);
@@ -76,7 +76,7 @@ class BlockServiceConfigurationTest {
                 ch.shutdownNow();
             }
         }
-        try (BlockServiceApplication.Running r = BlockServiceApplication.start(args)) {
+        try (io.dittofs.service.StandaloneServer r = BlockServiceApplication.start(args)) {
             ManagedChannel ch = ServiceChannels.open("127.0.0.1:" + r.server().port());
             try {
                 var stub = BlockServiceGrpc.newBlockingStub(ch);

@@ -32,7 +32,7 @@ class MetadataServiceContractTest {
     @TempDir
     Path data;
 
-    private MetadataServiceApplication.Running running;
+    private io.dittofs.service.StandaloneServer running;
     private ManagedChannel channel;
     private MetadataServiceGrpc.MetadataServiceBlockingStub stub;
 

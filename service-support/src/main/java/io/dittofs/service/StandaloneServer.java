@@ -1,0 +1,64 @@
+package io.dittofs.service;
+
+import io.dittofs.contracts.grpc.GrpcServerHost;
+import io.grpc.BindableService;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A DittoFS service run on its own: a Spring context without a web server whose BindableService
+ * beans are hosted on the address in a listen property. Closing it stops the gRPC server first,
+ * then the context (so stores flush and close after the last call).
+ */
+public record StandaloneServer(ConfigurableApplicationContext context, GrpcServerHost server) implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StandaloneServer.class);
+
+    /**
+     * @param name            for logs, e.g. "metadata-service"
+     * @param listenProperty  e.g. "dittofs.metadata.grpc.listen"
+     * @param defaultListen   e.g. "127.0.0.1:7101"
+     */
+    public static StandaloneServer start(Class<?> application, String name, String listenProperty,
+                                         String defaultListen, String... args) {
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                // our own hook closes the server before the context; Spring's would race it
+                .registerShutdownHook(false)
+                .run(args);
+        try {
+            String listen = ctx.getEnvironment().getProperty(listenProperty, defaultListen);
+            List<BindableService> services = List.copyOf(ctx.getBeansOfType(BindableService.class).values());
+            GrpcServerHost host = GrpcServerHost.start(listen, services);
+            log.info("{} listening on {} (port {}) with {} service(s)", name, listen, host.port(), services.size());
+            return new StandaloneServer(ctx, host);
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+    }
+
+    /** Blocks until SIGTERM / SIGINT, then closes the server and the context. */
+    public void awaitShutdown(String name) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            stopped.countDown();
+        }, name + "-shutdown"));
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            context.close();
+        }
+    }
+}
