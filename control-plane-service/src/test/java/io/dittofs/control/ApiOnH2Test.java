@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dittofs.contracts.control.v1.ConfigEvent;
 import io.dittofs.contracts.grpc.GrpcServerHost;
-import io.dittofs.control.client.ConfigView;
-import io.dittofs.control.client.ConfigWatchClient;
+import io.dittofs.contracts.control.ConfigView;
+import io.dittofs.contracts.control.ConfigWatchClient;
 import io.dittofs.control.watch.ConfigWatchGrpcService;
 import java.io.IOException;
 import java.net.ServerSocket;

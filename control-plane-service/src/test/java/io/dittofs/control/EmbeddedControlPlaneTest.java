@@ -3,7 +3,7 @@ package io.dittofs.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dittofs.contracts.grpc.GrpcServerHost;
-import io.dittofs.control.client.ConfigWatchClient;
+import io.dittofs.contracts.control.ConfigWatchClient;
 import io.dittofs.control.watch.ConfigWatchGrpcService;
 import io.dittofs.control.watch.IdentityGrpcService;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.dittofs.control.client;
+package io.dittofs.contracts.control;
 
 import io.dittofs.contracts.control.v1.ConfigEvent;
 import io.dittofs.contracts.control.v1.ConfigWatchServiceGrpc;
