@@ -9,7 +9,13 @@ import io.dittofs.nfsclient.NfsClient;
 import io.dittofs.nfsclient.RpcClient;
 import io.dittofs.nfsclient.Sattr;
 import io.dittofs.nfsclient.XdrOut;
+import io.dittofs.contracts.control.ConfigWatchClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +30,21 @@ class DittoFsLauncherTest {
     @Test
     void servesNfsOnTheEmbeddedDefaultAndKeepsDataUnderTheDataDir() throws Exception {
         try (ConfigurableApplicationContext ctx = DittoFsLauncher.start("--dittofs.data-dir=" + tmp,
-                "--dittofs.nfs.port=0", "--dittofs.nfs.udp=false")) {
+                "--dittofs.nfs.port=0", "--dittofs.nfs.udp=false", "--dittofs.control.http-port=0",
+                "--dittofs.control.admin-initial-password=launcher-test-pw")) {
+            EmbeddedControlPlane cp = ctx.getBean(EmbeddedControlPlane.class);
+            assertThat(Files.readString(tmp.resolve("api.port")).trim()).isEqualTo(String.valueOf(cp.port()));
+            try (ConfigWatchClient watch = new ConfigWatchClient(DittoFsLauncher.DEFAULT_LISTEN, "launcher-test")) {
+                watch.start();
+                assertThat(watch.awaitInitial(Duration.ofSeconds(60))).as("watch served in-process").isTrue();
+                assertThat(watch.view().shareByExportPath("/export")).isPresent();
+            }
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + cp.port() + "/api/v1/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"launcher-test-pw\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
             int port = ctx.getBean(NfsListeners.class).port();
             assertThat(port).isPositive();
             try (NfsClient c = new NfsClient("127.0.0.1", port, RpcClient.Auth.sys(1000, 1000))) {
@@ -46,7 +66,7 @@ class DittoFsLauncherTest {
             pmap = free.getLocalPort();
         }
         try (ConfigurableApplicationContext ctx = DittoFsLauncher.start("--dittofs.data-dir=" + tmp,
-                "--dittofs.nfs.port=0", "--dittofs.nfs.portmap-port=" + pmap)) {
+                "--dittofs.nfs.port=0", "--dittofs.nfs.portmap-port=" + pmap, "--dittofs.control.enabled=false")) {
             int nfs = ctx.getBean(NfsListeners.class).port();
             try (RpcClient rpc = new RpcClient("127.0.0.1", pmap, RpcClient.Auth.authNone())) {
                 byte[] getport = new XdrOut().writeInt(100005).writeInt(3).writeInt(6).writeInt(0).toByteArray();
@@ -63,10 +83,10 @@ class DittoFsLauncherTest {
 
     @Test
     void aBadPropertyFailsStartUpNamingThePropertyAndTheFix() {
-        assertThatThrownBy(() -> DittoFsLauncher.start("--dittofs.data-dir=" + tmp, "--dittofs.nfs.port=70000"))
+        assertThatThrownBy(() -> DittoFsLauncher.start("--dittofs.data-dir=" + tmp, "--dittofs.control.enabled=false", "--dittofs.nfs.port=70000"))
                 .hasStackTraceContaining("dittofs.nfs.port")
                 .hasStackTraceContaining("DITTOFS_NFS_PORT");
-        assertThatThrownBy(() -> DittoFsLauncher.start("--dittofs.data-dir=" + tmp, "--dittofs.nfs.port=0",
+        assertThatThrownBy(() -> DittoFsLauncher.start("--dittofs.data-dir=" + tmp, "--dittofs.control.enabled=false", "--dittofs.nfs.port=0",
                 "--dittofs.gateway.metadata-target=nonsense"))
                 .hasStackTraceContaining("dittofs.gateway.metadata-target")
                 .hasStackTraceContaining("HOST:PORT");

@@ -1,0 +1,68 @@
+package io.dittofs.launcher;
+
+import io.dittofs.control.ControlPlaneApplication;
+import io.grpc.BindableService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The control plane (REST API, database, bootstrap) started inside the launcher's JVM as its own
+ * Spring context. It runs no gRPC server: its watch and identity services are hosted by
+ * {@link ServiceHost} on the suite's in-process server with the others. The bound REST port is
+ * logged on one line and written to {@code <data-dir>/api.port} so scripts and tests started with
+ * port 0 can find it.
+ */
+public final class EmbeddedControlPlane implements AutoCloseable {
+
+    /** The line tests parse: "DITTOFS-API-PORT 8080". */
+    public static final String PORT_LINE = "DITTOFS-API-PORT";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedControlPlane.class);
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private EmbeddedControlPlane(ConfigurableApplicationContext context, int port) {
+        this.context = context;
+        this.port = port;
+    }
+
+    /** Starts it with the launcher's own arguments plus the REST port and the shared data dir. */
+    public static EmbeddedControlPlane start(int httpPort, Path dataDir, String... launcherArgs) {
+        List<String> args = new ArrayList<>(List.of(launcherArgs));
+        args.add("--server.port=" + httpPort);
+        args.add("--dittofs.data-dir=" + dataDir);
+        ConfigurableApplicationContext cp = ControlPlaneApplication.startEmbedded(args.toArray(String[]::new));
+        int bound = Integer.parseInt(cp.getEnvironment().getProperty("local.server.port", String.valueOf(httpPort)));
+        try {
+            Files.createDirectories(dataDir);
+            Files.writeString(dataDir.resolve("api.port"), bound + "\n");
+        } catch (IOException e) {
+            cp.close();
+            throw new UncheckedIOException("cannot write " + dataDir.resolve("api.port"), e);
+        }
+        log.info("{} {}", PORT_LINE, bound);
+        return new EmbeddedControlPlane(cp, bound);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The beans the control plane expects its embedder to host. */
+    public List<BindableService> grpcServices() {
+        return List.of(context.getBean("configWatchGrpcService", BindableService.class),
+                context.getBean("identityGrpcService", BindableService.class));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
