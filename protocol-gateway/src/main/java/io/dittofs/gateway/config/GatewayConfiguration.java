@@ -1,6 +1,7 @@
 package io.dittofs.gateway.config;
 
 import io.dittofs.contracts.Identities;
+import io.dittofs.contracts.control.ConfigWatchClient;
 import io.dittofs.contracts.common.v1.Status;
 import io.dittofs.contracts.grpc.ServiceChannels;
 import io.dittofs.gateway.fs.FileSystem;
@@ -15,6 +16,7 @@ import io.dittofs.gateway.share.ShareIds;
 import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.share.Squash;
 import io.dittofs.gateway.share.StaticShareRegistry;
+import io.dittofs.gateway.share.WatchShareRegistry;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The protocol-gateway's beans. Opens no socket itself: {@link NfsListeners} (a SmartLifecycle)
@@ -48,8 +51,16 @@ public class GatewayConfiguration {
         return new FileSystem(gatewayMetadataChannel, gatewayBlockChannel);
     }
 
+    /**
+     * Live from the control plane when dittofs.gateway.control-target is set (and the suite's
+     * dittofs.control.enabled is not false); otherwise the static dittofs.gateway.exports.
+     */
     @Bean
-    public ShareRegistry gatewayShareRegistry(GatewayProperties props) {
+    public ShareRegistry gatewayShareRegistry(GatewayProperties props, Environment env) {
+        String target = env.getProperty("dittofs.gateway.control-target", "");
+        if (!target.isBlank() && env.getProperty("dittofs.control.enabled", Boolean.class, true)) {
+            return new WatchShareRegistry(new ConfigWatchClient(target, "gateway"));
+        }
         return new StaticShareRegistry(props.exports().stream().map(GatewayConfiguration::share).toList());
     }
 

@@ -1,0 +1,136 @@
+package io.dittofs.gateway.share;
+
+import io.dittofs.contracts.control.ConfigView;
+import io.dittofs.contracts.control.ConfigWatchClient;
+import io.dittofs.gateway.config.NfsListeners;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Shares fed live by the control plane's watch stream. Every event rebuilds two immutable maps
+ * (by name, by export path) and publishes them with one volatile write, so the per-call lookups of
+ * MOUNT and NFS stay map reads with no service call. A share created through the API is mountable
+ * as soon as its event arrives; a deleted one disappears, so MOUNT refuses it and its handles
+ * answer STALE (see {@link ShareIds}). Starts before the NFS listeners and waits for the first
+ * snapshot, so no client is refused for want of configuration.
+ */
+public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WatchShareRegistry.class);
+    private static final Duration INITIAL_WAIT = Duration.ofSeconds(60);
+
+    private record Maps(Map<String, Share> byName, Map<String, Share> byPath) { }
+
+    private final ConfigWatchClient watch;
+    private volatile Maps maps = new Maps(Map.of(), Map.of());
+    private volatile boolean running;
+
+    public WatchShareRegistry(ConfigWatchClient watch) {
+        this.watch = watch;
+        watch.addListener((event, view) -> apply(view));
+    }
+
+    /** Replaces the exported shares with those of {@code view} that have NFS enabled. */
+    public void apply(ConfigView view) {
+        Map<String, Share> byName = new LinkedHashMap<>();
+        Map<String, Share> byPath = new LinkedHashMap<>();
+        for (var s : view.shares().values()) {
+            if (!s.getNfsEnabled()) {
+                continue;
+            }
+            Optional<Share> share = toShare(s);
+            share.ifPresent(sh -> {
+                byName.put(sh.name(), sh);
+                byPath.put(sh.exportPath(), sh);
+            });
+        }
+        maps = new Maps(Map.copyOf(byName), Map.copyOf(byPath));
+    }
+
+    /** The gateway's rules for one control-plane share; empty (not exported) if its networks do not parse. */
+    static Optional<Share> toShare(io.dittofs.contracts.control.v1.Share s) {
+        List<Network> networks = new ArrayList<>();
+        for (String cidr : s.getAllowedNetworksList()) {
+            try {
+                networks.add(Network.parse(cidr));
+            } catch (IllegalArgumentException e) {
+                // refusing the share is safer than exporting it to more clients than intended
+                log.warn("share '{}' not exported: {}", s.getName(), e.getMessage());
+                return Optional.empty();
+            }
+        }
+        Squash squash = switch (s.getSquash()) {
+            case SQUASH_NONE -> Squash.NONE;
+            case SQUASH_ALL -> Squash.ALL;
+            default -> Squash.ROOT;
+        };
+        String path = s.getExportPath().isEmpty() ? "/" + s.getName() : s.getExportPath();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return Optional.of(new Share(s.getName(), path, s.getReadOnly(), squash, s.getAnonymousUid(),
+                s.getAnonymousGid(), networks));
+    }
+
+    @Override
+    public Collection<Share> all() {
+        return maps.byName().values();
+    }
+
+    @Override
+    public Optional<Share> byName(String name) {
+        return Optional.ofNullable(maps.byName().get(name));
+    }
+
+    @Override
+    public Optional<Share> byExportPath(String path) {
+        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return Optional.ofNullable(maps.byPath().get(p));
+    }
+
+    @Override
+    public void start() {
+        watch.start();
+        try {
+            if (!watch.awaitInitial(INITIAL_WAIT)) {
+                throw new IllegalStateException("no configuration from the control plane within " + INITIAL_WAIT
+                        + "; check dittofs.gateway.control-target");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the control plane", e);
+        }
+        apply(watch.view());
+        running = true;
+        log.info("exporting {} share(s) from the control plane", maps.byName().size());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        watch.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return NfsListeners.PHASE - 500;
+    }
+
+    @Override
+    public void close() {
+        watch.close();
+    }
+}

@@ -1,0 +1,65 @@
+package io.dittofs.gateway.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dittofs.contracts.common.v1.Identity;
+import io.dittofs.contracts.control.ConfigView;
+import io.dittofs.contracts.control.ConfigWatchClient;
+import io.dittofs.contracts.control.v1.ConfigEvent;
+import io.dittofs.contracts.control.v1.ConfigSnapshot;
+import io.dittofs.contracts.control.v1.Squash;
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
+
+class WatchShareRegistryTest {
+
+    private static io.dittofs.contracts.control.v1.Share.Builder share(String name) {
+        return io.dittofs.contracts.control.v1.Share.newBuilder().setName(name).setNfsEnabled(true)
+                .setSquash(Squash.SQUASH_ROOT).setAnonymousUid(65534).setAnonymousGid(65534);
+    }
+
+    private static WatchShareRegistry registry() {
+        // never started: apply() is what the watch listener calls for every event
+        return new WatchShareRegistry(new ConfigWatchClient("in-process:watch-share-registry-test-unused", "test"));
+    }
+
+    @Test
+    void sharesAppearAndDisappearWithTheViewAndKeepTheirRules() throws Exception {
+        WatchShareRegistry r = registry();
+        ConfigView v = ConfigView.of(ConfigSnapshot.newBuilder().setRevision(1)
+                .addShares(share("export").setExportPath("/export")).build());
+        r.apply(v);
+        assertThat(r.byExportPath("/export")).isPresent();
+        assertThat(r.byExportPath("/export/")).isPresent();
+        assertThat(r.byExportPath("/docs")).isEmpty();
+
+        v = v.apply(ConfigEvent.newBuilder().setRevision(2).setShareUpserted(share("docs").setReadOnly(true)
+                .setSquash(Squash.SQUASH_ALL).setAnonymousUid(7).setAnonymousGid(8)
+                .addAllowedNetworks("10.0.0.0/8")).build());
+        r.apply(v);
+        Share docs = r.byExportPath("/docs").orElseThrow();
+        assertThat(docs.name()).isEqualTo("docs");
+        assertThat(docs.readOnly()).isTrue();
+        assertThat(docs.squash()).isEqualTo(io.dittofs.gateway.share.Squash.ALL);
+        assertThat(docs.squash(Identity.newBuilder().setUid(1000).setGid(1000).build()).getUid()).isEqualTo(7);
+        assertThat(docs.allows(InetAddress.getByName("10.1.2.3"))).isTrue();
+        assertThat(docs.allows(InetAddress.getByName("127.0.0.1"))).isFalse();
+        assertThat(r.all()).extracting(Share::name).containsExactlyInAnyOrder("export", "docs");
+
+        r.apply(v.apply(ConfigEvent.newBuilder().setRevision(3).setShareDeleted("docs").build()));
+        assertThat(r.byName("docs")).as("deleted: MOUNT refused, handles STALE").isEmpty();
+        assertThat(r.byExportPath("/docs")).isEmpty();
+        assertThat(r.byName("export")).isPresent();
+    }
+
+    @Test
+    void aShareWithNfsOffOrAnUnparsableNetworkIsNotExported() {
+        WatchShareRegistry r = registry();
+        r.apply(ConfigView.of(ConfigSnapshot.newBuilder().setRevision(1)
+                .addShares(share("smbonly").setNfsEnabled(false))
+                .addShares(share("bad").addAllowedNetworks("10.0.0.0/8").addAllowedNetworks("not-a-net"))
+                .addShares(share("ok").setExportPath("/data/")).build()));
+        assertThat(r.all()).extracting(Share::name).containsExactly("ok");
+        assertThat(r.byExportPath("/data")).isPresent();
+    }
+}
