@@ -27,6 +27,10 @@ public final class Suite implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--dittofs.data-dir=" + dataDir, "--dittofs.nfs.port=" + port,
                 "--dittofs.nfs.bind-address=127.0.0.1"));
         args.addAll(List.of(extra));
+        if (args.stream().noneMatch(a -> a.startsWith("--dittofs.control."))) {
+            // NFS-only tests keep the fast start; tests of the admin API ask for the control plane
+            args.add("--dittofs.control.enabled=false");
+        }
         ChildJvm jvm = ChildJvm.start("launcher-" + port, null, dataDir.resolveSibling(dataDir.getFileName() + "-logs"), args);
         try {
             jvm.awaitPort(port);
