@@ -62,7 +62,10 @@ public class DittoFsLauncher {
     }
 
     public static ConfigurableApplicationContext start(String... args) {
+        // a default property, not application.properties: services started alone from this jar
+        // (-Dloader.main) read that file too and have no in-process control plane
         return new SpringApplicationBuilder(DittoFsLauncher.class).web(WebApplicationType.NONE)
+                .properties("dittofs.gateway.control-target=" + DEFAULT_LISTEN)
                 .registerShutdownHook(true).run(args);
     }
 

@@ -38,6 +38,8 @@ public final class EmbeddedControlPlane implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(launcherArgs));
         args.add("--server.port=" + httpPort);
         args.add("--dittofs.data-dir=" + dataDir);
+        // the launcher's application.properties switches Flyway off for the other services in this jar
+        args.add("--spring.flyway.enabled=true");
         ConfigurableApplicationContext cp = ControlPlaneApplication.startEmbedded(args.toArray(String[]::new));
         int bound = Integer.parseInt(cp.getEnvironment().getProperty("local.server.port", String.valueOf(httpPort)));
         try {
