@@ -1,6 +1,7 @@
 package io.dittofs.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dittofs.nfsclient.Nfs3;
 import io.dittofs.nfsclient.NfsClient;
@@ -41,6 +42,10 @@ class LiveSharesIT {
             dfsctl(home, api, "share", "permission", "grant", "live", "--user", "alice", "--permission", "READ_WRITE");
             dfsctl(home, api, "share", "create", "ro", "--path", "/ro", "--protocol", "NFS", "--read-only");
             dfsctl(home, api, "share", "create", "far", "--path", "/far", "--protocol", "NFS", "--network", "10.0.0.0/8");
+            dfsctl(home, api, "user", "create", "bob", "--password", "bob-password-1", "--uid", "2002", "--group", "eng");
+            dfsctl(home, api, "share", "create", "team", "--path", "/team", "--protocol", "NFS", "--squash", "NONE",
+                    "--default-permission", "NONE");
+            dfsctl(home, api, "share", "permission", "grant", "team", "--user", "bob", "--permission", "READ");
 
             int port = suite.port;
             Path local = tmp.resolve("hello.txt");
@@ -57,6 +62,24 @@ class LiveSharesIT {
 
             assertThat(Tools.run(List.of("nfs-ls", url("far", "", port))).exit())
                     .as("127.0.0.1 is outside 10.0.0.0/8").isNotZero();
+
+            // per-user share permissions: bob may read /team, alice (no grant, default NONE) may not mount it
+            try (NfsClient bob = new NfsClient("127.0.0.1", port, RpcClient.Auth.sys(2002, 5001))) {
+                byte[] team = null;
+                for (int i = 0; i < 300 && team == null; i++) {
+                    try {
+                        team = bob.mount("/team");
+                    } catch (RuntimeException notYetExported) {
+                        Thread.sleep(100);
+                    }
+                }
+                assertThat(team).as("bob mounts /team").isNotNull();
+                assertThat(bob.getattr(team).status()).isEqualTo(Nfs3.OK);
+                assertThat(bob.remove(team, "anything").status()).as("READ refuses a modifying call").isEqualTo(Nfs3.ACCES);
+            }
+            try (NfsClient alice = new NfsClient("127.0.0.1", port, RpcClient.Auth.sys(2001, 5001))) {
+                assertThatThrownBy(() -> alice.mount("/team")).hasMessageContaining("mountstat3 13");
+            }
 
             try (NfsClient c = new NfsClient("127.0.0.1", port, RpcClient.Auth.sys(2001, 5001))) {
                 byte[] root = c.mount("/live");

@@ -10,12 +10,19 @@ import java.util.List;
  * @param name       the share name the metadata-service knows (GetRoot)
  * @param exportPath the path clients mount, e.g. {@code /export}
  * @param networks   allowed client networks; empty = everyone
+ * @param permissions who may read or write it (judged before squash)
  */
 public record Share(String name, String exportPath, boolean readOnly, Squash squash, int anonUid, int anonGid,
-                    List<Network> networks) {
+                    List<Network> networks, SharePermissions permissions) {
 
     public Share {
         networks = List.copyOf(networks);
+    }
+
+    /** A share everyone allowed by network may read and write. */
+    public Share(String name, String exportPath, boolean readOnly, Squash squash, int anonUid, int anonGid,
+                 List<Network> networks) {
+        this(name, exportPath, readOnly, squash, anonUid, anonGid, networks, SharePermissions.EVERYONE);
     }
 
     public boolean allows(InetAddress client) {

@@ -46,7 +46,7 @@ public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, 
             if (!s.getNfsEnabled()) {
                 continue;
             }
-            Optional<Share> share = toShare(s);
+            Optional<Share> share = toShare(s, view);
             share.ifPresent(sh -> {
                 byName.put(sh.name(), sh);
                 byPath.put(sh.exportPath(), sh);
@@ -57,6 +57,11 @@ public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, 
 
     /** The gateway's rules for one control-plane share; empty (not exported) if its networks do not parse. */
     static Optional<Share> toShare(io.dittofs.contracts.control.v1.Share s) {
+        return toShare(s, ConfigView.EMPTY);
+    }
+
+    /** As above, with user and group grants resolved to uids and gids through {@code view}. */
+    static Optional<Share> toShare(io.dittofs.contracts.control.v1.Share s, ConfigView view) {
         List<Network> networks = new ArrayList<>();
         for (String cidr : s.getAllowedNetworksList()) {
             try {
@@ -77,7 +82,34 @@ public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, 
             path = path.substring(0, path.length() - 1);
         }
         return Optional.of(new Share(s.getName(), path, s.getReadOnly(), squash, s.getAnonymousUid(),
-                s.getAnonymousGid(), networks));
+                s.getAnonymousGid(), networks, permissions(s, view)));
+    }
+
+    /** Grants by name become grants by uid/gid; a grant naming an unknown user or group is dropped. */
+    static SharePermissions permissions(io.dittofs.contracts.control.v1.Share s, ConfigView view) {
+        Map<Integer, SharePermissions.Level> byUid = new LinkedHashMap<>();
+        Map<Integer, SharePermissions.Level> byGid = new LinkedHashMap<>();
+        for (var g : s.getGrantsList()) {
+            SharePermissions.Level level = level(g.getPermission());
+            switch (g.getWhoCase()) {
+                case USER -> view.user(g.getUser()).ifPresent(u -> byUid.merge(u.getUid(), level, WatchShareRegistry::max));
+                case GROUP -> view.group(g.getGroup()).ifPresent(gr -> byGid.merge(gr.getGid(), level, WatchShareRegistry::max));
+                default -> log.warn("share '{}': a grant without a user or group is ignored", s.getName());
+            }
+        }
+        return new SharePermissions(level(s.getDefaultPermission()), byUid, byGid);
+    }
+
+    private static SharePermissions.Level level(io.dittofs.contracts.control.v1.SharePermission p) {
+        return switch (p) {
+            case PERMISSION_READ -> SharePermissions.Level.READ;
+            case PERMISSION_READ_WRITE, PERMISSION_ADMIN -> SharePermissions.Level.READ_WRITE;
+            default -> SharePermissions.Level.NONE;
+        };
+    }
+
+    private static SharePermissions.Level max(SharePermissions.Level a, SharePermissions.Level b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     @Override

@@ -95,7 +95,8 @@ public final class MountProgram implements RpcProgram {
             return;
         }
         InetAddress client = ctx.remote().getAddress();
-        if (!share.allows(client)) {
+        if (!share.allows(client)
+                || share.permissions().of(CallerIdentity.of(ctx)) == io.dittofs.gateway.share.SharePermissions.Level.NONE) {
             out.writeInt(MNT3ERR_ACCES);
             return;
         }

@@ -13,6 +13,7 @@ import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
 import io.dittofs.gateway.share.Share;
 import io.dittofs.gateway.share.ShareIds;
+import io.dittofs.gateway.share.SharePermissions;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * NFS program 100003 version 3. Decodes the arguments, applies the share's rules (allowed network,
- * read-only, squash) found through the handle's share id, then runs the procedure.
+ * read-only, per-user permissions, squash) found through the handle's share id, then runs the procedure.
  */
 public final class Nfs3Program implements RpcProgram {
 
@@ -101,7 +102,13 @@ public final class Nfs3Program implements RpcProgram {
             } else if (share.readOnly() && p.mutating()) {
                 p.failure(out, Nfs3Status.ROFS);
             } else {
-                p.execute(new Nfs3Request(fs, share.squash(CallerIdentity.of(ctx)), share), args, out);
+                var caller = CallerIdentity.of(ctx);
+                var level = share.permissions().of(caller);
+                if (level == SharePermissions.Level.NONE || (level == SharePermissions.Level.READ && p.mutating())) {
+                    p.failure(out, Nfs3Status.ACCES);
+                } else {
+                    p.execute(new Nfs3Request(fs, share.squash(caller), share), args, out);
+                }
             }
         } catch (StatusRuntimeException e) {
             log.warn("NFSv3 proc {} from {}: service call failed: {}", p.number(), ctx.clientAddress(), e.getStatus());
