@@ -35,11 +35,14 @@ public final class GrantRules {
         return ByteString.copyFromUtf8("C").concat(owner.client());
     }
 
-    /** A grant that must drop to {@code to}. */
-    public record Break(GrantEntry grant, int to) {
+    /**
+     * A grant that must drop to {@code to} before the open may go on; {@code sent} when a break
+     * that far is already outstanding (no new event, but the open still waits for it).
+     */
+    public record Break(GrantEntry grant, int to, boolean sent) {
     }
 
-    /** The breaks an open (access, deny) by {@code holder} requires; grants already breaking far enough are left out. */
+    /** The breaks an open (access, deny) by {@code holder} requires. */
     public static List<Break> breaksFor(FileState f, ByteString holder, int access, int deny) {
         List<Break> out = new ArrayList<>();
         for (GrantEntry g : f.grants.values()) {
@@ -56,9 +59,9 @@ public final class GrantRules {
             if ((keep & GrantEntry.READ) == 0 || (g.protocol() == Protocol.NFS4 && keep != g.bits())) {
                 keep = 0;
             }
-            int current = g.breaking() ? g.breakTo() : g.bits();
-            if ((current & ~keep) != 0) {
-                out.add(new Break(g, current & keep));
+            if ((g.bits() & ~keep) != 0) {
+                int current = g.breaking() ? g.breakTo() : g.bits();
+                out.add(new Break(g, current & keep, (current & ~keep) == 0));
             }
         }
         return out;

@@ -80,6 +80,9 @@ public final class OpenOp extends Op<OpenRequest, OpenResponse> {
         long deadline = t.now() + t.settings().breakTimeout().toMillis();
         t.write(ch -> {
             for (GrantRules.Break b : breaks) {
+                if (b.sent()) {
+                    continue;
+                }
                 GrantEntry g = b.grant().breakingTo(b.to(), b.grant().breaking() ? b.grant().deadlineMs() : deadline);
                 ch.putGrant(g, false);
                 t.client(g.client()).ifPresent(c -> ch.event(new CoreEvent.Break(c.gatewayId(), g)));

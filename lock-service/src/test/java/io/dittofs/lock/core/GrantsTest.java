@@ -1,0 +1,84 @@
+package io.dittofs.lock.core;
+
+import static io.dittofs.contracts.lock.v1.Protocol.NFS4;
+import static io.dittofs.contracts.lock.v1.Protocol.SMB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.contracts.lock.v1.OpenResponse;
+import org.junit.jupiter.api.Test;
+
+class GrantsTest extends CoreTestBase {
+
+    @Test
+    void opensWithOneLeaseKeyShareTheGrantWithoutBreaking() {
+        ByteString c = fx.client(SMB, "gw");
+        EventLog log = new EventLog(core.table(), "gw");
+        OpenResponse o1 = fx.openWithGrant(c, "h1", "f", 3, 0, 7, "key", true);
+        OpenResponse o2 = fx.openWithGrant(c, "h2", "f", 3, 0, 7, "key", true);
+        assertThat(o1.getGrantedGrantBits()).isEqualTo(7);
+        assertThat(o2.getGrantId()).isEqualTo(o1.getGrantId());
+        assertThat(log.breaks()).isEmpty();
+        fx.close(o1.getOpenId());
+        assertThat(fx.ack(o1.getGrantId(), 7)).as("lease lives while an open uses it").isEqualTo(Status.OK);
+        fx.close(o2.getOpenId());
+        assertThat(fx.ack(o1.getGrantId(), 1)).as("lease gone with its last open").isEqualTo(Status.BAD_STATE);
+    }
+
+    @Test
+    void oplocksOfOneClientStillBreakEachOther() {
+        ByteString c = fx.client(SMB, "gw");
+        EventLog log = new EventLog(core.table(), "gw");
+        OpenResponse batch = fx.openWithGrant(c, "h1", "f", 1, 0, 7, "", true);
+        assertThat(batch.getGrantedGrantBits()).isEqualTo(7);
+        assertThat(fx.openWithGrant(c, "h2", "f", 1, 0, 1, "", true).getStatus()).isEqualTo(Status.BREAK_PENDING);
+        assertThat(log.breaks()).singleElement().satisfies(b -> assertThat(b.grant().breakTo()).isEqualTo(5));
+        assertThat(fx.ack(batch.getGrantId(), 7)).as("cannot keep more than the break allows").isEqualTo(Status.INVAL);
+        assertThat(fx.ack(batch.getGrantId(), 1)).isEqualTo(Status.OK);
+        OpenResponse second = fx.openWithGrant(c, "h2", "f", 1, 0, 1, "", true);
+        assertThat(second.getStatus()).isEqualTo(Status.OK);
+        assertThat(second.getGrantedGrantBits()).as("level II next to level II").isEqualTo(1);
+    }
+
+    @Test
+    void anUnacknowledgedBreakIsRevokedAfterTheTimeout() {
+        ByteString c = fx.client(NFS4, "gw");
+        ByteString d = fx.client(SMB, "gw2");
+        OpenResponse deleg = fx.openWithGrant(c, "o", "f", 3, 0, 3, "", true);
+        assertThat(deleg.getGrantedGrantBits()).isEqualTo(3);
+        assertThat(fx.openWithGrant(d, "h", "f", 1, 0, 0, "", true).getStatus()).isEqualTo(Status.BREAK_PENDING);
+        clock.advanceMs(1_000);
+        core.tick();
+        assertThat(fx.openWithGrant(d, "h", "f", 1, 0, 0, "", true).getStatus()).isEqualTo(Status.BREAK_PENDING);
+        clock.advanceMs(1_001);
+        core.tick();
+        assertThat(fx.openWithGrant(d, "h", "f", 1, 0, 0, "", true).getStatus()).isEqualTo(Status.OK);
+        assertThat(fx.ack(deleg.getGrantId(), 0)).as("revoked: the grant is gone").isEqualTo(Status.BAD_STATE);
+    }
+
+    @Test
+    void withoutBreakConflictingTheOpenProceedsWhileTheBreakRuns() {
+        ByteString c = fx.client(SMB, "gw");
+        ByteString d = fx.client(SMB, "gw");
+        EventLog log = new EventLog(core.table(), "gw");
+        OpenResponse lease = fx.openWithGrant(c, "h", "f", 1, 0, 5, "k", true);
+        OpenResponse w = fx.openWithGrant(d, "w", "f", 2, 0, 7, "k2", false);
+        assertThat(w.getStatus()).isEqualTo(Status.OK);
+        assertThat(w.getGrantedGrantBits()).as("no caching next to a grant being broken").isZero();
+        assertThat(log.breaks()).singleElement().satisfies(b -> assertThat(b.grant().id()).isEqualTo(lease.getGrantId()));
+    }
+
+    @Test
+    void writeGrantOnlyForASoleOpener() {
+        ByteString c = fx.client(NFS4, "gw");
+        ByteString d = fx.client(NFS4, "gw");
+        fx.open(d, "x", "f", 1, 0);
+        OpenResponse r = fx.openWithGrant(c, "o", "f", 3, 0, 3, "", true);
+        assertThat(r.getGrantedGrantBits()).as("a read delegation at most").isEqualTo(1);
+        OpenResponse dir = fx.api.open(io.dittofs.contracts.lock.v1.OpenRequest.newBuilder().setFile(Fx.file("dir"))
+                .setOwner(Fx.owner(c, "o")).setAccess(1).setGrant(io.dittofs.contracts.lock.v1.GrantRequest.newBuilder()
+                        .setBits(1).setDirectory(true)).build());
+        assertThat(dir.getGrantedGrantBits()).isEqualTo(1);
+    }
+}
