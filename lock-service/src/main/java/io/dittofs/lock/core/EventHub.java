@@ -87,6 +87,11 @@ public final class EventHub {
         return s;
     }
 
+    /** Whether the gateway has a stream attached now. */
+    public synchronized boolean connected(String gatewayId) {
+        return live.containsKey(gatewayId);
+    }
+
     public synchronized int queuedFor(String gatewayId) {
         Deque<CoreEvent> q = queued.get(gatewayId);
         return q == null ? 0 : q.size();
