@@ -5,10 +5,10 @@ import io.dittofs.lock.core.LockApi;
 import io.grpc.Channel;
 
 /** The LockApi over a real gRPC channel. */
-final class GrpcApi implements LockApi {
+public final class GrpcApi implements LockApi {
     private final LockServiceGrpc.LockServiceBlockingStub stub;
 
-    GrpcApi(Channel channel) {
+    public GrpcApi(Channel channel) {
         stub = LockServiceGrpc.newBlockingStub(channel);
     }
 
