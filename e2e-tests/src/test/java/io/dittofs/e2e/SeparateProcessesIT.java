@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The docker-compose topology without Docker: metadata-service, block-service and the gateway as
- * three JVMs talking gRPC over loopback TCP, driven by the Java client and by libnfs.
+ * The docker-compose topology without Docker: metadata-service, block-service, lock-service and the
+ * gateway as separate JVMs talking gRPC over loopback TCP, driven by the Java client and by libnfs.
+ * (The gateway does not call the lock-service yet: NLM comes next; here it must start and listen.)
  */
 class SeparateProcessesIT {
 
@@ -25,18 +26,22 @@ class SeparateProcessesIT {
     void threeProcessesServeNfsTogether() throws Exception {
         int metaPort = ChildJvm.freePort();
         int blockPort = ChildJvm.freePort();
+        int lockPort = ChildJvm.freePort();
         int nfsPort = ChildJvm.freePort();
         Path logs = tmp.resolve("logs");
         try (ChildJvm meta = ChildJvm.start("metadata", "io.dittofs.metadata.MetadataServiceApplication", logs,
                      List.of("--dittofs.data-dir=" + tmp.resolve("meta"), "--dittofs.metadata.grpc.listen=127.0.0.1:" + metaPort));
              ChildJvm block = ChildJvm.start("block", "io.dittofs.block.BlockServiceApplication", logs,
                      List.of("--dittofs.data-dir=" + tmp.resolve("block"), "--dittofs.block.grpc.listen=127.0.0.1:" + blockPort));
+             ChildJvm lock = ChildJvm.start("lock", "io.dittofs.lock.LockServiceApplication", logs,
+                     List.of("--dittofs.data-dir=" + tmp.resolve("lock"), "--dittofs.lock.grpc.listen=127.0.0.1:" + lockPort));
              ChildJvm gateway = ChildJvm.start("gateway", "io.dittofs.gateway.GatewayApplication", logs,
                      List.of("--dittofs.nfs.port=" + nfsPort, "--dittofs.nfs.bind-address=127.0.0.1",
                              "--dittofs.gateway.metadata-target=127.0.0.1:" + metaPort,
                              "--dittofs.gateway.block-target=127.0.0.1:" + blockPort))) {
             meta.awaitPort(metaPort);
             block.awaitPort(blockPort);
+            lock.awaitPort(lockPort);
             gateway.awaitPort(nfsPort);
             try (NfsClient c = new NfsClient("127.0.0.1", nfsPort, RpcClient.Auth.sys(1000, 1000))) {
                 byte[] root = c.mount("/export");
@@ -51,6 +56,7 @@ class SeparateProcessesIT {
             Tools.ok("nfs-cp", local.toString(), url);
             assertThat(Tools.ok("nfs-cat", url).output()).isEqualTo("via libnfs\n");
             assertThat(Files.exists(tmp.resolve("meta"))).as("metadata kept its own data dir").isTrue();
+            assertThat(Files.isDirectory(tmp.resolve("lock").resolve("lock"))).as("lock-service's RocksDB").isTrue();
         }
     }
 }

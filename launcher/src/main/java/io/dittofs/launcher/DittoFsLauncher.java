@@ -2,6 +2,7 @@ package io.dittofs.launcher;
 
 import io.dittofs.block.config.BlockServiceConfiguration;
 import io.dittofs.gateway.config.GatewayConfiguration;
+import io.dittofs.lock.config.LockServiceConfiguration;
 import io.dittofs.metadata.config.MetadataServiceConfiguration;
 import io.grpc.BindableService;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
- * The whole suite in one JVM, the embedded default: RocksDB metadata and filesystem blocks under
+ * The whole suite in one JVM, the embedded default: RocksDB metadata and locks, filesystem blocks under
  * {@code dittofs.data-dir} (env DITTOFS_DATA_DIR, default ./data), every service on one in-process
  * gRPC server, NFS on {@code dittofs.nfs.port}. SIGTERM stops the listeners, then the services,
  * then flushes and closes the stores.
@@ -28,8 +29,8 @@ import org.springframework.core.env.Environment;
 @Import({
         MetadataServiceConfiguration.class,
         BlockServiceConfiguration.class,
+        LockServiceConfiguration.class,
         GatewayConfiguration.class,
-        // next: LockServiceConfiguration (its BindableService beans are hosted by ServiceHost automatically)
 })
 public class DittoFsLauncher {
 
@@ -74,6 +75,7 @@ public class DittoFsLauncher {
     }
 
     static List<Class<?>> configurations() {
-        return List.of(MetadataServiceConfiguration.class, BlockServiceConfiguration.class, GatewayConfiguration.class);
+        return List.of(MetadataServiceConfiguration.class, BlockServiceConfiguration.class,
+                LockServiceConfiguration.class, GatewayConfiguration.class);
     }
 }

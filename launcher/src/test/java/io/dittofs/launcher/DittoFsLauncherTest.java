@@ -45,6 +45,11 @@ class DittoFsLauncherTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"launcher-test-pw\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            var lockChannel = io.dittofs.contracts.grpc.ServiceChannels.open(DittoFsLauncher.DEFAULT_LISTEN);
+            assertThat(io.dittofs.contracts.lock.v1.LockServiceGrpc.newBlockingStub(lockChannel)
+                    .getGrace(io.dittofs.contracts.lock.v1.GetGraceRequest.getDefaultInstance()).getStatus())
+                    .as("lock-service hosted in-process").isEqualTo(io.dittofs.contracts.common.v1.Status.OK);
+            lockChannel.shutdownNow();
             int port = ctx.getBean(NfsListeners.class).port();
             assertThat(port).isPositive();
             try (NfsClient c = new NfsClient("127.0.0.1", port, RpcClient.Auth.sys(1000, 1000))) {
@@ -56,7 +61,7 @@ class DittoFsLauncherTest {
                 assertThat(c.remove(root, "a.txt").status()).isEqualTo(Nfs3.OK);
             }
         }
-        assertThat(Files.list(tmp).map(p -> p.getFileName().toString()).toList()).contains("metadata", "blocks");
+        assertThat(Files.list(tmp).map(p -> p.getFileName().toString()).toList()).contains("metadata", "blocks", "lock");
     }
 
     @Test
