@@ -120,6 +120,11 @@ public final class LockTable {
         return ids;
     }
 
+    /** A fresh state id (unique across restarts). */
+    public com.google.protobuf.ByteString newId() {
+        return ids.next();
+    }
+
     public boolean inGrace() {
         return graceEndsMs != 0 && now() < graceEndsMs;
     }

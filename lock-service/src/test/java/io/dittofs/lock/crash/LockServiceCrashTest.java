@@ -50,7 +50,7 @@ class LockServiceCrashTest {
         } finally {
             first.kill();
         }
-        Child second = Child.start(dir, 3);
+        Child second = Child.start(dir, 8); // long enough for a slow start on a loaded machine
         try {
             ManagedChannel ch = ServiceChannels.open("127.0.0.1:" + second.port);
             Fx fx = new Fx(new io.dittofs.lock.grpc.GrpcApi(ch));

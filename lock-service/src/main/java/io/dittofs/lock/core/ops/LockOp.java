@@ -44,7 +44,7 @@ public final class LockOp extends Op<LockRequest, LockResponse> {
                 throw new StatusException(Status.NO_GRACE, "reclaim outside the grace period");
             }
             FileState f = t.file(file);
-            HeldLock request = new HeldLock(t.write(ch -> ch.newId()), file, owner, client.protocol(), range,
+            HeldLock request = new HeldLock(t.newId(), file, owner, client.protocol(), range,
                     exclusive, r.getOpenId(), false);
             Optional<HeldLock> conflict = ByteRangeLocks.firstConflict(f, request);
             boolean queuedAhead = r.getBlocking() && WaitQueue.queuedAhead(f, request);

@@ -19,6 +19,8 @@ import io.dittofs.lock.core.Range;
 final class Wire {
 
     static final int MAX_KEY = 1024;
+    /** Renewals closer together than this are not recorded: leases count in seconds. */
+    static final long RENEW_GRANULARITY_MS = 250;
 
     private Wire() {
     }
@@ -82,7 +84,7 @@ final class Wire {
             ClientRelease.release(t, id, false, true);
             throw new StatusException(Status.EXPIRED, "client lease expired");
         }
-        if (now != c.renewedMs()) {
+        if (now - c.renewedMs() >= RENEW_GRANULARITY_MS) {
             t.write(ch -> {
                 ch.putClient(c.renewed(now), false);
                 return null;
