@@ -168,4 +168,29 @@ class ConflictMatrixTest extends CoreTestBase {
             assertThat(retry.getStatus()).isEqualTo(shareConflict && expected != 0 ? Status.SHARE_DENIED : Status.OK);
         }
     }
+
+    static Stream<Arguments> grantRequests() {
+        List<Arguments> out = new ArrayList<>();
+        for (int held : new int[] {1, 5, 3, 7}) {
+            for (int wanted : new int[] {1, 5, 3, 7}) {
+                out.add(Arguments.of(held, wanted));
+            }
+        }
+        return out.stream();
+    }
+
+    /** A grant requested next to another holder's grant (both opens read-only). */
+    @ParameterizedTest(name = "held {0}, wanted {1}")
+    @MethodSource("grantRequests")
+    void grantRequestedNextToAnotherHoldersGrant(int held, int wanted) {
+        ByteString c = fx.client(Protocol.SMB, "gw");
+        OpenResponse first = fx.openWithGrant(c, "h1", "f", 1, 0, held, "key-1", false);
+        assertThat(first.getGrantedGrantBits()).isEqualTo(held);
+        OpenResponse second = fx.openWithGrant(c, "h2", "f", 1, 0, wanted, "key-2", false);
+        assertThat(second.getStatus()).isEqualTo(Status.OK);
+        // a holder with WRITE is being broken: nothing is granted beside a break in progress;
+        // otherwise both may cache reads (and handles) but neither may cache writes
+        int expected = (held & 2) != 0 ? 0 : wanted & ~2;
+        assertThat(second.getGrantedGrantBits()).isEqualTo(expected);
+    }
 }
