@@ -2,6 +2,7 @@ package io.dittofs.lock.core;
 
 import io.dittofs.lock.spi.LockStore;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +20,13 @@ public final class LockCore implements AutoCloseable {
 
     private final LockTable table;
     private final ScheduledExecutorService ticker;
+    private final ExecutorService delivery;
 
     /** A core ticked by hand (tests): {@code tickEvery} null. */
     public LockCore(LockStore store, LongSupplier clock, LockSettings settings, Duration tickEvery) {
-        this.table = new LockTable(store, new EventHub(), clock, settings);
+        // hand-ticked cores (tests) deliver events synchronously; the service on virtual threads
+        this.delivery = tickEvery == null ? null : Executors.newVirtualThreadPerTaskExecutor();
+        this.table = new LockTable(store, new EventHub(delivery == null ? Runnable::run : delivery), clock, settings);
         if (tickEvery == null) {
             ticker = null;
         } else {
@@ -60,6 +64,9 @@ public final class LockCore implements AutoCloseable {
     public void close() {
         if (ticker != null) {
             ticker.shutdownNow();
+        }
+        if (delivery != null) {
+            delivery.shutdownNow();
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  * <p><b>Lock order.</b> One mutex ({@link #mutex}, reentrant) guards every field of the table and
  * every {@link FileState}. While holding it a thread may call the store ({@link LockStore#apply})
  * and the {@link EventHub} (whose own monitor is taken last and never held while calling back
- * into the table). Nothing takes the mutex while holding the hub's monitor or a store lock, so
+ * into the table; it only queues events, which reach the streams on other threads). Nothing takes the mutex while holding the hub's monitor or a store lock, so
  * the order mutex &rarr; store &rarr; hub is acyclic. A single mutex keeps grants, share modes,
  * queues and the wait-for graph (deadlock detection crosses files) consistent without per-file
  * lock ordering; an operation holds it for microseconds plus one store batch.

@@ -129,4 +129,41 @@ class LockGrpcServiceTest {
             }
         }
     }
+
+    /**
+     * An in-process gateway whose event callback calls the service again (here: unlocks the lock
+     * it was just granted). Delivery happens outside the table mutex, so this cannot deadlock.
+     */
+    @org.junit.jupiter.api.Test
+    void aGatewayMayCallTheServiceFromItsEventCallback() throws Exception {
+        start("in-process");
+        Fx fx = new Fx(new GrpcApi(channel));
+        ByteString a = fx.client(NLM, "gw-cb");
+        ByteString b = fx.client(NLM, "gw-cb");
+        java.util.concurrent.CompletableFuture<Status> unlockedInCallback = new java.util.concurrent.CompletableFuture<>();
+        io.grpc.Context.CancellableContext ctx = io.grpc.Context.current().withCancellation();
+        ctx.run(() -> io.dittofs.contracts.lock.v1.LockServiceGrpc.newStub(channel).watchEvents(
+                io.dittofs.contracts.lock.v1.WatchEventsRequest.newBuilder().setGatewayId("gw-cb").build(),
+                new io.grpc.stub.StreamObserver<>() {
+                    public void onNext(LockEvent e) {
+                        unlockedInCallback.complete(fx.unlock(b, "q", "f", 0, 1));
+                    }
+
+                    public void onError(Throwable t) {
+                        unlockedInCallback.completeExceptionally(t);
+                    }
+
+                    public void onCompleted() {
+                    }
+                }));
+        try {
+            fx.lock(a, "p", "f", 0, 1, true);
+            assertThat(fx.lockBlocking(b, "q", "f", 0, 1, true).getQueued()).isTrue();
+            assertThat(fx.unlock(a, "p", "f", 0, 1)).isEqualTo(Status.OK);
+            assertThat(unlockedInCallback.get(10, TimeUnit.SECONDS)).isEqualTo(Status.OK);
+            assertThat(fx.test(a, "p", "f", 0, 1, true)).isEqualTo(Status.OK);
+        } finally {
+            ctx.cancel(null);
+        }
+    }
 }
