@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.*;
 /**
  * Lock + unlock round trips per second, directly on the core (the op classes, no channel), over
  * the in-process gRPC transport and over gRPC/TCP on loopback; on the memory store and on RocksDB
- * (fsync per batch, the embedded default). Four client threads:
+ * (fsync per batch, the embedded default; {@code rocksdb-nosync}: WAL written without fsync, which
+ * survives a process kill but not a power loss). Four client threads:
  * <ul>
  *   <li>{@code uncontended}: each thread locks and unlocks its own file;</li>
  *   <li>{@code contended}: all threads try the same exclusive range without blocking, and unlock
@@ -47,7 +48,7 @@ public class LockBenchmark {
     @Param({"core", "in-process", "tcp"})
     public String transport;
 
-    @Param({"memory", "rocksdb"})
+    @Param({"memory", "rocksdb", "rocksdb-nosync"})
     public String store;
 
     private LockStore lockStore;
@@ -61,9 +62,9 @@ public class LockBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        if (store.equals("rocksdb")) {
+        if (store.startsWith("rocksdb")) {
             dir = Files.createTempDirectory("lock-bench");
-            lockStore = new RocksDbLockStore(dir, true);
+            lockStore = new RocksDbLockStore(dir, store.equals("rocksdb"));
         } else {
             lockStore = new MemoryLockStore();
         }
