@@ -10,6 +10,8 @@ import io.dittofs.gateway.nfs.portmap.PortmapProgram;
 import io.dittofs.gateway.nfs.v3.Nfs3Program;
 import io.dittofs.gateway.rpc.DuplicateRequestCache;
 import io.dittofs.gateway.rpc.RpcDispatcher;
+import io.dittofs.gateway.rpc.RpcRegistry;
+import io.dittofs.gateway.rpc.auth.AuthFlavors;
 import io.dittofs.gateway.share.Network;
 import io.dittofs.gateway.share.Share;
 import io.dittofs.gateway.share.ShareIds;
@@ -80,14 +82,14 @@ public class GatewayConfiguration {
     public NfsListeners gatewayNfsListeners(NfsProperties nfs, ShareRegistry registry, ShareIds ids, FileSystem fs) {
         AtomicReference<NfsListeners> self = new AtomicReference<>();
         String host = nfs.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : nfs.bindAddress();
-        List<PortmapProgram.Mapping> maps = List.of(new PortmapProgram.Mapping(PortmapProgram.PROGRAM, 2),
-                new PortmapProgram.Mapping(PortmapProgram.PROGRAM, 3), new PortmapProgram.Mapping(PortmapProgram.PROGRAM, 4),
-                new PortmapProgram.Mapping(MountProgram.PROGRAM, 3), new PortmapProgram.Mapping(Nfs3Program.PROGRAM, 3));
-        PortmapProgram portmap = new PortmapProgram(maps, () -> self.get().port(), host);
+        RpcRegistry programs = new RpcRegistry();
+        PortmapProgram portmap = new PortmapProgram(programs, () -> self.get().port(), host, nfs.udp());
+        programs.register(portmap).register(new MountProgram(registry, ids, fs)).register(new Nfs3Program(fs, ids));
         DuplicateRequestCache drc = new DuplicateRequestCache(nfs.drcEntries());
-        RpcDispatcher all = new RpcDispatcher(List.of(portmap, new MountProgram(registry, ids, fs),
-                new Nfs3Program(fs, ids)), drc);
-        NfsListeners listeners = new NfsListeners(nfs, all, new RpcDispatcher(List.of(portmap), drc));
+        AuthFlavors auth = AuthFlavors.standard();
+        RpcDispatcher all = new RpcDispatcher(programs, drc, auth);
+        RpcDispatcher portmapOnly = new RpcDispatcher(new RpcRegistry().register(portmap), drc, auth);
+        NfsListeners listeners = new NfsListeners(nfs, all, portmapOnly);
         self.set(listeners);
         return listeners;
     }

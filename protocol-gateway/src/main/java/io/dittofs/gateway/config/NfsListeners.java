@@ -1,7 +1,7 @@
 package io.dittofs.gateway.config;
 
 import io.dittofs.gateway.rpc.RpcDispatcher;
-import io.dittofs.gateway.rpc.RpcServer;
+import io.dittofs.gateway.rpc.server.RpcServer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -34,8 +34,8 @@ public final class NfsListeners implements SmartLifecycle {
     @Override
     public synchronized void start() {
         executor = Executors.newVirtualThreadPerTaskExecutor();
-        RpcServer.Settings s = new RpcServer.Settings(props.maxRecordBytes(), props.maxInFlightPerConnection(),
-                props.idleTimeout(), props.udp(), props.maxConnections());
+        RpcServer.Settings s = new RpcServer.Settings(props.maxRecordBytes(), props.udp(), props.callbackTimeout(),
+                props.transport());
         nfs = RpcServer.start(props.bindAddress(), props.port(), all, executor, s);
         log.info("NFSv3, MOUNT v3 and portmapper listening on {}:{} (tcp{})", props.bindAddress(), nfs.port(),
                 props.udp() ? "+udp" : "");
@@ -76,6 +76,11 @@ public final class NfsListeners implements SmartLifecycle {
     @Override
     public int getPhase() {
         return PHASE;
+    }
+
+    /** The NFS listener (its port, transport metrics, connector to clients), or null when not running. */
+    public RpcServer server() {
+        return nfs;
     }
 
     /** The bound NFS port (useful with port 0), or -1 when not running. */

@@ -1,5 +1,6 @@
 package io.dittofs.gateway.config;
 
+import io.dittofs.gateway.transport.TransportSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * @param bindAddress   listen address; 127.0.0.1 unless clients come from other machines
  * @param maxRecordBytes largest RPC record accepted (a 1 MiB WRITE plus headers must fit)
  * @param maxConnections TCP connections accepted at once; more are closed on accept
+ * @param maxConnectionsPerAddress TCP connections accepted at once from one client address
+ * @param reservedConnections the last slots below max-connections, only for addresses holding at most one
+ * @param firstCallTimeout a connection that has not sent one whole call by then is closed
+ * @param recordDeadline a started record must be complete within this time (slow senders are closed)
+ * @param maxUnsentReplyBytes unsent reply bytes per connection before it stops being read
+ * @param maxBufferedBytes request and reply bytes buffered by all connections of a listener
+ *                         before connections adding more stop being read
+ * @param callbackTimeout how long a call from the gateway to a client waits for the reply
  */
 @Validated
 @ConfigurationProperties(prefix = "dittofs.nfs")
@@ -32,5 +41,40 @@ public record NfsProperties(
         @DefaultValue("5m") @NotNull(message = "must be a duration such as 5m") Duration idleTimeout,
         @DefaultValue("true") boolean udp,
         @DefaultValue("4096") @Min(value = 0, message = "must be 0..1000000 entries") @Max(value = 1000000, message = "must be 0..1000000 entries") int drcEntries,
-        @DefaultValue("1024") @Min(value = 1, message = "must be 1..100000 connections") @Max(value = 100000, message = "must be 1..100000 connections") int maxConnections) {
+        @DefaultValue("1024") @Min(value = 1, message = "must be 1..100000 connections") @Max(value = 100000, message = "must be 1..100000 connections") int maxConnections,
+        @DefaultValue("256") @Min(value = 1, message = "must be 1..100000 connections") @Max(value = 100000, message = "must be 1..100000 connections") int maxConnectionsPerAddress,
+        @DefaultValue("64") @Min(value = 0, message = "must be 0 or more, below max-connections") int reservedConnections,
+        @DefaultValue("10s") @NotNull(message = "must be a duration such as 10s") Duration firstCallTimeout,
+        @DefaultValue("30s") @NotNull(message = "must be a duration such as 30s") Duration recordDeadline,
+        @DefaultValue("4194304") @Min(value = 65536, message = "must be 65536..1073741824 bytes")
+        @Max(value = 1073741824, message = "must be 65536..1073741824 bytes") int maxUnsentReplyBytes,
+        @DefaultValue("268435456") @Min(value = 4194304, message = "must be at least 4194304 bytes (4 MiB)") long maxBufferedBytes,
+        @DefaultValue("30s") @NotNull(message = "must be a duration such as 30s") Duration callbackTimeout) {
+
+    public NfsProperties {
+        if (reservedConnections >= maxConnections) {
+            throw new IllegalArgumentException("dittofs.nfs.reserved-connections=" + reservedConnections
+                    + " must be below dittofs.nfs.max-connections=" + maxConnections + "; lower it (e.g. 64) or raise max-connections");
+        }
+        if (maxBufferedBytes < maxRecordBytes) {
+            throw new IllegalArgumentException("dittofs.nfs.max-buffered-bytes=" + maxBufferedBytes
+                    + " must be at least dittofs.nfs.max-record-bytes=" + maxRecordBytes + "; raise it (default 268435456)");
+        }
+        positive("dittofs.nfs.idle-timeout", idleTimeout, "5m");
+        positive("dittofs.nfs.first-call-timeout", firstCallTimeout, "10s");
+        positive("dittofs.nfs.record-deadline", recordDeadline, "30s");
+        positive("dittofs.nfs.callback-timeout", callbackTimeout, "30s");
+    }
+
+    private static void positive(String property, Duration d, String example) {
+        if (d != null && (d.isNegative() || d.isZero())) {
+            throw new IllegalArgumentException(property + "=" + d + " must be a positive duration such as " + example);
+        }
+    }
+
+    /** The transport limits of every NFS listener. */
+    public TransportSettings transport() {
+        return new TransportSettings(maxConnections, maxConnectionsPerAddress, reservedConnections, idleTimeout,
+                firstCallTimeout, recordDeadline, maxInFlightPerConnection, maxUnsentReplyBytes, maxBufferedBytes);
+    }
 }

@@ -4,40 +4,69 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes a decoded call to its program and builds the whole reply message (without record mark).
- * Runs on a virtual thread; programs may block on service calls.
+ * Authenticates a call, routes it to the program registered for its (program, version) and builds
+ * the whole reply message (without record mark). Runs on a virtual thread; programs may block.
  */
 public final class RpcDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RpcDispatcher.class);
 
-    private final Map<Integer, RpcProgram> programs;
+    private final RpcRegistry registry;
     private final DuplicateRequestCache drc;
+    private final Authenticator authenticator;
 
-    public RpcDispatcher(List<RpcProgram> programs, DuplicateRequestCache drc) {
-        this.programs = programs.stream().collect(Collectors.toUnmodifiableMap(RpcProgram::program, Function.identity()));
+    public RpcDispatcher(RpcRegistry registry, DuplicateRequestCache drc, Authenticator authenticator) {
+        this.registry = registry;
         this.drc = drc;
+        this.authenticator = authenticator;
     }
 
-    /** Returns the reply, or null when nothing must be sent (a duplicate still in progress). */
-    public ByteBuf dispatch(ByteBufAllocator alloc, CallContext ctx, RpcCall call) {
-        RpcProgram p = programs.get(call.program());
-        if (p == null) {
-            return RpcReplies.error(alloc, call.xid(), RpcReplies.PROG_UNAVAIL);
+    public RpcRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * A call from the wire: authenticate, unwrap, dispatch. {@code connection} names the peer and
+     * local addresses; its credential is replaced by the authenticated one. Returns the reply, or
+     * null when nothing must be sent (a duplicate still in progress).
+     */
+    public ByteBuf handle(ByteBufAllocator alloc, CallContext connection, RpcMessage.Call call) {
+        Authenticator.Accepted ok;
+        switch (authenticator.authenticate(call)) {
+            case Authenticator.Accepted a -> ok = a;
+            case Authenticator.Rejected r -> {
+                return RpcReplies.authError(alloc, call.xid(), r.stat());
+            }
         }
-        if (call.version() < p.lowVersion() || call.version() > p.highVersion()) {
-            return RpcReplies.progMismatch(alloc, call.xid(), p.lowVersion(), p.highVersion());
+        ByteBuf args;
+        try {
+            args = ok.security().unwrapArguments(call.args());
+        } catch (XdrException e) {
+            return RpcReplies.accepted(alloc, call.xid(), ok.security(), RpcReplies.GARBAGE_ARGS);
+        }
+        RpcCall rc = new RpcCall(call.xid(), call.program(), call.version(), call.procedure(), ok.credential(), args);
+        return dispatch(alloc, connection.withCredential(ok.credential()), rc, ok.security());
+    }
+
+    /** An already authenticated call with an AUTH_NONE reply verifier. */
+    public ByteBuf dispatch(ByteBufAllocator alloc, CallContext ctx, RpcCall call) {
+        return dispatch(alloc, ctx, call, CallSecurity.NONE);
+    }
+
+    private ByteBuf dispatch(ByteBufAllocator alloc, CallContext ctx, RpcCall call, CallSecurity security) {
+        RpcProgram p = registry.lookup(call.program(), call.version());
+        if (p == null) {
+            int[] range = registry.versionRange(call.program());
+            return range == null
+                    ? RpcReplies.accepted(alloc, call.xid(), security, RpcReplies.PROG_UNAVAIL)
+                    : RpcReplies.progMismatch(alloc, call.xid(), security, range[0], range[1]);
         }
         if (!p.nonIdempotent(call.version(), call.procedure())) {
-            return run(alloc, ctx, call, p);
+            return run(alloc, ctx, call, p, security);
         }
         DuplicateRequestCache.Key key = DuplicateRequestCache.key(ctx.clientAddress(), call);
         DuplicateRequestCache.Entry seen = drc.begin(key);
@@ -49,7 +78,7 @@ public final class RpcDispatcher {
         }
         ByteBuf reply = null;
         try {
-            reply = run(alloc, ctx, call, p);
+            reply = run(alloc, ctx, call, p, security);
             drc.finish(key, ByteBufUtil.getBytes(reply));
             return reply;
         } finally {
@@ -59,10 +88,13 @@ public final class RpcDispatcher {
         }
     }
 
-    private static ByteBuf run(ByteBufAllocator alloc, CallContext ctx, RpcCall call, RpcProgram p) {
-        ByteBuf reply = RpcReplies.success(alloc, call.xid());
+    private static ByteBuf run(ByteBufAllocator alloc, CallContext ctx, RpcCall call, RpcProgram p, CallSecurity security) {
+        ByteBuf reply = RpcReplies.accepted(alloc, call.xid(), security, RpcReplies.SUCCESS);
+        int statAt = reply.writerIndex() - 4;
+        int resultsStart = reply.writerIndex();
         Outcome outcome;
         try {
+            security.beginResults(reply);
             outcome = p.call(ctx, call, new XdrWriter(reply));
         } catch (RuntimeException e) {
             log.error("program {} v{} proc {} failed for {}", call.program(), call.version(), call.procedure(),
@@ -70,11 +102,13 @@ public final class RpcDispatcher {
             outcome = Outcome.SYSTEM_ERR;
         }
         if (outcome.success()) {
+            security.endResults(reply, resultsStart);
             return reply;
         }
-        reply.release();
-        return outcome.authError() != null
-                ? RpcReplies.authError(alloc, call.xid(), outcome.authError())
-                : RpcReplies.error(alloc, call.xid(), outcome.acceptStat());
+        if (outcome.authError() != null) {
+            reply.release();
+            return RpcReplies.authError(alloc, call.xid(), outcome.authError());
+        }
+        return reply.writerIndex(statAt).writeInt(outcome.acceptStat());
     }
 }

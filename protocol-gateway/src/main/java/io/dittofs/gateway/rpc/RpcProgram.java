@@ -1,6 +1,12 @@
 package io.dittofs.gateway.rpc;
 
-/** One ONC RPC program (portmapper, MOUNT, NFS, ...). Calls run on virtual threads and may block. */
+import java.util.stream.IntStream;
+
+/**
+ * One ONC RPC program version set (portmapper, MOUNT v3, NFSv3, later NFSv4, NLM v4, ...). Several
+ * implementations may share a program number as long as their versions differ: the registry keys
+ * them by (program, version). Calls run on virtual threads and may block.
+ */
 public interface RpcProgram {
 
     int program();
@@ -8,6 +14,11 @@ public interface RpcProgram {
     int lowVersion();
 
     int highVersion();
+
+    /** The versions this implementation answers; by default every one from low to high. */
+    default int[] versions() {
+        return IntStream.rangeClosed(lowVersion(), highVersion()).toArray();
+    }
 
     /** Calls answered from the duplicate request cache when retransmitted. */
     boolean nonIdempotent(int version, int procedure);

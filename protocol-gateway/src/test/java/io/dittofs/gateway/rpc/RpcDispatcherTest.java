@@ -9,8 +9,10 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import io.dittofs.gateway.rpc.auth.AuthFlavors;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Reply states (RFC 5531 §9) and the duplicate request cache. */
+/** Reply states (RFC 5531 §9), (program, version) registration, authentication and the duplicate request cache. */
 class RpcDispatcherTest {
 
     final AtomicInteger runs = new AtomicInteger();
@@ -60,7 +62,8 @@ class RpcDispatcherTest {
         }
     };
 
-    final RpcDispatcher dispatcher = new RpcDispatcher(List.of(program), new DuplicateRequestCache(16));
+    final RpcDispatcher dispatcher = new RpcDispatcher(RpcRegistry.of(List.of(program)), new DuplicateRequestCache(16),
+            AuthFlavors.standard());
     final CallContext ctx = new CallContext(new InetSocketAddress("127.0.0.1", 999), new Credential.None(), true);
 
     ByteBuf dispatch(int prog, int vers, int proc, ByteBuf args) {
@@ -113,5 +116,49 @@ class RpcDispatcherTest {
             drc.finish(k, new byte[] {1});
         }
         assertThat(drc.size()).isEqualTo(3);
+    }
+
+    @Test
+    void twoVersionsOfOneProgramAnswerSideBySideAndMismatchNamesTheirRange() {
+        RpcDispatcher d = new RpcDispatcher(RpcRegistry.of(List.of(TestPrograms.versionEcho(100003, 3),
+                TestPrograms.versionEcho(100003, 4))), new DuplicateRequestCache(4), AuthFlavors.standard());
+        for (int v : new int[] {3, 4}) {
+            assertThat(words(d.dispatch(ByteBufAllocator.DEFAULT, ctx, new RpcCall(1, 100003, v, 0, new Credential.None(),
+                    Unpooled.EMPTY_BUFFER)))).containsExactly(1, 1, 0, 0, 0, 0, v);
+        }
+        assertThat(words(d.dispatch(ByteBufAllocator.DEFAULT, ctx, new RpcCall(1, 100003, 2, 0, new Credential.None(),
+                Unpooled.EMPTY_BUFFER)))).containsExactly(1, 1, 0, 0, 0, RpcReplies.PROG_MISMATCH, 3, 4);
+        assertThat(d.registry().registrations()).containsExactly(new RpcRegistry.Registration(100003, 3),
+                new RpcRegistry.Registration(100003, 4));
+    }
+
+    @Test
+    void aVersionRegisteredTwiceIsAWiringError() {
+        RpcRegistry r = new RpcRegistry().register(TestPrograms.versionEcho(100021, 4));
+        assertThatThrownBy(() -> r.register(program).register(TestPrograms.versionEcho(100021, 4)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100021 version 4");
+    }
+
+    RpcMessage.Call wire(int flavor, byte[] cred, int verfFlavor) {
+        ByteBuf b = Unpooled.buffer();
+        XdrWriter w = new XdrWriter(b);
+        RpcReplies.callHeader(w, 9, 400000, 2, 1);
+        w.writeInt(flavor).writeOpaque(cred).writeInt(verfFlavor).writeInt(0).writeInt(41);
+        return (RpcMessage.Call) RpcMessages.decode(b);
+    }
+
+    @Test
+    void wireCallsAreAuthenticatedBeforeDispatch() {
+        ByteBuf sys = Unpooled.buffer();
+        new XdrWriter(sys).writeInt(1).writeString("h").writeInt(1000).writeInt(100).writeInt(0);
+        byte[] cred = io.netty.buffer.ByteBufUtil.getBytes(sys);
+        assertThat(words(dispatcher.handle(ByteBufAllocator.DEFAULT, ctx, wire(Credential.AUTH_SYS, cred, 0))))
+                .containsExactly(9, 1, 0, 0, 0, 0, 42);
+        assertThat(words(dispatcher.handle(ByteBufAllocator.DEFAULT, ctx, wire(6, new byte[8], 0))))
+                .containsExactly(9, 1, 1, 1, AuthStat.REJECTEDCRED.code);
+        assertThat(words(dispatcher.handle(ByteBufAllocator.DEFAULT, ctx, wire(Credential.AUTH_SYS, new byte[4], 0))))
+                .containsExactly(9, 1, 1, 1, AuthStat.BADCRED.code);
+        assertThat(words(dispatcher.handle(ByteBufAllocator.DEFAULT, ctx, wire(Credential.AUTH_NONE, new byte[0], 6))))
+                .containsExactly(9, 1, 1, 1, AuthStat.BADVERF.code);
     }
 }

@@ -4,16 +4,18 @@ import io.dittofs.gateway.rpc.CallContext;
 import io.dittofs.gateway.rpc.Outcome;
 import io.dittofs.gateway.rpc.RpcCall;
 import io.dittofs.gateway.rpc.RpcProgram;
+import io.dittofs.gateway.rpc.RpcRegistry;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
-import java.util.List;
+import java.net.InetAddress;
 import java.util.function.IntSupplier;
 
 /**
  * Embedded portmapper / rpcbind, program 100000: v2 (RFC 1833 §3: GETPORT, DUMP) and v3/v4
- * (GETADDR, DUMP, GETTIME). It only knows the programs of this gateway, all on the NFS port;
- * SET/UNSET from others are refused.
+ * (GETADDR, DUMP, GETTIME). It advertises exactly what the server's {@link RpcRegistry} answers,
+ * all on the NFS port; SET/UNSET from others are refused. GETADDR and DUMP answer the address the
+ * client connected to, so a server bound to 0.0.0.0 hands out an address the client can reach.
  */
 public final class PortmapProgram implements RpcProgram {
 
@@ -21,19 +23,22 @@ public final class PortmapProgram implements RpcProgram {
     static final int IPPROTO_TCP = 6;
     static final int IPPROTO_UDP = 17;
 
-    /** A registered program version. */
-    public record Mapping(int program, int version) {
-    }
-
-    private final List<Mapping> mappings;
+    private final RpcRegistry registry;
     private final IntSupplier nfsPort;
-    private final String host;
+    private final String fallbackHost;
+    private final boolean udp;
 
-    /** @param host the address clients reach (for universal addresses), e.g. 127.0.0.1 */
-    public PortmapProgram(List<Mapping> mappings, IntSupplier nfsPort, String host) {
-        this.mappings = List.copyOf(mappings);
+    /**
+     * @param registry     the programs served on the NFS port (this one included)
+     * @param fallbackHost the address for universal addresses when the local address is unknown
+     *                     (UDP on a wildcard socket), e.g. 127.0.0.1
+     * @param udp          whether the NFS port also serves UDP
+     */
+    public PortmapProgram(RpcRegistry registry, IntSupplier nfsPort, String fallbackHost, boolean udp) {
+        this.registry = registry;
         this.nfsPort = nfsPort;
-        this.host = host;
+        this.fallbackHost = fallbackHost;
+        this.udp = udp;
     }
 
     @Override
@@ -60,7 +65,7 @@ public final class PortmapProgram implements RpcProgram {
     public Outcome call(CallContext ctx, RpcCall call, XdrWriter out) {
         XdrReader in = new XdrReader(call.args());
         try {
-            return call.version() == 2 ? v2(call.procedure(), in, out) : rpcbind(call.procedure(), in, out);
+            return call.version() == 2 ? v2(call.procedure(), in, out) : rpcbind(ctx, call.procedure(), in, out);
         } catch (XdrException e) {
             return Outcome.GARBAGE_ARGS;
         }
@@ -79,13 +84,13 @@ public final class PortmapProgram implements RpcProgram {
                 int vers = in.readInt();
                 int prot = in.readInt();
                 in.readInt();
-                boolean known = (prot == IPPROTO_TCP || prot == IPPROTO_UDP)
-                        && mappings.stream().anyMatch(m -> m.program() == prog && m.version() == vers);
+                boolean known = (prot == IPPROTO_TCP || (prot == IPPROTO_UDP && udp))
+                        && registry.lookup(prog, vers) != null;
                 out.writeInt(known ? nfsPort.getAsInt() : 0);
             }
             case 4 -> {
-                for (Mapping m : mappings) {
-                    for (int prot : new int[] {IPPROTO_TCP, IPPROTO_UDP}) {
+                for (RpcRegistry.Registration m : registry.registrations()) {
+                    for (int prot : udp ? new int[] {IPPROTO_TCP, IPPROTO_UDP} : new int[] {IPPROTO_TCP}) {
                         out.writeBool(true).writeInt(m.program()).writeInt(m.version()).writeInt(prot)
                                 .writeInt(nfsPort.getAsInt());
                     }
@@ -99,7 +104,7 @@ public final class PortmapProgram implements RpcProgram {
         return Outcome.SUCCESS;
     }
 
-    private Outcome rpcbind(int proc, XdrReader in, XdrWriter out) throws XdrException {
+    private Outcome rpcbind(CallContext ctx, int proc, XdrReader in, XdrWriter out) throws XdrException {
         switch (proc) {
             case 0 -> {
             }
@@ -109,15 +114,16 @@ public final class PortmapProgram implements RpcProgram {
             }
             case 3 -> {
                 Rpcb q = readRpcb(in);
-                boolean known = (q.netid().isEmpty() || q.netid().startsWith("tcp") || q.netid().startsWith("udp"))
-                        && mappings.stream().anyMatch(m -> m.program() == q.program() && m.version() == q.version());
-                out.writeString(known ? uaddr() : "");
+                boolean known = (q.netid().isEmpty() || q.netid().startsWith("tcp") || (udp && q.netid().startsWith("udp")))
+                        && registry.lookup(q.program(), q.version()) != null;
+                out.writeString(known ? uaddr(ctx) : "");
             }
             case 4 -> {
-                for (Mapping m : mappings) {
-                    for (String netid : new String[] {"tcp", "udp"}) {
+                String uaddr = uaddr(ctx);
+                for (RpcRegistry.Registration m : registry.registrations()) {
+                    for (String netid : udp ? new String[] {"tcp", "udp"} : new String[] {"tcp"}) {
                         out.writeBool(true).writeInt(m.program()).writeInt(m.version()).writeString(netid)
-                                .writeString(uaddr()).writeString("superuser");
+                                .writeString(uaddr).writeString("superuser");
                     }
                 }
                 out.writeBool(false);
@@ -142,9 +148,14 @@ public final class PortmapProgram implements RpcProgram {
         return new Rpcb(prog, vers, netid);
     }
 
-    /** Universal address (RFC 5665 §5.2.3.3): h1.h2.h3.h4.p1.p2. */
-    String uaddr() {
+    /** Universal address (RFC 5665 §5.2.3.3/4) of the NFS port on the address the client reached. */
+    String uaddr(CallContext ctx) {
         int p = nfsPort.getAsInt();
+        String host = ctx.localAddress().map(InetAddress::getHostAddress).orElse(fallbackHost);
+        int scope = host.indexOf('%');
+        if (scope >= 0) {
+            host = host.substring(0, scope);
+        }
         return host + "." + (p >> 8) + "." + (p & 0xff);
     }
 }

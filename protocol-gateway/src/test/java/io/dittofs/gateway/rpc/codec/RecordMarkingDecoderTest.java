@@ -1,4 +1,4 @@
-package io.dittofs.gateway.rpc;
+package io.dittofs.gateway.rpc.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +14,10 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import io.dittofs.gateway.rpc.RpcMessage;
+import io.dittofs.gateway.rpc.TestRpc;
 
-/** Seeded randomized tests of TCP record marking: any split of any fragmentation reassembles exactly. */
+/** Seeded randomized tests of TCP record marking and message decoding: any split of any fragmentation reassembles exactly; garbage never escapes. */
 class RecordMarkingDecoderTest {
 
     @ParameterizedTest
@@ -102,6 +104,71 @@ class RecordMarkingDecoderTest {
                 ch.writeInbound(Unpooled.wrappedBuffer(b));
             } catch (DecoderException expected) {
                 // too-long frame: the connection is closed
+            }
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    /**
+     * Framing and message decoding together on valid calls, replies and noise, cut at random points,
+     * with marks claiming huge lengths: only a DecoderException (connection closed) ever escapes, and
+     * every emitted message still holds its reference for the receiver to release.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33, 34, 35})
+    void framingPlusMessageDecodingOnHostileStreams(long seed) {
+        Random rnd = new Random(seed);
+        byte[] call = TestRpc.nullCall(1, 100003, 3);
+        byte[] reply = TestRpc.successReply(2, w -> w.writeInt(0));
+        for (int i = 0; i < 300; i++) {
+            EmbeddedChannel ch = new EmbeddedChannel(new RecordMarkingDecoder(4096), RpcMessageDecoder.INSTANCE);
+            ByteArrayOutputStream wire = new ByteArrayOutputStream();
+            for (int r = rnd.nextInt(20); r >= 0; r--) {
+                byte[] body = switch (rnd.nextInt(4)) {
+                    case 0 -> call.clone();
+                    case 1 -> reply.clone();
+                    case 2 -> {
+                        byte[] g = new byte[rnd.nextInt(300)];
+                        rnd.nextBytes(g);
+                        yield g;
+                    }
+                    default -> java.util.Arrays.copyOf(call, rnd.nextInt(call.length));
+                };
+                if (rnd.nextInt(4) == 0 && body.length > 0) {
+                    body[rnd.nextInt(body.length)] = (byte) rnd.nextInt();
+                }
+                int mark = rnd.nextInt(10) == 0 ? rnd.nextInt() : 0x80000000 | body.length;
+                wire.write(mark >>> 24);
+                wire.write(mark >>> 16);
+                wire.write(mark >>> 8);
+                wire.write(mark);
+                wire.write(body, 0, body.length);
+            }
+            byte[] bytes = wire.toByteArray();
+            bytes = java.util.Arrays.copyOf(bytes, rnd.nextInt(bytes.length + 1));
+            List<ByteBuf> records = new ArrayList<>();
+            try {
+                int pos = 0;
+                while (pos < bytes.length) {
+                    int n = Math.min(bytes.length - pos, 1 + rnd.nextInt(100));
+                    ch.writeInbound(Unpooled.wrappedBuffer(bytes, pos, n));
+                    pos += n;
+                }
+            } catch (DecoderException expected) {
+                // an oversized mark: the connection would be closed
+            }
+            Object m;
+            while ((m = ch.readInbound()) != null) {
+                switch (m) {
+                    case RpcMessage.Call c -> records.add(c.record());
+                    case RpcMessage.Reply r -> records.add(r.record());
+                    case RpcMessage.Refused r -> assertThat(r.xid()).isNotNull();
+                    default -> throw new AssertionError("unexpected " + m);
+                }
+            }
+            for (ByteBuf r : records) {
+                assertThat(r.refCnt()).as("not released by the decoders").isPositive();
+                r.release();
             }
             ch.finishAndReleaseAll();
         }
