@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRecordBytes largest RPC record accepted (a 1 MiB WRITE plus headers must fit)
  * @param maxConnections TCP connections accepted at once; more are closed on accept
  * @param maxConnectionsPerAddress TCP connections accepted at once from one client address
- * @param reservedConnections the last slots below max-connections, only for addresses holding at most one
+ * @param reservedConnections the last slots below max-connections, only for addresses holding none yet
  * @param firstCallTimeout a connection that has not sent one whole call by then is closed
  * @param recordDeadline a started record must be complete within this time (slow senders are closed)
  * @param maxUnsentReplyBytes unsent reply bytes per connection before it stops being read

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Who may open a connection: at most {@code max} in all, {@code perAddress} from one client
- * address, and the last {@code reserved} slots only for an address holding at most one, so one
- * address filling the table does not lock every other client out.
+ * address, and the last {@code reserved} slots only for an address holding none yet, so a few
+ * addresses filling the table do not lock every other client out.
  */
 final class ConnectionAdmission {
 
@@ -25,7 +25,7 @@ final class ConnectionAdmission {
 
     synchronized boolean admit(InetAddress address) {
         int mine = byAddress.getOrDefault(address, 0);
-        if (total >= max || mine >= perAddress || (total >= max - reserved && mine > 1)) {
+        if (total >= max || mine >= perAddress || (total >= max - reserved && mine > 0)) {
             return false;
         }
         total++;

@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param maxConnections              connections open at once; more are closed on accept
  * @param maxConnectionsPerAddress    connections open at once from one client address
  * @param reservedConnections         the last slots below {@code maxConnections}, given only to an
- *                                    address that holds at most one connection
+ *                                    address that holds no connection yet
  * @param idleTimeout                 a connection with nothing in flight and no traffic is closed
  * @param firstFrameTimeout           a connection that has not completed one frame is closed
  * @param frameDeadline               a started frame must be complete within this time
