@@ -210,4 +210,79 @@ class HostileClientsTest {
             return true;
         }
     }
+
+    @Test
+    void theListenersByteBudgetPausesReadingAndResumesWhenCallsFinish() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        io.dittofs.gateway.rpc.RpcProgram slow = new io.dittofs.gateway.rpc.RpcProgram() {
+            @Override
+            public int program() {
+                return PROGRAM;
+            }
+
+            @Override
+            public int lowVersion() {
+                return 3;
+            }
+
+            @Override
+            public int highVersion() {
+                return 3;
+            }
+
+            @Override
+            public boolean nonIdempotent(int version, int procedure) {
+                return false;
+            }
+
+            @Override
+            public io.dittofs.gateway.rpc.Outcome call(io.dittofs.gateway.rpc.CallContext ctx,
+                                                       io.dittofs.gateway.rpc.RpcCall call, io.dittofs.gateway.rpc.XdrWriter out) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                out.writeInt(call.args().readableBytes());
+                return io.dittofs.gateway.rpc.Outcome.SUCCESS;
+            }
+        };
+        long budget = 256 * 1024;
+        server = RpcServer.start("127.0.0.1", 0, new RpcDispatcher(RpcRegistry.of(List.of(slow)), new DuplicateRequestCache(8),
+                AuthFlavors.standard()), executor, new RpcServer.Settings(64 * 1024, false, Duration.ofSeconds(5),
+                new TransportSettings(16, 16, 0, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1),
+                        32, UNSENT_BUDGET, budget)));
+        byte[] call = TestRpc.call(1, PROGRAM, 3, 1, w -> w.writeFixedOpaque(new byte[32 * 1024]));
+        List<Socket> clients = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            Socket s = connect("127.0.0.1");
+            clients.add(s);
+            Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 8; i++) {
+                        TestRpc.writeRecord(s, call);
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long maxBuffered = 0;
+        while (server.metrics().pausedForBudget() == 0 && System.nanoTime() < until) {
+            maxBuffered = Math.max(maxBuffered, server.metrics().bufferedBytes());
+            Thread.sleep(20);
+        }
+        Thread.sleep(300);
+        maxBuffered = Math.max(maxBuffered, server.metrics().bufferedBytes());
+        assertThat(server.metrics().pausedForBudget()).isPositive();
+        // each connection may finish the socket read that crossed the limit
+        assertThat(maxBuffered).isLessThanOrEqualTo(budget + 4 * 64 * 1024);
+        release.countDown();
+        for (Socket s : clients) {
+            for (int i = 0; i < 8; i++) {
+                assertThat(TestRpc.readRecord(s)).containsExactly(1, 1, 0, 0, 0, 0, 32 * 1024);
+            }
+        }
+    }
 }
