@@ -36,6 +36,7 @@ public final class Connection {
     private boolean wholeFrameSeen;
     private long frameStartedAt = -1;
     private long lastActivity = openedAt;
+    private long unwritableSince;
 
     Connection(Channel channel, TransportSettings settings, ByteBudget budget, TransportMetrics metrics) {
         this.channel = channel;
@@ -118,6 +119,7 @@ public final class Connection {
             resume(UNWRITABLE);
         } else if ((paused & UNWRITABLE) == 0) {
             metrics.pausedUnwritable.increment();
+            unwritableSince = System.nanoTime();
             pause(UNWRITABLE);
         }
     }
@@ -171,10 +173,16 @@ public final class Connection {
         if ((paused & BUDGET) != 0 && budget.withinLimit()) {
             resume(BUDGET);
         }
+        long now = System.nanoTime();
+        if ((paused & UNWRITABLE) != 0 && now - unwritableSince > settings.frameDeadline().toNanos()) {
+            // a peer that does not read its replies holds a slot and buffers: slow-read gets the same deadline
+            metrics.closedSlowRead.increment();
+            channel.close();
+            return;
+        }
         if ((paused & WAITING_FOR_SERVER) != 0) {
             return;
         }
-        long now = System.nanoTime();
         if (!wholeFrameSeen && now - openedAt > settings.firstFrameTimeout().toNanos()) {
             metrics.closedNoFrame.increment();
             channel.close();

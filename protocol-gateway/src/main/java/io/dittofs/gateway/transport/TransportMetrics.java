@@ -13,6 +13,7 @@ public final class TransportMetrics {
     final LongAdder closedIdle = new LongAdder();
     final LongAdder closedNoFrame = new LongAdder();
     final LongAdder closedSlowFrame = new LongAdder();
+    final LongAdder closedSlowRead = new LongAdder();
     final LongAdder pausedUnwritable = new LongAdder();
     final LongAdder pausedBudget = new LongAdder();
     private final ConnectionAdmission admission;
@@ -48,6 +49,11 @@ public final class TransportMetrics {
     /** Closed because a started frame was not completed within the frame deadline. */
     public long closedSlowFrame() {
         return closedSlowFrame.sum();
+    }
+
+    /** Closed because its unsent replies stayed above the budget for longer than the frame deadline. */
+    public long closedSlowRead() {
+        return closedSlowRead.sum();
     }
 
     /** Times a connection stopped reading because its replies were not being consumed. */

@@ -15,7 +15,8 @@ import java.time.Duration;
  *                                    address that holds no connection yet
  * @param idleTimeout                 a connection with nothing in flight and no traffic is closed
  * @param firstFrameTimeout           a connection that has not completed one frame is closed
- * @param frameDeadline               a started frame must be complete within this time
+ * @param frameDeadline               a started frame must be complete within this time, and
+ *                                    replies not consumed for this long close the connection
  * @param maxInFlightPerConnection    requests running at once per connection before reading stops
  * @param maxUnsentBytesPerConnection unsent reply bytes per connection before reading stops
  * @param maxBufferedBytes            request and reply bytes buffered by all connections together

@@ -114,7 +114,9 @@ class HostileClientsTest {
             if (sent.get() != last) {
                 last = sent.get();
                 stableSince = System.nanoTime();
-            } else if (System.nanoTime() - stableSince > Duration.ofMillis(1500).toNanos()) {
+            } else if (server.metrics().pausedForUnsentReplies() > 0
+                    && System.nanoTime() - stableSince > Duration.ofMillis(1500).toNanos()) {
+                // stalled because the server stopped reading it, not merely because the server is slow
                 break;
             }
         }
@@ -206,6 +208,8 @@ class HostileClientsTest {
         try {
             InputStream in = s.getInputStream();
             return in.read() == -1;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
         } catch (IOException reset) {
             return true;
         }
@@ -284,5 +288,39 @@ class HostileClientsTest {
                 assertThat(TestRpc.readRecord(s)).containsExactly(1, 1, 0, 0, 0, 0, 32 * 1024);
             }
         }
+    }
+
+    @Test
+    void aClientThatStopsReadingRepliesIsClosedAfterTheDeadline() throws Exception {
+        start(new TransportSettings(16, 16, 0, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(1),
+                16, UNSENT_BUDGET, BUFFER_BUDGET));
+        Socket attacker = new Socket();
+        sockets.add(attacker);
+        attacker.setReceiveBufferSize(8192);
+        attacker.connect(new InetSocketAddress("127.0.0.1", server.port()));
+        Thread writer = Thread.ofPlatform().daemon().start(() -> {
+            byte[] batch = new byte[0];
+            try {
+                OutputStream out = attacker.getOutputStream();
+                java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+                for (int i = 0; i < 1000; i++) {
+                    b.write(new byte[] {(byte) 0x80, 0, 0, (byte) NULL_CALL.length});
+                    b.write(NULL_CALL);
+                }
+                batch = b.toByteArray();
+                for (int i = 0; i < 1000; i++) {
+                    out.write(batch);
+                }
+            } catch (IOException closedByTheServer) {
+                // expected once the deadline closes the connection
+            }
+        });
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (server.metrics().closedSlowRead() == 0 && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(server.metrics().closedSlowRead()).isEqualTo(1);
+        writer.join(10_000);
+        assertThat(writer.isAlive()).as("the attacker's blocked write ends with the connection").isFalse();
     }
 }
