@@ -173,4 +173,56 @@ class RecordMarkingDecoderTest {
             ch.finishAndReleaseAll();
         }
     }
+
+    /** Records every capacity asked of it, so a test can see whether a length field drove an allocation. */
+    static final class RecordingAllocator extends io.netty.buffer.AbstractByteBufAllocator {
+        int largestRequest;
+
+        RecordingAllocator() {
+            super(false);
+        }
+
+        @Override
+        protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+            largestRequest = Math.max(largestRequest, initialCapacity);
+            return Unpooled.buffer(initialCapacity, maxCapacity);
+        }
+
+        @Override
+        protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+            largestRequest = Math.max(largestRequest, initialCapacity);
+            return Unpooled.directBuffer(initialCapacity, maxCapacity);
+        }
+
+        @Override
+        public boolean isDirectBufferPooled() {
+            return false;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {41, 42, 43})
+    void claimedLengthsNeverDriveAllocations(long seed) {
+        Random rnd = new Random(seed);
+        for (int i = 0; i < 50; i++) {
+            RecordingAllocator alloc = new RecordingAllocator();
+            EmbeddedChannel ch = new EmbeddedChannel();
+            ch.config().setAllocator(alloc);
+            ch.pipeline().addLast(new RecordMarkingDecoder(1 << 20), RpcMessageDecoder.INSTANCE);
+            int claimed = (1 << 19) + rnd.nextInt(1 << 19);
+            boolean last = rnd.nextBoolean();
+            ByteBuf first = Unpooled.buffer().writeInt((last ? 0x80000000 : 0) | claimed);
+            ch.writeInbound(first);
+            int sent = 0;
+            for (int k = rnd.nextInt(30); k >= 0; k--) {
+                byte[] trickle = new byte[1 + rnd.nextInt(64)];
+                rnd.nextBytes(trickle);
+                sent += trickle.length;
+                ch.writeInbound(Unpooled.wrappedBuffer(trickle));
+            }
+            assertThat((Object) ch.readInbound()).isNull();
+            assertThat(alloc.largestRequest).as("claimed %d, sent %d", claimed, sent).isLessThan(4 * (sent + 4) + 1024);
+            ch.finishAndReleaseAll();
+        }
+    }
 }
