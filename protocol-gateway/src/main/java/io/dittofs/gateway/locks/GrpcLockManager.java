@@ -1,0 +1,151 @@
+package io.dittofs.gateway.locks;
+
+import com.google.protobuf.ByteString;
+import io.dittofs.contracts.common.v1.ByteRange;
+import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.contracts.lock.v1.*;
+import io.grpc.Channel;
+import io.grpc.Context;
+import io.grpc.stub.StreamObserver;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link LockManager} over the lock-service's gRPC contract; the only gateway class that builds lock requests. */
+public final class GrpcLockManager implements LockManager {
+
+    private static final Logger log = LoggerFactory.getLogger(GrpcLockManager.class);
+    private static final long RESUBSCRIBE_MS = 1000;
+
+    private final LockServiceGrpc.LockServiceBlockingStub stub;
+    private final LockServiceGrpc.LockServiceStub async;
+    private final String gatewayId;
+
+    public GrpcLockManager(Channel channel, String gatewayId) {
+        this.stub = LockServiceGrpc.newBlockingStub(channel);
+        this.async = LockServiceGrpc.newStub(channel);
+        this.gatewayId = gatewayId;
+    }
+
+    @Override
+    public ClientRef registerClient(LockProtocol protocol, byte[] clientKey, int leaseSeconds) {
+        RegisterClientResponse r = stub.registerClient(RegisterClientRequest.newBuilder()
+                .setProtocol(LockMapping.protocol(protocol)).setClientKey(ByteString.copyFrom(clientKey))
+                .setLeaseSeconds(leaseSeconds).setGatewayId(gatewayId).build());
+        if (r.getStatus() != Status.OK) {
+            throw new LockServiceException(r.getStatus());
+        }
+        return new ClientRef(r.getClientId().toByteArray(), r.getInGrace());
+    }
+
+    @Override
+    public LockOutcome lock(LockSpec spec) {
+        LockResponse r = stub.lock(LockMapping.lockRequest(spec));
+        return new LockOutcome(r.getStatus(), r.getQueued(),
+                r.hasConflict() ? LockMapping.conflict(r.getConflict()) : null, r.getLockId().toByteArray());
+    }
+
+    @Override
+    public LockOutcome test(LockSpec spec) {
+        TestLockResponse r = stub.testLock(LockMapping.lockRequest(spec));
+        return new LockOutcome(r.getStatus(), false, r.hasConflict() ? LockMapping.conflict(r.getConflict()) : null,
+                new byte[0]);
+    }
+
+    @Override
+    public Status unlock(LockTarget t) {
+        return stub.unlock(LockMapping.unlockRequest(t)).getStatus();
+    }
+
+    @Override
+    public Status cancel(LockTarget t) {
+        return stub.cancelLock(LockMapping.unlockRequest(t)).getStatus();
+    }
+
+    @Override
+    public Status releaseClient(ClientRef client) {
+        return stub.releaseClient(ClientRequest.newBuilder().setClientId(ByteString.copyFrom(client.id())).build())
+                .getStatus();
+    }
+
+    @Override
+    public OpenOutcome open(OpenSpec s) {
+        OpenResponse r = stub.open(OpenRequest.newBuilder().setFile(LockMapping.file(s.file()))
+                .setOwner(LockMapping.owner(s.client(), s.owner())).setAccess(s.access()).setDeny(s.deny())
+                .setReclaim(s.reclaim()).build());
+        return new OpenOutcome(r.getStatus(), r.getOpenId().toByteArray());
+    }
+
+    @Override
+    public Status close(byte[] openId) {
+        return stub.close(CloseRequest.newBuilder().setOpenId(ByteString.copyFrom(openId)).build()).getStatus();
+    }
+
+    @Override
+    public AutoCloseable watch(LockEventListener listener) {
+        AtomicBoolean closed = new AtomicBoolean();
+        ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("lock-watch-retry").factory());
+        Context.CancellableContext ctx = Context.current().withCancellation();
+        Runnable subscribe = new Runnable() {
+            @Override
+            public void run() {
+                if (closed.get()) {
+                    return;
+                }
+                Runnable self = this;
+                ctx.run(() -> async.watchEvents(WatchEventsRequest.newBuilder().setGatewayId(gatewayId).build(),
+                        new StreamObserver<>() {
+                            @Override
+                            public void onNext(io.dittofs.contracts.lock.v1.LockEvent e) {
+                                LockEvent event = LockMapping.event(e);
+                                if (event != null) {
+                                    listener.onEvent(event);
+                                }
+                            }
+
+                            @Override
+                            public void onError(Throwable t) {
+                                if (!closed.get()) {
+                                    // the lock-service restarted or is unreachable: pending events wait there
+                                    log.info("lock event stream ended ({}); re-subscribing", t.toString());
+                                    retry.schedule(self, RESUBSCRIBE_MS, TimeUnit.MILLISECONDS);
+                                }
+                            }
+
+                            @Override
+                            public void onCompleted() {
+                                onError(new IllegalStateException("stream completed"));
+                            }
+                        }));
+            }
+        };
+        subscribe.run();
+        return () -> {
+            closed.set(true);
+            ctx.cancel(null);
+            retry.shutdownNow();
+        };
+    }
+
+    /** A lock-service answer the gateway cannot go on from (e.g. registration refused). */
+    public static final class LockServiceException extends RuntimeException {
+        private final Status status;
+
+        public LockServiceException(Status status) {
+            super("lock-service answered " + status);
+            this.status = status;
+        }
+
+        public Status status() {
+            return status;
+        }
+    }
+
+    static ByteRange range(long offset, long length) {
+        return ByteRange.newBuilder().setOffset(offset).setLength(length).build();
+    }
+}
