@@ -28,9 +28,14 @@ final class NlmLocks {
                 t.length());
     }
 
-    /** XNFS: an offset/length pair whose end does not fit the version's width is FBIG. */
+    /**
+     * A range the file system cannot express: it starts past, or ends past, the largest signed 64-bit
+     * file offset (the limit of every POSIX file). Length 0 ("to the end") always fits.
+     */
     static boolean outOfRange(NlmXdr.Lock l) {
-        return l.offset() < 0 || (l.length() != 0 && l.length() < 0) || (l.length() != 0
-                && Long.compareUnsigned(l.offset() + l.length(), l.offset()) < 0);
+        if (l.offset() < 0) {
+            return true;
+        }
+        return l.length() != 0 && Long.compareUnsigned(l.length() - 1, Long.MAX_VALUE - l.offset()) > 0;
     }
 }
