@@ -4,6 +4,11 @@ import io.dittofs.block.config.BlockServiceConfiguration;
 import io.dittofs.gateway.config.GatewayConfiguration;
 import io.dittofs.lock.config.LockServiceConfiguration;
 import io.dittofs.metadata.config.MetadataServiceConfiguration;
+import io.dittofs.gateway.config.NfsListeners;
+import io.dittofs.launcher.startup.BuildInfo;
+import io.dittofs.launcher.startup.FailureExplainer;
+import io.dittofs.launcher.startup.LauncherOptions;
+import io.dittofs.launcher.startup.StartupChecks;
 import io.grpc.BindableService;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +39,8 @@ import org.springframework.core.env.Environment;
 })
 public class DittoFsLauncher {
 
+    private static final String SPRING_FAILURE_LOG = "logging.level.org.springframework.boot.SpringApplication";
+
     /** Where every service is hosted; the gateway's targets default to the same name. */
     public static final String DEFAULT_LISTEN = "in-process:dittofs";
 
@@ -62,16 +69,63 @@ public class DittoFsLauncher {
                 args.getSourceArgs());
     }
 
+    @Bean
+    SuiteReady dittofsSuiteReady(Environment env, ObjectProvider<NfsListeners> nfs,
+                                 ObjectProvider<EmbeddedControlPlane> controlPlane) {
+        return new SuiteReady(env, nfs, controlPlane);
+    }
+
     public static ConfigurableApplicationContext start(String... args) {
+        return start(new StartupChecks(), args);
+    }
+
+    /** Starts the suite; {@code checks} prepares the data dir and refuses taken ports first. */
+    static ConfigurableApplicationContext start(StartupChecks checks, String... args) {
         // a default property, not application.properties: services started alone from this jar
         // (-Dloader.main) read that file too and have no in-process control plane
         return new SpringApplicationBuilder(DittoFsLauncher.class).web(WebApplicationType.NONE)
                 .properties("dittofs.gateway.control-target=" + DEFAULT_LISTEN)
+                .listeners(checks)
                 .registerShutdownHook(true).run(args);
     }
 
+    /** Exit status 1: start-up failed; 2: usage error (see --help). */
     public static void main(String[] args) {
-        start(args);
+        LauncherOptions options;
+        try {
+            options = LauncherOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("dittofs: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        switch (options.action()) {
+            case VERSION -> System.out.println(BuildInfo.line());
+            case HELP -> System.out.print(LauncherOptions.HELP);
+            case RUN -> run(options.springArgs().toArray(String[]::new));
+        }
+    }
+
+    private static void run(String[] args) {
+        // the launcher reports failures itself, on one line; Spring would add its own block (twice
+        // when the embedded control plane fails) with the whole stack trace
+        if (System.getProperty(SPRING_FAILURE_LOG) == null) {
+            System.setProperty(SPRING_FAILURE_LOG, "OFF");
+        }
+        StartupChecks checks = new StartupChecks();
+        try {
+            start(checks, args);
+        } catch (Throwable t) {
+            String explained = FailureExplainer.explain(t, checks.environment()).orElse(null);
+            if (explained == null) {
+                System.err.println("dittofs: start-up failed:");
+                t.printStackTrace();
+            } else {
+                System.err.println("dittofs: cannot start: " + explained.replace("\n", "\ndittofs: cannot start: "));
+            }
+            // a listener that failed half-way may leave a non-daemon thread behind: exit regardless
+            System.exit(1);
+        }
     }
 
     static List<Class<?>> configurations() {

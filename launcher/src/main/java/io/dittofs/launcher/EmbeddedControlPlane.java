@@ -1,6 +1,8 @@
 package io.dittofs.launcher;
 
 import io.dittofs.control.ControlPlaneApplication;
+import io.dittofs.control.adapters.AdapterService;
+import io.dittofs.control.adapters.RunningListeners;
 import io.grpc.BindableService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -50,7 +54,17 @@ public final class EmbeddedControlPlane implements AutoCloseable {
             throw new UncheckedIOException("cannot write " + dataDir.resolve("api.port"), e);
         }
         log.info("{} {}", PORT_LINE, bound);
+        // not ready until the whole suite is: readiness (/actuator/health/readiness, dfsctl login
+        // --wait) turns UP when the launcher reports its listeners through suiteReady
+        AvailabilityChangeEvent.publish(cp, ReadinessState.REFUSING_TRAFFIC);
         return new EmbeddedControlPlane(cp, bound);
+    }
+
+    /** The gateway in this JVM is bound: the adapters API shows it, and readiness turns UP. */
+    public void suiteReady(String address, int nfsPort, int portmapPort) {
+        context.getBean(AdapterService.class).reportListening("nfs",
+                new RunningListeners.Listening(address, nfsPort, portmapPort));
+        AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
     }
 
     public int port() {

@@ -52,6 +52,18 @@ class DittoFsLauncherTest {
             lockChannel.shutdownNow();
             int port = ctx.getBean(NfsListeners.class).port();
             assertThat(port).isPositive();
+            // what the admin API reports is what runs: the bound port, no portmapper; ready once bound
+            String token = tools.jackson.databind.json.JsonMapper.builder().build().readTree(health.body())
+                    .get("accessToken").asString();
+            HttpResponse<String> adapters = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + cp.port() + "/api/v1/adapters/nfs"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(adapters.body()).contains("\"port\":" + port + ",", "\"portmapPort\":0",
+                    "\"listening\":{\"address\":\"127.0.0.1\",\"port\":" + port + ",\"portmapPort\":0}");
+            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + cp.port() + "/actuator/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
             try (NfsClient c = new NfsClient("127.0.0.1", port, RpcClient.Auth.sys(1000, 1000))) {
                 byte[] root = c.mount("/export");
                 var f = c.create(root, "a.txt", 1, Sattr.mode(0644));

@@ -9,8 +9,13 @@ public final class AdapterDtos {
     private AdapterDtos() {
     }
 
+    /**
+     * The configuration plus {@code listening}: what the gateway in this process is bound to, or
+     * null when no gateway reported to this control plane (standalone deployments).
+     */
     public record AdapterView(String kind, boolean enabled, int port, String minVersion, String maxVersion,
-                              int leaseSeconds, int graceSeconds, int portmapPort) {
+                              int leaseSeconds, int graceSeconds, int portmapPort,
+                              RunningListeners.Listening listening) {
     }
 
     public record CreateAdapter(@NotBlank String kind, Boolean enabled, @Min(0) @Max(65535) Integer port,

@@ -8,6 +8,8 @@ import io.dittofs.control.api.ApiException;
 import io.dittofs.control.watch.ConfigChangeLog;
 import io.dittofs.control.watch.ProtoMapper;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -19,17 +21,42 @@ public class AdapterService {
     static final List<String> NFS_VERSIONS = List.of("3", "4.0", "4.1", "4.2");
     static final List<String> SMB_VERSIONS = List.of("2.0.2", "2.1", "3.0", "3.0.2", "3.1.1");
 
+    private static final Logger log = LoggerFactory.getLogger(AdapterService.class);
+
     private final AdapterRepository adapters;
     private final ConfigChangeLog changes;
+    private final RunningListeners running;
 
-    public AdapterService(AdapterRepository adapters, ConfigChangeLog changes) {
+    public AdapterService(AdapterRepository adapters, ConfigChangeLog changes, RunningListeners running) {
         this.adapters = adapters;
         this.changes = changes;
+        this.running = running;
+    }
+
+    /**
+     * The embedding process reports the sockets its gateway bound. Its own settings decide them
+     * (e.g. DITTOFS_NFS_PORT), so the stored configuration is brought in line and the API shows
+     * what runs rather than the first start's defaults.
+     */
+    @Transactional
+    public void reportListening(String kind, RunningListeners.Listening listening) {
+        running.put(kind, listening);
+        adapters.findById(kind).ifPresent(a -> {
+            if (a.getPort() != listening.port() || a.getPortmapPort() != listening.portmapPort() || !a.isEnabled()) {
+                log.info("adapter {}: configuration said port {} portmapper {}; the gateway listens on {}:{} portmapper {}"
+                        + " (updated)", kind, a.getPort(), a.getPortmapPort(), listening.address(), listening.port(),
+                        listening.portmapPort());
+                a.setEnabled(true);
+                a.setPort(listening.port());
+                a.setPortmapPort(listening.portmapPort());
+                saveAndAnnounce(a, versions(kind));
+            }
+        });
     }
 
     @Transactional(readOnly = true)
     public List<AdapterView> list() {
-        return adapters.findAllByOrderByKindAsc().stream().map(AdapterService::view).toList();
+        return adapters.findAllByOrderByKindAsc().stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
@@ -105,8 +132,8 @@ public class AdapterService {
         return adapters.findById(kind).orElseThrow(() -> ApiException.notFound("adapter", kind));
     }
 
-    private static AdapterView view(AdapterEntity a) {
+    private AdapterView view(AdapterEntity a) {
         return new AdapterView(a.getKind(), a.isEnabled(), a.getPort(), a.getMinVersion(), a.getMaxVersion(),
-                a.getLeaseSeconds(), a.getGraceSeconds(), a.getPortmapPort());
+                a.getLeaseSeconds(), a.getGraceSeconds(), a.getPortmapPort(), running.get(a.getKind()).orElse(null));
     }
 }

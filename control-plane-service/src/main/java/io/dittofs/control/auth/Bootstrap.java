@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Bootstrap implements SmartInitializingSingleton {
 
     public static final String PASSWORD_MARKER = "DITTOFS-INITIAL-ADMIN-PASSWORD";
+    /** How to reset the admin password, for log lines. */
+    public static final String RESET_HINT = "stop DittoFS, then start it once with DITTOFS_ADMIN_INITIAL_PASSWORD='new-password'"
+            + " ./dittofs --reset-admin-password (property dittofs.control.reset-admin-password=true)";
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
 
     private final TransactionTemplate tx;
@@ -47,13 +50,16 @@ public class Bootstrap implements SmartInitializingSingleton {
     private final SettingsService settings;
     private final ConfigEventRepository events;
     private final ConfigEventBus bus;
+    private final SessionRepository sessions;
     private final String initialPassword;
     private final boolean seed;
+    private final boolean resetAdminPassword;
 
     public Bootstrap(TransactionTemplate tx, UserRepository users, StoreRepository stores, AdapterRepository adapters,
                      ShareRepository shares, StoreService storeService, AdapterService adapterService,
                      ShareService shareService, SettingsService settings, ConfigEventRepository events,
-                     ConfigEventBus bus, String initialPassword, boolean seed) {
+                     ConfigEventBus bus, SessionRepository sessions, String initialPassword, boolean seed,
+                     boolean resetAdminPassword) {
         this.tx = tx;
         this.users = users;
         this.stores = stores;
@@ -67,6 +73,8 @@ public class Bootstrap implements SmartInitializingSingleton {
         this.bus = bus;
         this.initialPassword = initialPassword;
         this.seed = seed;
+        this.sessions = sessions;
+        this.resetAdminPassword = resetAdminPassword;
     }
 
     @Override
@@ -84,8 +92,32 @@ public class Bootstrap implements SmartInitializingSingleton {
             }
             if (!users.existsByName("admin")) {
                 createAdmin();
+            } else if (resetAdminPassword) {
+                resetAdmin();
+            } else if (initialPassword != null && !initialPassword.isEmpty()) {
+                users.findByName("admin").filter(a -> a.getPasswordHash() == null || !Passwords.matches(initialPassword, a.getPasswordHash()))
+                        .ifPresent(a -> log.warn("DITTOFS_ADMIN_INITIAL_PASSWORD was not applied: user 'admin' already exists in"
+                                + " this data dir and keeps its password. To set it to that value: {}", RESET_HINT));
             }
         });
+    }
+
+    /** Sets admin's password to the initial one (or a random one to change), re-enables it and ends its sessions. */
+    private void resetAdmin() {
+        UserEntity admin = users.findByName("admin").orElseThrow();
+        boolean random = initialPassword == null || initialPassword.isEmpty();
+        String password = random ? randomPassword() : initialPassword;
+        admin.setCredentials(Passwords.bcrypt(password), Passwords.ntHash(password));
+        admin.setMustChangePassword(random);
+        admin.setEnabled(true);
+        users.saveAndFlush(admin);
+        int ended = sessions.deleteByUserName("admin");
+        if (random) {
+            announceRandom(password);
+        } else {
+            log.warn("reset the password of user 'admin' to DITTOFS_ADMIN_INITIAL_PASSWORD ({} session(s) ended);"
+                    + " start without --reset-admin-password from now on", ended);
+        }
     }
 
     private void createAdmin() {
@@ -104,6 +136,10 @@ public class Bootstrap implements SmartInitializingSingleton {
             log.info("created user 'admin' with the configured initial password");
             return;
         }
+        announceRandom(password);
+    }
+
+    private void announceRandom(String password) {
         Console console = System.console();
         if (console != null) {
             console.printf("%n  DittoFS admin user created. Initial password (shown once, change it at first login): %s%n%n", password);

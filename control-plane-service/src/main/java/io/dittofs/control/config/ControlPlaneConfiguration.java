@@ -3,6 +3,7 @@ package io.dittofs.control.config;
 import io.dittofs.control.adapters.AdapterController;
 import io.dittofs.control.adapters.AdapterRepository;
 import io.dittofs.control.adapters.AdapterService;
+import io.dittofs.control.adapters.RunningListeners;
 import io.dittofs.control.api.ProblemHandler;
 import io.dittofs.control.auth.AuthController;
 import io.dittofs.control.auth.AuthService;
@@ -120,8 +121,13 @@ public class ControlPlaneConfiguration {
     }
 
     @Bean
-    public AdapterService adapterService(AdapterRepository adapters, ConfigChangeLog changes) {
-        return new AdapterService(adapters, changes);
+    public AdapterService adapterService(AdapterRepository adapters, ConfigChangeLog changes, RunningListeners running) {
+        return new AdapterService(adapters, changes, running);
+    }
+
+    @Bean
+    public RunningListeners runningListeners() {
+        return new RunningListeners();
     }
 
     @Bean
@@ -151,9 +157,10 @@ public class ControlPlaneConfiguration {
                                            AdapterRepository adapters, ShareRepository shares, StoreService storeService,
                                            AdapterService adapterService, ShareService shareService,
                                            SettingsService settings, ConfigEventRepository events, ConfigEventBus bus,
-                                           ControlPlaneProperties props) {
+                                           SessionRepository sessions, ControlPlaneProperties props) {
         return new Bootstrap(new TransactionTemplate(tx), users, stores, adapters, shares, storeService, adapterService,
-                shareService, settings, events, bus, props.initialPassword(), props.seed());
+                shareService, settings, events, bus, sessions, props.initialPassword(), props.seed(),
+                props.resetAdminPassword());
     }
 
     @Bean

@@ -5,12 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code dittofs.control.*}. The initial admin password may also come from the environment
- * variable DITTOFS_ADMIN_INITIAL_PASSWORD.
+ * variable DITTOFS_ADMIN_INITIAL_PASSWORD; it applies when the data dir has no admin yet, or on
+ * every start with {@code reset-admin-password=true} (./dittofs --reset-admin-password).
  */
 @ConfigurationProperties("dittofs.control")
-public record ControlPlaneProperties(Grpc grpc, Jwt jwt, String adminInitialPassword, Boolean seed) {
+public record ControlPlaneProperties(Grpc grpc, Jwt jwt, String adminInitialPassword, Boolean seed,
+                                     Boolean resetAdminPassword) {
 
     public ControlPlaneProperties {
+        resetAdminPassword = resetAdminPassword != null && resetAdminPassword;
         grpc = grpc != null ? grpc : new Grpc(null);
         jwt = jwt != null ? jwt : new Jwt(null, null, null);
         seed = seed == null || seed;

@@ -1,0 +1,50 @@
+package io.dittofs.launcher;
+
+import io.dittofs.gateway.config.NfsListeners;
+import io.dittofs.launcher.startup.BuildInfo;
+import io.dittofs.launcher.startup.Setting;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * Once every listener is bound: one log line with the version, the ports and the data dir as
+ * they really are, and the embedded control plane told what runs (adapters API, readiness).
+ */
+final class SuiteReady implements ApplicationListener<ApplicationReadyEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(SuiteReady.class);
+
+    private final Environment env;
+    private final ObjectProvider<NfsListeners> nfs;
+    private final ObjectProvider<EmbeddedControlPlane> controlPlane;
+
+    SuiteReady(Environment env, ObjectProvider<NfsListeners> nfs, ObjectProvider<EmbeddedControlPlane> controlPlane) {
+        this.env = env;
+        this.nfs = nfs;
+        this.controlPlane = controlPlane;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        String address = env.getProperty(Setting.NFS_ADDRESS.property(), "127.0.0.1");
+        int nfsPort = nfs.getIfAvailable() == null ? -1 : nfs.getObject().port();
+        int portmap = env.getProperty(Setting.PORTMAP_PORT.property(), Integer.class, 0);
+        EmbeddedControlPlane cp = controlPlane.getIfAvailable();
+        if (cp != null && nfsPort > 0) {
+            cp.suiteReady(address, nfsPort, portmap);
+        }
+        Path dataDir = Path.of(env.getProperty(Setting.DATA_DIR.property(), "./data")).toAbsolutePath().normalize();
+        log.info("DittoFS {} ready in {} s: NFS on {}:{} ({}), portmapper {}, admin API {}, data dir {} ({})",
+                BuildInfo.version(), String.format("%.1f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0),
+                address, nfsPort, Setting.NFS_PORT.env(), portmap == 0 ? "off" : "on " + portmap,
+                cp == null ? "off" : "on http://" + env.getProperty(Setting.API_ADDRESS.property(), "127.0.0.1") + ":"
+                        + cp.port() + " (" + Setting.API_PORT.env() + ")",
+                dataDir, Setting.DATA_DIR.env());
+    }
+}
