@@ -5,6 +5,7 @@ import io.dittofs.cli.common.Credentials;
 import io.dittofs.cli.common.Output;
 import io.dittofs.cli.ctl.AdapterCommands;
 import io.dittofs.cli.ctl.CompletionCommand;
+import io.dittofs.cli.ctl.HelpCommand;
 import io.dittofs.cli.ctl.GroupCommands;
 import io.dittofs.cli.ctl.IdpCommands;
 import io.dittofs.cli.ctl.LoginCommand;
@@ -29,7 +30,9 @@ import picocli.CommandLine.ScopeType;
         description = "Manage a DittoFS suite through its admin API.",
         subcommands = {LoginCommand.class, LogoutCommand.class, StatusCommand.class, UserCommands.class,
                 GroupCommands.class, ShareCommands.class, StoreCommands.class, AdapterCommands.class,
-                IdpCommands.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+                IdpCommands.class, CompletionCommand.class, HelpCommand.class},
+        footer = {"", "Every command takes --help; dfsctl help COMMAND [SUBCOMMAND] shows the same.",
+                "Exit status: 0 ok, 1 refused or failed (the server's reason on stderr), 2 usage error."})
 public final class DfsCtl {
 
     public static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
@@ -43,8 +46,8 @@ public final class DfsCtl {
     Path configDir;
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json or yaml (default: ${DEFAULT-VALUE})")
-    String output;
+            description = "table, json or yaml (default: table)")
+    Output.Format output;
 
     private final Map<String, String> env;
     private PrintWriter out;
@@ -62,6 +65,8 @@ public final class DfsCtl {
         DfsCtl root = new DfsCtl(env);
         root.out = out;
         CommandLine cl = new CommandLine(root);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        withHelpOptions(cl, cl.getCommandSpec().version());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -70,6 +75,17 @@ public final class DfsCtl {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /** --help (and --version) on every subcommand, not only on dfsctl itself. */
+    private static void withHelpOptions(CommandLine cl, String[] version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!sub.getCommandSpec().helpCommand() && !sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+                sub.getCommandSpec().version(version);
+            }
+            withHelpOptions(sub, version);
+        }
     }
 
     public Path configDir() {
@@ -101,6 +117,6 @@ public final class DfsCtl {
     }
 
     public Output output() {
-        return new Output(Output.parse(output), out);
+        return new Output(output, out);
     }
 }

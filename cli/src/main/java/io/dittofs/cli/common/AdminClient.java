@@ -39,6 +39,36 @@ public final class AdminClient {
     public JsonNode put(String path, JsonNode body) { return call("PUT", path, body); }
     public JsonNode delete(String path) { return call("DELETE", path, null); }
 
+    /**
+     * Waits until the suite answers ready (GET /actuator/health/readiness is 200: the embedded
+     * launcher turns it UP once its NFS listener is bound). Returns false when {@code timeout} passes.
+     */
+    public boolean awaitReady(Duration timeout, Runnable firstWait) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server + "/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // not listening yet (the first ./dittofs run builds before it starts)
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(0, "bad server URL '" + server + "': " + e.getMessage());
+            }
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            if (!told) {
+                firstWait.run();
+                told = true;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
     /** Without the saved token: login and refresh. */
     public JsonNode postAnonymous(String path, JsonNode body) {
         return parse(send("POST", path, body, null));

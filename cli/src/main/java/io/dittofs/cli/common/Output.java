@@ -25,14 +25,6 @@ public final class Output {
         this.out = out;
     }
 
-    public static Format parse(String text) {
-        try {
-            return Format.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("output must be table, json or yaml (got '" + text + "')");
-        }
-    }
-
     public void print(JsonNode doc) {
         if (doc == null || doc.isNull() || doc.isMissingNode()) {
             return;

@@ -7,6 +7,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +24,12 @@ public final class LoginCommand extends CtlCommand {
     @Option(names = "--password-stdin", description = "Read the password from standard input")
     boolean passwordStdin;
 
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Wait up to SECONDS for the server to start and be ready (e.g. right after ./dittofs &)")
+    int waitSeconds;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         String pw = password;
         if (pw == null && passwordStdin) {
             pw = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -38,6 +43,10 @@ public final class LoginCommand extends CtlCommand {
             pw = typed == null ? "" : new String(typed);
         }
         AdminClient client = ctl().client();
+        if (waitSeconds > 0 && !client.awaitReady(Duration.ofSeconds(waitSeconds), () -> spec.commandLine().getErr()
+                .println("Waiting up to " + waitSeconds + " s for " + client.server() + " to be ready..."))) {
+            throw new IllegalStateException(client.server() + " was not ready within " + waitSeconds + " s");
+        }
         JsonNode tokens = client.postAnonymous("/api/v1/auth/login",
                 new Body().put("username", username).put("password", pw).node);
         ctl().credentials().save(new Credentials.Saved(client.server(), tokens.get("accessToken").asString(),
