@@ -51,6 +51,15 @@ class OpenApiSpecTest {
         assertThat(Files.exists(SPEC)).as("missing " + SPEC.toAbsolutePath() + "; generate it with "
                 + "./mvnw -pl control-plane-service test -Dtest=OpenApiSpecTest -Ddittofs.openapi.update=true").isTrue();
         String committed = Files.readString(SPEC, StandardCharsets.UTF_8);
+        // every operation documents its errors as problem+json with the Problem schema
+        assertThat(generated.at("/components/schemas/Problem/properties/field").isMissingNode()).isFalse();
+        generated.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            JsonNode responses = op.getValue().get("responses");
+            for (String status : new String[] {"400", "401"}) {
+                assertThat(responses.at("/" + status + "/content/application~1problem+json/schema/$ref").asString())
+                        .as(op.getKey() + " " + path.getKey() + " " + status).isEqualTo("#/components/schemas/Problem");
+            }
+        }));
         assertThat(text).as("openapi/dittofs-admin-api.json drifted from the code; regenerate with "
                 + "./mvnw -pl control-plane-service test -Dtest=OpenApiSpecTest -Ddittofs.openapi.update=true "
                 + "and commit the result").isEqualTo(committed);

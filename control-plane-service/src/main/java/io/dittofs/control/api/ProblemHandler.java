@@ -22,7 +22,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every refusal into RFC 7807 problem+json that names the offending field. */
-@RestControllerAdvice(basePackages = "io.dittofs.control")
+// no basePackages: a 404 (no handler), 405 or 415 has no controller of ours, and must be problem+json too
+@RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -34,6 +35,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        String cause = String.valueOf(e.getMostSpecificCause().getMessage());
+        if (cause.toLowerCase(java.util.Locale.ROOT).contains("too long")) {
+            // H2 "Value too long for column", PostgreSQL "value too long for type character varying(n)"
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+)\\)").matcher(cause);
+            String limit = m.find() ? " (at most " + m.group(1) + " characters)" : "";
+            return ResponseEntity.unprocessableContent().body(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "value-too-long",
+                    "a value is longer than the server can store" + limit + "; shorten it", null));
+        }
         // services check uniqueness first; this is the race where two requests pass the check together
         log.info("constraint violation: {}", e.getMostSpecificCause().getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT)
@@ -64,6 +73,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
         ProblemDetail pd;
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.TooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", t.getMessage(), null));
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             pd = Problems.of(HttpStatus.BAD_REQUEST, "unknown-field", "unknown field '" + u.getPropertyName() + "'", u.getPropertyName());
         } else if (cause instanceof JacksonException j && !j.getPath().isEmpty()) {
@@ -73,6 +88,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             pd = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is not valid JSON", null);
         }
         return ResponseEntity.badRequest().body(pd);
+    }
+
+    /** Spring's own problems (404, 405, 406, 415, ...) get this API's problem type instead of about:blank. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail pd && (pd.getType() == null || "about:blank".equals(pd.getType().toString()))) {
+            pd.setType(java.net.URI.create(Problems.TYPE_BASE + Problems.nameOf(statusCode)));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private static String fieldPath(List<JacksonException.Reference> path) {

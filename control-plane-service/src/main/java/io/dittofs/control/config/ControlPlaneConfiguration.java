@@ -4,7 +4,9 @@ import io.dittofs.control.adapters.AdapterController;
 import io.dittofs.control.adapters.AdapterRepository;
 import io.dittofs.control.adapters.AdapterService;
 import io.dittofs.control.adapters.RunningListeners;
+import io.dittofs.control.api.ProblemErrorController;
 import io.dittofs.control.api.ProblemHandler;
+import io.dittofs.control.api.RequestSizeLimit;
 import io.dittofs.control.auth.AuthController;
 import io.dittofs.control.auth.AuthService;
 import io.dittofs.control.auth.Bootstrap;
@@ -40,6 +42,8 @@ import io.dittofs.control.watch.IdentityGrpcService;
 import io.dittofs.control.watch.SnapshotService;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;
@@ -63,7 +67,8 @@ import tools.jackson.databind.DeserializationFeature;
 @EnableJpaRepositories(basePackages = "io.dittofs.control")
 @EntityScan(basePackages = "io.dittofs.control")
 @PropertySource("classpath:dittofs-control-defaults.properties")
-@Import({SecurityConfiguration.class, OpenApiConfiguration.class, ProblemHandler.class, AuthController.class, UserController.class,
+@Import({SecurityConfiguration.class, OpenApiConfiguration.class, ProblemHandler.class, ProblemErrorController.class,
+        AuthController.class, UserController.class,
         GroupController.class, ShareController.class, StoreController.class, AdapterController.class,
         IdpController.class, SettingsController.class, StatusController.class})
 public class ControlPlaneConfiguration {
@@ -74,6 +79,14 @@ public class ControlPlaneConfiguration {
     @Bean
     public JsonMapperBuilderCustomizer controlPlaneStrictJson() {
         return b -> b.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Ahead of Spring Security, so an oversized body is refused before anyone reads it (login included). */
+    @Bean
+    public FilterRegistrationBean<RequestSizeLimit> controlPlaneRequestSizeLimit(ControlPlaneProperties props) {
+        FilterRegistrationBean<RequestSizeLimit> r = new FilterRegistrationBean<>(new RequestSizeLimit(props.maxRequestBytes()));
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return r;
     }
 
     @Bean

@@ -10,9 +10,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("dittofs.control")
 public record ControlPlaneProperties(Grpc grpc, Jwt jwt, String adminInitialPassword, Boolean seed,
-                                     Boolean resetAdminPassword) {
+                                     Boolean resetAdminPassword, Long maxRequestBytes) {
+
+    /** Largest accepted request body (max-request-bytes); larger ones get 413. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
     public ControlPlaneProperties {
+        maxRequestBytes = maxRequestBytes != null ? maxRequestBytes : DEFAULT_MAX_REQUEST_BYTES;
+        if (maxRequestBytes < 1024) {
+            throw new IllegalArgumentException("dittofs.control.max-request-bytes=" + maxRequestBytes
+                    + " is too small for the API's requests; set it to at least 1024 (default 1048576)");
+        }
         resetAdminPassword = resetAdminPassword != null && resetAdminPassword;
         grpc = grpc != null ? grpc : new Grpc(null);
         jwt = jwt != null ? jwt : new Jwt(null, null, null);

@@ -56,7 +56,7 @@ public class ShareService {
         if (shares.existsByName(r.name())) {
             throw ApiException.conflict("name", "share '" + r.name() + "' already exists");
         }
-        String path = r.exportPath() != null ? r.exportPath() : "/" + r.name();
+        String path = ExportPaths.normalize(r.exportPath() != null ? r.exportPath() : "/" + r.name());
         if (shares.existsByExportPath(path)) {
             throw ApiException.conflict("exportPath", "export path " + path + " is already used");
         }
@@ -72,11 +72,12 @@ public class ShareService {
     @Transactional
     public ShareView update(String name, UpdateShare r) {
         ShareEntity s = find(name);
-        if (r.exportPath() != null && !r.exportPath().equals(s.getExportPath())) {
-            if (shares.existsByExportPath(r.exportPath())) {
-                throw ApiException.conflict("exportPath", "export path " + r.exportPath() + " is already used");
+        String exportPath = r.exportPath() == null ? null : ExportPaths.normalize(r.exportPath());
+        if (exportPath != null && !exportPath.equals(s.getExportPath())) {
+            if (shares.existsByExportPath(exportPath)) {
+                throw ApiException.conflict("exportPath", "export path " + exportPath + " is already used");
             }
-            s.setExportPath(r.exportPath());
+            s.setExportPath(exportPath);
         }
         if (r.metadataStore() != null) {
             s.setMetadataStore(store(StoreRole.METADATA, r.metadataStore(), "metadataStore"));
