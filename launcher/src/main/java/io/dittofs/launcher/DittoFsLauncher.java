@@ -39,7 +39,12 @@ import org.springframework.core.env.Environment;
 })
 public class DittoFsLauncher {
 
-    private static final String SPRING_FAILURE_LOG = "logging.level.org.springframework.boot.SpringApplication";
+    private static final List<String> SPRING_FAILURE_LOGGERS = List.of(
+            "logging.level.org.springframework.boot.SpringApplication",
+            "logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger",
+            // their WARN "Exception encountered during context initialization" repeats the whole cause chain
+            "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
+            "logging.level.org.springframework.boot.web.server.servlet.context");
 
     /** Where every service is hosted; the gateway's targets default to the same name. */
     public static final String DEFAULT_LISTEN = "in-process:dittofs";
@@ -109,8 +114,10 @@ public class DittoFsLauncher {
     private static void run(String[] args) {
         // the launcher reports failures itself, on one line; Spring would add its own block (twice
         // when the embedded control plane fails) with the whole stack trace
-        if (System.getProperty(SPRING_FAILURE_LOG) == null) {
-            System.setProperty(SPRING_FAILURE_LOG, "OFF");
+        for (String logger : SPRING_FAILURE_LOGGERS) {
+            if (System.getProperty(logger) == null) {
+                System.setProperty(logger, logger.endsWith("Context") || logger.endsWith("context") ? "ERROR" : "OFF");
+            }
         }
         StartupChecks checks = new StartupChecks();
         try {

@@ -99,6 +99,14 @@ class LauncherCommandLineTest {
         assertNoStackTrace(p);
     }
 
+    @Test
+    void anInvalidPropertyIsOneLineNamingItAndTheRule() throws Exception {
+        LauncherProcess p = run("--dittofs.nfs.port=0", "--dittofs.nfs.max-in-flight-per-connection=0");
+        assertThat(p.exitCode()).as(p.output()).isEqualTo(1);
+        assertThat(p.output()).contains("dittofs: cannot start: dittofs.nfs.max-in-flight-per-connection=0: must be 1..4096");
+        assertNoStackTrace(p);
+    }
+
     private LauncherProcess run(String... extra) throws IOException, InterruptedException {
         String[] args = new String[extra.length + 2];
         args[0] = "--dittofs.data-dir=" + tmp.resolve("data");

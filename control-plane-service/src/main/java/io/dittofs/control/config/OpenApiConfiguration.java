@@ -77,7 +77,7 @@ public class OpenApiConfiguration {
         }
         op.getResponses().computeIfAbsent(status, s -> new ApiResponse().description(description)
                 .content(new Content().addMediaType("application/problem+json",
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+                        new MediaType().schema(new Schema<Object>().$ref("#/components/schemas/" + PROBLEM)))));
     }
 
     private static Schema<?> problemSchema() {

@@ -1,6 +1,13 @@
 package io.dittofs.launcher.startup;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -19,6 +26,9 @@ public final class FailureExplainer {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof StartupFailure f) {
                 return Optional.of(f.getMessage());
+            }
+            if (t instanceof BindValidationException v) {
+                return Optional.of(invalid(v.getValidationErrors()));
             }
         }
         if (message(failure, "Database may be already in use") || message(failure, "lock hold by current process")
@@ -39,6 +49,21 @@ public final class FailureExplainer {
                     + Setting.NFS_PORT.names() + ", " + Setting.PORTMAP_PORT.names() + " and " + Setting.API_PORT.names());
         }
         return Optional.empty();
+    }
+
+    /** "dittofs.nfs.max-in-flight-per-connection=0: must be 1..4096" for each rejected value. */
+    private static String invalid(ValidationErrors errors) {
+        List<String> lines = new ArrayList<>();
+        for (ObjectError e : errors.getAllErrors()) {
+            if (e instanceof FieldError f) {
+                String name = errors.getName() + "." + DataObjectPropertyName.toDashedForm(f.getField());
+                lines.add(name + "=" + f.getRejectedValue() + ": " + f.getDefaultMessage()
+                        + " (set --" + name + "=... or its environment variable)");
+            } else {
+                lines.add(errors.getName() + ": " + e.getDefaultMessage());
+            }
+        }
+        return String.join("\n", lines);
     }
 
     private static boolean any(Throwable failure, String simpleName) {

@@ -79,7 +79,7 @@ public record Listener(String what, Setting port, Setting address, String host, 
         String reason = String.valueOf(e.getMessage());
         String where = what + " " + portNumber + " on " + host;
         if (reason.contains("already in use")) {
-            return where + " is already in use (another DittoFS or NFS server?); stop that process or set "
+            return where + " is already in use (by another DittoFS?); stop that process or set "
                     + port.names() + " to a free port, " + portHint;
         }
         if (reason.contains("Permission denied") || reason.contains("Access denied")) {
