@@ -35,6 +35,15 @@ class LauncherCommandLineTest {
     }
 
     @Test
+    void theJarsJava17EntryPointHandsOverOnThisJdk() throws Exception {
+        LauncherProcess version = LauncherProcess.runMain(tmp, "io.dittofs.launcher.Main", "--version");
+        assertThat(version.exitCode()).as(version.output()).isZero();
+        assertThat(version.output()).startsWith("DittoFS ");
+        LauncherProcess bad = LauncherProcess.runMain(tmp, "io.dittofs.launcher.Main", "nonsense");
+        assertThat(bad.exitCode()).as("DittoFsLauncher's own exit codes come through").isEqualTo(2);
+    }
+
+    @Test
     void unknownArgumentIsAUsageError() throws Exception {
         LauncherProcess p = LauncherProcess.run(tmp, "start");
         assertThat(p.exitCode()).isEqualTo(2);

@@ -12,9 +12,13 @@ import java.util.concurrent.TimeUnit;
 record LauncherProcess(int exitCode, String output, long millis) {
 
     static LauncherProcess run(Path workDir, String... args) throws IOException, InterruptedException {
+        return runMain(workDir, DittoFsLauncher.class.getName(), args);
+    }
+
+    static LauncherProcess runMain(Path workDir, String mainClass, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                DittoFsLauncher.class.getName()));
+                mainClass));
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile("launcher-process", ".log");
         long start = System.nanoTime();
