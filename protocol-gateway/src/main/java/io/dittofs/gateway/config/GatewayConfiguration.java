@@ -1,10 +1,12 @@
 package io.dittofs.gateway.config;
 
-import io.dittofs.contracts.Identities;
 import io.dittofs.contracts.control.ConfigWatchClient;
-import io.dittofs.contracts.common.v1.Status;
 import io.dittofs.contracts.grpc.ServiceChannels;
+import io.dittofs.gateway.access.ShareGate;
 import io.dittofs.gateway.fs.FileSystem;
+import io.dittofs.gateway.fs.ServiceCallException;
+import io.dittofs.gateway.fs.grpc.GrpcFileSystem;
+import io.dittofs.gateway.identity.Principal;
 import io.dittofs.gateway.nfs.mount.MountProgram;
 import io.dittofs.gateway.nfs.portmap.PortmapProgram;
 import io.dittofs.gateway.nfs.v3.Nfs3Program;
@@ -20,7 +22,6 @@ import io.dittofs.gateway.share.Squash;
 import io.dittofs.gateway.share.StaticShareRegistry;
 import io.dittofs.gateway.share.WatchShareRegistry;
 import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,7 +51,7 @@ public class GatewayConfiguration {
 
     @Bean
     public FileSystem gatewayFileSystem(ManagedChannel gatewayMetadataChannel, ManagedChannel gatewayBlockChannel) {
-        return new FileSystem(gatewayMetadataChannel, gatewayBlockChannel);
+        return new GrpcFileSystem(gatewayMetadataChannel, gatewayBlockChannel);
     }
 
     /**
@@ -70,21 +71,27 @@ public class GatewayConfiguration {
     public ShareIds gatewayShareIds(ShareRegistry registry, FileSystem fs) {
         return new ShareIds(registry, name -> {
             try {
-                var r = fs.root(Identities.root(), name);
-                return r.getStatus() == Status.OK ? r.getShareId() : -1;
-            } catch (StatusRuntimeException e) {
+                var r = fs.root(Principal.root(), name);
+                return r.status().ok() ? r.shareId() : -1;
+            } catch (ServiceCallException e) {
                 return -1;
             }
         });
     }
 
     @Bean
-    public NfsListeners gatewayNfsListeners(NfsProperties nfs, ShareRegistry registry, ShareIds ids, FileSystem fs) {
+    public ShareGate gatewayShareGate(ShareIds ids) {
+        return new ShareGate(ids);
+    }
+
+    @Bean
+    public NfsListeners gatewayNfsListeners(NfsProperties nfs, ShareRegistry registry, ShareIds ids, ShareGate gate,
+                                            FileSystem fs) {
         AtomicReference<NfsListeners> self = new AtomicReference<>();
         String host = nfs.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : nfs.bindAddress();
         RpcRegistry programs = new RpcRegistry();
         PortmapProgram portmap = new PortmapProgram(programs, () -> self.get().port(), host, nfs.udp());
-        programs.register(portmap).register(new MountProgram(registry, ids, fs)).register(new Nfs3Program(fs, ids));
+        programs.register(portmap).register(new MountProgram(registry, ids, gate, fs)).register(new Nfs3Program(fs, gate));
         DuplicateRequestCache drc = new DuplicateRequestCache(nfs.drcEntries());
         AuthFlavors auth = AuthFlavors.standard();
         RpcDispatcher all = new RpcDispatcher(programs, drc, auth);

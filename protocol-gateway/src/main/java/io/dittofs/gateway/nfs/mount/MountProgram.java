@@ -1,8 +1,11 @@
 package io.dittofs.gateway.nfs.mount;
 
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.access.Decision;
+import io.dittofs.gateway.access.Intent;
+import io.dittofs.gateway.access.ShareGate;
 import io.dittofs.gateway.fs.FileSystem;
-import io.dittofs.gateway.nfs.CallerIdentity;
+import io.dittofs.gateway.fs.ServiceCallException;
+import io.dittofs.gateway.identity.Principals;
 import io.dittofs.gateway.rpc.CallContext;
 import io.dittofs.gateway.rpc.Credential;
 import io.dittofs.gateway.rpc.Outcome;
@@ -11,37 +14,37 @@ import io.dittofs.gateway.rpc.RpcProgram;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
-import io.dittofs.gateway.share.Network;
 import io.dittofs.gateway.share.Share;
 import io.dittofs.gateway.share.ShareIds;
 import io.dittofs.gateway.share.ShareRegistry;
-import io.grpc.StatusRuntimeException;
-import java.net.InetAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** MOUNT program 100005 version 3 (RFC 1813 Appendix I): MNT, DUMP, UMNT, UMNTALL, EXPORT. */
+/**
+ * MOUNT program 100005 version 3 (RFC 1813 Appendix I): MNT, DUMP, UMNT, UMNTALL, EXPORT. Whether
+ * a client may mount is the share gate's decision; this class maps it to mountstat3.
+ */
 public final class MountProgram implements RpcProgram {
 
     public static final int PROGRAM = 100005;
-    static final int MNT3_OK = 0;
-    static final int MNT3ERR_NOENT = 2;
-    static final int MNT3ERR_IO = 5;
-    static final int MNT3ERR_ACCES = 13;
-    static final int MNT3ERR_SERVERFAULT = 10006;
     static final int MNTPATHLEN = 1024;
+    private static final Logger log = LoggerFactory.getLogger(MountProgram.class);
 
     private record Mounted(String host, String path) {
     }
 
     private final ShareRegistry registry;
     private final ShareIds shareIds;
+    private final ShareGate gate;
     private final FileSystem fs;
     private final Set<Mounted> mounts = ConcurrentHashMap.newKeySet();
 
-    public MountProgram(ShareRegistry registry, ShareIds shareIds, FileSystem fs) {
+    public MountProgram(ShareRegistry registry, ShareIds shareIds, ShareGate gate, FileSystem fs) {
         this.registry = registry;
         this.shareIds = shareIds;
+        this.gate = gate;
         this.fs = fs;
     }
 
@@ -75,7 +78,7 @@ public final class MountProgram implements RpcProgram {
                 }
                 case 1 -> mnt(ctx, in.readString(MNTPATHLEN), out);
                 case 2 -> dump(out);
-                case 3 -> mounts.remove(new Mounted(ctx.clientAddress(), in.readString(MNTPATHLEN)));
+                case 3 -> mounts.remove(new Mounted(ctx.clientAddress(), normalize(in.readString(MNTPATHLEN))));
                 case 4 -> mounts.removeIf(m -> m.host().equals(ctx.clientAddress()));
                 case 5 -> exports(out);
                 default -> {
@@ -90,28 +93,25 @@ public final class MountProgram implements RpcProgram {
 
     private void mnt(CallContext ctx, String path, XdrWriter out) {
         Share share = registry.byExportPath(path).orElse(null);
-        if (share == null) {
-            out.writeInt(MNT3ERR_NOENT);
+        Decision d = gate.check(share, ctx.remote().getAddress(), Principals.of(ctx), Intent.CONNECT);
+        if (d instanceof Decision.Denied denied) {
+            out.writeInt(MountStatus.of(denied.reason()));
             return;
         }
-        InetAddress client = ctx.remote().getAddress();
-        if (!share.allows(client)
-                || share.permissions().of(CallerIdentity.of(ctx)) == io.dittofs.gateway.share.SharePermissions.Level.NONE) {
-            out.writeInt(MNT3ERR_ACCES);
-            return;
-        }
+        Decision.Allowed ok = (Decision.Allowed) d;
         try {
-            var r = fs.root(share.squash(CallerIdentity.of(ctx)), share.name());
-            if (r.getStatus() != Status.OK) {
-                out.writeInt(r.getStatus() == Status.ACCESS ? MNT3ERR_ACCES : MNT3ERR_IO);
+            var r = fs.root(ok.principal(), ok.share());
+            if (!r.status().ok()) {
+                out.writeInt(MountStatus.of(r.status()));
                 return;
             }
-            shareIds.learn(r.getShareId(), share.name());
+            shareIds.learn(r.shareId(), ok.share());
             mounts.add(new Mounted(ctx.clientAddress(), share.exportPath()));
-            out.writeInt(MNT3_OK).writeOpaque(r.getHandle().getValue());
+            out.writeInt(MountStatus.OK).writeOpaque(r.handle().bytes());
             out.writeInt(2).writeInt(Credential.AUTH_SYS).writeInt(Credential.AUTH_NONE);
-        } catch (StatusRuntimeException e) {
-            out.writeInt(MNT3ERR_SERVERFAULT);
+        } catch (ServiceCallException e) {
+            log.warn("MNT {} from {}: {}", path, ctx.clientAddress(), e.getMessage());
+            out.writeInt(MountStatus.SERVERFAULT);
         }
     }
 
@@ -125,19 +125,15 @@ public final class MountProgram implements RpcProgram {
     private void exports(XdrWriter out) {
         for (Share s : registry.all()) {
             out.writeBool(true).writeString(s.exportPath());
-            for (Network n : s.networks()) {
-                out.writeBool(true).writeString(format(n));
+            for (String group : gate.clientGroups(s)) {
+                out.writeBool(true).writeString(group);
             }
             out.writeBool(false);
         }
         out.writeBool(false);
     }
 
-    private static String format(Network n) {
-        try {
-            return InetAddress.getByAddress(n.address()).getHostAddress() + "/" + n.prefix();
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException("a parsed network always has a valid address", e);
-        }
+    private static String normalize(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

@@ -1,19 +1,22 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Status;
-import io.dittofs.contracts.metadata.v1.AccessBits;
+import io.dittofs.gateway.fs.model.AccessBits;
+import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
 
-/** NFSPROC3_ACCESS (RFC 1813 §3.3.4); a read-only share never grants modify, extend or delete. */
+/** NFSPROC3_ACCESS (RFC 1813 §3.3.4); modify, extend and delete only where the share gate allows modifying. */
 public final class Access implements Nfs3Procedure<Access.Args> {
 
-    static final int WRITE_BITS = AccessBits.ACCESS_MODIFY_VALUE | AccessBits.ACCESS_EXTEND_VALUE
-            | AccessBits.ACCESS_DELETE_VALUE;
+    static final int ACCESS3_READ = 0x01;
+    static final int ACCESS3_LOOKUP = 0x02;
+    static final int ACCESS3_MODIFY = 0x04;
+    static final int ACCESS3_EXTEND = 0x08;
+    static final int ACCESS3_DELETE = 0x10;
+    static final int ACCESS3_EXECUTE = 0x20;
 
-    public record Args(FileHandle object, int access) {
+    public record Args(Handle object, int access) {
     }
 
     @Override
@@ -27,7 +30,7 @@ public final class Access implements Nfs3Procedure<Access.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.object();
     }
 
@@ -38,14 +41,37 @@ public final class Access implements Nfs3Procedure<Access.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        int requested = a.access() & 0x3f;
-        var r = req.fs().access(req.identity(), a.object(), requested);
-        out.writeInt(Nfs3Status.of(r.getStatus()));
-        Nfs3Xdr.postOpAttr(out, r.hasAttr() ? r.getAttr() : null);
-        if (r.getStatus() == Status.OK) {
-            int granted = r.getGranted() & requested;
-            out.writeInt(req.share().readOnly() ? granted & ~WRITE_BITS : granted);
+        int requested = toNeutral(a.access());
+        var r = req.fs().access(req.principal(), a.object(), requested);
+        out.writeInt(Nfs3Status.of(r.status()));
+        Nfs3Xdr.postOpAttr(out, r.attr());
+        if (r.status().ok()) {
+            int granted = r.granted() & requested;
+            out.writeInt(toWire(req.mayModify() ? granted : granted & ~AccessBits.WRITES));
         }
+    }
+
+    /** ACCESS3_* bits to the neutral bits, one by one; unknown bits are ignored. */
+    static int toNeutral(int wire) {
+        int n = 0;
+        n |= (wire & ACCESS3_READ) != 0 ? AccessBits.READ : 0;
+        n |= (wire & ACCESS3_LOOKUP) != 0 ? AccessBits.LOOKUP : 0;
+        n |= (wire & ACCESS3_MODIFY) != 0 ? AccessBits.MODIFY : 0;
+        n |= (wire & ACCESS3_EXTEND) != 0 ? AccessBits.EXTEND : 0;
+        n |= (wire & ACCESS3_DELETE) != 0 ? AccessBits.DELETE : 0;
+        n |= (wire & ACCESS3_EXECUTE) != 0 ? AccessBits.EXECUTE : 0;
+        return n;
+    }
+
+    static int toWire(int neutral) {
+        int w = 0;
+        w |= (neutral & AccessBits.READ) != 0 ? ACCESS3_READ : 0;
+        w |= (neutral & AccessBits.LOOKUP) != 0 ? ACCESS3_LOOKUP : 0;
+        w |= (neutral & AccessBits.MODIFY) != 0 ? ACCESS3_MODIFY : 0;
+        w |= (neutral & AccessBits.EXTEND) != 0 ? ACCESS3_EXTEND : 0;
+        w |= (neutral & AccessBits.DELETE) != 0 ? ACCESS3_DELETE : 0;
+        w |= (neutral & AccessBits.EXECUTE) != 0 ? ACCESS3_EXECUTE : 0;
+        return w;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Status;
-import io.dittofs.contracts.metadata.v1.Wcc;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.AccessMode;
+import io.dittofs.gateway.fs.model.Wcc;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -10,7 +10,7 @@ import io.dittofs.gateway.rpc.XdrWriter;
 /** NFSPROC3_COMMIT (RFC 1813 §3.3.21): makes UNSTABLE writes durable; returns the write verifier. */
 public final class Commit implements Nfs3Procedure<Commit.Args> {
 
-    public record Args(FileHandle file, long offset, long count) {
+    public record Args(Handle file, long offset, long count) {
     }
 
     @Override
@@ -24,7 +24,7 @@ public final class Commit implements Nfs3Procedure<Commit.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.file();
     }
 
@@ -36,10 +36,17 @@ public final class Commit implements Nfs3Procedure<Commit.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        var r = req.fs().commit(req.identity(), a.file(), a.offset(), a.count());
+        // stateless: open per call; the open's GetAttr is the one namespace call COMMIT always made
+        var o = req.fs().open(req.principal(), a.file(), AccessMode.NONE);
+        if (!o.status().ok()) {
+            out.writeInt(Nfs3Status.of(o.status()));
+            Nfs3Xdr.wcc(out, Wcc.after(o.attr()));
+            return;
+        }
+        var r = req.fs().commit(o.file(), a.offset(), a.count());
         out.writeInt(Nfs3Status.of(r.status()));
-        Nfs3Xdr.wcc(out, r.attr() == null ? null : Wcc.newBuilder().setAfter(r.attr()).build());
-        if (r.status() == Status.OK) {
+        Nfs3Xdr.wcc(out, Wcc.after(r.attr()));
+        if (r.status().ok()) {
             out.writeFixedOpaque(Verifiers.of(r.verifier()));
         }
     }

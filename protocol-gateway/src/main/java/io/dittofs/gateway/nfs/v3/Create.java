@@ -1,11 +1,9 @@
 package io.dittofs.gateway.nfs.v3;
 
-import com.google.protobuf.ByteString;
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.FileType;
-import io.dittofs.contracts.metadata.v1.CreateMode;
-import io.dittofs.contracts.metadata.v1.CreateRequest;
-import io.dittofs.contracts.metadata.v1.SetAttrs;
+import io.dittofs.gateway.fs.model.CreateMode;
+import io.dittofs.gateway.fs.model.CreateSpec;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.SetAttrs;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -14,7 +12,7 @@ import io.dittofs.gateway.rpc.XdrWriter;
 public final class Create implements Nfs3Procedure<Create.Args> {
 
     /** @param verifier EXCLUSIVE only: the client's 8-byte createverf3 */
-    public record Args(Nfs3Xdr.DirOp where, int mode, SetAttrs attrs, byte[] verifier) {
+    public record Args(Nfs3Xdr.DirOp where, CreateMode mode, SetAttrs attrs, byte[] verifier) {
     }
 
     @Override
@@ -25,15 +23,20 @@ public final class Create implements Nfs3Procedure<Create.Args> {
     @Override
     public Args decode(XdrReader in) throws XdrException {
         Nfs3Xdr.DirOp where = Nfs3Xdr.dirOp(in);
-        int mode = in.readEnum(2);
-        if (mode == CreateMode.EXCLUSIVE_VALUE) {
-            return new Args(where, mode, SetAttrs.getDefaultInstance(), in.readFixedOpaque(8));
+        // createmode3: UNCHECKED = 0, GUARDED = 1, EXCLUSIVE = 2
+        CreateMode mode = switch (in.readEnum(2)) {
+            case 0 -> CreateMode.UNCHECKED;
+            case 1 -> CreateMode.GUARDED;
+            default -> CreateMode.EXCLUSIVE;
+        };
+        if (mode == CreateMode.EXCLUSIVE) {
+            return new Args(where, mode, SetAttrs.NONE, in.readFixedOpaque(8));
         }
         return new Args(where, mode, Nfs3Xdr.sattr(in), new byte[0]);
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.where().dir();
     }
 
@@ -44,9 +47,8 @@ public final class Create implements Nfs3Procedure<Create.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        var r = req.fs().create(CreateRequest.newBuilder().setIdentity(req.identity()).setDir(a.where().dir())
-                .setName(a.where().name()).setType(FileType.REGULAR).setMode(CreateMode.forNumber(a.mode()))
-                .setAttrs(a.attrs()).setVerifier(ByteString.copyFrom(a.verifier())).build());
+        var r = req.fs().create(req.principal(), a.where().dir(), a.where().name(),
+                CreateSpec.regular(a.mode(), a.attrs(), a.verifier()));
         Nfs3Xdr.created(out, r);
     }
 

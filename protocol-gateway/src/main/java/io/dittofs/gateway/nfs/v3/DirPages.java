@@ -1,9 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
-import com.google.protobuf.ByteString;
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Identity;
-import io.dittofs.contracts.metadata.v1.ReadDirRequest;
+import io.dittofs.gateway.fs.model.DirQuery;
 import java.nio.charset.StandardCharsets;
 
 /** Shared READDIR / READDIRPLUS sizing: how many entries to ask for and what each costs on the wire. */
@@ -15,13 +12,11 @@ final class DirPages {
     private DirPages() {
     }
 
-    static ReadDirRequest request(Identity id, FileHandle dir, long cookie, byte[] verifier, long budget, boolean plus) {
+    static DirQuery query(long cookie, byte[] verifier, long budget, boolean plus) {
         boolean fresh = cookie == 0 || allZero(verifier);
         int perEntry = plus ? 160 : 24;
         int max = (int) Math.max(1, Math.min(MAX_ENTRIES, budget / perEntry + 2));
-        return ReadDirRequest.newBuilder().setIdentity(id).setDir(dir).setCookie(cookie)
-                .setVerifier(fresh ? ByteString.EMPTY : ByteString.copyFrom(verifier)).setMaxEntries(max)
-                .setWithAttrs(plus).setIncludeDotEntries(true).build();
+        return new DirQuery(cookie, fresh ? new byte[0] : verifier, max, plus, true);
     }
 
     /** entry3 bytes: value_follows + fileid + name + cookie. */

@@ -1,7 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -17,7 +16,7 @@ public final class FsInfo implements Nfs3Procedure<FsInfo.Args> {
     static final int FSF3_HOMOGENEOUS = 0x8;
     static final int FSF3_CANSETTIME = 0x10;
 
-    public record Args(FileHandle root) {
+    public record Args(Handle root) {
     }
 
     @Override
@@ -31,7 +30,7 @@ public final class FsInfo implements Nfs3Procedure<FsInfo.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.root();
     }
 
@@ -42,20 +41,20 @@ public final class FsInfo implements Nfs3Procedure<FsInfo.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        var r = req.fs().fsInfo(req.identity(), a.root());
-        out.writeInt(Nfs3Status.of(r.getStatus()));
-        Nfs3Xdr.postOpAttr(out, r.hasAttr() ? r.getAttr() : null);
-        if (r.getStatus() != Status.OK) {
+        var r = req.fs().fsInfo(req.principal(), a.root());
+        out.writeInt(Nfs3Status.of(r.status()));
+        Nfs3Xdr.postOpAttr(out, r.attr());
+        if (!r.status().ok()) {
             return;
         }
-        int props = FSF3_HOMOGENEOUS | FSF3_CANSETTIME | (r.getHardLinks() ? FSF3_LINK : 0)
-                | (r.getSymlinks() ? FSF3_SYMLINK : 0);
-        long maxFile = r.getMaxFileSize() == 0 ? Long.MAX_VALUE : r.getMaxFileSize();
+        int props = FSF3_HOMOGENEOUS | FSF3_CANSETTIME | (r.hardLinks() ? FSF3_LINK : 0)
+                | (r.symlinks() ? FSF3_SYMLINK : 0);
+        long maxFile = r.maxFileSize() == 0 ? Long.MAX_VALUE : r.maxFileSize();
         out.writeInt(MAX_TRANSFER).writeInt(MAX_TRANSFER).writeInt(4096)
                 .writeInt(MAX_TRANSFER).writeInt(MAX_TRANSFER).writeInt(4096)
                 .writeInt(PREFERRED_DIR).writeLong(maxFile);
-        if (r.hasTimeGranularity()) {
-            Nfs3Xdr.time(out, r.getTimeGranularity());
+        if (r.timeGranularity() != null) {
+            Nfs3Xdr.time(out, r.timeGranularity());
         } else {
             out.writeInt(0).writeInt(1);
         }

@@ -1,7 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -9,7 +8,7 @@ import io.dittofs.gateway.rpc.XdrWriter;
 /** NFSPROC3_FSSTAT (RFC 1813 §3.3.18). */
 public final class FsStat implements Nfs3Procedure<FsStat.Args> {
 
-    public record Args(FileHandle root) {
+    public record Args(Handle root) {
     }
 
     @Override
@@ -23,7 +22,7 @@ public final class FsStat implements Nfs3Procedure<FsStat.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.root();
     }
 
@@ -34,12 +33,12 @@ public final class FsStat implements Nfs3Procedure<FsStat.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        var r = req.fs().fsStat(req.identity(), a.root());
-        out.writeInt(Nfs3Status.of(r.getStatus()));
-        Nfs3Xdr.postOpAttr(out, r.hasAttr() ? r.getAttr() : null);
-        if (r.getStatus() == Status.OK) {
-            out.writeLong(r.getTotalBytes()).writeLong(r.getFreeBytes()).writeLong(r.getAvailBytes())
-                    .writeLong(r.getTotalFiles()).writeLong(r.getFreeFiles()).writeLong(r.getAvailFiles())
+        var r = req.fs().fsStat(req.principal(), a.root());
+        out.writeInt(Nfs3Status.of(r.status()));
+        Nfs3Xdr.postOpAttr(out, r.attr());
+        if (r.status().ok()) {
+            out.writeLong(r.totalBytes()).writeLong(r.freeBytes()).writeLong(r.availBytes())
+                    .writeLong(r.totalFiles()).writeLong(r.freeFiles()).writeLong(r.availFiles())
                     .writeInt(0);
         }
     }

@@ -1,7 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -9,7 +8,7 @@ import io.dittofs.gateway.rpc.XdrWriter;
 /** NFSPROC3_GETATTR (RFC 1813 §3.3.1). */
 public final class GetAttr implements Nfs3Procedure<GetAttr.Args> {
 
-    public record Args(FileHandle object) {
+    public record Args(Handle object) {
     }
 
     @Override
@@ -23,7 +22,7 @@ public final class GetAttr implements Nfs3Procedure<GetAttr.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.object();
     }
 
@@ -34,13 +33,13 @@ public final class GetAttr implements Nfs3Procedure<GetAttr.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        var r = req.fs().getAttr(req.identity(), a.object());
-        if (r.getStatus() != Status.OK) {
-            out.writeInt(Nfs3Status.of(r.getStatus()));
+        var r = req.fs().getAttr(req.principal(), a.object());
+        if (!r.status().ok()) {
+            out.writeInt(Nfs3Status.of(r.status()));
             return;
         }
         out.writeInt(Nfs3Status.OK);
-        Nfs3Xdr.fattr(out, r.getAttr());
+        Nfs3Xdr.fattr(out, r.attr());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
+import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -8,7 +8,7 @@ import io.dittofs.gateway.rpc.XdrWriter;
 /** NFSPROC3_LINK (RFC 1813 §3.3.15). */
 public final class Link implements Nfs3Procedure<Link.Args> {
 
-    public record Args(FileHandle file, Nfs3Xdr.DirOp link) {
+    public record Args(Handle file, Nfs3Xdr.DirOp link) {
     }
 
     @Override
@@ -22,7 +22,7 @@ public final class Link implements Nfs3Procedure<Link.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.link().dir();
     }
 
@@ -33,10 +33,10 @@ public final class Link implements Nfs3Procedure<Link.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        var r = req.fs().link(req.identity(), a.file(), a.link().dir(), a.link().name());
-        out.writeInt(Nfs3Status.of(r.getStatus()));
-        Nfs3Xdr.postOpAttr(out, r.hasAttr() ? r.getAttr() : null);
-        Nfs3Xdr.wcc(out, r.getDirWcc());
+        var r = req.fs().link(req.principal(), a.file(), a.link().dir(), a.link().name());
+        out.writeInt(Nfs3Status.of(r.status()));
+        Nfs3Xdr.postOpAttr(out, r.attr());
+        Nfs3Xdr.wcc(out, r.dirWcc());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -20,7 +19,7 @@ public final class Lookup implements Nfs3Procedure<Nfs3Xdr.DirOp> {
     }
 
     @Override
-    public FileHandle handle(Nfs3Xdr.DirOp a) {
+    public Handle handle(Nfs3Xdr.DirOp a) {
         return a.dir();
     }
 
@@ -31,13 +30,13 @@ public final class Lookup implements Nfs3Procedure<Nfs3Xdr.DirOp> {
 
     @Override
     public void execute(Nfs3Request req, Nfs3Xdr.DirOp a, XdrWriter out) {
-        var r = req.fs().lookup(req.identity(), a.dir(), a.name());
-        out.writeInt(Nfs3Status.of(r.getStatus()));
-        if (r.getStatus() == Status.OK) {
-            out.writeOpaque(r.getHandle().getValue());
-            Nfs3Xdr.postOpAttr(out, r.getAttr());
+        var r = req.fs().lookup(req.principal(), a.dir(), a.name());
+        out.writeInt(Nfs3Status.of(r.status()));
+        if (r.status().ok()) {
+            out.writeOpaque(r.handle().bytes());
+            Nfs3Xdr.postOpAttr(out, r.attr());
         }
-        Nfs3Xdr.postOpAttr(out, r.hasDirAttr() ? r.getDirAttr() : null);
+        Nfs3Xdr.postOpAttr(out, r.dirAttr());
     }
 
     @Override

@@ -1,10 +1,8 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.FileType;
-import io.dittofs.contracts.metadata.v1.CreateMode;
-import io.dittofs.contracts.metadata.v1.CreateRequest;
-import io.dittofs.contracts.metadata.v1.SetAttrs;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.CreateSpec;
+import io.dittofs.gateway.fs.model.SetAttrs;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -26,7 +24,7 @@ public final class MkDir implements Nfs3Procedure<MkDir.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.where().dir();
     }
 
@@ -37,9 +35,7 @@ public final class MkDir implements Nfs3Procedure<MkDir.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        var r = req.fs().create(CreateRequest.newBuilder().setIdentity(req.identity()).setDir(a.where().dir())
-                .setName(a.where().name()).setType(FileType.DIRECTORY).setMode(CreateMode.GUARDED)
-                .setAttrs(a.attrs()).build());
+        var r = req.fs().create(req.principal(), a.where().dir(), a.where().name(), CreateSpec.directory(a.attrs()));
         Nfs3Xdr.created(out, r);
     }
 

@@ -1,10 +1,9 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.FileType;
-import io.dittofs.contracts.metadata.v1.CreateMode;
-import io.dittofs.contracts.metadata.v1.CreateRequest;
-import io.dittofs.contracts.metadata.v1.SetAttrs;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.CreateSpec;
+import io.dittofs.gateway.fs.model.FileType;
+import io.dittofs.gateway.fs.model.SetAttrs;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -31,13 +30,13 @@ public final class MkNod implements Nfs3Procedure<MkNod.Args> {
                 yield new Args(where, type, attrs, in.readInt(), in.readInt());
             }
             case 6, 7 -> new Args(where, type, Nfs3Xdr.sattr(in), 0, 0);
-            case 1, 2, 5 -> new Args(where, type, SetAttrs.getDefaultInstance(), 0, 0);
+            case 1, 2, 5 -> new Args(where, type, SetAttrs.NONE, 0, 0);
             default -> throw new XdrException("bad ftype3 " + type);
         };
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.where().dir();
     }
 
@@ -59,9 +58,8 @@ public final class MkNod implements Nfs3Procedure<MkNod.Args> {
             Nfs3Procedure.wccFailure(out, Nfs3Status.BADTYPE);
             return;
         }
-        var r = req.fs().create(CreateRequest.newBuilder().setIdentity(req.identity()).setDir(a.where().dir())
-                .setName(a.where().name()).setType(type).setMode(CreateMode.GUARDED).setAttrs(a.attrs())
-                .setRdevMajor(a.major()).setRdevMinor(a.minor()).build());
+        var r = req.fs().create(req.principal(), a.where().dir(), a.where().name(),
+                CreateSpec.special(type, a.attrs(), a.major(), a.minor()));
         Nfs3Xdr.created(out, r);
     }
 

@@ -1,6 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
+import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -18,7 +18,7 @@ public interface Nfs3Procedure<A> {
     A decode(XdrReader in) throws XdrException;
 
     /** The handle whose share rules (network, read-only, squash) apply; null for NULL. */
-    FileHandle handle(A args);
+    Handle handle(A args);
 
     /** Changes state: refused with ROFS on a read-only share. */
     boolean mutating();
@@ -35,6 +35,12 @@ public interface Nfs3Procedure<A> {
 
     static void attrFailure(XdrWriter out, int status) {
         out.writeInt(status).writeBool(false);
+    }
+
+    /** status plus post_op_attr, for failures where the attributes are known. */
+    static void attrFailure(XdrWriter out, int status, io.dittofs.gateway.fs.model.FileAttr attr) {
+        out.writeInt(status);
+        Nfs3Xdr.postOpAttr(out, attr);
     }
 
     static void wccFailure(XdrWriter out, int status) {

@@ -1,9 +1,12 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.FileHandles;
-import io.dittofs.contracts.common.v1.FileHandle;
+import io.dittofs.gateway.access.Decision;
+import io.dittofs.gateway.access.Intent;
+import io.dittofs.gateway.access.ShareGate;
 import io.dittofs.gateway.fs.FileSystem;
-import io.dittofs.gateway.nfs.CallerIdentity;
+import io.dittofs.gateway.fs.ServiceCallException;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.identity.Principals;
 import io.dittofs.gateway.rpc.CallContext;
 import io.dittofs.gateway.rpc.Outcome;
 import io.dittofs.gateway.rpc.RpcCall;
@@ -11,17 +14,13 @@ import io.dittofs.gateway.rpc.RpcProgram;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
-import io.dittofs.gateway.share.Share;
-import io.dittofs.gateway.share.ShareIds;
-import io.dittofs.gateway.share.SharePermissions;
-import io.grpc.StatusRuntimeException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NFS program 100003 version 3. Decodes the arguments, applies the share's rules (allowed network,
- * read-only, per-user permissions, squash) found through the handle's share id, then runs the procedure.
+ * NFS program 100003 version 3. Decodes the arguments, asks the share gate about the share the
+ * handle names (the gate decides; this class only maps its answer), then runs the procedure.
  */
 public final class Nfs3Program implements RpcProgram {
 
@@ -35,11 +34,11 @@ public final class Nfs3Program implements RpcProgram {
             new ReadDirPlus(), new FsStat(), new FsInfo(), new PathConf(), new Commit());
 
     private final FileSystem fs;
-    private final ShareIds shares;
+    private final ShareGate gate;
 
-    public Nfs3Program(FileSystem fs, ShareIds shares) {
+    public Nfs3Program(FileSystem fs, ShareGate gate) {
         this.fs = fs;
-        this.shares = shares;
+        this.gate = gate;
     }
 
     @Override
@@ -78,42 +77,28 @@ public final class Nfs3Program implements RpcProgram {
             log.debug("garbage args for NFSv3 proc {} from {}: {}", p.number(), ctx.clientAddress(), e.getMessage());
             return Outcome.GARBAGE_ARGS;
         }
-        FileHandle h = p.handle(args);
+        Handle h = p.handle(args);
         if (h == null) {
-            p.execute(new Nfs3Request(fs, CallerIdentity.of(ctx), null), args, out);
+            p.execute(new Nfs3Request(fs, Principals.of(ctx), false), args, out);
             return Outcome.SUCCESS;
         }
-        if (h.getValue().isEmpty()) {
-            p.failure(out, Nfs3Status.BADHANDLE);
-            return Outcome.SUCCESS;
-        }
-        long shareId = FileHandles.shareId(h);
+        long shareId = h.shareId();
         if (shareId < 0) {
             p.failure(out, Nfs3Status.BADHANDLE);
             return Outcome.SUCCESS;
         }
         int start = out.buffer().writerIndex();
         try {
-            Share share = shares.share(shareId).orElse(null);
-            if (share == null) {
-                p.failure(out, Nfs3Status.STALE);
-            } else if (!share.allows(ctx.remote().getAddress())) {
-                p.failure(out, Nfs3Status.ACCES);
-            } else if (share.readOnly() && p.mutating()) {
-                p.failure(out, Nfs3Status.ROFS);
-            } else {
-                var caller = CallerIdentity.of(ctx);
-                var level = share.permissions().of(caller);
-                if (level == SharePermissions.Level.NONE || (level == SharePermissions.Level.READ && p.mutating())) {
-                    p.failure(out, Nfs3Status.ACCES);
-                } else {
-                    p.execute(new Nfs3Request(fs, share.squash(caller), share), args, out);
-                }
+            Decision d = gate.check(shareId, ctx.remote().getAddress(), Principals.of(ctx),
+                    p.mutating() ? Intent.MODIFY : Intent.READ);
+            switch (d) {
+                case Decision.Denied denied -> p.failure(out, Nfs3Status.of(denied.reason()));
+                case Decision.Allowed ok -> p.execute(new Nfs3Request(fs, ok.principal(), ok.mayModify()), args, out);
             }
-        } catch (StatusRuntimeException e) {
-            log.warn("NFSv3 proc {} from {}: service call failed: {}", p.number(), ctx.clientAddress(), e.getStatus());
+        } catch (ServiceCallException e) {
+            log.warn("NFSv3 proc {} from {}: {}", p.number(), ctx.clientAddress(), e.getMessage());
             out.buffer().writerIndex(start);
-            p.failure(out, Nfs3Status.ofGrpc(e.getStatus().getCode()));
+            p.failure(out, Nfs3Status.ofServiceFailure(e.retryable()));
         }
         return Outcome.SUCCESS;
     }

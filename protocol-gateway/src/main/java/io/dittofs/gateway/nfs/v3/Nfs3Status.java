@@ -1,8 +1,9 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.access.Denial;
+import io.dittofs.gateway.fs.model.FsStatus;
 
-/** The ONE table from the neutral Status to nfsstat3 (RFC 1813 §2.6). */
+/** The ONE table from neutral outcomes (file system, share gate, service failure) to nfsstat3 (RFC 1813 §2.6). */
 public final class Nfs3Status {
 
     public static final int OK = 0;
@@ -37,7 +38,7 @@ public final class Nfs3Status {
     private Nfs3Status() {
     }
 
-    public static int of(Status s) {
+    public static int of(FsStatus s) {
         return switch (s) {
             case OK -> OK;
             case NOENT -> NOENT;
@@ -46,10 +47,9 @@ public final class Nfs3Status {
             case ISDIR -> ISDIR;
             case NOTEMPTY -> NOTEMPTY;
             case NAMETOOLONG -> NAMETOOLONG;
-            case INVALID_NAME, INVAL -> INVAL;
+            case INVALID_NAME, INVAL, LOOP, BAD_STATE -> INVAL;
             case XDEV -> XDEV;
             case MLINK -> MLINK;
-            case LOOP -> INVAL;
             case BADTYPE -> BADTYPE;
             case STALE -> STALE;
             case BADHANDLE -> BADHANDLE;
@@ -60,21 +60,26 @@ public final class Nfs3Status {
             case DQUOT -> DQUOT;
             case FBIG -> FBIG;
             case IO -> IO;
-            case BAD_COOKIE, COOKIE_VERF_MISMATCH -> BAD_COOKIE;
+            case BAD_COOKIE -> BAD_COOKIE;
             case TOOSMALL -> TOOSMALL;
             case NOT_SYNC -> NOT_SYNC;
             case NOXATTR, NOTSUPP -> NOTSUPP;
-            case DENIED, SHARE_DENIED, LOCKED, BREAK_PENDING, GRACE, DELAY -> JUKEBOX;
-            case DEADLOCK, NO_GRACE, RECLAIM_BAD, EXPIRED, BAD_STATE, NOT_LOCKED -> INVAL;
-            case SERVERFAULT, UNRECOGNIZED -> SERVERFAULT;
+            case LOCK_CONFLICT, DELAY -> JUKEBOX;
+            case SERVERFAULT -> SERVERFAULT;
         };
     }
 
-    /** A failed service call (not a file-system outcome): retryable when the service is away. */
-    public static int ofGrpc(io.grpc.Status.Code code) {
-        return switch (code) {
-            case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, CANCELLED -> JUKEBOX;
-            default -> SERVERFAULT;
+    /** The share gate's refusals. */
+    public static int of(Denial d) {
+        return switch (d) {
+            case UNKNOWN_SHARE -> STALE;
+            case NETWORK_DENIED, NO_PERMISSION -> ACCES;
+            case READ_ONLY -> ROFS;
         };
+    }
+
+    /** A service call that failed (not a file-system outcome): retryable when the service is away. */
+    public static int ofServiceFailure(boolean retryable) {
+        return retryable ? JUKEBOX : SERVERFAULT;
     }
 }

@@ -1,6 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
+import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
 
@@ -21,7 +21,7 @@ public final class Null implements Nfs3Procedure<Null.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return null;
     }
 

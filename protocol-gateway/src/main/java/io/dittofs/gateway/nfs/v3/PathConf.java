@@ -1,7 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -9,7 +8,7 @@ import io.dittofs.gateway.rpc.XdrWriter;
 /** NFSPROC3_PATHCONF (RFC 1813 §3.3.20), from the metadata-service's FsInfo. */
 public final class PathConf implements Nfs3Procedure<PathConf.Args> {
 
-    public record Args(FileHandle object) {
+    public record Args(Handle object) {
     }
 
     @Override
@@ -23,7 +22,7 @@ public final class PathConf implements Nfs3Procedure<PathConf.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.object();
     }
 
@@ -34,12 +33,12 @@ public final class PathConf implements Nfs3Procedure<PathConf.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        var r = req.fs().fsInfo(req.identity(), a.object());
-        out.writeInt(Nfs3Status.of(r.getStatus()));
-        Nfs3Xdr.postOpAttr(out, r.hasAttr() ? r.getAttr() : null);
-        if (r.getStatus() == Status.OK) {
-            out.writeInt(r.getMaxLinks()).writeInt(r.getMaxNameBytes() == 0 ? Nfs3Xdr.NAME_MAX : r.getMaxNameBytes())
-                    .writeBool(true).writeBool(true).writeBool(r.getCaseInsensitive()).writeBool(r.getCasePreserving());
+        var r = req.fs().fsInfo(req.principal(), a.object());
+        out.writeInt(Nfs3Status.of(r.status()));
+        Nfs3Xdr.postOpAttr(out, r.attr());
+        if (r.status().ok()) {
+            out.writeInt(r.maxLinks()).writeInt(r.maxNameBytes() == 0 ? Nfs3Xdr.NAME_MAX : r.maxNameBytes())
+                    .writeBool(true).writeBool(true).writeBool(r.caseInsensitive()).writeBool(r.casePreserving());
         }
     }
 

@@ -1,7 +1,7 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.AccessMode;
+import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -9,7 +9,7 @@ import io.dittofs.gateway.rpc.XdrWriter;
 /** NFSPROC3_READ (RFC 1813 §3.3.6); counts above rtmax are clamped to it. */
 public final class Read implements Nfs3Procedure<Read.Args> {
 
-    public record Args(FileHandle file, long offset, long count) {
+    public record Args(Handle file, long offset, long count) {
     }
 
     @Override
@@ -23,7 +23,7 @@ public final class Read implements Nfs3Procedure<Read.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.file();
     }
 
@@ -40,11 +40,19 @@ public final class Read implements Nfs3Procedure<Read.Args> {
             return;
         }
         int count = (int) Math.min(a.count(), FsInfo.MAX_TRANSFER);
-        var r = req.fs().read(req.identity(), a.file(), a.offset(), count);
+        // stateless: open per call; the open's GetAttr(require READ) is the permission check READ
+        // always made, and the read through it goes to the content only
+        var o = req.fs().open(req.principal(), a.file(), AccessMode.READ);
+        if (!o.status().ok()) {
+            Nfs3Procedure.attrFailure(out, Nfs3Status.of(o.status()), o.attr());
+            return;
+        }
+        var r = req.fs().read(o.file(), a.offset(), count);
         out.writeInt(Nfs3Status.of(r.status()));
         Nfs3Xdr.postOpAttr(out, r.attr());
-        if (r.status() == Status.OK) {
-            out.writeInt(r.data().size()).writeBool(r.eof()).writeOpaque(r.data());
+        if (r.status().ok()) {
+            out.writeInt(r.data().remaining()).writeBool(r.eof());
+            Nfs3Xdr.opaque(out, r.data());
         }
     }
 

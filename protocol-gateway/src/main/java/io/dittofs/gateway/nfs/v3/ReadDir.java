@@ -1,8 +1,7 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Status;
-import io.dittofs.contracts.metadata.v1.DirEntry;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.DirEntry;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -13,7 +12,7 @@ public final class ReadDir implements Nfs3Procedure<ReadDir.Args> {
     /** Fixed reply bytes: status, post_op_attr, cookieverf, list end, eof. */
     static final int OVERHEAD = 4 + 4 + 84 + 8 + 4 + 4;
 
-    public record Args(FileHandle dir, long cookie, byte[] verifier, long count) {
+    public record Args(Handle dir, long cookie, byte[] verifier, long count) {
     }
 
     @Override
@@ -27,7 +26,7 @@ public final class ReadDir implements Nfs3Procedure<ReadDir.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.dir();
     }
 
@@ -39,31 +38,31 @@ public final class ReadDir implements Nfs3Procedure<ReadDir.Args> {
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
         long budget = Math.min(a.count(), FsInfo.MAX_TRANSFER) - OVERHEAD;
-        var r = req.fs().readDir(DirPages.request(req.identity(), a.dir(), a.cookie(), a.verifier(), budget, false));
+        var r = req.fs().readDir(req.principal(), a.dir(), DirPages.query(a.cookie(), a.verifier(), budget, false));
         int statusAt = out.buffer().writerIndex();
-        out.writeInt(Nfs3Status.of(r.getStatus()));
-        Nfs3Xdr.postOpAttr(out, r.hasDirAttr() ? r.getDirAttr() : null);
-        if (r.getStatus() != Status.OK) {
+        out.writeInt(Nfs3Status.of(r.status()));
+        Nfs3Xdr.postOpAttr(out, r.dirAttr());
+        if (!r.status().ok()) {
             return;
         }
         int afterAttrs = out.buffer().writerIndex();
-        out.writeFixedOpaque(Verifiers.of(r.getVerifier()));
+        out.writeFixedOpaque(Verifiers.of(r.verifier()));
         long used = 0;
         int sent = 0;
-        for (DirEntry e : r.getEntriesList()) {
-            int cost = DirPages.entryBytes(e.getName());
+        for (DirEntry e : r.entries()) {
+            int cost = DirPages.entryBytes(e.name());
             if (used + cost > budget) {
                 break;
             }
-            out.writeBool(true).writeLong(e.getFileid()).writeString(e.getName()).writeLong(e.getCookie());
+            out.writeBool(true).writeLong(e.fileid()).writeString(e.name()).writeLong(e.cookie());
             used += cost;
             sent++;
         }
-        if (sent == 0 && r.getEntriesCount() > 0) {
+        if (sent == 0 && r.entries().size() > 0) {
             DirPages.tooSmall(out, statusAt, afterAttrs);
             return;
         }
-        out.writeBool(false).writeBool(r.getEof() && sent == r.getEntriesCount());
+        out.writeBool(false).writeBool(r.eof() && sent == r.entries().size());
     }
 
     @Override

@@ -1,8 +1,7 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Status;
-import io.dittofs.contracts.metadata.v1.DirEntry;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.DirEntry;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -13,7 +12,7 @@ import io.dittofs.gateway.rpc.XdrWriter;
  */
 public final class ReadDirPlus implements Nfs3Procedure<ReadDirPlus.Args> {
 
-    public record Args(FileHandle dir, long cookie, byte[] verifier, long dircount, long maxcount) {
+    public record Args(Handle dir, long cookie, byte[] verifier, long dircount, long maxcount) {
     }
 
     @Override
@@ -28,7 +27,7 @@ public final class ReadDirPlus implements Nfs3Procedure<ReadDirPlus.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.dir();
     }
 
@@ -41,37 +40,37 @@ public final class ReadDirPlus implements Nfs3Procedure<ReadDirPlus.Args> {
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
         long max = Math.min(a.maxcount(), FsInfo.MAX_TRANSFER) - ReadDir.OVERHEAD;
         long dirBudget = a.dircount() == 0 ? max : a.dircount();
-        var r = req.fs().readDir(DirPages.request(req.identity(), a.dir(), a.cookie(), a.verifier(),
+        var r = req.fs().readDir(req.principal(), a.dir(), DirPages.query(a.cookie(), a.verifier(),
                 Math.min(max, dirBudget * 4), true));
         int statusAt = out.buffer().writerIndex();
-        out.writeInt(Nfs3Status.of(r.getStatus()));
-        Nfs3Xdr.postOpAttr(out, r.hasDirAttr() ? r.getDirAttr() : null);
-        if (r.getStatus() != Status.OK) {
+        out.writeInt(Nfs3Status.of(r.status()));
+        Nfs3Xdr.postOpAttr(out, r.dirAttr());
+        if (!r.status().ok()) {
             return;
         }
         int afterAttrs = out.buffer().writerIndex();
-        out.writeFixedOpaque(Verifiers.of(r.getVerifier()));
+        out.writeFixedOpaque(Verifiers.of(r.verifier()));
         long used = 0;
         long dirUsed = 0;
         int sent = 0;
-        for (DirEntry e : r.getEntriesList()) {
-            int base = DirPages.entryBytes(e.getName());
-            int cost = base + 4 + 84 + 4 + 4 + ((e.getHandle().getValue().size() + 3) & ~3);
+        for (DirEntry e : r.entries()) {
+            int base = DirPages.entryBytes(e.name());
+            int cost = base + 4 + 84 + 4 + 4 + (e.handle() == null ? 0 : (e.handle().length() + 3) & ~3);
             if (used + cost > max || dirUsed + base > dirBudget) {
                 break;
             }
-            out.writeBool(true).writeLong(e.getFileid()).writeString(e.getName()).writeLong(e.getCookie());
-            Nfs3Xdr.postOpAttr(out, e.hasAttr() ? e.getAttr() : null);
-            Nfs3Xdr.postOpFh(out, e.hasHandle() ? e.getHandle() : null);
+            out.writeBool(true).writeLong(e.fileid()).writeString(e.name()).writeLong(e.cookie());
+            Nfs3Xdr.postOpAttr(out, e.attr());
+            Nfs3Xdr.postOpFh(out, e.handle());
             used += cost;
             dirUsed += base;
             sent++;
         }
-        if (sent == 0 && r.getEntriesCount() > 0) {
+        if (sent == 0 && r.entries().size() > 0) {
             DirPages.tooSmall(out, statusAt, afterAttrs);
             return;
         }
-        out.writeBool(false).writeBool(r.getEof() && sent == r.getEntriesCount());
+        out.writeBool(false).writeBool(r.eof() && sent == r.entries().size());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -9,7 +8,7 @@ import io.dittofs.gateway.rpc.XdrWriter;
 /** NFSPROC3_READLINK (RFC 1813 §3.3.5). */
 public final class ReadLink implements Nfs3Procedure<ReadLink.Args> {
 
-    public record Args(FileHandle symlink) {
+    public record Args(Handle symlink) {
     }
 
     @Override
@@ -23,7 +22,7 @@ public final class ReadLink implements Nfs3Procedure<ReadLink.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.symlink();
     }
 
@@ -34,11 +33,11 @@ public final class ReadLink implements Nfs3Procedure<ReadLink.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        var r = req.fs().readLink(req.identity(), a.symlink());
-        out.writeInt(Nfs3Status.of(r.getStatus()));
-        Nfs3Xdr.postOpAttr(out, r.hasAttr() ? r.getAttr() : null);
-        if (r.getStatus() == Status.OK) {
-            out.writeString(r.getTarget());
+        var r = req.fs().readLink(req.principal(), a.symlink());
+        out.writeInt(Nfs3Status.of(r.status()));
+        Nfs3Xdr.postOpAttr(out, r.attr());
+        if (r.status().ok()) {
+            out.writeString(r.target());
         }
     }
 

@@ -1,7 +1,7 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.metadata.v1.RemoveKind;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.RemoveKind;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -20,7 +20,7 @@ public final class Remove implements Nfs3Procedure<Nfs3Xdr.DirOp> {
     }
 
     @Override
-    public FileHandle handle(Nfs3Xdr.DirOp a) {
+    public Handle handle(Nfs3Xdr.DirOp a) {
         return a.dir();
     }
 
@@ -31,9 +31,9 @@ public final class Remove implements Nfs3Procedure<Nfs3Xdr.DirOp> {
 
     @Override
     public void execute(Nfs3Request req, Nfs3Xdr.DirOp a, XdrWriter out) {
-        var r = req.fs().remove(req.identity(), a.dir(), a.name(), RemoveKind.REMOVE_NON_DIR);
-        out.writeInt(Nfs3Status.of(r.getStatus()));
-        Nfs3Xdr.wcc(out, r.getDirWcc());
+        var r = req.fs().remove(req.principal(), a.dir(), a.name(), RemoveKind.NON_DIRECTORY);
+        out.writeInt(Nfs3Status.of(r.status()));
+        Nfs3Xdr.wcc(out, r.dirWcc());
     }
 
     @Override

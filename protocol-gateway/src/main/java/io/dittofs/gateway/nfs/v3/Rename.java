@@ -1,6 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
+import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -22,7 +22,7 @@ public final class Rename implements Nfs3Procedure<Rename.Args> {
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.from().dir();
     }
 
@@ -33,10 +33,10 @@ public final class Rename implements Nfs3Procedure<Rename.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        var r = req.fs().rename(req.identity(), a.from().dir(), a.from().name(), a.to().dir(), a.to().name());
-        out.writeInt(Nfs3Status.of(r.getStatus()));
-        Nfs3Xdr.wcc(out, r.getFromDirWcc());
-        Nfs3Xdr.wcc(out, r.getToDirWcc());
+        var r = req.fs().rename(req.principal(), a.from().dir(), a.from().name(), a.to().dir(), a.to().name());
+        out.writeInt(Nfs3Status.of(r.status()));
+        Nfs3Xdr.wcc(out, r.fromDirWcc());
+        Nfs3Xdr.wcc(out, r.toDirWcc());
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Timestamp;
-import io.dittofs.contracts.metadata.v1.SetAttrs;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.SetAttrs;
+import io.dittofs.gateway.fs.model.Time;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -11,7 +11,7 @@ import io.dittofs.gateway.rpc.XdrWriter;
 public final class SetAttr implements Nfs3Procedure<SetAttr.Args> {
 
     /** @param guard ctime the object must still have, or null */
-    public record Args(FileHandle object, SetAttrs attrs, Timestamp guard) {
+    public record Args(Handle object, SetAttrs attrs, Time guard) {
     }
 
     @Override
@@ -21,14 +21,14 @@ public final class SetAttr implements Nfs3Procedure<SetAttr.Args> {
 
     @Override
     public Args decode(XdrReader in) throws XdrException {
-        FileHandle h = Nfs3Xdr.handle(in);
+        Handle h = Nfs3Xdr.handle(in);
         SetAttrs attrs = Nfs3Xdr.sattr(in);
-        Timestamp guard = in.readBool() ? Nfs3Xdr.time(in) : null;
+        Time guard = in.readBool() ? Nfs3Xdr.time(in) : null;
         return new Args(h, attrs, guard);
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.object();
     }
 
@@ -39,9 +39,9 @@ public final class SetAttr implements Nfs3Procedure<SetAttr.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        var r = req.fs().setAttr(req.identity(), a.object(), a.attrs(), a.guard());
-        out.writeInt(Nfs3Status.of(r.getStatus()));
-        Nfs3Xdr.wcc(out, r.getWcc());
+        var r = req.fs().setAttr(req.principal(), a.object(), a.attrs(), a.guard());
+        out.writeInt(Nfs3Status.of(r.status()));
+        Nfs3Xdr.wcc(out, r.wcc());
     }
 
     @Override

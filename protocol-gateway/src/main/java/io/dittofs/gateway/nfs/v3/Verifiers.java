@@ -1,6 +1,5 @@
 package io.dittofs.gateway.nfs.v3;
 
-import com.google.protobuf.ByteString;
 import java.util.Arrays;
 
 /** writeverf3 / cookieverf3 are exactly 8 bytes on the wire. */
@@ -9,7 +8,7 @@ final class Verifiers {
     private Verifiers() {
     }
 
-    static byte[] of(ByteString v) {
-        return Arrays.copyOf(v.toByteArray(), 8);
+    static byte[] of(byte[] v) {
+        return Arrays.copyOf(v, 8);
     }
 }

@@ -1,9 +1,8 @@
 package io.dittofs.gateway.nfs.v3;
 
-import com.google.protobuf.ByteString;
-import io.dittofs.contracts.block.v1.Stability;
-import io.dittofs.contracts.common.v1.FileHandle;
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.Stability;
+import java.nio.ByteBuffer;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -11,7 +10,8 @@ import io.dittofs.gateway.rpc.XdrWriter;
 /** NFSPROC3_WRITE (RFC 1813 §3.3.7): RecordWrite in the namespace, then the bytes to the block-service. */
 public final class Write implements Nfs3Procedure<Write.Args> {
 
-    public record Args(FileHandle file, long offset, long count, int stable, ByteString data) {
+    /** @param data a view of the call's record, valid while the call runs */
+    public record Args(Handle file, long offset, long count, Stability stable, ByteBuffer data) {
     }
 
     @Override
@@ -21,16 +21,16 @@ public final class Write implements Nfs3Procedure<Write.Args> {
 
     @Override
     public Args decode(XdrReader in) throws XdrException {
-        FileHandle h = Nfs3Xdr.handle(in);
+        Handle h = Nfs3Xdr.handle(in);
         long offset = in.readLong();
         long count = in.readUnsignedInt();
-        int stable = in.readEnum(2);
+        Stability stable = stability(in.readEnum(2));
         var slice = in.readOpaqueSlice(FsInfo.MAX_TRANSFER);
-        return new Args(h, offset, count, stable, ByteString.copyFrom(slice.nioBuffer()));
+        return new Args(h, offset, count, stable, slice.nioBuffer().asReadOnlyBuffer());
     }
 
     @Override
-    public FileHandle handle(Args a) {
+    public Handle handle(Args a) {
         return a.file();
     }
 
@@ -47,17 +47,40 @@ public final class Write implements Nfs3Procedure<Write.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        if (a.offset() < 0 || a.count() > a.data().size() || a.offset() + a.data().size() < 0) {
-            Nfs3Procedure.wccFailure(out, a.offset() < 0 || a.offset() + a.data().size() < 0 ? Nfs3Status.FBIG : Nfs3Status.INVAL);
+        int size = a.data().remaining();
+        if (a.offset() < 0 || a.count() > size || a.offset() + size < 0) {
+            Nfs3Procedure.wccFailure(out, a.offset() < 0 || a.offset() + size < 0 ? Nfs3Status.FBIG : Nfs3Status.INVAL);
             return;
         }
-        ByteString data = a.count() < a.data().size() ? a.data().substring(0, (int) a.count()) : a.data();
-        var r = req.fs().write(req.identity(), a.file(), a.offset(), data, Stability.forNumber(a.stable()));
+        ByteBuffer data = a.data().duplicate();
+        if (a.count() < size) {
+            data.limit(data.position() + (int) a.count());
+        }
+        // one-shot write: RecordWrite is both the permission check and the size update, so an
+        // open per call would only add a namespace round trip
+        var r = req.fs().write(req.principal(), a.file(), a.offset(), data, a.stable());
         out.writeInt(Nfs3Status.of(r.status()));
         Nfs3Xdr.wcc(out, r.wcc());
-        if (r.status() == Status.OK) {
-            out.writeInt((int) r.count()).writeInt(r.committed().getNumber()).writeFixedOpaque(Verifiers.of(r.verifier()));
+        if (r.status().ok()) {
+            out.writeInt((int) r.count()).writeInt(stableHow(r.committed())).writeFixedOpaque(Verifiers.of(r.verifier()));
         }
+    }
+
+    /** stable_how (RFC 1813 §3.3.7): UNSTABLE = 0, DATA_SYNC = 1, FILE_SYNC = 2. */
+    static Stability stability(int wire) {
+        return switch (wire) {
+            case 0 -> Stability.UNSTABLE;
+            case 1 -> Stability.DATA_SYNC;
+            default -> Stability.FILE_SYNC;
+        };
+    }
+
+    static int stableHow(Stability s) {
+        return switch (s) {
+            case UNSTABLE -> 0;
+            case DATA_SYNC -> 1;
+            case FILE_SYNC -> 2;
+        };
     }
 
     @Override

@@ -1,0 +1,160 @@
+package io.dittofs.gateway.fs.grpc;
+
+import io.dittofs.gateway.fs.FileSystem;
+import io.dittofs.gateway.fs.model.AccessMode;
+import io.dittofs.gateway.fs.model.AccessResult;
+import io.dittofs.gateway.fs.model.AttrResult;
+import io.dittofs.gateway.fs.model.CommitResult;
+import io.dittofs.gateway.fs.model.CreateResult;
+import io.dittofs.gateway.fs.model.CreateSpec;
+import io.dittofs.gateway.fs.model.DirPage;
+import io.dittofs.gateway.fs.model.DirQuery;
+import io.dittofs.gateway.fs.model.FsInfo;
+import io.dittofs.gateway.fs.model.FsStat;
+import io.dittofs.gateway.fs.model.FsStatus;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.LinkResult;
+import io.dittofs.gateway.fs.model.LookupResult;
+import io.dittofs.gateway.fs.model.OpenFile;
+import io.dittofs.gateway.fs.model.OpenResult;
+import io.dittofs.gateway.fs.model.ReadLinkResult;
+import io.dittofs.gateway.fs.model.ReadResult;
+import io.dittofs.gateway.fs.model.RemoveKind;
+import io.dittofs.gateway.fs.model.RemoveResult;
+import io.dittofs.gateway.fs.model.RenameResult;
+import io.dittofs.gateway.fs.model.RootResult;
+import io.dittofs.gateway.fs.model.SetAttrResult;
+import io.dittofs.gateway.fs.model.SetAttrs;
+import io.dittofs.gateway.fs.model.Stability;
+import io.dittofs.gateway.fs.model.Time;
+import io.dittofs.gateway.fs.model.Wcc;
+import io.dittofs.gateway.fs.model.WriteResult;
+import io.dittofs.gateway.identity.Principal;
+import io.grpc.Channel;
+import java.nio.ByteBuffer;
+
+/**
+ * {@link FileSystem} over the metadata-service (namespace) and the block-service (content).
+ * Single-service operations go straight to their part; operations that span both go through
+ * {@link SpanningRules}. No method makes more service calls than the operation needs: an
+ * operation on attributes is one metadata call, a read through an open one block call.
+ */
+public final class GrpcFileSystem implements FileSystem {
+
+    private static final byte[] NO_VERIFIER = new byte[8];
+
+    private final Namespace namespace;
+    private final Content content;
+    private final SpanningRules rules;
+
+    public GrpcFileSystem(Channel metadata, Channel block) {
+        this.namespace = new Namespace(metadata);
+        this.content = new Content(block);
+        this.rules = new SpanningRules(namespace, content);
+    }
+
+    @Override
+    public RootResult root(Principal who, String share) {
+        return namespace.root(who, share);
+    }
+
+    @Override
+    public AttrResult getAttr(Principal who, Handle h) {
+        return namespace.getAttr(who, h, 0);
+    }
+
+    @Override
+    public SetAttrResult setAttr(Principal who, Handle h, SetAttrs attrs, Time guard) {
+        return rules.setAttr(who, h, attrs, guard);
+    }
+
+    @Override
+    public LookupResult lookup(Principal who, Handle dir, String name) {
+        return namespace.lookup(who, dir, name);
+    }
+
+    @Override
+    public AccessResult access(Principal who, Handle h, int requested) {
+        return namespace.access(who, h, requested);
+    }
+
+    @Override
+    public ReadLinkResult readLink(Principal who, Handle h) {
+        return namespace.readLink(who, h);
+    }
+
+    @Override
+    public CreateResult create(Principal who, Handle dir, String name, CreateSpec spec) {
+        return namespace.create(who, dir, name, spec);
+    }
+
+    @Override
+    public RemoveResult remove(Principal who, Handle dir, String name, RemoveKind kind) {
+        return rules.remove(who, dir, name, kind);
+    }
+
+    @Override
+    public RenameResult rename(Principal who, Handle fromDir, String from, Handle toDir, String to) {
+        return rules.rename(who, fromDir, from, toDir, to);
+    }
+
+    @Override
+    public LinkResult link(Principal who, Handle file, Handle dir, String name) {
+        return namespace.link(who, file, dir, name);
+    }
+
+    @Override
+    public DirPage readDir(Principal who, Handle dir, DirQuery query) {
+        return namespace.readDir(who, dir, query);
+    }
+
+    @Override
+    public FsStat fsStat(Principal who, Handle h) {
+        return namespace.fsStat(who, h);
+    }
+
+    @Override
+    public FsInfo fsInfo(Principal who, Handle h) {
+        return namespace.fsInfo(who, h);
+    }
+
+    @Override
+    public OpenResult open(Principal who, Handle h, AccessMode access) {
+        AttrResult a = namespace.getAttr(who, h, Namespace.requiredBits(access));
+        if (!a.status().ok()) {
+            return new OpenResult(a.status(), null, a.attr());
+        }
+        return new OpenResult(FsStatus.OK, new OpenFile(h, who, access, a.attr().content(), a.attr()), a.attr());
+    }
+
+    @Override
+    public ReadResult read(OpenFile file, long offset, int count) {
+        if (!file.granted().reads()) {
+            return ReadResult.failed(FsStatus.ACCESS, file.attr());
+        }
+        return rules.read(file, offset, count);
+    }
+
+    @Override
+    public WriteResult write(Principal who, Handle h, long offset, ByteBuffer data, Stability stability) {
+        return rules.write(who, h, offset, data, stability, false);
+    }
+
+    @Override
+    public WriteResult write(OpenFile file, long offset, ByteBuffer data, Stability stability) {
+        if (!file.granted().writes()) {
+            return new WriteResult(FsStatus.ACCESS, Wcc.after(file.attr()), 0, stability, NO_VERIFIER);
+        }
+        return rules.write(file.principal(), file.handle(), offset, data, stability, true);
+    }
+
+    @Override
+    public CommitResult commit(OpenFile file, long offset, long count) {
+        if (file.content() == null) {
+            // never written: nothing to make durable, but the client still compares verifiers
+            return new CommitResult(FsStatus.OK, file.attr(), content.verifier());
+        }
+        Content.Committed c = content.commit(file.content(), offset, count);
+        return new CommitResult(c.status(), file.attr(), c.verifier());
+    }
+}

@@ -1,0 +1,126 @@
+package io.dittofs.gateway.fs.grpc;
+
+import io.dittofs.gateway.fs.model.ContentId;
+import io.dittofs.gateway.fs.model.FileAttr;
+import io.dittofs.gateway.fs.model.FileType;
+import io.dittofs.gateway.fs.model.FsStatus;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.OpenFile;
+import io.dittofs.gateway.fs.model.ReadResult;
+import io.dittofs.gateway.fs.model.RemoveKind;
+import io.dittofs.gateway.fs.model.RemoveResult;
+import io.dittofs.gateway.fs.model.RenameResult;
+import io.dittofs.gateway.fs.model.SetAttrResult;
+import io.dittofs.gateway.fs.model.SetAttrs;
+import io.dittofs.gateway.fs.model.Stability;
+import io.dittofs.gateway.fs.model.Time;
+import io.dittofs.gateway.fs.model.WriteResult;
+import io.dittofs.gateway.identity.Principal;
+import java.nio.ByteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rules that keep namespace and content in step, each the only place it is written:
+ * write = RecordWrite then Write; size change = SetAttr then Truncate; last unlink = Remove then
+ * release; the namespace's size bounds what a read returns (unwritten content reads as zeros).
+ */
+final class SpanningRules {
+
+    private static final Logger log = LoggerFactory.getLogger(SpanningRules.class);
+    private static final byte[] NO_VERIFIER = new byte[8];
+
+    private final Namespace namespace;
+    private final Content content;
+
+    SpanningRules(Namespace namespace, Content content) {
+        this.namespace = namespace;
+        this.content = content;
+    }
+
+    SetAttrResult setAttr(Principal who, Handle h, SetAttrs attrs, Time guard) {
+        Namespace.AttrsSet r = namespace.setAttr(who, h, attrs, guard);
+        if (r.result().status().ok() && attrs.changesSize() && r.content() != null) {
+            FsStatus t = content.truncate(r.content(), attrs.size());
+            if (!t.ok()) {
+                return new SetAttrResult(t, r.result().wcc());
+            }
+        }
+        return r.result();
+    }
+
+    WriteResult write(Principal who, Handle h, long offset, ByteBuffer data, Stability stability, boolean opened) {
+        Namespace.Recorded rw = namespace.recordWrite(who, h, offset, data.remaining(), opened);
+        if (!rw.status().ok()) {
+            return new WriteResult(rw.status(), rw.wcc(), 0, stability, NO_VERIFIER);
+        }
+        if (rw.content() == null) {
+            log.error("RecordWrite succeeded without a content object for {}", h);
+            return new WriteResult(FsStatus.SERVERFAULT, rw.wcc(), 0, stability, NO_VERIFIER);
+        }
+        Content.Written w = content.write(rw.content(), offset, data, stability);
+        return new WriteResult(w.status(), rw.wcc(), w.count(), w.committed(), w.verifier());
+    }
+
+    ReadResult read(OpenFile f, long offset, int count) {
+        FileAttr attr = f.attr();
+        if (attr.type() != FileType.REGULAR) {
+            // only regular files have content; reading a directory is ISDIR in every protocol
+            return ReadResult.failed(attr.type() == FileType.DIRECTORY ? FsStatus.ISDIR : FsStatus.INVAL, attr);
+        }
+        long size = attr.size();
+        long want = Math.max(0, Math.min((long) count, size - Math.max(0, offset)));
+        if (offset < 0 || want == 0 || f.content() == null) {
+            if (want > 0) {
+                return new ReadResult(FsStatus.OK, attr, ByteBuffer.allocate((int) want).asReadOnlyBuffer(),
+                        offset + want >= size);
+            }
+            return ReadResult.empty(attr, offset < 0 || offset >= size);
+        }
+        Content.Read r = content.read(f.content(), offset, (int) want);
+        if (!r.status().ok()) {
+            return ReadResult.failed(r.status(), attr);
+        }
+        ByteBuffer data;
+        if (r.data().size() < want) {
+            // the namespace size is the truth: content not yet written (a grown file) reads as zeros
+            ByteBuffer padded = ByteBuffer.allocate((int) want);
+            r.data().copyTo(padded);
+            data = padded.position(0);
+        } else {
+            data = r.data().substring(0, (int) want).asReadOnlyByteBuffer();
+        }
+        return new ReadResult(FsStatus.OK, attr, data.asReadOnlyBuffer(), offset + want >= size);
+    }
+
+    RemoveResult remove(Principal who, Handle dir, String name, RemoveKind kind) {
+        Namespace.Removed r = namespace.remove(who, dir, name, kind);
+        if (r.result().status().ok()) {
+            release(r.released());
+        }
+        return r.result();
+    }
+
+    RenameResult rename(Principal who, Handle fromDir, String from, Handle toDir, String to) {
+        Namespace.Renamed r = namespace.rename(who, fromDir, from, toDir, to);
+        if (r.result().status().ok()) {
+            release(r.released());
+        }
+        return r.result();
+    }
+
+    /**
+     * The namespace no longer references {@code released}: drop it from the content store. The
+     * one place this happens, so it can go once the services reclaim released content themselves.
+     */
+    private void release(ContentId released) {
+        if (released == null) {
+            return;
+        }
+        FsStatus d = content.delete(released);
+        if (!d.ok() && d != FsStatus.NOENT) {
+            // the namespace no longer references it; the block-service's GC reclaims it later
+            log.warn("releasing content after its last unlink failed: {}", d);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.dittofs.gateway.fs.model;
+
+public record CommitResult(FsStatus status, FileAttr attr, byte[] verifier) {
+}

@@ -1,0 +1,4 @@
+package io.dittofs.gateway.fs.model;
+
+public record LinkResult(FsStatus status, FileAttr attr, Wcc dirWcc) {
+}

@@ -1,0 +1,4 @@
+package io.dittofs.gateway.fs.model;
+
+public record ReadLinkResult(FsStatus status, String target, FileAttr attr) {
+}

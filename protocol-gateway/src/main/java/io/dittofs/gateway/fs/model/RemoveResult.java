@@ -1,0 +1,4 @@
+package io.dittofs.gateway.fs.model;
+
+public record RemoveResult(FsStatus status, Wcc dirWcc) {
+}
