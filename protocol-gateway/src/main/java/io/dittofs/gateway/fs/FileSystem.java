@@ -80,7 +80,10 @@ public interface FileSystem {
     /** One-shot write: the namespace checks write permission while recording it, then the content. */
     WriteResult write(Principal who, Handle h, long offset, ByteBuffer data, Stability stability);
 
-    /** Write through an open granted WRITE: the namespace records it without a permission check. */
+    /**
+     * Write through an open granted WRITE: recorded as written through an open, so no second
+     * permission check stands between the file's owner and a file whose mode changed since the open.
+     */
     WriteResult write(OpenFile file, long offset, ByteBuffer data, Stability stability);
 
     /** Makes written data durable (any open, even {@link AccessMode#NONE}). */
