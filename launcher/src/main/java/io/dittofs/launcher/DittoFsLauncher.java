@@ -89,7 +89,9 @@ public class DittoFsLauncher {
         // a default property, not application.properties: services started alone from this jar
         // (-Dloader.main) read that file too and have no in-process control plane
         return new SpringApplicationBuilder(DittoFsLauncher.class).web(WebApplicationType.NONE)
-                .properties("dittofs.gateway.control-target=" + DEFAULT_LISTEN)
+                .properties("dittofs.gateway.control-target=" + DEFAULT_LISTEN,
+                        // the gateway follows the embedded control plane only while it runs
+                        "dittofs.gateway.follow-control-plane=${dittofs.control.enabled:true}")
                 .listeners(checks)
                 .registerShutdownHook(true).run(args);
     }

@@ -14,21 +14,16 @@ import io.dittofs.gateway.rpc.DuplicateRequestCache;
 import io.dittofs.gateway.rpc.RpcDispatcher;
 import io.dittofs.gateway.rpc.RpcRegistry;
 import io.dittofs.gateway.rpc.auth.AuthFlavors;
-import io.dittofs.gateway.share.Network;
-import io.dittofs.gateway.share.Share;
 import io.dittofs.gateway.share.ShareIds;
 import io.dittofs.gateway.share.ShareRegistry;
-import io.dittofs.gateway.share.Squash;
 import io.dittofs.gateway.share.StaticShareRegistry;
 import io.dittofs.gateway.share.WatchShareRegistry;
 import io.grpc.ManagedChannel;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * The protocol-gateway's beans. Opens no socket itself: {@link NfsListeners} (a SmartLifecycle)
@@ -55,16 +50,14 @@ public class GatewayConfiguration {
     }
 
     /**
-     * Live from the control plane when dittofs.gateway.control-target is set (and the suite's
-     * dittofs.control.enabled is not false); otherwise the static dittofs.gateway.exports.
+     * Live from the control plane when dittofs.gateway.control-target is set (and
+     * dittofs.gateway.follow-control-plane is not false); otherwise the static dittofs.gateway.exports.
      */
     @Bean
-    public ShareRegistry gatewayShareRegistry(GatewayProperties props, Environment env) {
-        String target = env.getProperty("dittofs.gateway.control-target", "");
-        if (!target.isBlank() && env.getProperty("dittofs.control.enabled", Boolean.class, true)) {
-            return new WatchShareRegistry(new ConfigWatchClient(target, "gateway"));
-        }
-        return new StaticShareRegistry(props.exports().stream().map(GatewayConfiguration::share).toList());
+    public ShareRegistry gatewayShareRegistry(GatewayProperties props) {
+        return props.watchedControlPlane()
+                .<ShareRegistry>map(target -> new WatchShareRegistry(new ConfigWatchClient(target, "gateway")))
+                .orElseGet(() -> new StaticShareRegistry(ExportShares.of(props)));
     }
 
     @Bean
@@ -99,18 +92,5 @@ public class GatewayConfiguration {
         NfsListeners listeners = new NfsListeners(nfs, all, portmapOnly);
         self.set(listeners);
         return listeners;
-    }
-
-    static Share share(GatewayProperties.Export e) {
-        List<Network> nets = e.networks().stream().map(n -> {
-            try {
-                return Network.parse(n);
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("dittofs.gateway.exports[" + e.name() + "].networks: " + ex.getMessage(), ex);
-            }
-        }).toList();
-        String path = e.path().length() > 1 && e.path().endsWith("/") ? e.path().substring(0, e.path().length() - 1) : e.path();
-        return new Share(e.name(), path, e.readOnly(), Squash.valueOf(e.squash().toUpperCase(Locale.ROOT)),
-                e.anonUid(), e.anonGid(), nets);
     }
 }

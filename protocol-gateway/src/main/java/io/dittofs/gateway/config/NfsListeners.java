@@ -15,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
 public final class NfsListeners implements SmartLifecycle {
 
     /** Late start, early stop: after gRPC hosts (lower phases) and before them on shutdown. */
-    public static final int PHASE = Integer.MAX_VALUE - 1000;
+    public static final int PHASE = io.dittofs.gateway.lifecycle.Phases.LISTENERS;
     private static final Logger log = LoggerFactory.getLogger(NfsListeners.class);
 
     private final NfsProperties props;

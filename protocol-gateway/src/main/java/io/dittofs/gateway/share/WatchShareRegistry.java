@@ -2,7 +2,7 @@ package io.dittofs.gateway.share;
 
 import io.dittofs.contracts.control.ConfigView;
 import io.dittofs.contracts.control.ConfigWatchClient;
-import io.dittofs.gateway.config.NfsListeners;
+import io.dittofs.gateway.lifecycle.Phases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -158,7 +158,7 @@ public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, 
 
     @Override
     public int getPhase() {
-        return NfsListeners.PHASE - 500;
+        return Phases.SHARES;
     }
 
     @Override
