@@ -72,7 +72,9 @@ final class CommonMapper {
     }
 
     static Time time(Timestamp t) {
-        return new Time(t.getSeconds(), Math.min(t.getNanos(), 999_999_999));
+        int nanos = t.getNanos();
+        // uint32 on the wire: a service bug must not become an exception here
+        return new Time(t.getSeconds(), nanos < 0 || nanos > 999_999_999 ? 999_999_999 : nanos);
     }
 
     static Timestamp time(Time t) {
