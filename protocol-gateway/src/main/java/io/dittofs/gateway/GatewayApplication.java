@@ -1,6 +1,7 @@
 package io.dittofs.gateway;
 
 import io.dittofs.gateway.config.GatewayConfiguration;
+import io.dittofs.gateway.config.NfsProperties;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Import;
 public class GatewayApplication {
 
     /** Env names that relaxed binding alone would not map onto dittofs.nfs.portmap-port. */
-    public static final String ENV_DEFAULTS = "dittofs.nfs.portmap-port=${DITTOFS_PORTMAP_PORT:0}";
+    public static final String ENV_DEFAULTS = "dittofs.nfs.portmap-port=${DITTOFS_PORTMAP_PORT:"
+            + NfsProperties.DEFAULT_PORTMAP_PORT + "}";
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.NONE)

@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 public record NfsProperties(
         @DefaultValue("2049") @Min(value = 0, message = "must be 0..65535 (0 = any free port); set DITTOFS_NFS_PORT, e.g. 12049 without root")
         @Max(value = 65535, message = "must be 0..65535 (0 = any free port); set DITTOFS_NFS_PORT, e.g. 12049 without root") int port,
-        @DefaultValue("0") @Min(value = 0, message = "must be 0 (off) or a port 1..65535; set DITTOFS_PORTMAP_PORT")
+        @DefaultValue(NfsProperties.DEFAULT_PORTMAP_PORT) @Min(value = 0, message = "must be 0 (off) or a port 1..65535; set DITTOFS_PORTMAP_PORT")
         @Max(value = 65535, message = "must be 0 (off) or a port 1..65535; set DITTOFS_PORTMAP_PORT") int portmapPort,
         @DefaultValue("127.0.0.1") @NotBlank(message = "must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0") String bindAddress,
         @DefaultValue("1114112") @Min(value = 1048576 + 4096, message = "must be at least 1052672 (a 1 MiB WRITE plus headers)")
@@ -71,6 +71,9 @@ public record NfsProperties(
             throw new IllegalArgumentException(property + "=" + d + " must be a positive duration such as " + example);
         }
     }
+
+    /** Off; also the fallback of the DITTOFS_PORTMAP_PORT alias, so the default lives here only. */
+    public static final String DEFAULT_PORTMAP_PORT = "0";
 
     /** The transport limits of every NFS listener. */
     public TransportSettings transport() {
