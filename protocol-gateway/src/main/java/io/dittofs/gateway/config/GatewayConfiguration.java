@@ -19,7 +19,6 @@ import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.share.StaticShareRegistry;
 import io.dittofs.gateway.share.WatchShareRegistry;
 import io.grpc.ManagedChannel;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

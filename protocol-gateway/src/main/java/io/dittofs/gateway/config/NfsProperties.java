@@ -1,11 +1,13 @@
 package io.dittofs.gateway.config;
 
 import io.dittofs.gateway.transport.TransportSettings;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -38,38 +40,32 @@ public record NfsProperties(
         @DefaultValue("1114112") @Min(value = 1048576 + 4096, message = "must be at least 1052672 (a 1 MiB WRITE plus headers)")
         @Max(value = 67108864, message = "must be at most 67108864 (64 MiB)") int maxRecordBytes,
         @DefaultValue("64") @Min(value = 1, message = "must be 1..4096") @Max(value = 4096, message = "must be 1..4096") int maxInFlightPerConnection,
-        @DefaultValue("5m") @NotNull(message = "must be a duration such as 5m") Duration idleTimeout,
+        @DefaultValue("5m") @NotNull(message = "must be a duration such as 5m")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 5m") Duration idleTimeout,
         @DefaultValue("true") boolean udp,
         @DefaultValue("4096") @Min(value = 0, message = "must be 0..1000000 entries") @Max(value = 1000000, message = "must be 0..1000000 entries") int drcEntries,
         @DefaultValue("1024") @Min(value = 1, message = "must be 1..100000 connections") @Max(value = 100000, message = "must be 1..100000 connections") int maxConnections,
         @DefaultValue("256") @Min(value = 1, message = "must be 1..100000 connections") @Max(value = 100000, message = "must be 1..100000 connections") int maxConnectionsPerAddress,
         @DefaultValue("64") @Min(value = 0, message = "must be 0 or more, below max-connections") int reservedConnections,
-        @DefaultValue("10s") @NotNull(message = "must be a duration such as 10s") Duration firstCallTimeout,
-        @DefaultValue("30s") @NotNull(message = "must be a duration such as 30s") Duration recordDeadline,
+        @DefaultValue("10s") @NotNull(message = "must be a duration such as 10s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 10s") Duration firstCallTimeout,
+        @DefaultValue("30s") @NotNull(message = "must be a duration such as 30s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s") Duration recordDeadline,
         @DefaultValue("4194304") @Min(value = 65536, message = "must be 65536..1073741824 bytes")
         @Max(value = 1073741824, message = "must be 65536..1073741824 bytes") int maxUnsentReplyBytes,
         @DefaultValue("268435456") @Min(value = 4194304, message = "must be at least 4194304 bytes (4 MiB)") long maxBufferedBytes,
-        @DefaultValue("30s") @NotNull(message = "must be a duration such as 30s") Duration callbackTimeout) {
+        @DefaultValue("30s") @NotNull(message = "must be a duration such as 30s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s") Duration callbackTimeout) {
 
-    public NfsProperties {
-        if (reservedConnections >= maxConnections) {
-            throw new IllegalArgumentException("dittofs.nfs.reserved-connections=" + reservedConnections
-                    + " must be below dittofs.nfs.max-connections=" + maxConnections + "; lower it (e.g. 64) or raise max-connections");
-        }
-        if (maxBufferedBytes < maxRecordBytes) {
-            throw new IllegalArgumentException("dittofs.nfs.max-buffered-bytes=" + maxBufferedBytes
-                    + " must be at least dittofs.nfs.max-record-bytes=" + maxRecordBytes + "; raise it (default 268435456)");
-        }
-        positive("dittofs.nfs.idle-timeout", idleTimeout, "5m");
-        positive("dittofs.nfs.first-call-timeout", firstCallTimeout, "10s");
-        positive("dittofs.nfs.record-deadline", recordDeadline, "30s");
-        positive("dittofs.nfs.callback-timeout", callbackTimeout, "30s");
+    /** Cross-field rule, validated with the others (jakarta validation names the property). */
+    @AssertTrue(message = "dittofs.nfs.reserved-connections must be below dittofs.nfs.max-connections; lower it (e.g. 64) or raise max-connections")
+    public boolean isReservedBelowMaxConnections() {
+        return reservedConnections < maxConnections;
     }
 
-    private static void positive(String property, Duration d, String example) {
-        if (d != null && (d.isNegative() || d.isZero())) {
-            throw new IllegalArgumentException(property + "=" + d + " must be a positive duration such as " + example);
-        }
+    @AssertTrue(message = "dittofs.nfs.max-buffered-bytes must be at least dittofs.nfs.max-record-bytes; raise it (default 268435456)")
+    public boolean isBufferHoldsARecord() {
+        return maxBufferedBytes >= maxRecordBytes;
     }
 
     /** Off; also the fallback of the DITTOFS_PORTMAP_PORT alias, so the default lives here only. */
