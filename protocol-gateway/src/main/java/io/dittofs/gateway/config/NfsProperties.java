@@ -1,7 +1,6 @@
 package io.dittofs.gateway.config;
 
 import io.dittofs.gateway.transport.TransportSettings;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param callbackTimeout how long a call from the gateway to a client waits for the reply
  */
 @Validated
+@ConsistentNfsLimits
 @ConfigurationProperties(prefix = "dittofs.nfs")
 public record NfsProperties(
         @DefaultValue("2049") @Min(value = 0, message = "must be 0..65535 (0 = any free port); set DITTOFS_NFS_PORT, e.g. 12049 without root")
@@ -56,17 +56,6 @@ public record NfsProperties(
         @DefaultValue("268435456") @Min(value = 4194304, message = "must be at least 4194304 bytes (4 MiB)") long maxBufferedBytes,
         @DefaultValue("30s") @NotNull(message = "must be a duration such as 30s")
         @DurationMin(nanos = 1, message = "must be a positive duration such as 30s") Duration callbackTimeout) {
-
-    /** Cross-field rule, validated with the others (jakarta validation names the property). */
-    @AssertTrue(message = "dittofs.nfs.reserved-connections must be below dittofs.nfs.max-connections; lower it (e.g. 64) or raise max-connections")
-    public boolean isReservedBelowMaxConnections() {
-        return reservedConnections < maxConnections;
-    }
-
-    @AssertTrue(message = "dittofs.nfs.max-buffered-bytes must be at least dittofs.nfs.max-record-bytes; raise it (default 268435456)")
-    public boolean isBufferHoldsARecord() {
-        return maxBufferedBytes >= maxRecordBytes;
-    }
 
     /** Off; also the fallback of the DITTOFS_PORTMAP_PORT alias, so the default lives here only. */
     public static final String DEFAULT_PORTMAP_PORT = "0";

@@ -61,7 +61,7 @@ class NfsPropertiesTest {
     @Test
     void inconsistentValuesNameThePropertyAndTheFix() {
         assertThatThrownBy(() -> bind(Map.of("dittofs.nfs.reserved-connections", "1024")))
-                .rootCause().hasMessageContaining("dittofs.nfs.reserved-connections")
+                .rootCause().hasMessageContaining("dittofs.nfs.reserved-connections=1024")
                 .hasMessageContaining("max-connections");
         assertThatThrownBy(() -> bind(Map.of("dittofs.nfs.record-deadline", "0s")))
                 .rootCause().hasMessageContaining("dittofs.nfs.record-deadline").hasMessageContaining("positive");
