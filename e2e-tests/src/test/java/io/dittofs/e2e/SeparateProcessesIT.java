@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dittofs.nfsclient.Nfs3;
 import io.dittofs.nfsclient.NfsClient;
+import io.dittofs.nfsclient.NlmClient;
 import io.dittofs.nfsclient.RpcClient;
 import io.dittofs.nfsclient.Sattr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The docker-compose topology without Docker: metadata-service, block-service, lock-service and the
- * gateway as separate JVMs talking gRPC over loopback TCP, driven by the Java client and by libnfs.
- * (The gateway does not call the lock-service yet: NLM comes next; here it must start and listen.)
+ * gateway (twice, sharing the lock-service) as separate JVMs talking gRPC over loopback TCP, driven by
+ * the Java NFS and NLM clients and by libnfs.
  */
 class SeparateProcessesIT {
 
@@ -23,13 +25,15 @@ class SeparateProcessesIT {
     Path tmp;
 
     @Test
-    void threeProcessesServeNfsTogether() throws Exception {
+    void servicesApartServeNfsAndTwoGatewaysShareLocks() throws Exception {
         int metaPort = ChildJvm.freePort();
         int blockPort = ChildJvm.freePort();
         int lockPort = ChildJvm.freePort();
         int nfsPort = ChildJvm.freePort();
+        int nfsPort2 = ChildJvm.freePort();
         Path logs = tmp.resolve("logs");
-        try (ChildJvm meta = ChildJvm.start("metadata", "io.dittofs.metadata.MetadataServiceApplication", logs,
+        try (NlmCallbackHost hostB = new NlmCallbackHost();
+             ChildJvm meta = ChildJvm.start("metadata", "io.dittofs.metadata.MetadataServiceApplication", logs,
                      List.of("--dittofs.data-dir=" + tmp.resolve("meta"), "--dittofs.metadata.grpc.listen=127.0.0.1:" + metaPort));
              ChildJvm block = ChildJvm.start("block", "io.dittofs.block.BlockServiceApplication", logs,
                      List.of("--dittofs.data-dir=" + tmp.resolve("block"), "--dittofs.block.grpc.listen=127.0.0.1:" + blockPort));
@@ -38,17 +42,39 @@ class SeparateProcessesIT {
              ChildJvm gateway = ChildJvm.start("gateway", "io.dittofs.gateway.GatewayApplication", logs,
                      List.of("--dittofs.nfs.port=" + nfsPort, "--dittofs.nfs.bind-address=127.0.0.1",
                              "--dittofs.gateway.metadata-target=127.0.0.1:" + metaPort,
-                             "--dittofs.gateway.block-target=127.0.0.1:" + blockPort))) {
+                             "--dittofs.gateway.block-target=127.0.0.1:" + blockPort,
+                             "--dittofs.gateway.lock-target=127.0.0.1:" + lockPort, "--dittofs.gateway.gateway-id=gw-1"));
+             ChildJvm gateway2 = ChildJvm.start("gateway2", "io.dittofs.gateway.GatewayApplication", logs,
+                     List.of("--dittofs.nfs.port=" + nfsPort2, "--dittofs.nfs.bind-address=127.0.0.1",
+                             "--dittofs.gateway.metadata-target=127.0.0.1:" + metaPort,
+                             "--dittofs.gateway.block-target=127.0.0.1:" + blockPort,
+                             "--dittofs.gateway.lock-target=127.0.0.1:" + lockPort, "--dittofs.gateway.gateway-id=gw-2",
+                             "--dittofs.nlm.callback-portmap-port=" + hostB.port()))) {
             meta.awaitPort(metaPort);
             block.awaitPort(blockPort);
             lock.awaitPort(lockPort);
             gateway.awaitPort(nfsPort);
+            gateway2.awaitPort(nfsPort2);
+            byte[] fh;
             try (NfsClient c = new NfsClient("127.0.0.1", nfsPort, RpcClient.Auth.sys(1000, 1000))) {
                 byte[] root = c.mount("/export");
                 var f = c.create(root, "apart.txt", 1, Sattr.mode(0644));
                 assertThat(f.status()).isEqualTo(Nfs3.OK);
                 assertThat(c.write(f.handle(), 0, "over tcp grpc".getBytes(), Nfs3.FILE_SYNC).status()).isEqualTo(Nfs3.OK);
                 assertThat(new String(c.read(f.handle(), 0, 100).data())).isEqualTo("over tcp grpc");
+                fh = f.handle();
+            }
+            // two gateways, one lock-service: a lock through one blocks through the other, and the
+            // waiter's GRANTED comes from its own gateway once the holder unlocks through the first
+            try (NlmClient a = new NlmClient("127.0.0.1", nfsPort, "hostA");
+                 NlmClient b = new NlmClient("127.0.0.1", nfsPort2, "hostB")) {
+                assertThat(a.lock(fh, 1, 0, 0, true, false)).isEqualTo(NlmClient.GRANTED);
+                assertThat(b.lock(fh, 2, 0, 10, false, false)).isEqualTo(NlmClient.DENIED);
+                assertThat(b.test(fh, 2, 5, 1, false).holderSvid()).isEqualTo(1);
+                assertThat(b.lock(fh, 2, 0, 10, true, true)).isEqualTo(NlmClient.BLOCKED);
+                assertThat(a.unlock(fh, 1, 0, 0)).isEqualTo(NlmClient.GRANTED);
+                assertThat(hostB.grants.poll(20, TimeUnit.SECONDS)).as("GRANTED through gateway 2").isNotNull();
+                assertThat(a.test(fh, 1, 0, 1, true).holderSvid()).isEqualTo(2);
             }
             Path local = tmp.resolve("local.txt");
             Files.writeString(local, "via libnfs\n");

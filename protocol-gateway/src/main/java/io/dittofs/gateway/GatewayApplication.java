@@ -2,6 +2,7 @@ package io.dittofs.gateway;
 
 import io.dittofs.gateway.config.GatewayConfiguration;
 import io.dittofs.gateway.config.NfsProperties;
+import io.dittofs.service.StandaloneServer;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -23,6 +24,6 @@ public class GatewayApplication {
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.NONE)
-                .properties(ENV_DEFAULTS).registerShutdownHook(true).run(args);
+                .properties(ENV_DEFAULTS, StandaloneServer.NO_DATABASE).registerShutdownHook(true).run(args);
     }
 }

@@ -20,6 +20,17 @@ public record StandaloneServer(ConfigurableApplicationContext context, GrpcServe
     private static final Logger log = LoggerFactory.getLogger(StandaloneServer.class);
 
     /**
+     * The launcher jar also carries the control plane's JPA, Flyway and H2: a data service started
+     * from it must not boot an unused database (tens of seconds of Hibernate on a busy machine).
+     * Stores that use SQL open their own pools.
+     */
+    public static final String NO_DATABASE = "spring.autoconfigure.exclude="
+            + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+            + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
+            + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration,"
+            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
+
+    /**
      * @param name            for logs, e.g. "metadata-service"
      * @param listenProperty  e.g. "dittofs.metadata.grpc.listen"
      * @param defaultListen   e.g. "127.0.0.1:7101"
@@ -28,6 +39,7 @@ public record StandaloneServer(ConfigurableApplicationContext context, GrpcServe
                                          String defaultListen, String... args) {
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
+                .properties(NO_DATABASE)
                 // our own hook closes the server before the context; Spring's would race it
                 .registerShutdownHook(false)
                 .run(args);

@@ -18,7 +18,15 @@ import io.dittofs.gateway.share.ShareIds;
 import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.share.StaticShareRegistry;
 import io.dittofs.gateway.share.WatchShareRegistry;
+import io.dittofs.gateway.locks.GrpcLockManager;
+import io.dittofs.gateway.locks.LockEventRouter;
+import io.dittofs.gateway.locks.LockManager;
+import io.dittofs.gateway.rpc.RpcProgram;
 import io.grpc.ManagedChannel;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Import;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +39,16 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({NfsProperties.class, GatewayProperties.class})
+@Import(NlmConfiguration.class)
 public class GatewayConfiguration {
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "gateway";
+        }
+    }
 
     @Bean(destroyMethod = "shutdownNow")
     public ManagedChannel gatewayMetadataChannel(GatewayProperties props) {
@@ -76,14 +93,41 @@ public class GatewayConfiguration {
         return new ShareGate(ids);
     }
 
+    @Bean(destroyMethod = "shutdownNow")
+    public ManagedChannel gatewayLockChannel(GatewayProperties props) {
+        return ServiceChannels.open(props.lockTarget());
+    }
+
+    @Bean
+    public LockManager gatewayLockManager(ManagedChannel gatewayLockChannel, GatewayProperties props,
+                                          NfsProperties nfs) {
+        String id = props.gatewayId().isBlank() ? hostName() + ":" + nfs.port() : props.gatewayId();
+        return new GrpcLockManager(gatewayLockChannel, id);
+    }
+
+    @Bean
+    public LockEventRouter gatewayLockEventRouter() {
+        return new LockEventRouter();
+    }
+
+    @Bean
+    public LockEvents gatewayLockEvents(LockManager locks, LockEventRouter router) {
+        return new LockEvents(locks, router);
+    }
+
+    /**
+     * NFS, MOUNT and the portmapper on one port, plus every other {@link RpcProgram} bean (NLM, NSM,
+     * NFSv4 register themselves that way); the portmapper advertises exactly what is registered.
+     */
     @Bean
     public NfsListeners gatewayNfsListeners(NfsProperties nfs, ShareRegistry registry, ShareIds ids, ShareGate gate,
-                                            FileSystem fs) {
+                                            FileSystem fs, ObjectProvider<RpcProgram> extraPrograms) {
         AtomicReference<NfsListeners> self = new AtomicReference<>();
         String host = nfs.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : nfs.bindAddress();
         RpcRegistry programs = new RpcRegistry();
         PortmapProgram portmap = new PortmapProgram(programs, () -> self.get().port(), host, nfs.udp());
         programs.register(portmap).register(new MountProgram(registry, ids, gate, fs)).register(new Nfs3Program(fs, gate));
+        extraPrograms.orderedStream().forEach(programs::register);
         DuplicateRequestCache drc = new DuplicateRequestCache(nfs.drcEntries());
         AuthFlavors auth = AuthFlavors.standard();
         RpcDispatcher all = new RpcDispatcher(programs, drc, auth);

@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param metadataTarget     {@code in-process:NAME} (launcher) or {@code HOST:PORT}
  * @param blockTarget        {@code in-process:NAME} (launcher) or {@code HOST:PORT}
+ * @param lockTarget         the lock-service: {@code in-process:NAME} (launcher) or {@code HOST:PORT}
+ * @param gatewayId          this gateway's name at the lock-service (where its clients' lock events go);
+ *                           empty = host name and NFS port, stable across restarts
  * @param controlTarget      the control plane's watch stream; empty = the static {@code exports}
  * @param followControlPlane false ignores {@code controlTarget} (the launcher sets it from
  *                           {@code dittofs.control.enabled})
@@ -25,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(
         @DefaultValue("in-process:dittofs") @Pattern(regexp = TARGET, message = TARGET_MSG) String metadataTarget,
         @DefaultValue("in-process:dittofs") @Pattern(regexp = TARGET, message = TARGET_MSG) String blockTarget,
+        @DefaultValue("in-process:dittofs") @Pattern(regexp = TARGET, message = TARGET_MSG) String lockTarget,
+        @DefaultValue("") @Pattern(regexp = "[\\w.:@-]{0,128}", message = "must be at most 128 letters, digits or . : @ - _; set dittofs.gateway.gateway-id")
+        String gatewayId,
         @DefaultValue("") @Pattern(regexp = "|" + TARGET, message = "must be empty (static exports), HOST:PORT or in-process:NAME; set dittofs.gateway.control-target")
         String controlTarget,
         @DefaultValue("true") boolean followControlPlane,

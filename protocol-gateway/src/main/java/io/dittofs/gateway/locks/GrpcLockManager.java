@@ -6,6 +6,7 @@ import io.dittofs.contracts.common.v1.Status;
 import io.dittofs.contracts.lock.v1.*;
 import io.grpc.Channel;
 import io.grpc.Context;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,56 +33,101 @@ public final class GrpcLockManager implements LockManager {
 
     @Override
     public ClientRef registerClient(LockProtocol protocol, byte[] clientKey, int leaseSeconds) {
-        RegisterClientResponse r = stub.registerClient(RegisterClientRequest.newBuilder()
+        RegisterClientResponse r;
+        try {
+            r = stub.registerClient(RegisterClientRequest.newBuilder()
                 .setProtocol(LockMapping.protocol(protocol)).setClientKey(ByteString.copyFrom(clientKey))
                 .setLeaseSeconds(leaseSeconds).setGatewayId(gatewayId).build());
+        } catch (StatusRuntimeException e) {
+            throw new LockServiceException(unreachable(e));
+        }
         if (r.getStatus() != Status.OK) {
-            throw new LockServiceException(r.getStatus());
+            throw new LockServiceException(LockMapping.status(r.getStatus()));
         }
         return new ClientRef(r.getClientId().toByteArray(), r.getInGrace());
     }
 
     @Override
     public LockOutcome lock(LockSpec spec) {
-        LockResponse r = stub.lock(LockMapping.lockRequest(spec));
-        return new LockOutcome(r.getStatus(), r.getQueued(),
-                r.hasConflict() ? LockMapping.conflict(r.getConflict()) : null, r.getLockId().toByteArray());
+        try {
+            LockResponse r = stub.lock(LockMapping.lockRequest(spec));
+            return new LockOutcome(LockMapping.status(r.getStatus()), r.getQueued(),
+                    r.hasConflict() ? LockMapping.conflict(r.getConflict()) : null, r.getLockId().toByteArray());
+        } catch (StatusRuntimeException e) {
+            return new LockOutcome(unreachable(e), false, null, new byte[0]);
+        }
     }
 
     @Override
     public LockOutcome test(LockSpec spec) {
-        TestLockResponse r = stub.testLock(LockMapping.lockRequest(spec));
-        return new LockOutcome(r.getStatus(), false, r.hasConflict() ? LockMapping.conflict(r.getConflict()) : null,
-                new byte[0]);
+        try {
+            TestLockResponse r = stub.testLock(LockMapping.lockRequest(spec));
+            return new LockOutcome(LockMapping.status(r.getStatus()), false,
+                    r.hasConflict() ? LockMapping.conflict(r.getConflict()) : null, new byte[0]);
+        } catch (StatusRuntimeException e) {
+            return new LockOutcome(unreachable(e), false, null, new byte[0]);
+        }
     }
 
     @Override
-    public Status unlock(LockTarget t) {
-        return stub.unlock(LockMapping.unlockRequest(t)).getStatus();
+    public LockStatus unlock(LockTarget t) {
+        return call(() -> stub.unlock(LockMapping.unlockRequest(t)).getStatus());
     }
 
     @Override
-    public Status cancel(LockTarget t) {
-        return stub.cancelLock(LockMapping.unlockRequest(t)).getStatus();
+    public LockStatus cancel(LockTarget t) {
+        return call(() -> stub.cancelLock(LockMapping.unlockRequest(t)).getStatus());
     }
 
     @Override
-    public Status releaseClient(ClientRef client) {
-        return stub.releaseClient(ClientRequest.newBuilder().setClientId(ByteString.copyFrom(client.id())).build())
-                .getStatus();
+    public LockStatus renewClient(ClientRef client) {
+        return call(() -> stub.renewClient(clientRequest(client)).getStatus());
+    }
+
+    @Override
+    public LockStatus reclaimComplete(ClientRef client) {
+        return call(() -> stub.reclaimComplete(clientRequest(client)).getStatus());
+    }
+
+    @Override
+    public LockStatus releaseClient(ClientRef client) {
+        return call(() -> stub.releaseClient(clientRequest(client)).getStatus());
     }
 
     @Override
     public OpenOutcome open(OpenSpec s) {
-        OpenResponse r = stub.open(OpenRequest.newBuilder().setFile(LockMapping.file(s.file()))
-                .setOwner(LockMapping.owner(s.client(), s.owner())).setAccess(s.access()).setDeny(s.deny())
-                .setReclaim(s.reclaim()).build());
-        return new OpenOutcome(r.getStatus(), r.getOpenId().toByteArray());
+        try {
+            OpenResponse r = stub.open(OpenRequest.newBuilder().setFile(LockMapping.file(s.file()))
+                    .setOwner(LockMapping.owner(s.client(), s.owner())).setAccess(s.access()).setDeny(s.deny())
+                    .setReclaim(s.reclaim()).build());
+            return new OpenOutcome(LockMapping.status(r.getStatus()), r.getOpenId().toByteArray());
+        } catch (StatusRuntimeException e) {
+            return new OpenOutcome(unreachable(e), new byte[0]);
+        }
     }
 
     @Override
-    public Status close(byte[] openId) {
-        return stub.close(CloseRequest.newBuilder().setOpenId(ByteString.copyFrom(openId)).build()).getStatus();
+    public LockStatus close(byte[] openId) {
+        return call(() -> stub.close(CloseRequest.newBuilder().setOpenId(ByteString.copyFrom(openId)).build())
+                .getStatus());
+    }
+
+    private static ClientRequest clientRequest(ClientRef client) {
+        return ClientRequest.newBuilder().setClientId(ByteString.copyFrom(client.id())).build();
+    }
+
+    private static LockStatus call(java.util.function.Supplier<Status> rpc) {
+        try {
+            return LockMapping.status(rpc.get());
+        } catch (StatusRuntimeException e) {
+            return unreachable(e);
+        }
+    }
+
+    /** The lock-service could not be reached in time: a transient answer protocols turn into "retry". */
+    private static LockStatus unreachable(StatusRuntimeException e) {
+        log.warn("lock-service call failed: {}", e.getStatus());
+        return LockStatus.DELAY;
     }
 
     @Override
@@ -129,20 +175,6 @@ public final class GrpcLockManager implements LockManager {
             ctx.cancel(null);
             retry.shutdownNow();
         };
-    }
-
-    /** A lock-service answer the gateway cannot go on from (e.g. registration refused). */
-    public static final class LockServiceException extends RuntimeException {
-        private final Status status;
-
-        public LockServiceException(Status status) {
-            super("lock-service answered " + status);
-            this.status = status;
-        }
-
-        public Status status() {
-            return status;
-        }
     }
 
     static ByteRange range(long offset, long length) {

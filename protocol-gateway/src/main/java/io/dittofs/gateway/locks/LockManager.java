@@ -1,11 +1,9 @@
 package io.dittofs.gateway.locks;
 
-import io.dittofs.contracts.common.v1.Status;
-
 /**
  * The gateway's one door to lock state (byte ranges, share reservations, and later caching grants):
  * protocol code (NLM, NFSv4, SMB) calls this with neutral records and maps the neutral
- * {@link Status} in its own table; only the implementation talks to the lock-service.
+ * {@link LockStatus} in its own table; only the implementation talks to the lock-service.
  */
 public interface LockManager {
 
@@ -17,17 +15,23 @@ public interface LockManager {
     /** Would {@code spec} be granted? OK, or DENIED with the conflict. */
     LockOutcome test(LockSpec spec);
 
-    Status unlock(LockTarget target);
+    LockStatus unlock(LockTarget target);
 
     /** Withdraws a queued blocking request. */
-    Status cancel(LockTarget target);
+    LockStatus cancel(LockTarget target);
+
+    /** Keeps a leased client (NFSv4) alive. */
+    LockStatus renewClient(ClientRef client);
+
+    /** The client finished reclaiming after a restart (NFSv4.1 RECLAIM_COMPLETE). */
+    LockStatus reclaimComplete(ClientRef client);
 
     /** Drops every lock, open and grant of the client (NSM reboot notification, NLM FREE_ALL). */
-    Status releaseClient(ClientRef client);
+    LockStatus releaseClient(ClientRef client);
 
     OpenOutcome open(OpenSpec spec);
 
-    Status close(byte[] openId);
+    LockStatus close(byte[] openId);
 
     /**
      * Delivers this gateway's lock events (granted blocking locks) to {@code listener} until the

@@ -32,6 +32,26 @@ final class LockMapping {
         };
     }
 
+    static LockStatus status(io.dittofs.contracts.common.v1.Status s) {
+        return switch (s) {
+            case OK -> LockStatus.OK;
+            case DENIED -> LockStatus.DENIED;
+            case SHARE_DENIED -> LockStatus.SHARE_DENIED;
+            case LOCKED -> LockStatus.LOCKED;
+            case DEADLOCK -> LockStatus.DEADLOCK;
+            case GRACE -> LockStatus.GRACE;
+            case NO_GRACE -> LockStatus.NO_GRACE;
+            case RECLAIM_BAD -> LockStatus.RECLAIM_BAD;
+            case EXPIRED -> LockStatus.EXPIRED;
+            case BAD_STATE -> LockStatus.BAD_STATE;
+            case NOT_LOCKED -> LockStatus.NOT_LOCKED;
+            case BREAK_PENDING -> LockStatus.BREAK_PENDING;
+            case INVAL -> LockStatus.INVAL;
+            case DELAY -> LockStatus.DELAY;
+            default -> LockStatus.SERVERFAULT;
+        };
+    }
+
     static FileKey file(byte[] file) {
         return FileKey.newBuilder().setValue(ByteString.copyFrom(file)).build();
     }

@@ -1,6 +1,4 @@
 package io.dittofs.gateway.locks;
 
-import io.dittofs.contracts.common.v1.Status;
-
-public record OpenOutcome(Status status, byte[] openId) {
+public record OpenOutcome(LockStatus status, byte[] openId) {
 }

@@ -1,6 +1,6 @@
 package io.dittofs.gateway.nfs.nlm;
 
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.locks.LockStatus;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 
@@ -19,9 +19,10 @@ public final class Cancel implements NlmProcedure<NlmXdr.CancelArgs> {
 
     @Override
     public NlmReply execute(NlmRequest req, NlmXdr.CancelArgs a) {
-        NlmHosts.Host host = req.host(a.lock().callerName());
-        Status s = req.locks().cancel(NlmLocks.target(host.client(), a.lock()));
-        return new NlmReply.Res(a.cookie(), s == Status.OK ? NlmStatus.GRANTED
-                : s == Status.NOT_LOCKED || s == Status.BAD_STATE ? NlmStatus.DENIED : NlmStatus.of(s, req.version()));
+        LockStatus s = req.asHost(a.lock().callerName(),
+                host -> req.locks().cancel(NlmLocks.target(host.client(), a.lock())), x -> x);
+        return new NlmReply.Res(a.cookie(), s == LockStatus.OK ? NlmStatus.GRANTED
+                : s == LockStatus.NOT_LOCKED || s == LockStatus.BAD_STATE ? NlmStatus.DENIED
+                : NlmStatus.of(s, req.version()));
     }
 }

@@ -1,6 +1,7 @@
 package io.dittofs.gateway.nfs.nlm;
 
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.FsStatus;
+import io.dittofs.gateway.locks.LockStatus;
 import io.dittofs.gateway.locks.LockOutcome;
 import io.dittofs.gateway.locks.LockSpec;
 import io.dittofs.gateway.rpc.XdrException;
@@ -35,16 +36,16 @@ public final class Lock implements NlmProcedure<NlmXdr.LockArgs> {
         if (NlmLocks.outOfRange(a.lock())) {
             return new NlmReply.Res(a.cookie(), NlmStatus.FBIG);
         }
-        Status file = req.files().check(req.ctx(), a.lock().fh(), a.exclusive());
-        if (file != Status.OK) {
+        FsStatus file = req.files().check(req.ctx(), a.lock().fh(), a.exclusive());
+        if (file != FsStatus.OK) {
             return new NlmReply.Res(a.cookie(), NlmStatus.of(file, req.version()));
         }
-        NlmHosts.Host host = req.host(a.lock().callerName());
         // NM_LOCK comes from hosts that cannot take callbacks: it never queues
         boolean blocking = a.block() && number != 22;
-        LockOutcome r = req.locks().lock(new LockSpec(NlmLocks.target(host.client(), a.lock()), a.exclusive(),
-                blocking, a.reclaim(), null));
-        if (r.status() == Status.OK && r.queued()) {
+        LockOutcome r = req.asHost(a.lock().callerName(), host -> req.locks().lock(new LockSpec(
+                NlmLocks.target(host.client(), a.lock()), a.exclusive(), blocking, a.reclaim(), null)),
+                LockOutcome::status);
+        if (r.status() == LockStatus.OK && r.queued()) {
             return new NlmReply.Res(a.cookie(), NlmStatus.BLOCKED);
         }
         return new NlmReply.Res(a.cookie(), NlmStatus.of(r.status(), req.version()));

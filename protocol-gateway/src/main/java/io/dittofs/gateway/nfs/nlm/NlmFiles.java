@@ -1,6 +1,6 @@
 package io.dittofs.gateway.nfs.nlm;
 
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.FsStatus;
 import io.dittofs.gateway.rpc.CallContext;
 
 /**
@@ -11,6 +11,6 @@ import io.dittofs.gateway.rpc.CallContext;
 @FunctionalInterface
 public interface NlmFiles {
 
-    /** OK, or STALE / BADHANDLE / ACCESS / ROFS as the neutral reason. */
-    Status check(CallContext ctx, byte[] fh, boolean forWrite);
+    /** OK, or STALE / BADHANDLE / ACCESS / ROFS / DELAY as the neutral reason. */
+    FsStatus check(CallContext ctx, byte[] fh, boolean forWrite);
 }

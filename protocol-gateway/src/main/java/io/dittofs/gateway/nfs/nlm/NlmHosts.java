@@ -49,6 +49,14 @@ public final class NlmHosts {
      * this gateway never saw may still hold state through another gateway, so it is registered to be
      * released.
      */
+    /** Drops the cached registration of {@code name}; the next call registers again. */
+    void forget(String name) {
+        Host h = byName.remove(name);
+        if (h != null) {
+            byClient.remove(h.client());
+        }
+    }
+
     public Optional<ClientRef> release(String name) {
         Host h = byName.remove(name);
         ClientRef client = h != null ? h.client()

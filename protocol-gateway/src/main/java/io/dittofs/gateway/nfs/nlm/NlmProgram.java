@@ -1,5 +1,6 @@
 package io.dittofs.gateway.nfs.nlm;
 
+import io.dittofs.gateway.locks.LockServiceException;
 import io.dittofs.gateway.locks.LockManager;
 import io.dittofs.gateway.rpc.CallContext;
 import io.dittofs.gateway.rpc.Outcome;
@@ -102,12 +103,24 @@ public final class NlmProgram implements RpcProgram {
         }
         NlmRequest req = new NlmRequest(ctx, version, locks, hosts, files, shares);
         if (!msg) {
-            p.execute(req, args).write(out, version);
+            try {
+                p.execute(req, args).write(out, version);
+            } catch (LockServiceException e) {
+                // the lock-service refused or could not register the host: the client retries later
+                log.warn("NLM v{} proc {} from {}: {}", version, proc, ctx.clientAddress(), e.getMessage());
+                return Outcome.SYSTEM_ERR;
+            }
             return Outcome.SUCCESS;
         }
         // the *_MSG reply is empty; the result travels as a call to the client's *_RES procedure
         Thread.ofVirtual().name("nlm-msg").start(() -> {
-            NlmReply reply = p.execute(req, args);
+            NlmReply reply;
+            try {
+                reply = p.execute(req, args);
+            } catch (LockServiceException e) {
+                log.warn("NLM v{} proc {} from {}: {}", version, proc, ctx.clientAddress(), e.getMessage());
+                return;
+            }
             callbacks.call(ctx.remote().getAddress(), version, proc + MSG_OFFSET, w -> reply.write(w, version))
                     .whenComplete((r, e) -> {
                         if (e != null) {

@@ -30,7 +30,7 @@ public final class NlmShares {
     }
 
     /** The host's shares went with its lock-service client (FREE_ALL, reboot). */
-    void forget(ClientRef client) {
+    public void forget(ClientRef client) {
         opens.keySet().removeIf(k -> k.client().equals(client));
     }
 }

@@ -1,9 +1,10 @@
 package io.dittofs.gateway.nfs.nlm;
 
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.FsStatus;
+import io.dittofs.gateway.locks.LockStatus;
 
 /**
- * nlm4_stats / nlm_stats, and the one table from the neutral lock-service status to them. Versions
+ * nlm4_stats / nlm_stats, and the tables from the neutral lock and file outcomes to them. Versions
  * 1 and 3 only know 0..5; the version-4 failures map to DENIED_NOLOCKS there, which clients treat
  * as a hard "no locks available".
  */
@@ -23,18 +24,28 @@ public final class NlmStatus {
     private NlmStatus() {
     }
 
-    public static int of(Status s, int version) {
+    /** The one table from the neutral lock outcome to nlm4_stats. */
+    public static int of(LockStatus s, int version) {
         int v4 = switch (s) {
-            case OK -> GRANTED;
-            case DENIED, SHARE_DENIED, LOCKED, BREAK_PENDING -> DENIED;
+            case OK, NOT_LOCKED -> GRANTED; // unlocking nothing succeeds (POSIX)
+            case DENIED, SHARE_DENIED, LOCKED, BREAK_PENDING, NO_GRACE, RECLAIM_BAD, BAD_STATE -> DENIED;
             case DEADLOCK -> DEADLCK;
             case GRACE -> DENIED_GRACE_PERIOD;
-            case NO_GRACE, RECLAIM_BAD -> DENIED;
+            case EXPIRED, DELAY -> DENIED_NOLOCKS;
+            case INVAL, SERVERFAULT -> FAILED;
+        };
+        return forVersion(v4, version);
+    }
+
+    /** The file behind a lock request could not be used. */
+    public static int of(FsStatus s, int version) {
+        int v4 = switch (s) {
+            case OK -> GRANTED;
+            case STALE, BADHANDLE, NOENT -> STALE_FH;
             case ROFS -> ROFS;
-            case STALE, BADHANDLE -> STALE_FH;
             case FBIG -> FBIG;
-            case NOT_LOCKED -> GRANTED; // unlocking nothing succeeds (POSIX); clients expect GRANTED
-            case NOSPC, DQUOT, DELAY, EXPIRED -> DENIED_NOLOCKS;
+            case ACCESS, PERM -> DENIED;
+            case DELAY, IO -> DENIED_NOLOCKS;
             default -> FAILED;
         };
         return forVersion(v4, version);

@@ -1,6 +1,7 @@
 package io.dittofs.gateway.nfs.nlm;
 
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.FsStatus;
+import io.dittofs.gateway.locks.LockStatus;
 import io.dittofs.gateway.locks.OpenOutcome;
 import io.dittofs.gateway.locks.OpenSpec;
 import io.dittofs.gateway.rpc.XdrException;
@@ -25,14 +26,19 @@ public final class Share implements NlmProcedure<NlmXdr.ShareArgs> {
     @Override
     public NlmReply execute(NlmRequest req, NlmXdr.ShareArgs a) {
         NlmXdr.Share s = a.share();
-        Status file = req.files().check(req.ctx(), s.fh(), (s.access() & OpenSpec.WRITE) != 0);
-        if (file != Status.OK) {
+        FsStatus file = req.files().check(req.ctx(), s.fh(), (s.access() & OpenSpec.WRITE) != 0);
+        if (file != FsStatus.OK) {
             return new NlmReply.Share(a.cookie(), NlmStatus.of(file, req.version()));
         }
         NlmHosts.Host host = req.host(s.callerName());
         OpenOutcome r = req.locks().open(new OpenSpec(s.fh(), host.client(), s.owner(), s.access(), s.mode(),
                 a.reclaim()));
-        if (r.status() == Status.OK) {
+        if (r.status() == LockStatus.EXPIRED) {
+            req.hosts().forget(s.callerName());
+            host = req.host(s.callerName());
+            r = req.locks().open(new OpenSpec(s.fh(), host.client(), s.owner(), s.access(), s.mode(), a.reclaim()));
+        }
+        if (r.status() == LockStatus.OK) {
             req.shares().put(host.client(), s.owner(), s.fh(), r.openId());
         }
         return new NlmReply.Share(a.cookie(), NlmStatus.of(r.status(), req.version()));

@@ -1,6 +1,7 @@
 package io.dittofs.gateway.nfs.nlm;
 
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.FsStatus;
+import io.dittofs.gateway.locks.LockStatus;
 import io.dittofs.gateway.locks.LockOutcome;
 import io.dittofs.gateway.locks.LockSpec;
 import io.dittofs.gateway.rpc.XdrException;
@@ -24,17 +25,17 @@ public final class Test implements NlmProcedure<NlmXdr.TestArgs> {
         if (NlmLocks.outOfRange(a.lock())) {
             return new NlmReply.Test(a.cookie(), NlmStatus.FBIG, null);
         }
-        Status file = req.files().check(req.ctx(), a.lock().fh(), false);
-        if (file != Status.OK) {
+        FsStatus file = req.files().check(req.ctx(), a.lock().fh(), false);
+        if (file != FsStatus.OK) {
             return new NlmReply.Test(a.cookie(), NlmStatus.of(file, req.version()), null);
         }
-        NlmHosts.Host host = req.host(a.lock().callerName());
-        LockOutcome r = req.locks().test(new LockSpec(NlmLocks.target(host.client(), a.lock()), a.exclusive(), false,
-                false, null));
-        if (r.status() == Status.DENIED && r.conflict() != null) {
+        LockOutcome r = req.asHost(a.lock().callerName(), host -> req.locks().test(
+                new LockSpec(NlmLocks.target(host.client(), a.lock()), a.exclusive(), false, false, null)),
+                LockOutcome::status);
+        if (r.status() == LockStatus.DENIED && r.conflict() != null) {
             return new NlmReply.Test(a.cookie(), NlmStatus.DENIED, NlmLocks.holder(r.conflict()));
         }
-        int stat = r.status() == Status.DENIED ? NlmStatus.DENIED_NOLOCKS : NlmStatus.of(r.status(), req.version());
+        int stat = r.status() == LockStatus.DENIED ? NlmStatus.DENIED_NOLOCKS : NlmStatus.of(r.status(), req.version());
         return new NlmReply.Test(a.cookie(), stat, null);
     }
 }

@@ -1,6 +1,6 @@
 package io.dittofs.gateway.nfs.nlm;
 
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.locks.LockStatus;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 
@@ -22,8 +22,10 @@ public final class Unlock implements NlmProcedure<NlmXdr.UnlockArgs> {
         if (NlmLocks.outOfRange(a.lock())) {
             return new NlmReply.Res(a.cookie(), NlmStatus.FBIG);
         }
-        NlmHosts.Host host = req.host(a.lock().callerName());
-        Status s = req.locks().unlock(NlmLocks.target(host.client(), a.lock()));
-        return new NlmReply.Res(a.cookie(), NlmStatus.of(s == Status.NOT_LOCKED ? Status.OK : s, req.version()));
+        LockStatus s = req.asHost(a.lock().callerName(),
+                host -> req.locks().unlock(NlmLocks.target(host.client(), a.lock())), x -> x);
+        // unlocking what is not locked succeeds (POSIX), and a host the lock-service forgot holds nothing
+        boolean nothingHeld = s == LockStatus.NOT_LOCKED || s == LockStatus.EXPIRED;
+        return new NlmReply.Res(a.cookie(), nothingHeld ? NlmStatus.GRANTED : NlmStatus.of(s, req.version()));
     }
 }

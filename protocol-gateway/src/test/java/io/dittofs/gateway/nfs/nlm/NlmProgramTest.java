@@ -2,7 +2,7 @@ package io.dittofs.gateway.nfs.nlm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.fs.model.FsStatus;
 import io.dittofs.gateway.locks.GrpcLockManager;
 import io.dittofs.gateway.nfs.nsm.NsmProgram;
 import io.dittofs.gateway.nfs.nsm.NsmState;
@@ -86,7 +86,7 @@ class NlmProgramTest {
         NlmHosts hosts = new NlmHosts(locks);
         NlmShares shares = new NlmShares();
         closing.add(locks.watch(new NlmGrants(hosts, locks, callbacks)));
-        NlmFiles files = (ctx, fh, write) -> fh.length > 0 && fh[0] == (byte) 0xff ? Status.STALE : Status.OK;
+        NlmFiles files = (ctx, fh, write) -> fh.length > 0 && fh[0] == (byte) 0xff ? FsStatus.STALE : FsStatus.OK;
         gateway = server(new NlmProgram(locks, hosts, files, shares, callbacks),
                 new NsmProgram(new NsmState(System.currentTimeMillis() / 1000), name2 -> {
                     hosts.release(name2).ifPresent(shares::forget);
