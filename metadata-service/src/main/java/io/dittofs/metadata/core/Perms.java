@@ -1,6 +1,7 @@
 package io.dittofs.metadata.core;
 
 import io.dittofs.contracts.StatusException;
+import io.dittofs.contracts.common.v1.FileType;
 import io.dittofs.contracts.common.v1.Status;
 import io.dittofs.metadata.spi.Inode;
 
@@ -35,6 +36,34 @@ public final class Perms {
 
     public static void require(Inode i, Caller c, int want) {
         if (!allowed(i, c, want)) {
+            throw new StatusException(Status.ACCESS, c + " lacks " + want + " on inode " + i.id() + " mode "
+                    + Integer.toOctalString(i.mode()));
+        }
+    }
+
+    /**
+     * Data access to a regular file for READ, WRITE and truncate (SETATTR size): the mode bits,
+     * except that the file's owner is always let through.
+     *
+     * <p>RFC 1813 §4.4: a local process that opened a file keeps writing it after a chmod that
+     * forbids writing (POSIX: a descriptor opened O_RDWR by creat/open(O_CREAT) writes whatever
+     * mode the new file got, e.g. mode 0), but a stateless server sees no open, so "the server's
+     * permission checking algorithm should allow the owner of a file to access it regardless of
+     * the permission setting". The override is deliberately narrow, as in knfsd
+     * (NFSD_MAY_OWNER_OVERRIDE on read, write and truncate) and Ganesha (owner_skip on read and
+     * write): only a regular file, only the caller whose uid is the file's owner, and only read
+     * and write ({@code want} must not ask for execute). It does not change what ACCESS answers
+     * (the RFC says so too), and a read-only share is refused by the gateway before this point.
+     */
+    public static boolean dataAllowed(Inode i, Caller c, int want) {
+        if ((want & X) == 0 && i.type() == FileType.REGULAR && c.uid() == i.uid()) {
+            return true;
+        }
+        return allowed(i, c, want);
+    }
+
+    public static void requireData(Inode i, Caller c, int want) {
+        if (!dataAllowed(i, c, want)) {
             throw new StatusException(Status.ACCESS, c + " lacks " + want + " on inode " + i.id() + " mode "
                     + Integer.toOctalString(i.mode()));
         }

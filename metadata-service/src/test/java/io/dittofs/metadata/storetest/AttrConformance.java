@@ -106,7 +106,7 @@ public abstract class AttrConformance extends RenameConformance {
         assertThat(fs.write(ALICE, f, 0, 10, false).getWcc().getAfter().getSize()).isEqualTo(150);
         assertThat(fs.write(BOB, f, 0, 1, false).getStatus()).isEqualTo(Status.ACCESS);
         fs.setattr(ALICE, f, SetAttrs.newBuilder().setMode(0444).build());
-        assertThat(fs.write(ALICE, f, 0, 1, false).getStatus()).isEqualTo(Status.ACCESS);
+        assertThat(fs.write(ALICE, f, 0, 1, false).getStatus()).as("owner writes whatever the mode").isEqualTo(Status.OK);
         assertThat(fs.write(ALICE, f, 0, 1, true).getStatus()).as("owner with an open for write").isEqualTo(Status.OK);
         assertThat(fs.write(BOB, f, 0, 1, true).getStatus()).isEqualTo(Status.ACCESS);
         fs.setattr(ROOT, f, SetAttrs.newBuilder().setMode(06777).build());
@@ -114,6 +114,35 @@ public abstract class AttrConformance extends RenameConformance {
         assertThat(fs.write(BOB, f, 0, 1, false).getWcc().getAfter().getMode()).isEqualTo(0777);
         assertThat(fs.write(ROOT, root, 0, 1, false).getStatus()).isEqualTo(Status.ISDIR);
         assertThat(fs.write(ALICE, f, Long.MAX_VALUE, 10, false).getStatus()).isEqualTo(Status.FBIG);
+    }
+
+    /** RFC 1813 §4.4: creat(path, 0) then write/ftruncate through the descriptor works for the owner. */
+    @Test
+    void ownerWritesTruncatesAndReadsModeZeroFile() {
+        FileHandle pub = openDir("pub", 0777);
+        FileHandle f = fs.must(fs.create(ALICE, pub, "zero", io.dittofs.contracts.common.v1.FileType.REGULAR, 0), "zero").getHandle();
+        assertThat(fs.attr(f).getMode()).isZero();
+        RecordWriteResponse w = fs.write(ALICE, f, 0, 4096, false);
+        assertThat(w.getStatus()).as("owner WRITE on mode 0").isEqualTo(Status.OK);
+        assertThat(w.getWcc().getAfter().getSize()).isEqualTo(4096);
+        SetAttrResponse t = fs.setattr(ALICE, f, SetAttrs.newBuilder().setSize(10).build());
+        assertThat(t.getStatus()).as("owner truncate on mode 0").isEqualTo(Status.OK);
+        assertThat(t.getWcc().getAfter().getSize()).isEqualTo(10);
+        GetAttrRequest.Builder read = GetAttrRequest.newBuilder().setHandle(f).setRequireAccess(AccessBits.ACCESS_READ_VALUE);
+        assertThat(fs.stub.getAttr(read.setIdentity(ALICE).build()).getStatus()).as("owner READ on mode 0").isEqualTo(Status.OK);
+        // the override is the owner's only: others, even in the group, still need the bits
+        assertThat(fs.write(CAROL, f, 0, 1, false).getStatus()).isEqualTo(Status.ACCESS);
+        assertThat(fs.write(BOB, f, 0, 1, true).getStatus()).isEqualTo(Status.ACCESS);
+        assertThat(fs.setattr(BOB, f, SetAttrs.newBuilder().setSize(0).build()).getStatus()).isEqualTo(Status.ACCESS);
+        assertThat(fs.stub.getAttr(read.setIdentity(BOB).build()).getStatus()).isEqualTo(Status.ACCESS);
+        // not execute, and ACCESS still reports the mode bits (RFC 1813 §4.4 says it must not change)
+        assertThat(fs.stub.getAttr(GetAttrRequest.newBuilder().setHandle(f).setIdentity(ALICE)
+                .setRequireAccess(AccessBits.ACCESS_EXECUTE_VALUE).build()).getStatus()).isEqualTo(Status.ACCESS);
+        assertThat(fs.stub.access(AccessRequest.newBuilder().setIdentity(ALICE).setHandle(f).setRequested(0x3f).build())
+                .getGranted()).isZero();
+        // and not for directories: the owner of a mode-0 directory cannot create in it
+        FileHandle d = fs.must(fs.create(ALICE, pub, "zd", io.dittofs.contracts.common.v1.FileType.DIRECTORY, 0), "zd").getHandle();
+        assertThat(fs.file(ALICE, d, "x").getStatus()).isEqualTo(Status.ACCESS);
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class Fs {
         return must(mkdir(id, dir, name), name).getHandle();
     }
 
-    private static CreateResponse must(CreateResponse r, String name) {
+    public CreateResponse must(CreateResponse r, String name) {
         if (r.getStatus() != Status.OK) {
             throw new AssertionError("create " + name + " -> " + r.getStatus());
         }

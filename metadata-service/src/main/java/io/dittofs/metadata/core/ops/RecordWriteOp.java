@@ -38,10 +38,8 @@ public final class RecordWriteOp extends Op<RecordWriteRequest, RecordWriteRespo
             if (before.type() != FileType.REGULAR) {
                 throw new StatusException(Status.INVAL, "write to a special file");
             }
-            boolean openedByOwner = req.getOpenedForWrite() && c.uid() == before.uid();
-            if (!openedByOwner) {
-                Perms.require(before, c, Perms.W);
-            }
+            // the owner writes regardless of mode (RFC 1813 §4.4), opened_for_write or not
+            Perms.requireData(before, c, Perms.W);
             long now = core.now();
             Inode.Edit e = before.edit();
             e.size = Math.max(before.size(), offset + length);

@@ -80,7 +80,7 @@ public final class SetAttrOp extends Op<SetAttrRequest, SetAttrResponse> {
             if (a.getSize() < 0) {
                 throw new StatusException(Status.FBIG, "size beyond 2^63");
             }
-            Perms.require(i, c, Perms.W);
+            Perms.requireData(i, c, Perms.W);
         }
         checkTime(i, c, a.getAtime());
         checkTime(i, c, a.getMtime());
