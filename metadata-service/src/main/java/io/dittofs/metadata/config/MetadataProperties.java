@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param grpc       standalone listen address (ignored when the launcher hosts the service)
  * @param shareRoot  owner and mode of a share root when it is first created
  * @param fs         capacity reported by FSSTAT
+ * @param content    where released content goes (the block-service)
  */
 @ConfigurationProperties(prefix = "dittofs.metadata")
 public record MetadataProperties(
@@ -20,7 +21,8 @@ public record MetadataProperties(
         @DefaultValue Grpc grpc,
         @DefaultValue ShareRoot shareRoot,
         @DefaultValue Fs fs,
-        @DefaultValue("4096") int maxReaddirEntries) {
+        @DefaultValue("4096") int maxReaddirEntries,
+        @DefaultValue Content content) {
 
     /** @param path default {@code ${dittofs.data-dir:./data}/metadata} */
     public record Rocksdb(String path, @DefaultValue("true") boolean sync) {
@@ -37,6 +39,16 @@ public record MetadataProperties(
     }
 
     public record ShareRoot(@DefaultValue("0755") String mode, @DefaultValue("0") int uid, @DefaultValue("0") int gid) {
+    }
+
+    /**
+     * @param blockTarget   the block-service ({@code HOST:PORT} or {@code in-process:NAME}) that the
+     *                      content outbox is drained to; blank = no content service, nothing recorded
+     *                      (space of removed and shrunk files is then never reclaimed)
+     * @param retryInterval how often entries that could not be applied are retried; bounds how
+     *                      long after the block-service comes back its space is reclaimed
+     */
+    public record Content(@DefaultValue("") String blockTarget, @DefaultValue("2s") java.time.Duration retryInterval) {
     }
 
     public record Fs(@DefaultValue("1099511627776") long totalBytes, @DefaultValue("4294967296") long totalFiles) {

@@ -7,7 +7,13 @@ import io.dittofs.metadata.spi.MetadataStore;
 import io.dittofs.metadata.store.memory.MemoryStore;
 import io.dittofs.metadata.store.postgres.PostgresStore;
 import io.dittofs.metadata.store.rocksdb.RocksDbStore;
+import io.dittofs.contracts.grpc.ServiceChannels;
+import io.dittofs.metadata.content.BlockContentReleaser;
+import io.dittofs.metadata.core.content.ContentReleaser;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +28,8 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MetadataProperties.class)
 public class MetadataServiceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MetadataServiceConfiguration.class);
 
     static final String STORES = "memory, rocksdb, postgres";
 
@@ -46,9 +54,21 @@ public class MetadataServiceConfiguration {
         };
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     public MetadataCore metadataCore(MetadataStore store, MetadataProperties props) {
-        return new MetadataCore(store, settings(props));
+        Duration retry = props.content().retryInterval();
+        if (retry == null || retry.isNegative() || retry.isZero()) {
+            throw new IllegalArgumentException("dittofs.metadata.content.retry-interval must be positive (got " + retry + ")");
+        }
+        String target = props.content().blockTarget().trim();
+        if (target.isEmpty()) {
+            log.warn("dittofs.metadata.content.block-target is not set: content released by REMOVE and shrinking"
+                    + " SETATTR is not reclaimed by this metadata-service");
+        }
+        MetadataCore core = new MetadataCore(store, settings(props),
+                target.isEmpty() ? ContentReleaser.NONE : new BlockContentReleaser(ServiceChannels.open(target)), retry);
+        core.drain().start();
+        return core;
     }
 
     @Bean

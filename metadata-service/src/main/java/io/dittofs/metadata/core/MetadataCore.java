@@ -7,7 +7,11 @@ import io.dittofs.contracts.common.v1.Status;
 import io.dittofs.metadata.spi.Inode;
 import io.dittofs.metadata.spi.MetadataStore;
 import io.dittofs.metadata.spi.StoreTx;
+import io.dittofs.metadata.core.content.ContentOutbox;
+import io.dittofs.metadata.core.content.ContentReleaser;
+import io.dittofs.metadata.core.content.ReleaseDrain;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,7 +19,7 @@ import java.util.Objects;
  * clock and the settings, plus the few steps every operation repeats (resolve a handle, touch a
  * directory). Operations live in {@code io.dittofs.metadata.core.ops}, one class each.
  */
-public final class MetadataCore {
+public final class MetadataCore implements AutoCloseable {
 
     static final String HANDLE_KEY = "handle-key";
 
@@ -25,9 +29,25 @@ public final class MetadataCore {
     private final Clock clock = new Clock();
     private final SecureRandom random = new SecureRandom();
 
+    private final ContentOutbox outbox;
+    private final ReleaseDrain drain;
+    private final ContentReleaser releaser;
+
+    /** A namespace without a content service: no content outbox (tests of the namespace alone). */
     public MetadataCore(MetadataStore store, CoreSettings settings) {
+        this(store, settings, ContentReleaser.NONE, Duration.ofSeconds(2));
+    }
+
+    /**
+     * @param releaser      applies released content to the block-service (NONE: record nothing)
+     * @param retryInterval how often the drain retries entries it could not apply
+     */
+    public MetadataCore(MetadataStore store, CoreSettings settings, ContentReleaser releaser, Duration retryInterval) {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.outbox = new ContentOutbox(releaser != ContentReleaser.NONE);
+        this.drain = new ReleaseDrain(store, releaser, retryInterval);
+        this.releaser = releaser;
         byte[] fresh = new byte[32];
         random.nextBytes(fresh);
         this.handles = new HandleCodec(store.write(tx -> tx.meta(HANDLE_KEY).orElseGet(() -> {
@@ -38,6 +58,14 @@ public final class MetadataCore {
 
     public MetadataStore store() {
         return store;
+    }
+
+    public ContentOutbox outbox() {
+        return outbox;
+    }
+
+    public ReleaseDrain drain() {
+        return drain;
     }
 
     public CoreSettings settings() {
@@ -100,5 +128,18 @@ public final class MetadataCore {
         long c = dir.nextCookie;
         dir.nextCookie = c + 1;
         return c;
+    }
+
+    /** Stops the content drain (pending entries stay in the store for the next start). */
+    @Override
+    public void close() {
+        drain.close();
+        if (releaser instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the content releaser failed", e);
+            }
+        }
     }
 }

@@ -50,6 +50,22 @@ public interface StoreTx {
 
     void putMeta(String key, byte[] value);
 
+    /**
+     * The content outbox (see {@link Release}): the pending size of a payload, or empty. Stores
+     * keep it in the same atomic unit as the namespace, so an entry commits or rolls back with
+     * the operation that released the content.
+     */
+    Optional<Long> pendingRelease(byte[] payloadId);
+
+    /** Sets the payload's pending entry (the caller merged it with any earlier one). */
+    void putRelease(Release release);
+
+    /** Removes the payload's entry, if any. */
+    void deleteRelease(byte[] payloadId);
+
+    /** Up to {@code limit} pending entries, in payload id order (unsigned bytes). */
+    List<Release> releases(int limit);
+
     /** A fresh inode number, never handed out before in this store (gaps are allowed). */
     long allocateId();
 }

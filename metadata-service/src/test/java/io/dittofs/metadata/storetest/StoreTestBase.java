@@ -26,6 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class StoreTestBase {
 
     protected MetadataStore store;
+    /** Stands in for the block-service: the whole suite runs with the content outbox on. */
+    protected final RecordingReleaser content = new RecordingReleaser();
+    protected MetadataCore core;
     protected Fs fs;
     protected FileHandle root;
     private Server server;
@@ -51,13 +54,18 @@ public abstract class StoreTestBase {
 
     protected void serve(MetadataStore s) throws IOException {
         String name = "storetest-" + UUID.randomUUID();
-        MetadataGrpcService service = new MetadataGrpcService(new MetadataCore(s, CoreSettings.defaults()));
+        // the drain loop is not started: tests drive it with drainOnce() so they are deterministic
+        core = new MetadataCore(s, CoreSettings.defaults(), content, java.time.Duration.ofSeconds(1));
+        MetadataGrpcService service = new MetadataGrpcService(core);
         server = InProcessServerBuilder.forName(name).directExecutor().addService(service).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         fs = new Fs(MetadataServiceGrpc.newBlockingStub(channel));
     }
 
     protected void stopServing() {
+        if (core != null) {
+            core.close();
+        }
         if (channel != null) {
             channel.shutdownNow();
         }

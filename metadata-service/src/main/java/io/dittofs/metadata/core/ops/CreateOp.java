@@ -60,7 +60,7 @@ public final class CreateOp extends Op<CreateRequest, CreateResponse> {
         }
         byte[] payload = core.randomBytes(PAYLOAD_ID_BYTES);
         int generation = core.randomInt();
-        return core.store().write(tx -> {
+        CreateResponse resp = core.store().write(tx -> {
             Inode dir = MetadataCore.requireDir(core.resolve(tx, ref));
             Perms.require(dir, c, Perms.X);
             Optional<DirEntry> existing = tx.entry(dir.id(), req.getName());
@@ -78,6 +78,11 @@ public final class CreateOp extends Op<CreateRequest, CreateResponse> {
             return CreateResponse.newBuilder().setHandle(core.handle(child)).setAttr(Attrs.of(child))
                     .setDirWcc(Attrs.wcc(dir, dirAfter)).build();
         });
+        if (resp.getExisted() && req.getAttrs().hasSize() && resp.getAttr().hasPayloadId()) {
+            // O_TRUNC of an existing file: cut the content before answering (see SetAttrOp)
+            core.drain().applyNow(resp.getAttr().getPayloadId().getValue().toByteArray());
+        }
+        return resp;
     }
 
     /** The name exists: UNCHECKED opens a regular file, EXCLUSIVE a retry with the same verifier. */
@@ -97,10 +102,12 @@ public final class CreateOp extends Op<CreateRequest, CreateResponse> {
             SetAttrs sizeOnly = SetAttrs.newBuilder().setSize(req.getAttrs().getSize()).build();
             long now = core.now();
             Inode.Edit e = SetAttrOp.apply(found, sizeOnly, c, now);
+            core.outbox().requireGrowable(tx, found, sizeOnly.getSize());
             e.ctime = now;
             e.change = found.change() + 1;
             after = e.build();
             tx.putInode(after);
+            core.outbox().resized(tx, found, after);
         }
         return CreateResponse.newBuilder().setHandle(core.handle(after)).setAttr(Attrs.of(after))
                 .setDirWcc(Attrs.wcc(dir, dir)).setExisted(true).build();

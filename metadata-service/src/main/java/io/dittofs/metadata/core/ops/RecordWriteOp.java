@@ -40,6 +40,7 @@ public final class RecordWriteOp extends Op<RecordWriteRequest, RecordWriteRespo
             }
             // the owner writes regardless of mode (RFC 1813 §4.4), opened_for_write or not
             Perms.requireData(before, c, Perms.W);
+            core.outbox().requireGrowable(tx, before, offset + length);
             long now = core.now();
             Inode.Edit e = before.edit();
             e.size = Math.max(before.size(), offset + length);

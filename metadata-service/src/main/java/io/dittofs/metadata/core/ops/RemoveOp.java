@@ -27,7 +27,7 @@ public final class RemoveOp extends Op<RemoveRequest, RemoveResponse> {
         Caller c = Caller.of(req.hasIdentity(), req.getIdentity());
         HandleCodec.Ref ref = core.ref(req.getDir());
         Names.validate(req.getName());
-        return core.store().write(tx -> {
+        RemoveResponse resp = core.store().write(tx -> {
             Inode dir = MetadataCore.requireDir(core.resolve(tx, ref));
             Perms.require(dir, c, Perms.W | Perms.X);
             DirEntry entry = tx.entry(dir.id(), req.getName())
@@ -46,6 +46,10 @@ public final class RemoveOp extends Op<RemoveRequest, RemoveResponse> {
             Inode after = core.touchDir(tx, dir, now, victim.isDirectory() ? -1 : 0);
             return RemoveResponse.newBuilder().setDirWcc(Attrs.wcc(dir, after)).setReleased(released).build();
         });
+        if (resp.getReleased().hasPayloadId()) {
+            core.drain().kick();
+        }
+        return resp;
     }
 
     @Override

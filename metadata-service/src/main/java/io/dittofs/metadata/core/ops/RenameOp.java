@@ -36,7 +36,7 @@ public final class RenameOp extends Op<RenameRequest, RenameResponse> {
         if (fromRef.share() != toRef.share()) {
             throw new StatusException(Status.XDEV, "rename across shares");
         }
-        return core.store().write(tx -> {
+        RenameResponse resp = core.store().write(tx -> {
             Inode from = MetadataCore.requireDir(core.resolve(tx, fromRef));
             Inode to = from.id() == toRef.id() ? from : MetadataCore.requireDir(core.resolve(tx, toRef));
             boolean sameDir = from.id() == to.id();
@@ -102,6 +102,10 @@ public final class RenameOp extends Op<RenameRequest, RenameResponse> {
             }
             return r.build();
         });
+        if (resp.getReplaced().hasPayloadId()) {
+            core.drain().kick();
+        }
+        return resp;
     }
 
     /** A directory must not move below itself: walk up from the target directory to the root. */

@@ -32,7 +32,7 @@ public final class SetAttrOp extends Op<SetAttrRequest, SetAttrResponse> {
         if (a.getSetAcl()) {
             throw new StatusException(Status.NOTSUPP, "ACLs are not stored yet");
         }
-        return core.store().write(tx -> {
+        SetAttrResponse resp = core.store().write(tx -> {
             Inode before = core.resolve(tx, ref);
             if (req.hasGuardCtime() && Attrs.nanos(req.getGuardCtime()) != before.ctime()) {
                 throw new StatusException(Status.NOT_SYNC, "ctime guard mismatch on " + before.id());
@@ -41,10 +41,14 @@ public final class SetAttrOp extends Op<SetAttrRequest, SetAttrResponse> {
             Inode.Edit e = apply(before, a, c, now);
             Inode after = before;
             if (e != null) {
+                if (a.hasSize()) {
+                    core.outbox().requireGrowable(tx, before, a.getSize());
+                }
                 e.ctime = now;
                 e.change = before.change() + 1;
                 after = e.build();
                 tx.putInode(after);
+                core.outbox().resized(tx, before, after);
             }
             SetAttrResponse.Builder r = SetAttrResponse.newBuilder().setWcc(Attrs.wcc(before, after));
             if (a.hasSize()) {
@@ -52,6 +56,11 @@ public final class SetAttrOp extends Op<SetAttrRequest, SetAttrResponse> {
             }
             return r.build();
         });
+        if (a.hasSize() && resp.getOldSize() > a.getSize() && resp.getWcc().getAfter().hasPayloadId()) {
+            // apply the cut before answering, so the client's next grow finds it done
+            core.drain().applyNow(resp.getWcc().getAfter().getPayloadId().getValue().toByteArray());
+        }
+        return resp;
     }
 
     /** The changed inode, or null when nothing was asked. Throws before changing anything. */

@@ -33,6 +33,7 @@ final class Unlinker {
         int left = victim.nlink() - 1;
         if (left <= 0) {
             tx.deleteInode(victim.id());
+            core.outbox().released(tx, victim);
             if (victim.payloadId().length > 0) {
                 r.setPayloadId(PayloadId.newBuilder().setValue(ByteString.copyFrom(victim.payloadId())));
             }

@@ -3,6 +3,7 @@ package io.dittofs.metadata.store.memory;
 import io.dittofs.metadata.spi.DirEntry;
 import io.dittofs.metadata.spi.Inode;
 import io.dittofs.metadata.spi.MetadataStore;
+import io.dittofs.metadata.spi.Release;
 import io.dittofs.metadata.spi.StoreTx;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -28,6 +29,8 @@ public final class MemoryStore implements MetadataStore {
     private final Map<Long, Dir> dirs = new HashMap<>();
     private final Map<Long, TreeMap<String, byte[]>> xattrs = new HashMap<>();
     private final Map<String, byte[]> meta = new HashMap<>();
+    /** The content outbox, keyed by payload id in unsigned byte order. */
+    private final TreeMap<byte[], Long> releases = new TreeMap<>(Arrays::compareUnsigned);
     private long nextId = 1;
 
     private static final class Dir {
@@ -211,6 +214,32 @@ public final class MemoryStore implements MetadataStore {
             writable();
             byte[] old = meta.put(key, value.clone());
             undo.push(() -> restore(meta, key, old));
+        }
+
+        @Override
+        public Optional<Long> pendingRelease(byte[] payloadId) {
+            return Optional.ofNullable(releases.get(payloadId));
+        }
+
+        @Override
+        public void putRelease(Release release) {
+            writable();
+            byte[] key = release.payloadId();
+            Long old = releases.put(key, release.size());
+            undo.push(() -> restore(releases, key, old));
+        }
+
+        @Override
+        public void deleteRelease(byte[] payloadId) {
+            writable();
+            byte[] key = payloadId.clone();
+            Long old = releases.remove(key);
+            undo.push(() -> restore(releases, key, old));
+        }
+
+        @Override
+        public List<Release> releases(int limit) {
+            return releases.entrySet().stream().limit(limit).map(e -> new Release(e.getKey(), e.getValue())).toList();
         }
 
         @Override

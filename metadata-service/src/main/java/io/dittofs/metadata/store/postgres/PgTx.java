@@ -4,6 +4,7 @@ import io.dittofs.contracts.common.v1.FileType;
 import io.dittofs.metadata.spi.DirEntry;
 import io.dittofs.metadata.spi.Inode;
 import io.dittofs.metadata.spi.Listed;
+import io.dittofs.metadata.spi.Release;
 import io.dittofs.metadata.spi.StoreTx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -257,6 +258,47 @@ final class PgTx implements StoreTx {
     @Override
     public void putMeta(String key, byte[] value) {
         update("INSERT INTO meta (key, value) VALUES (?,?) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", key, value);
+    }
+
+    @Override
+    public Optional<Long> pendingRelease(byte[] payloadId) {
+        return sql(() -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT size FROM content_release WHERE payload_id = ?")) {
+                ps.setBytes(1, payloadId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void putRelease(Release r) {
+        update("INSERT INTO content_release (payload_id, size) VALUES (?,?)"
+                + " ON CONFLICT (payload_id) DO UPDATE SET size = EXCLUDED.size", r.payloadId(), r.size());
+    }
+
+    @Override
+    public void deleteRelease(byte[] payloadId) {
+        update("DELETE FROM content_release WHERE payload_id = ?", (Object) payloadId);
+    }
+
+    @Override
+    public List<Release> releases(int limit) {
+        return sql(() -> {
+            // bytea compares as unsigned bytes, the order the other stores list in
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT payload_id, size FROM content_release ORDER BY payload_id LIMIT ?")) {
+                ps.setInt(1, limit);
+                List<Release> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Release(rs.getBytes(1), rs.getLong(2)));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     @Override

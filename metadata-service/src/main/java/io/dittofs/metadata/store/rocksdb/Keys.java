@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  * 'C' dir cookie          → child(8) name(UTF-8)
  * 'X' id name(UTF-8)      → value
  * 'M' key(UTF-8)          → value
+ * 'R' payload id          → pending size(8), -1 = delete (the content outbox)
  * </pre>
  */
 final class Keys {
@@ -21,6 +22,7 @@ final class Keys {
     static final byte COOKIE = 'C';
     static final byte XATTR = 'X';
     static final byte META = 'M';
+    static final byte RELEASE = 'R';
 
     private Keys() {
     }
@@ -50,6 +52,10 @@ final class Keys {
     static byte[] meta(String key) {
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(1 + k.length).put(META).put(k).array();
+    }
+
+    static byte[] release(byte[] payloadId) {
+        return ByteBuffer.allocate(1 + payloadId.length).put(RELEASE).put(payloadId).array();
     }
 
     static boolean startsWith(byte[] key, byte[] prefix) {

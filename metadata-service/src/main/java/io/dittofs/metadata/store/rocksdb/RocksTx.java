@@ -3,6 +3,7 @@ package io.dittofs.metadata.store.rocksdb;
 import io.dittofs.metadata.spi.DirEntry;
 import io.dittofs.metadata.spi.Inode;
 import io.dittofs.metadata.spi.InodeCodec;
+import io.dittofs.metadata.spi.Release;
 import io.dittofs.metadata.spi.StoreException;
 import io.dittofs.metadata.spi.StoreTx;
 import java.nio.ByteBuffer;
@@ -168,6 +169,36 @@ final class RocksTx implements StoreTx {
     @Override
     public void putMeta(String key, byte[] value) {
         put(Keys.meta(key), value);
+    }
+
+    @Override
+    public Optional<Long> pendingRelease(byte[] payloadId) {
+        return Optional.ofNullable(get(Keys.release(payloadId))).map(v -> ByteBuffer.wrap(v).getLong());
+    }
+
+    @Override
+    public void putRelease(Release release) {
+        put(Keys.release(release.payloadId()), ByteBuffer.allocate(8).putLong(release.size()).array());
+    }
+
+    @Override
+    public void deleteRelease(byte[] payloadId) {
+        delete(Keys.release(payloadId));
+    }
+
+    @Override
+    public List<Release> releases(int limit) {
+        List<Release> out = new ArrayList<>();
+        byte[] prefix = {Keys.RELEASE};
+        try (RocksIterator it = iterator()) {
+            it.seek(prefix);
+            while (it.isValid() && out.size() < limit && Keys.startsWith(it.key(), prefix)) {
+                byte[] k = it.key();
+                out.add(new Release(Arrays.copyOfRange(k, 1, k.length), ByteBuffer.wrap(it.value()).getLong()));
+                it.next();
+            }
+        }
+        return out;
     }
 
     @Override
