@@ -91,7 +91,8 @@ public class DittoFsLauncher {
         return new SpringApplicationBuilder(DittoFsLauncher.class).web(WebApplicationType.NONE)
                 .properties("dittofs.gateway.control-target=" + DEFAULT_LISTEN,
                         // the gateway follows the embedded control plane only while it runs
-                        "dittofs.gateway.follow-control-plane=${dittofs.control.enabled:true}")
+                        "dittofs.gateway.follow-control-plane=${dittofs.control.enabled:true}",
+                        "dittofs.metadata.content.block-target=" + DEFAULT_LISTEN)
                 .listeners(checks)
                 .registerShutdownHook(true).run(args);
     }

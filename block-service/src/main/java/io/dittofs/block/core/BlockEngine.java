@@ -87,7 +87,8 @@ public final class BlockEngine implements AutoCloseable {
         long ms = settings.checkpointInterval().toMillis();
         timer.scheduleWithFixedDelay(() -> {
             try {
-                if (dirtyBlocks.get() > 0 || wal.size() > 64 * 1024) {
+                // garbage counts too: space of deleted or cut content comes back within one interval
+                if (dirtyBlocks.get() > 0 || wal.size() > 64 * 1024 || refs.hasCandidates()) {
                     checkpoint();
                 }
             } catch (Exception e) {

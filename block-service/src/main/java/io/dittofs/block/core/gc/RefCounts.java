@@ -39,6 +39,11 @@ public final class RefCounts {
         return new HashSet<>(counts.keySet());
     }
 
+    /** Blocks that lost their last reference and wait for the collector (a checkpoint). */
+    public boolean hasCandidates() {
+        return !candidates.isEmpty();
+    }
+
     /** Removes and returns the candidates whose count is still zero. */
     public Set<BlockHash> drainDead() {
         Set<BlockHash> dead = new HashSet<>();
