@@ -84,6 +84,16 @@ class ContentReleaseIT {
         assertThat(c.commit(h, 0, 0).status()).isEqualTo(Nfs3.OK);
     }
 
+    /**
+     * REMOVE while the block-service is down. The namespace change commits; today's gateway then
+     * reports its own failed content call as JUKEBOX (a retry would find NOENT), so either answer
+     * is accepted — what matters is that the name is gone and the content is reclaimed later.
+     */
+    private static void removeWhileContentIsDown(NfsClient c, byte[] root, String name) {
+        assertThat(c.remove(root, name).status()).isIn(Nfs3.OK, 10008);
+        assertThat(c.lookup(root, name).status()).as("the name is gone").isEqualTo(Nfs3.NOENT);
+    }
+
     @Test
     void removeWithEitherServiceKilledBetweenTheStepsLeaksNothing() throws Exception {
         metaPort = ChildJvm.freePort();
@@ -110,7 +120,7 @@ class ContentReleaseIT {
 
                 // 1. block-service dies; REMOVE commits in the namespace, the content call fails
                 block.kill();
-                assertThat(c.remove(root, "a.bin").status()).isEqualTo(Nfs3.OK);
+                removeWhileContentIsDown(c, root, "a.bin");
                 block = startBlock();
                 block.awaitPort(blockPort);
                 long afterA = awaitBlockBytes(n -> n <= full - 8L * MIB, 30);
@@ -118,7 +128,7 @@ class ContentReleaseIT {
 
                 // 2. both die: the REMOVE is recorded, then the metadata-service is killed before it can drain
                 block.kill();
-                assertThat(c.remove(root, "b.bin").status()).isEqualTo(Nfs3.OK);
+                removeWhileContentIsDown(c, root, "b.bin");
                 meta.kill();
                 block = startBlock();
                 block.awaitPort(blockPort);

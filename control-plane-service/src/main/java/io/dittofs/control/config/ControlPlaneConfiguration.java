@@ -28,6 +28,9 @@ import io.dittofs.control.settings.StatusController;
 import io.dittofs.control.shares.ShareController;
 import io.dittofs.control.shares.ShareRepository;
 import io.dittofs.control.shares.ShareService;
+import io.dittofs.control.namespace.NamespaceProperties;
+import io.dittofs.control.namespace.ShareNamespaces;
+import io.dittofs.contracts.grpc.ServiceChannels;
 import io.dittofs.control.stores.StoreController;
 import io.dittofs.control.stores.StoreRepository;
 import io.dittofs.control.stores.StoreService;
@@ -63,7 +66,7 @@ import tools.jackson.databind.DeserializationFeature;
  * when @Imported next to other services.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ControlPlaneProperties.class)
+@EnableConfigurationProperties({ControlPlaneProperties.class, NamespaceProperties.class})
 @EnableJpaRepositories(basePackages = "io.dittofs.control")
 @EntityScan(basePackages = "io.dittofs.control")
 @PropertySource("classpath:dittofs-control-defaults.properties")
@@ -110,10 +113,18 @@ public class ControlPlaneConfiguration {
         return new SettingsService(settings);
     }
 
+    @Bean(destroyMethod = "close")
+    public ShareNamespaces shareNamespaces(NamespaceProperties props) {
+        String target = props.metadataTarget().trim();
+        return new ShareNamespaces(target.isEmpty() ? null : ServiceChannels.open(target), props.reconcileInterval());
+    }
+
     @Bean
     public ShareService shareService(ShareRepository shares, StoreRepository stores, UserRepository users,
-                                     GroupRepository groups, ConfigChangeLog changes) {
-        return new ShareService(shares, stores, users, groups, changes);
+                                     GroupRepository groups, ConfigChangeLog changes, ShareNamespaces namespaces) {
+        ShareService service = new ShareService(shares, stores, users, groups, changes, namespaces);
+        namespaces.start(service::ids);
+        return service;
     }
 
     @Bean

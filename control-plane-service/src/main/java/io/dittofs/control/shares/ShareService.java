@@ -4,6 +4,7 @@ import io.dittofs.contracts.control.v1.ConfigEvent;
 import io.dittofs.control.api.ApiException;
 import io.dittofs.control.groups.GroupEntity;
 import io.dittofs.control.groups.GroupRepository;
+import io.dittofs.control.namespace.ShareNamespaces;
 import io.dittofs.control.shares.ShareDtos.CreateShare;
 import io.dittofs.control.shares.ShareDtos.Grant;
 import io.dittofs.control.shares.ShareDtos.GrantView;
@@ -31,14 +32,24 @@ public class ShareService {
     private final UserRepository users;
     private final GroupRepository groups;
     private final ConfigChangeLog changes;
+    private final ShareNamespaces namespaces;
 
     public ShareService(ShareRepository shares, StoreRepository stores, UserRepository users, GroupRepository groups,
-                        ConfigChangeLog changes) {
+                        ConfigChangeLog changes, ShareNamespaces namespaces) {
         this.shares = shares;
         this.stores = stores;
         this.users = users;
         this.groups = groups;
         this.changes = changes;
+        this.namespaces = namespaces;
+    }
+
+    /** Every share's id and name, for the namespace reconciler at start-up. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> ids() {
+        java.util.Map<Long, String> out = new java.util.LinkedHashMap<>();
+        shares.findAll().forEach(s -> out.put(s.getId(), s.getName()));
+        return out;
     }
 
     @Transactional(readOnly = true)
@@ -53,6 +64,7 @@ public class ShareService {
 
     @Transactional
     public ShareView create(CreateShare r) {
+        ShareSupport.check(r.metadataStore(), r.blockStore(), r.protocols(), r.smbEncryptionRequired(), r.guestAllowed());
         if (shares.existsByName(r.name())) {
             throw ApiException.conflict("name", "share '" + r.name() + "' already exists");
         }
@@ -64,13 +76,19 @@ public class ShareService {
         s.setExportPath(path);
         s.setMetadataStore(store(StoreRole.METADATA, r.metadataStore() != null ? r.metadataStore() : "default", "metadataStore"));
         s.setBlockStore(store(StoreRole.BLOCK, r.blockStore() != null ? r.blockStore() : "default", "blockStore"));
+        s.setNfsEnabled(true);
+        s.setSmbEnabled(false);
         apply(s, r.readOnly(), r.squash(), r.anonymousUid(), r.anonymousGid(), r.allowedNetworks(), r.protocols(),
                 r.smbEncryptionRequired(), r.guestAllowed(), r.defaultPermission());
-        return saveAndAnnounce(s);
+        ShareView view = saveAndAnnounce(s);
+        ShareNamespaces.shareId(s.getId());
+        namespaces.created(s.getId(), s.getName());
+        return view;
     }
 
     @Transactional
     public ShareView update(String name, UpdateShare r) {
+        ShareSupport.check(r.metadataStore(), r.blockStore(), r.protocols(), r.smbEncryptionRequired(), r.guestAllowed());
         ShareEntity s = find(name);
         String exportPath = r.exportPath() == null ? null : ExportPaths.normalize(r.exportPath());
         if (exportPath != null && !exportPath.equals(s.getExportPath())) {
@@ -93,6 +111,8 @@ public class ShareService {
     @Transactional
     public void delete(String name) {
         ShareEntity s = find(name);
+        // the namespace goes first: if the metadata-service cannot delete it, the share stays (503)
+        namespaces.deleted(s.getId(), name);
         shares.delete(s);
         shares.flush();
         changes.record(ConfigEvent.newBuilder().setShareDeleted(name));

@@ -50,6 +50,7 @@ public final class ProtoMapper {
     public static Share share(ShareEntity s) {
         Share.Builder b = Share.newBuilder()
                 .setName(s.getName())
+                .setShareId(s.getId() == null ? 0 : (int) (long) s.getId())
                 .setExportPath(s.getExportPath())
                 .setMetadataStore(s.getMetadataStore().getName())
                 .setBlockStore(s.getBlockStore().getName())

@@ -31,6 +31,8 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
 
     private final MetadataCore core;
     private final GetRootOp getRoot;
+    private final io.dittofs.metadata.core.ops.CreateShareOp createShare;
+    private final io.dittofs.metadata.core.ops.DeleteShareOp deleteShare;
     private final LookupOp lookup;
     private final GetAttrOp getAttr;
     private final SetAttrOp setAttr;
@@ -52,6 +54,8 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
     public MetadataGrpcService(MetadataCore core) {
         this.core = core;
         getRoot = new GetRootOp(core);
+        createShare = new io.dittofs.metadata.core.ops.CreateShareOp(core);
+        deleteShare = new io.dittofs.metadata.core.ops.DeleteShareOp(core);
         lookup = new LookupOp(core);
         getAttr = new GetAttrOp(core);
         setAttr = new SetAttrOp(core);
@@ -83,6 +87,18 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
     @Override
     public void getRoot(GetRootRequest r, StreamObserver<GetRootResponse> o) {
         answer(getRoot, r, o);
+    }
+
+    @Override
+    public void createShare(io.dittofs.contracts.metadata.v1.CreateShareRequest r,
+                            StreamObserver<io.dittofs.contracts.metadata.v1.CreateShareResponse> o) {
+        answer(createShare, r, o);
+    }
+
+    @Override
+    public void deleteShare(io.dittofs.contracts.metadata.v1.DeleteShareRequest r,
+                            StreamObserver<io.dittofs.contracts.metadata.v1.DeleteShareResponse> o) {
+        answer(deleteShare, r, o);
     }
 
     @Override

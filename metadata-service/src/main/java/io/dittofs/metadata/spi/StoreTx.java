@@ -50,6 +50,8 @@ public interface StoreTx {
 
     void putMeta(String key, byte[] value);
 
+    void deleteMeta(String key);
+
     /**
      * The content outbox (see {@link Release}): the pending size of a payload, or empty. Stores
      * keep it in the same atomic unit as the namespace, so an entry commits or rolls back with

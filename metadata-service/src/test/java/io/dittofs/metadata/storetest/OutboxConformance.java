@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * drained to the content service, acknowledged only once applied, and guarded against
  * shrink-then-grow exposing old bytes.
  */
-public abstract class OutboxConformance extends ConcurrencyConformance {
+public abstract class OutboxConformance extends ShareConformance {
 
     private List<Release> pending() {
         return store.read(tx -> tx.releases(1000));

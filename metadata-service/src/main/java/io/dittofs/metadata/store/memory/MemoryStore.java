@@ -217,6 +217,13 @@ public final class MemoryStore implements MetadataStore {
         }
 
         @Override
+        public void deleteMeta(String key) {
+            writable();
+            byte[] old = meta.remove(key);
+            undo.push(() -> restore(meta, key, old));
+        }
+
+        @Override
         public Optional<Long> pendingRelease(byte[] payloadId) {
             return Optional.ofNullable(releases.get(payloadId));
         }

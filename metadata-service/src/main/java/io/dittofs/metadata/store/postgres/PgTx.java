@@ -261,6 +261,11 @@ final class PgTx implements StoreTx {
     }
 
     @Override
+    public void deleteMeta(String key) {
+        update("DELETE FROM meta WHERE key = ?", key);
+    }
+
+    @Override
     public Optional<Long> pendingRelease(byte[] payloadId) {
         return sql(() -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT size FROM content_release WHERE payload_id = ?")) {

@@ -172,6 +172,11 @@ final class RocksTx implements StoreTx {
     }
 
     @Override
+    public void deleteMeta(String key) {
+        delete(Keys.meta(key));
+    }
+
+    @Override
     public Optional<Long> pendingRelease(byte[] payloadId) {
         return Optional.ofNullable(get(Keys.release(payloadId))).map(v -> ByteBuffer.wrap(v).getLong());
     }
