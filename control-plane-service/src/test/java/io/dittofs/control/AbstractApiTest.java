@@ -159,8 +159,17 @@ abstract class AbstractApiTest {
         assertProblem(admin.post("/api/v1/users", "{\"name\":\"carol\",\"password\":\"carol-password\",\"groups\":[\"nope\"]}"),
                 422, "invalid-field", "groups[0]");
         assertProblem(admin.post("/api/v1/shares", "{\"name\":\"export\"}"), 409, "conflict", "name");
-        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"metadataStore\":\"missing\"}"), 422, "invalid-field", "metadataStore");
-        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"blockStore\":\"missing\"}"), 422, "invalid-field", "blockStore");
+        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"metadataStore\":\"missing\"}"), 400, "unsupported-field", "metadataStore");
+        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"blockStore\":\"missing\"}"), 400, "unsupported-field", "blockStore");
+        // nothing the gateway would not honour is accepted: SMB and its options, per-share stores, live adapter changes
+        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"protocols\":[\"NFS\",\"SMB\"]}"), 400, "unsupported-field", "protocols");
+        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"guestAllowed\":true}"), 400, "unsupported-field", "guestAllowed");
+        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"smbEncryptionRequired\":true}"), 400, "unsupported-field", "smbEncryptionRequired");
+        assertProblem(admin.put("/api/v1/shares/export", "{\"blockStore\":\"other\"}"), 400, "unsupported-field", "blockStore");
+        assertProblem(admin.put("/api/v1/adapters/nfs", "{\"port\":2050}"), 400, "unsupported-field", "port");
+        assertProblem(admin.put("/api/v1/adapters/nfs", "{\"maxVersion\":\"3\"}"), 400, "unsupported-field", "maxVersion");
+        assertProblem(admin.post("/api/v1/adapters", "{\"kind\":\"smb\"}"), 400, "unsupported-field", "kind");
+        assertProblem(admin.delete("/api/v1/adapters/nfs"), 400, "unsupported-field", "kind");
         assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"allowedNetworks\":[\"10.0.0.0/33\"]}"), 422, "invalid-field", "allowedNetworks[0]");
         assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"squash\":\"SOME\"}"), 400, "invalid-field", "squash");
         assertProblem(admin.post("/api/v1/stores/metadata", "{\"name\":\"default\",\"kind\":\"memory\"}"), 409, "conflict", "name");

@@ -44,6 +44,10 @@ public final class EmbeddedControlPlane implements AutoCloseable {
         args.add("--dittofs.data-dir=" + dataDir);
         // the launcher's application.properties switches Flyway off for the other services in this jar
         args.add("--spring.flyway.enabled=true");
+        // share roots are created in (and deleted from) the metadata-service hosted beside it
+        if (args.stream().noneMatch(a -> a.startsWith("--dittofs.control.namespace.metadata-target="))) {
+            args.add("--dittofs.control.namespace.metadata-target=" + DittoFsLauncher.DEFAULT_LISTEN);
+        }
         ConfigurableApplicationContext cp = ControlPlaneApplication.startEmbedded(args.toArray(String[]::new));
         int bound = Integer.parseInt(cp.getEnvironment().getProperty("local.server.port", String.valueOf(httpPort)));
         try {

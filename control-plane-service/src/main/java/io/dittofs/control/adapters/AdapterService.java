@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Protocol adapters of the gateway. The watch contract has no adapter deletion event, so deleting
- * an adapter announces it once more as disabled: a gateway then stops that listener.
+ * Protocol adapters of the gateway. Only the nfs adapter exists, and its settings are the
+ * gateway's start-up settings: changes a running gateway would not apply (port, versions,
+ * enabling, deleting) are refused with 400 naming the field rather than stored and ignored.
  */
 public class AdapterService {
 
@@ -67,6 +68,9 @@ public class AdapterService {
     @Transactional
     public AdapterView create(CreateAdapter r) {
         List<String> versions = versions(r.kind());
+        if (!r.kind().equals("nfs")) {
+            throw notLive("kind", "the gateway serves no " + r.kind() + " adapter yet; only nfs exists");
+        }
         if (adapters.existsById(r.kind())) {
             throw ApiException.conflict("kind", "adapter '" + r.kind() + "' already exists");
         }
@@ -85,6 +89,7 @@ public class AdapterService {
     @Transactional
     public AdapterView update(String kind, UpdateAdapter r) {
         AdapterEntity a = find(kind);
+        AdapterView before = view(a);
         if (r.enabled() != null) a.setEnabled(r.enabled());
         if (r.port() != null) a.setPort(r.port());
         if (r.minVersion() != null) a.setMinVersion(r.minVersion());
@@ -92,18 +97,50 @@ public class AdapterService {
         if (r.leaseSeconds() != null) a.setLeaseSeconds(r.leaseSeconds());
         if (r.graceSeconds() != null) a.setGraceSeconds(r.graceSeconds());
         if (r.portmapPort() != null) a.setPortmapPort(r.portmapPort());
-        return saveAndAnnounce(a, versions(kind));
+        List<String> versions = versions(kind);
+        validate(a, versions);
+        refuseLiveChange(before, view(a));
+        return saveAndAnnounce(a, versions);
+    }
+
+    /**
+     * The gateway reads its listeners' settings (dittofs.nfs.*) at start and does not yet restart a
+     * listener on an adapter event, so a change the API stored would be silently ignored: refuse
+     * it, naming the field. Repeating the current values is accepted.
+     */
+    private static void refuseLiveChange(AdapterView before, AdapterView after) {
+        String field = !before.enabled() == after.enabled() ? "enabled"
+                : before.port() != after.port() ? "port"
+                : !before.minVersion().equals(after.minVersion()) ? "minVersion"
+                : !before.maxVersion().equals(after.maxVersion()) ? "maxVersion"
+                : before.leaseSeconds() != after.leaseSeconds() ? "leaseSeconds"
+                : before.graceSeconds() != after.graceSeconds() ? "graceSeconds"
+                : before.portmapPort() != after.portmapPort() ? "portmapPort" : null;
+        if (field != null) {
+            throw notLive(field, "adapter changes are not applied to a running gateway yet; set the listener with"
+                    + " dittofs.nfs.* on the gateway and restart it");
+        }
+    }
+
+    private static ApiException notLive(String field, String detail) {
+        return new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "unsupported-field", detail, field);
     }
 
     @Transactional
     public void delete(String kind) {
-        AdapterEntity a = find(kind);
-        a.setEnabled(false);
-        changes.record(ConfigEvent.newBuilder().setAdapterUpserted(ProtoMapper.adapter(a)));
-        adapters.delete(a);
+        find(kind);
+        // announcing it as disabled would be ignored: the gateway does not stop listeners live yet
+        throw notLive("kind", "deleting an adapter does not stop a running gateway's listener yet; stop the gateway instead");
     }
 
     private AdapterView saveAndAnnounce(AdapterEntity a, List<String> versions) {
+        validate(a, versions);
+        adapters.saveAndFlush(a);
+        changes.record(ConfigEvent.newBuilder().setAdapterUpserted(ProtoMapper.adapter(a)));
+        return view(a);
+    }
+
+    private static void validate(AdapterEntity a, List<String> versions) {
         int min = versions.indexOf(a.getMinVersion());
         int max = versions.indexOf(a.getMaxVersion());
         if (min < 0) {
@@ -115,9 +152,6 @@ public class AdapterService {
         if (min > max) {
             throw ApiException.invalid("minVersion", "minVersion is newer than maxVersion");
         }
-        adapters.saveAndFlush(a);
-        changes.record(ConfigEvent.newBuilder().setAdapterUpserted(ProtoMapper.adapter(a)));
-        return view(a);
     }
 
     private static List<String> versions(String kind) {

@@ -37,7 +37,8 @@ public abstract class ShareConformance extends ConcurrencyConformance {
         assertThat(del.getInodesRemoved()).isEqualTo(3);
         assertThat(fs.getattr(ROOT, f).getStatus()).as("old handles are stale").isEqualTo(Status.STALE);
         assertThat(fs.getattr(ROOT, root).getStatus()).isEqualTo(Status.STALE);
-        assertThat(store.read(tx -> tx.releases(10))).as("the content is released once")
+        java.util.List<Release> released = store.read(tx -> tx.releases(10));
+        assertThat(released).as("the content is released once")
                 .containsExactly(new Release(payload, Release.DELETE));
         assertThat(fs.root("docs").getStatus()).as("a deleted share is not created again by name").isEqualTo(Status.NOENT);
         assertThat(fs.stub.deleteShare(DeleteShareRequest.newBuilder().setShareId(100).build()).getStatus())

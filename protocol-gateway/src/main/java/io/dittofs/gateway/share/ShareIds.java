@@ -6,10 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 
 /**
- * Maps the share id carried in every file handle (assigned by the metadata-service) back to the
- * share's name, so per-share rules apply to every call. Learned from GetRoot; an unknown id asks
- * the metadata-service for the roots of all current shares once more (handles survive restarts
- * of the gateway without a new MOUNT).
+ * Maps the share id carried in every file handle back to the share, so per-share rules apply to
+ * every call. With the control plane the registry knows every share's id from the watch stream
+ * (the control plane assigns them): the answer is a map read, and an unknown id is STALE at once.
+ * Without it (static shares, ids assigned by the metadata-service on first use) ids are learned
+ * from GetRoot, and an unknown id asks for the roots of all current shares once more, so handles
+ * survive a restart of the gateway without a new MOUNT.
  */
 public final class ShareIds {
 
@@ -31,6 +33,9 @@ public final class ShareIds {
     public Optional<Share> share(long id) {
         if (id < 0) {
             return Optional.empty();
+        }
+        if (registry.assignsIds()) {
+            return registry.byId(id);
         }
         String name = names.get(id);
         if (name == null) {

@@ -14,6 +14,19 @@ public interface ShareRegistry {
 
     Optional<Share> byName(String name);
 
+    /**
+     * Whether this registry knows every share's id (assigned by the control plane): then a file
+     * handle's share id is resolved by {@link #byId} alone, and an unknown id is STALE at once.
+     */
+    default boolean assignsIds() {
+        return false;
+    }
+
+    /** The share with this id, when {@link #assignsIds()}. */
+    default Optional<Share> byId(long id) {
+        return Optional.empty();
+    }
+
     /** The share exported at {@code path} (MOUNT's dirpath). */
     default Optional<Share> byExportPath(String path) {
         String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;

@@ -19,7 +19,8 @@ import org.springframework.context.SmartLifecycle;
  * (by name, by export path) and publishes them with one volatile write, so the per-call lookups of
  * MOUNT and NFS stay map reads with no service call. A share created through the API is mountable
  * as soon as its event arrives; a deleted one disappears, so MOUNT refuses it and its handles
- * answer STALE (see {@link ShareIds}). Starts before the NFS listeners and waits for the first
+ * answer STALE (see {@link ShareIds}). Each share's id comes with it (the control plane assigns it
+ * and creates the share's root under that id), so a handle's share is found without a service call. Starts before the NFS listeners and waits for the first
  * snapshot, so no client is refused for want of configuration.
  */
 public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, AutoCloseable {
@@ -27,10 +28,10 @@ public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, 
     private static final Logger log = LoggerFactory.getLogger(WatchShareRegistry.class);
     private static final Duration INITIAL_WAIT = Duration.ofSeconds(60);
 
-    private record Maps(Map<String, Share> byName, Map<String, Share> byPath) { }
+    private record Maps(Map<String, Share> byName, Map<String, Share> byPath, Map<Long, Share> byId, boolean allIds) { }
 
     private final ConfigWatchClient watch;
-    private volatile Maps maps = new Maps(Map.of(), Map.of());
+    private volatile Maps maps = new Maps(Map.of(), Map.of(), Map.of(), true);
     private volatile boolean running;
 
     public WatchShareRegistry(ConfigWatchClient watch) {
@@ -42,17 +43,26 @@ public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, 
     public void apply(ConfigView view) {
         Map<String, Share> byName = new LinkedHashMap<>();
         Map<String, Share> byPath = new LinkedHashMap<>();
+        Map<Long, Share> byId = new LinkedHashMap<>();
+        boolean allIds = true;
         for (var s : view.shares().values()) {
             if (!s.getNfsEnabled()) {
                 continue;
             }
             Optional<Share> share = toShare(s, view);
-            share.ifPresent(sh -> {
-                byName.put(sh.name(), sh);
-                byPath.put(sh.exportPath(), sh);
-            });
+            if (share.isEmpty()) {
+                continue;
+            }
+            Share sh = share.get();
+            byName.put(sh.name(), sh);
+            byPath.put(sh.exportPath(), sh);
+            if (s.getShareId() != 0) {
+                byId.put(Integer.toUnsignedLong(s.getShareId()), sh);
+            } else {
+                allIds = false; // a control plane that assigns no ids: fall back to GetRoot
+            }
         }
-        maps = new Maps(Map.copyOf(byName), Map.copyOf(byPath));
+        maps = new Maps(Map.copyOf(byName), Map.copyOf(byPath), Map.copyOf(byId), allIds);
     }
 
     /** The gateway's rules for one control-plane share; empty (not exported) if its networks do not parse. */
@@ -120,6 +130,16 @@ public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, 
     @Override
     public Optional<Share> byName(String name) {
         return Optional.ofNullable(maps.byName().get(name));
+    }
+
+    @Override
+    public boolean assignsIds() {
+        return maps.allIds();
+    }
+
+    @Override
+    public Optional<Share> byId(long id) {
+        return Optional.ofNullable(maps.byId().get(id));
     }
 
     @Override

@@ -62,4 +62,39 @@ class WatchShareRegistryTest {
         assertThat(r.all()).extracting(Share::name).containsExactly("ok");
         assertThat(r.byExportPath("/data")).isPresent();
     }
+
+    /** Ids come with the shares: a handle's share is a map read, no GetRoot fan-out, an unknown id STALE at once. */
+    @Test
+    void shareIdsComeFromTheWatchStreamAndUnknownIdsAreStaleWithoutAServiceCall() {
+        WatchShareRegistry r = registry();
+        ConfigView v = ConfigView.of(ConfigSnapshot.newBuilder().setRevision(1)
+                .addShares(share("export").setShareId(1)).addShares(share("docs").setShareId(7)).build());
+        r.apply(v);
+        java.util.concurrent.atomic.AtomicInteger rootCalls = new java.util.concurrent.atomic.AtomicInteger();
+        ShareIds ids = new ShareIds(r, name -> {
+            rootCalls.incrementAndGet();
+            return 99;
+        });
+        assertThat(r.assignsIds()).isTrue();
+        assertThat(ids.share(7)).map(Share::name).contains("docs");
+        assertThat(ids.share(99)).as("unknown id").isEmpty();
+        assertThat(rootCalls).as("no GetRoot fan-out").hasValue(0);
+
+        // delete and recreate the name: the control plane gives it a new id, old handles are STALE
+        v = v.apply(ConfigEvent.newBuilder().setRevision(2).setShareDeleted("docs").build());
+        v = v.apply(ConfigEvent.newBuilder().setRevision(3).setShareUpserted(share("docs").setShareId(8)).build());
+        r.apply(v);
+        assertThat(ids.share(7)).isEmpty();
+        assertThat(ids.share(8)).map(Share::name).contains("docs");
+        assertThat(rootCalls).hasValue(0);
+    }
+
+    @Test
+    void withoutIdsFromTheControlPlaneHandlesFallBackToGetRoot() {
+        WatchShareRegistry r = registry();
+        r.apply(ConfigView.of(ConfigSnapshot.newBuilder().setRevision(1).addShares(share("export")).build()));
+        assertThat(r.assignsIds()).isFalse();
+        ShareIds ids = new ShareIds(r, name -> 5);
+        assertThat(ids.share(5)).map(Share::name).contains("export");
+    }
 }

@@ -43,7 +43,8 @@ public final class CreateShareOp extends Op<CreateShareRequest, CreateShareRespo
                     }
                     return f.root();
                 }
-                if (owner.isPresent() || !emptyAutoShare(tx, f)) {
+                boolean managed = ShareRoots.nameOf(tx, f.shareId()).isPresent();
+                if (managed || owner.isPresent() || !emptyAutoShare(tx, f)) {
                     throw new StatusException(Status.EXIST, "share " + name + " has id " + f.shareId() + ", not " + id);
                 }
                 tx.deleteInode(f.root().id());
