@@ -7,10 +7,9 @@ RUN ./mvnw -B -q -DskipTests -pl protocol-gateway -am install \
  && cp protocol-gateway/target/protocol-gateway-*.jar /out/lib/
 
 FROM eclipse-temurin:21-jre
-RUN useradd --system --uid 10001 dittofs && mkdir -p /data && chown dittofs /data
+# stateless: the gateway keeps nothing on disk (no data directory, no volume)
+RUN useradd --system --uid 10001 dittofs
 COPY --from=build /out/lib /app/lib
 USER dittofs
-ENV DITTOFS_DATA_DIR=/data
-VOLUME /data
 EXPOSE 2049 2049/udp
 ENTRYPOINT ["java", "-cp", "/app/lib/*", "io.dittofs.gateway.GatewayApplication"]
