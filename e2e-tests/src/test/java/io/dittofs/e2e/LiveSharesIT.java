@@ -95,6 +95,14 @@ class LiveSharesIT {
                 assertThat(status).as("a deleted share's handle").isEqualTo(Nfs3.STALE);
             }
             assertThat(Tools.run(List.of("nfs-ls", url("live", "", port))).exit()).as("deleted: no new mount").isNotZero();
+
+            // the same name again is a new, empty share: deleting it deleted its namespace and content
+            dfsctl(home, api, "share", "create", "live", "--path", "/live", "--protocol", "NFS", "--squash", "NONE");
+            awaitExit0("nfs-ls", url("live", "", port));
+            assertThat(Tools.ok("nfs-ls", url("live", "", port)).output()).as("recreated share is empty")
+                    .doesNotContain("hello.txt");
+            Tools.ok("nfs-cp", local.toString(), url("live", "again.txt", port));
+            assertThat(Tools.ok("nfs-cat", url("live", "again.txt", port)).output()).contains("live share");
         }
     }
 
