@@ -163,8 +163,8 @@ class ComposeFileTest {
         services.forEach((svc, def) -> {
             Map<String, Object> deps = (Map<String, Object>) def.get("depends_on");
             if (deps != null) {
-                assertThat(deps.keySet()).as(svc + " depends on an image that cannot start (its module has no code): "
-                        + cannotStart).doesNotContainAnyElementsOf(cannotStart);
+                assertThat(deps.keySet().stream().filter(cannotStart::contains).toList())
+                        .as(svc + " depends on an image that cannot start (its module has no code)").isEmpty();
             }
         });
     }
