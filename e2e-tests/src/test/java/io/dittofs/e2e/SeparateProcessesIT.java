@@ -34,7 +34,8 @@ class SeparateProcessesIT {
         Path logs = tmp.resolve("logs");
         try (NlmCallbackHost hostB = new NlmCallbackHost();
              ChildJvm meta = ChildJvm.start("metadata", "io.dittofs.metadata.MetadataServiceApplication", logs,
-                     List.of("--dittofs.data-dir=" + tmp.resolve("meta"), "--dittofs.metadata.grpc.listen=127.0.0.1:" + metaPort));
+                     List.of("--dittofs.data-dir=" + tmp.resolve("meta"), "--dittofs.metadata.grpc.listen=127.0.0.1:" + metaPort,
+                             "--dittofs.metadata.content.block-target=127.0.0.1:" + blockPort));
              ChildJvm block = ChildJvm.start("block", "io.dittofs.block.BlockServiceApplication", logs,
                      List.of("--dittofs.data-dir=" + tmp.resolve("block"), "--dittofs.block.grpc.listen=127.0.0.1:" + blockPort));
              ChildJvm lock = ChildJvm.start("lock", "io.dittofs.lock.LockServiceApplication", logs,

@@ -1,5 +1,6 @@
 package io.dittofs.gateway.fs.grpc;
 
+import io.dittofs.gateway.fs.ServiceCallException;
 import io.dittofs.gateway.fs.model.ContentId;
 import io.dittofs.gateway.fs.model.FileAttr;
 import io.dittofs.gateway.fs.model.FileType;
@@ -110,17 +111,21 @@ final class SpanningRules {
     }
 
     /**
-     * The namespace no longer references {@code released}: drop it from the content store. The
-     * one place this happens, so it can go once the services reclaim released content themselves.
+     * The namespace no longer references {@code released}: drop it from the content store now. Only
+     * a fast path: the metadata-service recorded the release in its outbox in the same transaction
+     * and applies it to the block-service itself, so a failure here never fails the REMOVE.
      */
     private void release(ContentId released) {
         if (released == null) {
             return;
         }
-        FsStatus d = content.delete(released);
-        if (!d.ok() && d != FsStatus.NOENT) {
-            // the namespace no longer references it; the block-service's GC reclaims it later
-            log.warn("releasing content after its last unlink failed: {}", d);
+        try {
+            FsStatus d = content.delete(released);
+            if (!d.ok() && d != FsStatus.NOENT) {
+                log.debug("early release of content failed ({}); the metadata outbox applies it", d);
+            }
+        } catch (ServiceCallException e) {
+            log.debug("early release of content failed ({}); the metadata outbox applies it", e.getMessage());
         }
     }
 }
