@@ -335,7 +335,8 @@ abstract class AbstractApiTest {
         ApiClient anon = admin.as(null);
         assertThat(anon.get("/actuator/health/readiness").raw()).contains("UP");
         assertThat(anon.get("/actuator/health/liveness").status()).isEqualTo(200);
-        ApiClient.Response prom = anon.get("/actuator/prometheus");
+        assertThat(anon.get("/actuator/prometheus").status()).as("metrics need a token").isEqualTo(401);
+        ApiClient.Response prom = admin.get("/actuator/prometheus");
         assertThat(prom.status()).isEqualTo(200);
         assertThat(prom.raw()).contains("jvm_memory_used_bytes");
     }

@@ -1,5 +1,6 @@
 package io.dittofs.control.api;
 
+import io.dittofs.control.auth.TooManyAttemptsException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -27,6 +28,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(TooManyAttemptsException.class)
+    ResponseEntity<ProblemDetail> throttled(TooManyAttemptsException e) {
+        return ResponseEntity.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .body(Problems.of(e.status(), e.problem(), e.getMessage(), e.field()));
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {

@@ -31,7 +31,9 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+                || SecurityContextHolder.getContext().getAuthentication() != null) {
+            // no token, or one an earlier filter accepted (ScrapeTokenFilter)
             chain.doFilter(request, response);
             return;
         }

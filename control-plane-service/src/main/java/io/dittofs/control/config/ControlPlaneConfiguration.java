@@ -7,7 +7,9 @@ import io.dittofs.control.adapters.RunningListeners;
 import io.dittofs.control.api.ProblemErrorController;
 import io.dittofs.control.api.ProblemHandler;
 import io.dittofs.control.api.RequestSizeLimit;
+import io.dittofs.control.audit.AuditLog;
 import io.dittofs.control.auth.AuthController;
+import io.dittofs.control.auth.LoginThrottle;
 import io.dittofs.control.auth.AuthService;
 import io.dittofs.control.auth.Bootstrap;
 import io.dittofs.control.auth.JwtCodec;
@@ -174,6 +176,18 @@ public class ControlPlaneConfiguration {
                                    JwtCodec controlPlaneJwtCodec, ControlPlaneProperties props) {
         return new AuthService(users, sessions, identities, controlPlaneJwtCodec, CLOCK,
                 props.jwt().accessTtl(), props.jwt().refreshTtl());
+    }
+
+    @Bean
+    public LoginThrottle controlPlaneLoginThrottle(ControlPlaneProperties props) {
+        ControlPlaneProperties.LoginThrottle t = props.loginThrottle();
+        return new LoginThrottle(new LoginThrottle.Policy(t.freeAttemptsPerUser(), t.freeAttemptsPerAddress(), t.baseDelay(),
+                t.maxDelay(), t.forgetAfter(), t.maxTracked()), CLOCK);
+    }
+
+    @Bean
+    public AuditLog controlPlaneAuditLog() {
+        return new AuditLog();
     }
 
     @Bean
