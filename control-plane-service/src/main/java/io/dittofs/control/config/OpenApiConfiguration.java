@@ -55,6 +55,11 @@ public class OpenApiConfiguration {
                 boolean body = op.getRequestBody() != null;
                 add(op, "400", "Malformed request or invalid field (the 'field' member names it)");
                 add(op, "401", open ? "Wrong user name or password, or an invalid refresh token" : "Not logged in or the token expired");
+                if (path.equals("/api/v1/auth/login")) {
+                    add(op, "429", "Too many failed logins for this user or from this address; retry after Retry-After seconds");
+                    op.getResponses().get("429").addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
+                            .description("Seconds until a login may be tried again").schema(new io.swagger.v3.oas.models.media.IntegerSchema()));
+                }
                 if (!open) {
                     add(op, "403", "Needs the admin role, or the password must be changed first");
                 }
