@@ -1,5 +1,5 @@
-# Sourced (POSIX sh) by ./dittofs and ./dfsctl after select-jdk.sh: builds the launcher jar and
-# dfsctl.jar together, once, under a lock, so `./dittofs &` followed at once by `./dfsctl ...`
+# Sourced (POSIX sh) by ./dittofs, ./dfsctl and ./dfs after select-jdk.sh: builds the launcher jar and
+# dfsctl.jar/dfs.jar together, once, under a lock, so `./dittofs &` followed at once by `./dfsctl ...`
 # runs one build and the second script waits for it instead of building the same modules twice.
 #
 #   dittofs_build_jars GLOB   builds when no file matches GLOB (or DITTOFS_REBUILD=1)

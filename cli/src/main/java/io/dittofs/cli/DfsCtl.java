@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
  * dfsctl: the DittoFS admin CLI. Global options are inherited by every subcommand, so they may
  * come anywhere on the line. New tools (e.g. bench) join as further subcommands.
  */
-@Command(name = "dfsctl", mixinStandardHelpOptions = true, version = "dfsctl 0.1.0",
+@Command(name = "dfsctl", mixinStandardHelpOptions = true, versionProvider = io.dittofs.cli.common.Version.class,
         description = "Manage a DittoFS suite through its admin API.",
         subcommands = {LoginCommand.class, LogoutCommand.class, StatusCommand.class, UserCommands.class,
                 GroupCommands.class, ShareCommands.class, StoreCommands.class, AdapterCommands.class,

@@ -15,16 +15,20 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Throwable {
+        launch("dfsctl", "io.dittofs.cli.DfsCtl", args);
+    }
+
+    /** Checks the running Java, then calls {@code className}'s main. */
+    static void launch(String tool, String className, String[] args) throws Throwable {
         int running = Runtime.version().feature();
         if (running < REQUIRED) {
-            System.err.println("dfsctl: needs Java >= " + REQUIRED + " but this is Java " + running + " ("
-                    + System.getProperty("java.home") + "); run it with ./dfsctl, which picks a JDK >= "
+            System.err.println(tool + ": needs Java >= " + REQUIRED + " but this is Java " + running + " ("
+                    + System.getProperty("java.home") + "); run it with ./" + tool + ", which picks a JDK >= "
                     + REQUIRED + " under /usr/lib/jvm, or run the jar with that JDK's java (or set JAVA_HOME)");
             System.exit(1);
         }
         try {
-            Class.forName("io.dittofs.cli.DfsCtl").getMethod("main", String[].class)
-                    .invoke(null, (Object) args);
+            Class.forName(className).getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
