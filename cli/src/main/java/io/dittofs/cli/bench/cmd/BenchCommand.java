@@ -141,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
                 selected.size(), workers, warmup, iterations, dir);
         err.flush();
         List<BenchResult.WorkloadResult> results;
-        try (Progress progress = Progresses.create(progressMode, System.err)) {
+        try (Progress progress = Progresses.create(progressMode, System.err, err)) {
             results = new Runner(t, params, workers, warmup, iterations, progress, seed).run(selected);
         }
         var result = new BenchResult("dfs bench", Version.current(), name, t.describe(), started.toString(), env,

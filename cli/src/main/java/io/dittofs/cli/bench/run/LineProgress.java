@@ -1,6 +1,6 @@
 package io.dittofs.cli.bench.run;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Plain lines for logs and pipes: one every few seconds while a task runs, one when it ends. */
 final class LineProgress implements Progress {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final ScheduledExecutorService ticker;
     private final AtomicLong ops = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -18,7 +18,7 @@ final class LineProgress implements Progress {
     private volatile long total;
     private volatile long startNanos;
 
-    LineProgress(PrintStream out, long intervalMillis) {
+    LineProgress(PrintWriter out, long intervalMillis) {
         this.out = out;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-progress");
@@ -36,6 +36,7 @@ final class LineProgress implements Progress {
         double sec = (System.nanoTime() - startNanos) / 1e9;
         out.printf(Locale.ROOT, "%s: %d/%d ops, %.0f ops/s, %.1f MiB/s%n", t, ops.get(), total, ops.get() / sec,
                 bytes.get() / sec / (1 << 20));
+        out.flush();
     }
 
     @Override
@@ -59,6 +60,7 @@ final class LineProgress implements Progress {
         task = null;
         out.printf(Locale.ROOT, "%s: done, %d ops in %.2f s, %.0f ops/s, %.1f MiB/s%n", t, total, seconds, opsPerSec,
                 mibPerSec);
+        out.flush();
     }
 
     @Override

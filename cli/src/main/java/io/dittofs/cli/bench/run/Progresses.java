@@ -2,6 +2,7 @@ package io.dittofs.cli.bench.run;
 
 import java.io.Console;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** Picks the progress display: a bar on a terminal, plain lines otherwise. */
 public final class Progresses {
@@ -11,12 +12,13 @@ public final class Progresses {
 
     public enum Mode { AUTO, BAR, LINES, NONE }
 
-    public static Progress create(Mode mode, PrintStream out) {
+    /** The bar draws on the terminal ({@code tty}); lines go to {@code lines}. */
+    public static Progress create(Mode mode, PrintStream tty, PrintWriter lines) {
         return switch (mode) {
-            case BAR -> new BarProgress(out);
-            case LINES -> new LineProgress(out, 5000);
+            case BAR -> new BarProgress(tty);
+            case LINES -> new LineProgress(lines, 5000);
             case NONE -> Progress.NONE;
-            case AUTO -> isTerminal() ? new BarProgress(out) : new LineProgress(out, 5000);
+            case AUTO -> isTerminal() ? new BarProgress(tty) : new LineProgress(lines, 5000);
         };
     }
 
