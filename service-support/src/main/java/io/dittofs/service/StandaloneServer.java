@@ -11,8 +11,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A DittoFS service run on its own: a Spring context without a web server whose BindableService
- * beans are hosted on the address in a listen property. Closing it stops the gRPC server first,
+ * A DittoFS service run on its own: a Spring context whose BindableService beans are hosted on
+ * the address in a listen property; with {@link Management#PORT_PROPERTY} set it also serves the
+ * actuator endpoints on that port (otherwise there is no web server). Closing it stops the gRPC server first,
  * then the context (so stores flush and close after the last call).
  */
 public record StandaloneServer(ConfigurableApplicationContext context, GrpcServerHost server) implements AutoCloseable {
@@ -37,9 +38,12 @@ public record StandaloneServer(ConfigurableApplicationContext context, GrpcServe
      */
     public static StandaloneServer start(Class<?> application, String name, String listenProperty,
                                          String defaultListen, String... args) {
+        boolean managed = Management.requestedPort(args, System.getenv()).map(Management::port).isPresent();
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
+                .web(managed ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .properties(NO_DATABASE)
+                .properties(Management.DEFAULTS.toArray(String[]::new))
+                .properties("info.service.name=" + name)
                 // our own hook closes the server before the context; Spring's would race it
                 .registerShutdownHook(false)
                 .run(args);
@@ -47,7 +51,8 @@ public record StandaloneServer(ConfigurableApplicationContext context, GrpcServe
             String listen = ctx.getEnvironment().getProperty(listenProperty, defaultListen);
             List<BindableService> services = List.copyOf(ctx.getBeansOfType(BindableService.class).values());
             GrpcServerHost host = GrpcServerHost.start(listen, services);
-            log.info("{} listening on {} (port {}) with {} service(s)", name, listen, host.port(), services.size());
+            log.info("{} listening on {} (port {}) with {} service(s){}", name, listen, host.port(), services.size(),
+                    managed ? "; management on port " + ctx.getEnvironment().getProperty("local.server.port") : "");
             return new StandaloneServer(ctx, host);
         } catch (RuntimeException e) {
             ctx.close();
