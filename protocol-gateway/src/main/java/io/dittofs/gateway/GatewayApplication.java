@@ -2,8 +2,10 @@ package io.dittofs.gateway;
 
 import io.dittofs.gateway.config.GatewayConfiguration;
 import io.dittofs.gateway.config.NfsProperties;
+import io.dittofs.gateway.health.GatewayHealthConfiguration;
+import io.dittofs.service.Management;
 import io.dittofs.service.StandaloneServer;
-import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(GatewayConfiguration.class)
+@Import({GatewayConfiguration.class, GatewayHealthConfiguration.class})
 public class GatewayApplication {
 
     /** Env names that relaxed binding alone would not map onto dittofs.nfs.portmap-port. */
@@ -23,7 +25,13 @@ public class GatewayApplication {
             + NfsProperties.DEFAULT_PORTMAP_PORT + "}";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.NONE)
-                .properties(ENV_DEFAULTS, StandaloneServer.NO_DATABASE).registerShutdownHook(true).run(args);
+        start(args);
+    }
+
+    /** Starts the gateway; with dittofs.management.port also its actuator endpoints. */
+    public static ConfigurableApplicationContext start(String... args) {
+        return new SpringApplicationBuilder(GatewayApplication.class).web(Management.webType(args))
+                .properties(ENV_DEFAULTS, StandaloneServer.NO_DATABASE).properties(Management.defaults("protocol-gateway"))
+                .registerShutdownHook(true).run(args);
     }
 }

@@ -33,6 +33,19 @@ public final class Management {
     private Management() {
     }
 
+    /** SERVLET when a management port is asked for (validated), NONE otherwise. */
+    public static org.springframework.boot.WebApplicationType webType(String[] args) {
+        return requestedPort(args, System.getenv()).map(Management::port).isPresent()
+                ? org.springframework.boot.WebApplicationType.SERVLET : org.springframework.boot.WebApplicationType.NONE;
+    }
+
+    /** Default properties of a service named {@code name}: endpoint exposure, probes, bind address. */
+    public static String[] defaults(String name) {
+        java.util.List<String> all = new java.util.ArrayList<>(DEFAULTS);
+        all.add("info.service.name=" + name);
+        return all.toArray(String[]::new);
+    }
+
     /** The management port asked for on the command line, in system properties or the environment. */
     static Optional<String> requestedPort(String[] args, Map<String, String> env) {
         for (String a : args) {

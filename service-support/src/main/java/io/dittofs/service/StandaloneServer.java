@@ -38,12 +38,11 @@ public record StandaloneServer(ConfigurableApplicationContext context, GrpcServe
      */
     public static StandaloneServer start(Class<?> application, String name, String listenProperty,
                                          String defaultListen, String... args) {
-        boolean managed = Management.requestedPort(args, System.getenv()).map(Management::port).isPresent();
+        boolean managed = Management.webType(args) == WebApplicationType.SERVLET;
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application)
-                .web(managed ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .web(Management.webType(args))
                 .properties(NO_DATABASE)
-                .properties(Management.DEFAULTS.toArray(String[]::new))
-                .properties("info.service.name=" + name)
+                .properties(Management.defaults(name))
                 // our own hook closes the server before the context; Spring's would race it
                 .registerShutdownHook(false)
                 .run(args);
