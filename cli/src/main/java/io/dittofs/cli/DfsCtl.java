@@ -116,6 +116,14 @@ public final class DfsCtl {
         return new AdminClient(serverUrl(), credentials());
     }
 
+    public Output.Format outputFormat() {
+        return output;
+    }
+
+    public String env(String name) {
+        return env.get(name);
+    }
+
     public Output output() {
         return new Output(output, out);
     }

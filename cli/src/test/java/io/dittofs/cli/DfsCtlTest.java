@@ -86,6 +86,10 @@ class DfsCtlTest {
         Path saved = config.resolve("credentials.json");
         assertThat(Files.getPosixFilePermissions(saved)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(ok("status").out()).contains("revision:").contains("dittofs-control-plane");
+        // health of every service: the control plane's actuator, and each --service management URL
+        String status = ok("status", "--service", "gone=http://127.0.0.1:1").out();
+        assertThat(status).containsPattern("(?m)^control-plane +UP +- +http").containsPattern("(?m)^gone +UNREACHABLE +");
+        assertThat(ok("-o", "json", "status").out()).contains("\"health\"", "\"service\" : \"control-plane\"");
 
         ok("group", "create", "eng", "--gid", "5001");
         ok("user", "create", "alice", "--password", "alice-password", "--uid", "2001", "--group", "eng");
