@@ -39,6 +39,12 @@ public final class Management {
                 ? org.springframework.boot.WebApplicationType.SERVLET : org.springframework.boot.WebApplicationType.NONE;
     }
 
+    /** Where the management server listens, for the start-up log line; empty without one. */
+    public static String describe(org.springframework.core.env.Environment env) {
+        String port = env.getProperty("local.server.port");
+        return port == null ? "" : "; management on " + env.getProperty("dittofs.management.address", "127.0.0.1") + ":" + port;
+    }
+
     /** Default properties of a service named {@code name}: endpoint exposure, probes, bind address. */
     public static String[] defaults(String name) {
         java.util.List<String> all = new java.util.ArrayList<>(DEFAULTS);
@@ -53,7 +59,7 @@ public final class Management {
                 return Optional.of(a.substring(PORT_PROPERTY.length() + 3));
             }
         }
-        String sys = System.getProperty(PORT_PROPERTY);
+        String sys = System.getProperty("dittofs.management.port");
         if (sys != null) {
             return Optional.of(sys);
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -38,7 +37,6 @@ public record StandaloneServer(ConfigurableApplicationContext context, GrpcServe
      */
     public static StandaloneServer start(Class<?> application, String name, String listenProperty,
                                          String defaultListen, String... args) {
-        boolean managed = Management.webType(args) == WebApplicationType.SERVLET;
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application)
                 .web(Management.webType(args))
                 .properties(NO_DATABASE)
@@ -51,7 +49,7 @@ public record StandaloneServer(ConfigurableApplicationContext context, GrpcServe
             List<BindableService> services = List.copyOf(ctx.getBeansOfType(BindableService.class).values());
             GrpcServerHost host = GrpcServerHost.start(listen, services);
             log.info("{} listening on {} (port {}) with {} service(s){}", name, listen, host.port(), services.size(),
-                    managed ? "; management on port " + ctx.getEnvironment().getProperty("local.server.port") : "");
+                    Management.describe(ctx.getEnvironment()));
             return new StandaloneServer(ctx, host);
         } catch (RuntimeException e) {
             ctx.close();
