@@ -30,9 +30,9 @@ class ObservabilityFilesTest {
         Map<String, Object> compose = load("docker-compose.yml");
         var services = (Map<String, Map<String, Object>>) compose.get("services");
         Map<String, Object> prom = load("deploy/prometheus/prometheus.yml");
-        var job = ((List<Map<String, Object>>) prom.get("scrape_configs")).getFirst();
-        assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
-        List<String> targets = ((List<Map<String, Object>>) job.get("static_configs")).stream()
+        var jobs = (List<Map<String, Object>>) prom.get("scrape_configs");
+        assertThat(jobs).allSatisfy(j -> assertThat(j.get("metrics_path")).isEqualTo("/actuator/prometheus"));
+        List<String> targets = jobs.stream().flatMap(j -> ((List<Map<String, Object>>) j.get("static_configs")).stream())
                 .flatMap(c -> ((List<String>) c.get("targets")).stream()).toList();
         for (String svc : List.of("metadata", "block", "lock", "gateway")) {
             var env = (Map<String, String>) services.get(svc).get("environment");
@@ -42,6 +42,14 @@ class ObservabilityFilesTest {
             assertThat(targets).contains(svc + ":8081");
         }
         assertThat(targets).contains("control-plane:8080");
+        // the control plane's metrics need its scrape token: the file Prometheus sends is the one the control plane has
+        var cp = jobs.stream().filter(j -> j.get("job_name").equals("dittofs-control-plane")).findFirst().orElseThrow();
+        String tokenFile = (String) ((Map<String, Object>) cp.get("authorization")).get("credentials_file");
+        String mount = ((List<String>) services.get("prometheus").get("volumes")).stream()
+                .filter(v -> v.endsWith(":" + tokenFile + ":ro")).findFirst().orElseThrow();
+        String token = Files.readString(ROOT.resolve(mount.substring(0, mount.indexOf(':')))).trim();
+        assertThat(((Map<String, String>) services.get("control-plane").get("environment")))
+                .containsEntry("DITTOFS_CONTROL_MANAGEMENT_SCRAPETOKEN", token);
         for (String svc : List.of("prometheus", "grafana")) {
             assertThat((List<String>) services.get(svc).get("profiles")).as(svc).containsExactly("observability");
             for (String v : (List<String>) services.get(svc).get("volumes")) {
