@@ -1,0 +1,131 @@
+package io.dittofs.gateway.nfs.v4;
+
+import io.dittofs.gateway.access.Decision;
+import io.dittofs.gateway.access.Intent;
+import io.dittofs.gateway.identity.Principal;
+import io.dittofs.gateway.nfs.v4.state.Session;
+import io.dittofs.gateway.rpc.CallContext;
+
+/**
+ * The state of one COMPOUND while it runs: current and saved filehandle, the caller, the minor
+ * version, and (4.1) the session and slot SEQUENCE bound it to. The share gate is asked again
+ * whenever the current filehandle crosses into another share; its answer (squashed principal)
+ * stays until the next crossing.
+ */
+public final class CompoundContext {
+
+    private final Nfs4Server server;
+    private final CallContext call;
+    private final Principal caller;
+    private final int minor;
+    private Fh current;
+    private Fh saved;
+    private long allowedShare = -1;
+    private Decision.Allowed allowed;
+    private Session session;
+    private int slot = -1;
+    private byte[] replay;
+
+    public CompoundContext(Nfs4Server server, CallContext call, Principal caller, int minor) {
+        this.server = server;
+        this.call = call;
+        this.caller = caller;
+        this.minor = minor;
+    }
+
+    public Nfs4Server server() {
+        return server;
+    }
+
+    public CallContext call() {
+        return call;
+    }
+
+    public int minor() {
+        return minor;
+    }
+
+    /** The identity the services see: the share's answer (after squash) inside a share, the caller outside. */
+    public Principal principal() {
+        return current instanceof Fh.Real && allowed != null ? allowed.principal() : caller;
+    }
+
+    public Principal caller() {
+        return caller;
+    }
+
+    public Fh current() {
+        return current;
+    }
+
+    public Fh saved() {
+        return saved;
+    }
+
+    /** Whether the share of the current filehandle may be modified by this caller. */
+    public boolean mayModify() {
+        return current instanceof Fh.Real && allowed != null && allowed.mayModify();
+    }
+
+    /**
+     * Makes {@code fh} current after asking the share gate when it belongs to another share than the
+     * last one allowed.
+     *
+     * @return OK or the refusal's nfsstat4
+     */
+    public int setCurrent(Fh fh) {
+        if (fh instanceof Fh.Real real && real.shareId() != allowedShare) {
+            Decision d = server.gate().check(real.shareId(), call.remote().getAddress(), caller, Intent.READ);
+            switch (d) {
+                case Decision.Denied denied -> {
+                    return Nfs4Status.of(denied.reason());
+                }
+                case Decision.Allowed ok -> {
+                    allowed = ok;
+                    allowedShare = real.shareId();
+                }
+            }
+        }
+        current = fh;
+        return Nfs4Status.OK;
+    }
+
+    /** For an operation that changes the current object's share: OK or ROFS/ACCESS/STALE. */
+    public int checkModify() {
+        if (!(current instanceof Fh.Real real)) {
+            return current == null ? Nfs4Status.NOFILEHANDLE : Nfs4Status.ROFS;
+        }
+        Decision d = server.gate().check(real.shareId(), call.remote().getAddress(), caller, Intent.MODIFY);
+        return d instanceof Decision.Denied denied ? Nfs4Status.of(denied.reason()) : Nfs4Status.OK;
+    }
+
+    public void clearCurrent() {
+        current = null;
+    }
+
+    public void save() {
+        saved = current;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public int slot() {
+        return slot;
+    }
+
+    /** A retransmission SEQUENCE found in the slot's reply cache: the whole reply to send again. */
+    public byte[] replay() {
+        return replay;
+    }
+
+    public void replayWith(byte[] cachedReply) {
+        replay = cachedReply;
+    }
+
+    public void bindSession(Session s, int slotId) {
+        session = s;
+        slot = slotId;
+    }
+}

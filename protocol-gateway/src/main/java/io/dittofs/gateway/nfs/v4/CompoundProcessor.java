@@ -1,0 +1,138 @@
+package io.dittofs.gateway.nfs.v4;
+
+import io.dittofs.gateway.fs.ServiceCallException;
+import io.dittofs.gateway.identity.Principals;
+import io.dittofs.gateway.rpc.CallContext;
+import io.dittofs.gateway.rpc.XdrException;
+import io.dittofs.gateway.rpc.XdrReader;
+import io.dittofs.gateway.rpc.XdrWriter;
+import io.netty.buffer.ByteBuf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * COMPOUND (RFC 7530 §15.2, RFC 8881 §18.2): decodes the operations one at a time from the record
+ * (never the whole array up front), runs each, and stops at the first that fails, answering the
+ * results so far. The header (tag, minor version, count) is bounded before anything runs.
+ */
+public final class CompoundProcessor {
+
+    /** A tag longer than this is garbage (clients send a few bytes at most). */
+    public static final int MAX_TAG = 1024;
+    /** More operations than this in one compound: RESOURCE (4.0) or TOO_MANY_OPS (4.1). */
+    public static final int MAX_OPS = 64;
+    public static final int MAX_MINOR = 1;
+
+    private static final Logger log = LoggerFactory.getLogger(CompoundProcessor.class);
+
+    private final Nfs4Server server;
+
+    public CompoundProcessor(Nfs4Server server) {
+        this.server = server;
+    }
+
+    /** @return false when the header itself is garbage (the RPC layer answers GARBAGE_ARGS) */
+    public boolean process(CallContext call, XdrReader in, XdrWriter out) {
+        byte[] tag;
+        int minor;
+        long count;
+        try {
+            tag = in.readOpaque(MAX_TAG);
+            minor = in.readInt();
+            count = in.readUnsignedInt();
+        } catch (XdrException e) {
+            log.debug("garbage COMPOUND header from {}: {}", call.clientAddress(), e.getMessage());
+            return false;
+        }
+        ByteBuf buf = out.buffer();
+        int start = buf.writerIndex();
+        out.writeInt(Nfs4Status.OK).writeOpaque(tag);
+        int countAt = buf.writerIndex();
+        out.writeInt(0);
+        if (minor < 0 || minor > MAX_MINOR) {
+            buf.setInt(start, Nfs4Status.MINOR_VERS_MISMATCH);
+            return true;
+        }
+        if (count > MAX_OPS) {
+            buf.setInt(start, minor == 0 ? Nfs4Status.RESOURCE : Nfs4Status.TOO_MANY_OPS);
+            return true;
+        }
+        CompoundContext c = new CompoundContext(server, call, Principals.of(call), minor);
+        int done = 0;
+        int status = Nfs4Status.OK;
+        for (int i = 0; i < count && status == Nfs4Status.OK; i++) {
+            status = one(c, in, out, i, (int) count);
+            done++;
+            if (c.replay() != null) {
+                buf.writerIndex(start);
+                buf.writeBytes(c.replay());
+                return true;
+            }
+        }
+        buf.setInt(start, status);
+        buf.setInt(countAt, done);
+        if (c.session() != null) {
+            byte[] reply = new byte[buf.writerIndex() - start];
+            buf.getBytes(start, reply);
+            c.session().remember(c.slot(), reply);
+        }
+        return true;
+    }
+
+    /** Decodes and runs operation {@code index}, writing its nfs_resop4; returns its status. */
+    private int one(CompoundContext c, XdrReader in, XdrWriter out, int index, int count) {
+        int opcode;
+        try {
+            opcode = in.readInt();
+        } catch (XdrException e) {
+            return result(out, Nfs4Ops.ILLEGAL, Nfs4Status.BADXDR);
+        }
+        if (!Nfs4Ops.defined(c.minor(), opcode)) {
+            return result(out, Nfs4Ops.ILLEGAL, Nfs4Status.OP_ILLEGAL);
+        }
+        int placement = Nfs4Ops.placement(c.minor(), opcode, index, count);
+        if (placement != Nfs4Status.OK) {
+            return result(out, opcode, placement);
+        }
+        Nfs4Op<?> op = Nfs4Ops.op(opcode);
+        if (op == null) {
+            return result(out, opcode, Nfs4Status.NOTSUPP);
+        }
+        return run(op, c, in, out);
+    }
+
+    private <A> int run(Nfs4Op<A> op, CompoundContext c, XdrReader in, XdrWriter out) {
+        A args;
+        try {
+            args = op.decode(in);
+        } catch (XdrException e) {
+            log.debug("bad XDR in op {} from {}: {}", op.code(), c.call().clientAddress(), e.getMessage());
+            return result(out, op.code(), Nfs4Status.BADXDR);
+        }
+        if (op.mutating()) {
+            int allowed = c.checkModify();
+            if (allowed != Nfs4Status.OK) {
+                return result(out, op.code(), allowed);
+            }
+        }
+        ByteBuf buf = out.buffer();
+        out.writeInt(op.code());
+        int statusAt = buf.writerIndex();
+        out.writeInt(Nfs4Status.OK);
+        int status;
+        try {
+            status = op.execute(c, args, out);
+        } catch (ServiceCallException e) {
+            log.warn("NFSv4 op {} from {}: {}", op.code(), c.call().clientAddress(), e.getMessage());
+            buf.writerIndex(statusAt + 4);
+            status = Nfs4Status.ofServiceFailure(e.retryable());
+        }
+        buf.setInt(statusAt, status);
+        return status;
+    }
+
+    private static int result(XdrWriter out, int opcode, int status) {
+        out.writeInt(opcode).writeInt(status);
+        return status;
+    }
+}

@@ -1,0 +1,55 @@
+package io.dittofs.gateway.nfs.v4;
+
+import io.dittofs.gateway.nfs.v4.attr.Fattr4;
+import io.dittofs.gateway.rpc.XdrException;
+import io.dittofs.gateway.rpc.XdrReader;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** component4 decoding and validation (RFC 7530 §12.7, RFC 8881 §14.4): UTF-8, no "/", not "." or "..". */
+public final class Names {
+
+    /** Read up to this many bytes so an overlong name is NAMETOOLONG, not garbage. */
+    public static final int MAX_WIRE = 4096;
+
+    private Names() {
+    }
+
+    public static byte[] read(XdrReader in) throws XdrException {
+        return in.readOpaque(MAX_WIRE);
+    }
+
+    /** OK or the status that refuses {@code raw} as a component. */
+    public static int check(byte[] raw) {
+        if (raw.length == 0) {
+            return Nfs4Status.INVAL;
+        }
+        if (raw.length > Fattr4.MAX_NAME) {
+            return Nfs4Status.NAMETOOLONG;
+        }
+        String s = decode(raw);
+        if (s == null) {
+            return Nfs4Status.INVAL;
+        }
+        if (s.equals(".") || s.equals("..")) {
+            return Nfs4Status.BADNAME;
+        }
+        if (s.indexOf('/') >= 0 || s.indexOf('\0') >= 0) {
+            return Nfs4Status.BADCHAR;
+        }
+        return Nfs4Status.OK;
+    }
+
+    /** The name as a string, or null when it is not valid UTF-8. */
+    public static String decode(byte[] raw) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.dittofs.gateway.nfs.v4;
+
+import io.dittofs.gateway.nfs.v4.ops.Access;
+import io.dittofs.gateway.nfs.v4.ops.CreateSession;
+import io.dittofs.gateway.nfs.v4.ops.DestroyClientId;
+import io.dittofs.gateway.nfs.v4.ops.DestroySession;
+import io.dittofs.gateway.nfs.v4.ops.ExchangeId;
+import io.dittofs.gateway.nfs.v4.ops.GetAttr;
+import io.dittofs.gateway.nfs.v4.ops.GetFh;
+import io.dittofs.gateway.nfs.v4.ops.Lookup;
+import io.dittofs.gateway.nfs.v4.ops.LookupP;
+import io.dittofs.gateway.nfs.v4.ops.PutFh;
+import io.dittofs.gateway.nfs.v4.ops.PutRootFh;
+import io.dittofs.gateway.nfs.v4.ops.ReadDir;
+import io.dittofs.gateway.nfs.v4.ops.ReadLink;
+import io.dittofs.gateway.nfs.v4.ops.ReclaimComplete;
+import io.dittofs.gateway.nfs.v4.ops.Renew;
+import io.dittofs.gateway.nfs.v4.ops.RestoreFh;
+import io.dittofs.gateway.nfs.v4.ops.SaveFh;
+import io.dittofs.gateway.nfs.v4.ops.SecInfo;
+import io.dittofs.gateway.nfs.v4.ops.SecInfoNoName;
+import io.dittofs.gateway.nfs.v4.ops.Sequence;
+import io.dittofs.gateway.nfs.v4.ops.SetClientId;
+import io.dittofs.gateway.nfs.v4.ops.SetClientIdConfirm;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The operation table and the per-minor-version rules on which operation may appear where. */
+public final class Nfs4Ops {
+
+    public static final int OPEN_CONFIRM = 20;
+    public static final int RENEW = 30;
+    public static final int SETCLIENTID = 35;
+    public static final int SETCLIENTID_CONFIRM = 36;
+    public static final int RELEASE_LOCKOWNER = 39;
+    public static final int BIND_CONN_TO_SESSION = 41;
+    public static final int EXCHANGE_ID = 42;
+    public static final int CREATE_SESSION = 43;
+    public static final int DESTROY_SESSION = 44;
+    public static final int SEQUENCE = 53;
+    public static final int DESTROY_CLIENTID = 57;
+    public static final int ILLEGAL = 10044;
+    /** Last opcode of NFSv4.0 and NFSv4.1. */
+    private static final int LAST_40 = 39;
+    private static final int LAST_41 = 58;
+
+    /** 4.0-only operations that NFSv4.1 answers NOTSUPP (RFC 8881 §18). */
+    private static final Set<Integer> NOT_IN_41 = Set.of(OPEN_CONFIRM, RENEW, SETCLIENTID, SETCLIENTID_CONFIRM,
+            RELEASE_LOCKOWNER);
+    /** 4.1 operations that may start a compound without SEQUENCE, as its only operation (RFC 8881 §2.10.6.4). */
+    private static final Set<Integer> SESSIONLESS = Set.of(EXCHANGE_ID, CREATE_SESSION, DESTROY_SESSION,
+            BIND_CONN_TO_SESSION, DESTROY_CLIENTID);
+
+    private static final Map<Integer, Nfs4Op<?>> OPS = Stream.<Nfs4Op<?>>of(new Access(), new GetAttr(), new GetFh(),
+                    new Lookup(), new LookupP(), new PutFh(), new PutRootFh(PutRootFh.PUTPUBFH), new PutRootFh(PutRootFh.PUTROOTFH),
+                    new ReadDir(), new ReadLink(), new RestoreFh(), new SaveFh(), new SecInfo(), new SecInfoNoName(),
+                    new SetClientId(), new SetClientIdConfirm(), new Renew(), new ExchangeId(), new CreateSession(),
+                    new DestroySession(), new Sequence(), new DestroyClientId(), new ReclaimComplete())
+            .collect(Collectors.toUnmodifiableMap(Nfs4Op::code, Function.identity()));
+
+    private Nfs4Ops() {
+    }
+
+    /** Whether the opcode exists in this minor version (else OP_ILLEGAL). */
+    public static boolean defined(int minor, int opcode) {
+        return opcode >= 3 && opcode <= (minor == 0 ? LAST_40 : LAST_41);
+    }
+
+    /** The implementation, or null for a defined operation this server does not implement (NOTSUPP). */
+    public static Nfs4Op<?> op(int opcode) {
+        return OPS.get(opcode);
+    }
+
+    /**
+     * The status that forbids {@code opcode} at {@code index} of a compound of {@code count}
+     * operations in this minor version, or OK.
+     */
+    public static int placement(int minor, int opcode, int index, int count) {
+        if (minor == 0) {
+            return Nfs4Status.OK;
+        }
+        if (NOT_IN_41.contains(opcode)) {
+            return Nfs4Status.NOTSUPP;
+        }
+        if (index == 0) {
+            if (opcode == SEQUENCE) {
+                return Nfs4Status.OK;
+            }
+            if (SESSIONLESS.contains(opcode)) {
+                return count == 1 ? Nfs4Status.OK : Nfs4Status.NOT_ONLY_OP;
+            }
+            return Nfs4Status.OP_NOT_IN_SESSION;
+        }
+        return opcode == SEQUENCE ? Nfs4Status.SEQUENCE_POS : Nfs4Status.OK;
+    }
+}

@@ -1,0 +1,161 @@
+package io.dittofs.gateway.nfs.v4.attr;
+
+import io.dittofs.gateway.fs.model.FileAttr;
+import io.dittofs.gateway.fs.model.FsStat;
+import io.dittofs.gateway.fs.model.Time;
+import io.dittofs.gateway.rpc.XdrWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * fattr4 encoding (RFC 7530 §5, RFC 8881 §5): neutral {@link FileAttr} to the attributes a client
+ * asked for, in attribute-number order. Owners are numeric ids as strings (RFC 7530 §5.9 allows
+ * it with AUTH_SYS).
+ */
+public final class Fattr4 {
+
+    public static final int SUPPORTED_ATTRS = 0;
+    public static final int TYPE = 1;
+    public static final int FH_EXPIRE_TYPE = 2;
+    public static final int CHANGE = 3;
+    public static final int SIZE = 4;
+    public static final int LINK_SUPPORT = 5;
+    public static final int SYMLINK_SUPPORT = 6;
+    public static final int NAMED_ATTR = 7;
+    public static final int FSID = 8;
+    public static final int UNIQUE_HANDLES = 9;
+    public static final int LEASE_TIME = 10;
+    public static final int RDATTR_ERROR = 11;
+    public static final int CANSETTIME = 15;
+    public static final int CASE_INSENSITIVE = 16;
+    public static final int CASE_PRESERVING = 17;
+    public static final int CHOWN_RESTRICTED = 18;
+    public static final int FILEHANDLE = 19;
+    public static final int FILEID = 20;
+    public static final int FILES_AVAIL = 21;
+    public static final int FILES_FREE = 22;
+    public static final int FILES_TOTAL = 23;
+    public static final int HOMOGENEOUS = 26;
+    public static final int MAXFILESIZE = 27;
+    public static final int MAXLINK = 28;
+    public static final int MAXNAME = 29;
+    public static final int MAXREAD = 30;
+    public static final int MAXWRITE = 31;
+    public static final int MODE = 33;
+    public static final int NO_TRUNC = 34;
+    public static final int NUMLINKS = 35;
+    public static final int OWNER = 36;
+    public static final int OWNER_GROUP = 37;
+    public static final int RAWDEV = 41;
+    public static final int SPACE_AVAIL = 42;
+    public static final int SPACE_FREE = 43;
+    public static final int SPACE_TOTAL = 44;
+    public static final int SPACE_USED = 45;
+    public static final int TIME_ACCESS = 47;
+    public static final int TIME_DELTA = 51;
+    public static final int TIME_METADATA = 52;
+    public static final int TIME_MODIFY = 53;
+    public static final int MOUNTED_ON_FILEID = 55;
+
+    public static final int LEASE_SECONDS = 90;
+    public static final int MAX_IO = 1 << 20;
+    public static final int MAX_NAME = 255;
+
+    private static final int[] SUPPORTED_BITS = {SUPPORTED_ATTRS, TYPE, FH_EXPIRE_TYPE, CHANGE, SIZE, LINK_SUPPORT,
+            SYMLINK_SUPPORT, NAMED_ATTR, FSID, UNIQUE_HANDLES, LEASE_TIME, RDATTR_ERROR, CANSETTIME, CASE_INSENSITIVE,
+            CASE_PRESERVING, CHOWN_RESTRICTED, FILEHANDLE, FILEID, FILES_AVAIL, FILES_FREE, FILES_TOTAL, HOMOGENEOUS,
+            MAXFILESIZE, MAXLINK, MAXNAME, MAXREAD, MAXWRITE, MODE, NO_TRUNC, NUMLINKS, OWNER, OWNER_GROUP, RAWDEV,
+            SPACE_AVAIL, SPACE_FREE, SPACE_TOTAL, SPACE_USED, TIME_ACCESS, TIME_DELTA, TIME_METADATA, TIME_MODIFY,
+            MOUNTED_ON_FILEID};
+    public static final Bitmap SUPPORTED = Bitmap.of(SUPPORTED_BITS);
+
+    private Fattr4() {
+    }
+
+    /** nfs_ftype4 of a neutral type. */
+    public static int type(io.dittofs.gateway.fs.model.FileType t) {
+        return switch (t) {
+            case REGULAR -> 1;
+            case DIRECTORY -> 2;
+            case BLOCK_DEVICE -> 3;
+            case CHAR_DEVICE -> 4;
+            case SYMLINK -> 5;
+            case SOCKET -> 6;
+            case FIFO -> 7;
+            case OTHER -> 9;
+        };
+    }
+
+    /** Writes a fattr4 of the requested attributes this server supports. */
+    public static void write(XdrWriter out, Bitmap requested, AttrSource src) {
+        Bitmap answer = requested.and(SUPPORTED);
+        ByteBuf vals = Unpooled.buffer();
+        try {
+            XdrWriter v = new XdrWriter(vals);
+            FsStat stat = null;
+            for (int bit = 0; bit < answer.bits(); bit++) {
+                if (!answer.has(bit)) {
+                    continue;
+                }
+                if (bit >= FILES_AVAIL && bit <= SPACE_TOTAL && stat == null && src.stat() != null) {
+                    stat = src.stat().get();
+                }
+                value(v, bit, src, stat);
+            }
+            answer.write(out);
+            out.writeInt(vals.readableBytes());
+            out.buffer().writeBytes(vals);
+            int pad = (4 - (vals.writerIndex() & 3)) & 3;
+            out.buffer().writeZero(pad);
+        } finally {
+            vals.release();
+        }
+    }
+
+    private static void value(XdrWriter v, int bit, AttrSource src, FsStat stat) {
+        FileAttr a = src.attr();
+        switch (bit) {
+            case SUPPORTED_ATTRS -> SUPPORTED.write(v);
+            case TYPE -> v.writeInt(type(a.type()));
+            // FH4_PERSISTENT: handles survive restarts of the gateway and the services
+            case FH_EXPIRE_TYPE -> v.writeInt(0);
+            case CHANGE -> v.writeLong(a.change());
+            case SIZE -> v.writeLong(a.size());
+            case LINK_SUPPORT, SYMLINK_SUPPORT, UNIQUE_HANDLES, CANSETTIME, CASE_PRESERVING, CHOWN_RESTRICTED,
+                 HOMOGENEOUS, NO_TRUNC -> v.writeBool(true);
+            case NAMED_ATTR, CASE_INSENSITIVE -> v.writeBool(false);
+            case FSID -> v.writeLong(src.fsidMajor()).writeLong(src.fsidMinor());
+            case LEASE_TIME -> v.writeInt(LEASE_SECONDS);
+            case RDATTR_ERROR -> v.writeInt(0);
+            case FILEHANDLE -> v.writeOpaque(src.fh());
+            case FILEID -> v.writeLong(a.fileid());
+            case FILES_AVAIL -> v.writeLong(stat == null ? 0 : stat.availFiles());
+            case FILES_FREE -> v.writeLong(stat == null ? 0 : stat.freeFiles());
+            case FILES_TOTAL -> v.writeLong(stat == null ? 0 : stat.totalFiles());
+            case MAXFILESIZE -> v.writeLong(Long.MAX_VALUE);
+            case MAXLINK -> v.writeInt(32000);
+            case MAXNAME -> v.writeInt(MAX_NAME);
+            case MAXREAD, MAXWRITE -> v.writeLong(MAX_IO);
+            case MODE -> v.writeInt(a.mode() & 07777);
+            case NUMLINKS -> v.writeInt(a.nlink());
+            case OWNER -> v.writeString(Integer.toUnsignedString(a.uid()));
+            case OWNER_GROUP -> v.writeString(Integer.toUnsignedString(a.gid()));
+            case RAWDEV -> v.writeInt(a.rdevMajor()).writeInt(a.rdevMinor());
+            case SPACE_AVAIL -> v.writeLong(stat == null ? 0 : stat.availBytes());
+            case SPACE_FREE -> v.writeLong(stat == null ? 0 : stat.freeBytes());
+            case SPACE_TOTAL -> v.writeLong(stat == null ? 0 : stat.totalBytes());
+            case SPACE_USED -> v.writeLong(a.spaceUsed());
+            case TIME_ACCESS -> time(v, a.atime());
+            case TIME_DELTA -> time(v, new Time(0, 1));
+            case TIME_METADATA -> time(v, a.ctime());
+            case TIME_MODIFY -> time(v, a.mtime());
+            case MOUNTED_ON_FILEID -> v.writeLong(src.mountedOnFileid());
+            default -> throw new IllegalStateException("attribute " + bit + " is in SUPPORTED but has no encoder");
+        }
+    }
+
+    private static void time(XdrWriter v, Time t) {
+        Time x = t == null ? Time.ZERO : t;
+        v.writeLong(x.seconds()).writeInt(x.nanos());
+    }
+}

@@ -1,0 +1,47 @@
+package io.dittofs.gateway.nfs.v4.ops;
+
+import io.dittofs.gateway.fs.model.AccessBits;
+import io.dittofs.gateway.nfs.v4.CompoundContext;
+import io.dittofs.gateway.nfs.v4.Fh;
+import io.dittofs.gateway.nfs.v4.Nfs4Op;
+import io.dittofs.gateway.nfs.v4.Nfs4Status;
+import io.dittofs.gateway.rpc.XdrException;
+import io.dittofs.gateway.rpc.XdrReader;
+import io.dittofs.gateway.rpc.XdrWriter;
+
+/** ACCESS (RFC 7530 §16.1): the namespace's answer, without write bits where the share gate forbids changes. */
+public final class Access implements Nfs4Op<Integer> {
+
+    private static final int ALL = 0x3f;
+
+    @Override
+    public int code() {
+        return 3;
+    }
+
+    @Override
+    public Integer decode(XdrReader in) throws XdrException {
+        return in.readInt();
+    }
+
+    @Override
+    public int execute(CompoundContext c, Integer requested, XdrWriter out) {
+        int asked = requested & ALL;
+        int granted;
+        switch (c.current()) {
+            case null -> {
+                return Nfs4Status.NOFILEHANDLE;
+            }
+            case Fh.Pseudo p -> granted = asked & (AccessBits.READ | AccessBits.LOOKUP | AccessBits.EXECUTE);
+            case Fh.Real r -> {
+                var a = c.server().fs().access(c.principal(), r.handle(), asked);
+                if (!a.status().ok()) {
+                    return Nfs4Status.of(a.status());
+                }
+                granted = c.mayModify() ? a.granted() : a.granted() & ~AccessBits.WRITES;
+            }
+        }
+        out.writeInt(asked).writeInt(granted & asked);
+        return Nfs4Status.OK;
+    }
+}

@@ -1,0 +1,36 @@
+package io.dittofs.gateway.nfs.v4.ops;
+
+import io.dittofs.gateway.nfs.v4.Objects4;
+import io.dittofs.gateway.nfs.v4.attr.Bitmap;
+import io.dittofs.gateway.nfs.v4.attr.Fattr4;
+import io.dittofs.gateway.nfs.v4.CompoundContext;
+import io.dittofs.gateway.nfs.v4.Fh;
+import io.dittofs.gateway.nfs.v4.Nfs4Op;
+import io.dittofs.gateway.nfs.v4.Nfs4Status;
+import io.dittofs.gateway.rpc.XdrException;
+import io.dittofs.gateway.rpc.XdrReader;
+import io.dittofs.gateway.rpc.XdrWriter;
+
+/** GETATTR (RFC 7530 §16.7): the requested attributes this server supports; others are left out of the reply bitmap. */
+public final class GetAttr implements Nfs4Op<Bitmap> {
+
+    @Override
+    public int code() {
+        return 9;
+    }
+
+    @Override
+    public Bitmap decode(XdrReader in) throws XdrException {
+        return Bitmap.read(in);
+    }
+
+    @Override
+    public int execute(CompoundContext c, Bitmap requested, XdrWriter out) {
+        var a = Objects4.current(c);
+        if (a.status() != Nfs4Status.OK) {
+            return a.status();
+        }
+        Fattr4.write(out, requested, a.source());
+        return Nfs4Status.OK;
+    }
+}

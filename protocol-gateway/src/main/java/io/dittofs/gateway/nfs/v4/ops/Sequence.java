@@ -1,0 +1,59 @@
+package io.dittofs.gateway.nfs.v4.ops;
+
+import io.dittofs.gateway.nfs.v4.CompoundContext;
+import io.dittofs.gateway.nfs.v4.Nfs4Op;
+import io.dittofs.gateway.nfs.v4.Nfs4Status;
+import io.dittofs.gateway.rpc.XdrException;
+import io.dittofs.gateway.rpc.XdrReader;
+import io.dittofs.gateway.rpc.XdrWriter;
+
+/**
+ * SEQUENCE (RFC 8881 §18.46): binds the compound to a session slot. A retransmission (same seqid)
+ * is answered from the slot's cache with the complete earlier reply; the processor sends it as is.
+ */
+public final class Sequence implements Nfs4Op<Sequence.Args> {
+
+    public record Args(byte[] sessionId, int seqid, int slot, int highestSlot, boolean cacheThis) {
+    }
+
+    @Override
+    public int code() {
+        return 53;
+    }
+
+    @Override
+    public Args decode(XdrReader in) throws XdrException {
+        return new Args(in.readFixedOpaque(16), in.readInt(), in.readInt(), in.readInt(), in.readBool());
+    }
+
+    @Override
+    public int execute(CompoundContext c, Args a, XdrWriter out) {
+        var session = c.server().clients().session(a.sessionId());
+        if (session.isEmpty()) {
+            return Nfs4Status.BADSESSION;
+        }
+        var s = session.get();
+        switch (s.use(a.slot(), a.seqid())) {
+            case BADSLOT -> {
+                return Nfs4Status.BADSLOT;
+            }
+            case MISORDERED -> {
+                return Nfs4Status.SEQ_MISORDERED;
+            }
+            case RETRY_UNCACHED -> {
+                return Nfs4Status.RETRY_UNCACHED_REP;
+            }
+            case REPLAY -> {
+                c.replayWith(s.cached(a.slot()));
+                return Nfs4Status.OK;
+            }
+            case NEW -> {
+                c.server().clients().renew(s.clientId());
+                c.bindSession(s, a.slot());
+            }
+        }
+        out.writeFixedOpaque(a.sessionId()).writeInt(a.seqid()).writeInt(a.slot())
+                .writeInt(s.slots() - 1).writeInt(s.slots() - 1).writeInt(0);
+        return Nfs4Status.OK;
+    }
+}

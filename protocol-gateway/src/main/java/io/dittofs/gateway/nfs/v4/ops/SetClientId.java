@@ -1,0 +1,33 @@
+package io.dittofs.gateway.nfs.v4.ops;
+
+import io.dittofs.gateway.nfs.v4.CompoundContext;
+import io.dittofs.gateway.nfs.v4.Nfs4Op;
+import io.dittofs.gateway.nfs.v4.Nfs4Status;
+import io.dittofs.gateway.rpc.XdrException;
+import io.dittofs.gateway.rpc.XdrReader;
+import io.dittofs.gateway.rpc.XdrWriter;
+
+/** SETCLIENTID (RFC 7530 §16.33). The callback address is read but not used yet (no delegations are granted). */
+public final class SetClientId implements Nfs4Op<SetClientId.Args> {
+
+    public record Args(byte[] verifier, byte[] owner, int cbProgram, String netid, String addr, int ident) {
+    }
+
+    @Override
+    public int code() {
+        return 35;
+    }
+
+    @Override
+    public Args decode(XdrReader in) throws XdrException {
+        return new Args(in.readFixedOpaque(8), in.readOpaque(1024), in.readInt(), in.readString(64),
+                in.readString(128), in.readInt());
+    }
+
+    @Override
+    public int execute(CompoundContext c, Args a, XdrWriter out) {
+        var r = c.server().clients().setClientId(a.owner(), a.verifier());
+        out.writeLong(r.clientId()).writeFixedOpaque(r.confirm());
+        return Nfs4Status.OK;
+    }
+}
