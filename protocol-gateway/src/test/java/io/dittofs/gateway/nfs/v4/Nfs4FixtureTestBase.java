@@ -50,6 +50,13 @@ abstract class Nfs4FixtureTestBase {
             assertThat(in.readInt()).as("status of op " + opcode).isEqualTo(opStatus);
             return this;
         }
+
+        /** Reads a successful SEQUENCE result and its body (session id, 5 words). */
+        Result sequenceOk() throws XdrException {
+            expect(Nfs4Ops.SEQUENCE, Nfs4Status.OK);
+            in.skip(16 + 5 * 4);
+            return this;
+        }
     }
 
     Result run(Compound c) {
