@@ -1,6 +1,12 @@
 package io.dittofs.gateway.nfs.v4;
 
 import io.dittofs.gateway.nfs.v4.ops.Access;
+import io.dittofs.gateway.nfs.v4.ops.Close;
+import io.dittofs.gateway.nfs.v4.ops.Commit;
+import io.dittofs.gateway.nfs.v4.ops.Open;
+import io.dittofs.gateway.nfs.v4.ops.OpenConfirm;
+import io.dittofs.gateway.nfs.v4.ops.Read;
+import io.dittofs.gateway.nfs.v4.ops.Write;
 import io.dittofs.gateway.nfs.v4.ops.CreateSession;
 import io.dittofs.gateway.nfs.v4.ops.DestroyClientId;
 import io.dittofs.gateway.nfs.v4.ops.DestroySession;
@@ -59,7 +65,8 @@ public final class Nfs4Ops {
                     new Lookup(), new LookupP(), new PutFh(), new PutRootFh(PutRootFh.PUTPUBFH), new PutRootFh(PutRootFh.PUTROOTFH),
                     new ReadDir(), new ReadLink(), new RestoreFh(), new SaveFh(), new SecInfo(), new SecInfoNoName(),
                     new SetClientId(), new SetClientIdConfirm(), new Renew(), new ExchangeId(), new CreateSession(),
-                    new DestroySession(), new Sequence(), new DestroyClientId(), new ReclaimComplete())
+                    new DestroySession(), new Sequence(), new DestroyClientId(), new ReclaimComplete(), new Open(),
+                    new OpenConfirm(), new Close(), new Read(), new Write(), new Commit())
             .collect(Collectors.toUnmodifiableMap(Nfs4Op::code, Function.identity()));
 
     private Nfs4Ops() {

@@ -1,0 +1,202 @@
+package io.dittofs.gateway.nfs.v4.ops;
+
+import io.dittofs.gateway.fs.model.AccessMode;
+import io.dittofs.gateway.fs.model.CreateMode;
+import io.dittofs.gateway.fs.model.CreateSpec;
+import io.dittofs.gateway.fs.model.FileType;
+import io.dittofs.gateway.fs.model.FsStatus;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.SetAttrs;
+import io.dittofs.gateway.nfs.v4.CompoundContext;
+import io.dittofs.gateway.nfs.v4.Fh;
+import io.dittofs.gateway.nfs.v4.Names;
+import io.dittofs.gateway.nfs.v4.Nfs4Op;
+import io.dittofs.gateway.nfs.v4.Nfs4Status;
+import io.dittofs.gateway.nfs.v4.Stateid;
+import io.dittofs.gateway.nfs.v4.attr.Bitmap;
+import io.dittofs.gateway.nfs.v4.attr.SetAttrDecoder;
+import io.dittofs.gateway.nfs.v4.state.OpenStates;
+import io.dittofs.gateway.rpc.XdrException;
+import io.dittofs.gateway.rpc.XdrReader;
+import io.dittofs.gateway.rpc.XdrWriter;
+
+import java.util.HexFormat;
+
+/**
+ * OPEN (RFC 7530 §16.16, RFC 8881 §18.16): CLAIM_NULL (by name, optionally creating UNCHECKED,
+ * GUARDED, EXCLUSIVE4 or EXCLUSIVE4_1) and CLAIM_FH (4.1). No delegations are granted; share
+ * deny modes are recorded but not yet enforced across clients (the lock-service will).
+ */
+public final class Open implements Nfs4Op<Open.Args> {
+
+    public static final int CLAIM_NULL = 0;
+    public static final int CLAIM_FH = 4;
+    private static final int RESULT_CONFIRM = 2;
+    private static final int RESULT_LOCKTYPE_POSIX = 4;
+
+    /** @param createMode -1 without create; else 0 UNCHECKED, 1 GUARDED, 2 EXCLUSIVE4, 3 EXCLUSIVE4_1 */
+    public record Args(int seqid, int access, int deny, long clientId, byte[] owner, int createMode,
+                       SetAttrDecoder.Decoded attrs, byte[] verifier, int claim, byte[] name) {
+    }
+
+    @Override
+    public int code() {
+        return 18;
+    }
+
+    @Override
+    public Args decode(XdrReader in) throws XdrException {
+        int seqid = in.readInt();
+        int access = in.readInt();
+        int deny = in.readInt();
+        long clientId = in.readLong();
+        byte[] owner = in.readOpaque(1024);
+        int createMode = -1;
+        SetAttrDecoder.Decoded attrs = null;
+        byte[] verifier = new byte[0];
+        if (in.readEnum(1) == 1) {
+            createMode = in.readEnum(3);
+            switch (createMode) {
+                case 0, 1 -> attrs = SetAttrDecoder.read(in);
+                case 2 -> verifier = in.readFixedOpaque(8);
+                default -> {
+                    verifier = in.readFixedOpaque(8);
+                    attrs = SetAttrDecoder.read(in);
+                }
+            }
+        }
+        int claim = in.readEnum(6);
+        byte[] name = null;
+        switch (claim) {
+            case CLAIM_NULL, 3 -> name = Names.read(in);
+            case 1 -> in.readInt();
+            case 2 -> {
+                Stateid.read(in);
+                name = Names.read(in);
+            }
+            case 5 -> Stateid.read(in);
+            default -> { }
+        }
+        return new Args(seqid, access, deny, clientId, owner, createMode, attrs, verifier, claim, name);
+    }
+
+    @Override
+    public boolean mutating() {
+        return false;
+    }
+
+    @Override
+    public int execute(CompoundContext c, Args a, XdrWriter out) {
+        if (!(c.current() instanceof Fh.Real dir)) {
+            return c.current() == null ? Nfs4Status.NOFILEHANDLE : (a.createMode() >= 0 ? Nfs4Status.ROFS : Nfs4Status.ISDIR);
+        }
+        int access = a.access() & 0xff;
+        if (access < 1 || access > 3 || a.deny() < 0 || a.deny() > 3) {
+            return Nfs4Status.INVAL;
+        }
+        long clientId = c.minor() == 0 ? a.clientId() : c.session().clientId();
+        var client = c.server().clients().client(clientId);
+        if (client.isEmpty() || !client.get().confirmed()) {
+            return c.minor() == 0 ? Nfs4Status.STALE_CLIENTID : Nfs4Status.EXPIRED;
+        }
+        Handle target;
+        long before = 0;
+        long after = 0;
+        Bitmap attrset = Bitmap.EMPTY;
+        switch (a.claim()) {
+            case CLAIM_NULL -> {
+                int bad = Names.check(a.name());
+                if (bad != Nfs4Status.OK) {
+                    return bad;
+                }
+                String name = Names.decode(a.name());
+                var dirAttr = c.server().fs().getAttr(c.principal(), dir.handle());
+                if (!dirAttr.status().ok()) {
+                    return Nfs4Status.of(dirAttr.status());
+                }
+                if (dirAttr.attr().type() != FileType.DIRECTORY) {
+                    return dirAttr.attr().type() == FileType.SYMLINK ? Nfs4Status.SYMLINK : Nfs4Status.NOTDIR;
+                }
+                before = dirAttr.attr().change();
+                if (a.createMode() >= 0) {
+                    int allowed = c.checkModify();
+                    if (allowed != Nfs4Status.OK) {
+                        return allowed;
+                    }
+                    if (a.attrs() != null && !a.attrs().ok()) {
+                        return a.attrs().unsupported() ? Nfs4Status.ATTRNOTSUPP : Nfs4Status.INVAL;
+                    }
+                    SetAttrs sa = a.attrs() == null ? SetAttrs.NONE : a.attrs().attrs();
+                    CreateMode mode = switch (a.createMode()) {
+                        case 0 -> CreateMode.UNCHECKED;
+                        case 1 -> CreateMode.GUARDED;
+                        default -> CreateMode.EXCLUSIVE;
+                    };
+                    var created = c.server().fs().create(c.principal(), dir.handle(), name,
+                            CreateSpec.regular(mode, sa, a.createMode() >= 2 ? a.verifier() : new byte[0]));
+                    if (!created.status().ok()) {
+                        return created.status() == FsStatus.ISDIR ? Nfs4Status.ISDIR : Nfs4Status.of(created.status());
+                    }
+                    target = created.handle();
+                    if (a.attrs() != null && !created.existed()) {
+                        attrset = a.attrs().bits();
+                    }
+                } else {
+                    var found = c.server().fs().lookup(c.principal(), dir.handle(), name);
+                    if (!found.status().ok()) {
+                        return Nfs4Status.of(found.status());
+                    }
+                    target = found.handle();
+                }
+                var dirAfter = c.server().fs().getAttr(c.principal(), dir.handle());
+                after = dirAfter.status().ok() ? dirAfter.attr().change() : before;
+            }
+            case CLAIM_FH -> {
+                if (c.minor() == 0) {
+                    return Nfs4Status.INVAL;
+                }
+                target = dir.handle();
+            }
+            default -> {
+                return Nfs4Status.NOTSUPP;
+            }
+        }
+        var opened = c.server().fs().open(c.principal(), target, mode(access));
+        if (!opened.status().ok()) {
+            return opened.status() == FsStatus.BADTYPE ? typeError(c.minor(), opened.attr()) : Nfs4Status.of(opened.status());
+        }
+        if (opened.attr() != null && opened.attr().type() != FileType.REGULAR) {
+            return typeError(c.minor(), opened.attr());
+        }
+        String owner = HexFormat.of().formatHex(a.owner());
+        OpenStates opens = c.server().opens();
+        boolean confirm = c.minor() == 0 && !opens.ownerConfirmed(clientId, owner);
+        byte[] other = opens.add(new OpenStates.Open(clientId, owner, opened.file(), access, a.deny(), 1));
+        c.setCurrent(new Fh.Real(target));
+        new Stateid(1, other).write(out);
+        out.writeBool(true).writeLong(before).writeLong(after);
+        out.writeInt(RESULT_LOCKTYPE_POSIX | (confirm ? RESULT_CONFIRM : 0));
+        attrset.write(out);
+        out.writeInt(0);
+        return Nfs4Status.OK;
+    }
+
+    private static int typeError(int minor, io.dittofs.gateway.fs.model.FileAttr attr) {
+        if (attr == null) {
+            return Nfs4Status.INVAL;
+        }
+        return switch (attr.type()) {
+            case DIRECTORY -> Nfs4Status.ISDIR;
+            case SYMLINK -> Nfs4Status.SYMLINK;
+            default -> minor == 0 ? Nfs4Status.INVAL : Nfs4Status.WRONG_TYPE;
+        };
+    }
+
+    private static AccessMode mode(int access) {
+        return switch (access) {
+            case 1 -> AccessMode.READ;
+            case 2 -> AccessMode.WRITE;
+            default -> AccessMode.READ_WRITE;
+        };
+    }
+}
