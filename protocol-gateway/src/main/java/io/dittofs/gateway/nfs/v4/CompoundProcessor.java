@@ -88,6 +88,7 @@ public final class CompoundProcessor {
             return result(out, Nfs4Ops.ILLEGAL, Nfs4Status.BADXDR);
         }
         if (!Nfs4Ops.defined(c.minor(), opcode)) {
+            log.debug("NFSv4.{} illegal opcode {} from {}", c.minor(), opcode, c.call().clientAddress());
             return result(out, Nfs4Ops.ILLEGAL, Nfs4Status.OP_ILLEGAL);
         }
         int placement = Nfs4Ops.placement(c.minor(), opcode, index, count);
@@ -96,6 +97,7 @@ public final class CompoundProcessor {
         }
         Nfs4Op<?> op = Nfs4Ops.op(opcode);
         if (op == null) {
+            log.debug("NFSv4.{} op {} from {}: not implemented", c.minor(), opcode, c.call().clientAddress());
             return result(out, opcode, Nfs4Status.NOTSUPP);
         }
         return run(op, c, in, out);
@@ -128,6 +130,9 @@ public final class CompoundProcessor {
             status = Nfs4Status.ofServiceFailure(e.retryable());
         }
         buf.setInt(statusAt, status);
+        if (status != Nfs4Status.OK) {
+            log.debug("NFSv4.{} op {} from {}: status {}", c.minor(), op.code(), c.call().clientAddress(), status);
+        }
         return status;
     }
 

@@ -6,6 +6,7 @@ import io.dittofs.gateway.nfs.v4.ops.Commit;
 import io.dittofs.gateway.nfs.v4.ops.Open;
 import io.dittofs.gateway.nfs.v4.ops.OpenConfirm;
 import io.dittofs.gateway.nfs.v4.ops.Read;
+import io.dittofs.gateway.nfs.v4.ops.SetAttr;
 import io.dittofs.gateway.nfs.v4.ops.Write;
 import io.dittofs.gateway.nfs.v4.ops.CreateSession;
 import io.dittofs.gateway.nfs.v4.ops.DestroyClientId;
@@ -66,7 +67,7 @@ public final class Nfs4Ops {
                     new ReadDir(), new ReadLink(), new RestoreFh(), new SaveFh(), new SecInfo(), new SecInfoNoName(),
                     new SetClientId(), new SetClientIdConfirm(), new Renew(), new ExchangeId(), new CreateSession(),
                     new DestroySession(), new Sequence(), new DestroyClientId(), new ReclaimComplete(), new Open(),
-                    new OpenConfirm(), new Close(), new Read(), new Write(), new Commit())
+                    new OpenConfirm(), new Close(), new Read(), new Write(), new Commit(), new SetAttr())
             .collect(Collectors.toUnmodifiableMap(Nfs4Op::code, Function.identity()));
 
     private Nfs4Ops() {
