@@ -8,6 +8,10 @@ import io.dittofs.gateway.nfs.v4.ops.OpenConfirm;
 import io.dittofs.gateway.nfs.v4.ops.Read;
 import io.dittofs.gateway.nfs.v4.ops.SetAttr;
 import io.dittofs.gateway.nfs.v4.ops.Write;
+import io.dittofs.gateway.nfs.v4.ops.Create;
+import io.dittofs.gateway.nfs.v4.ops.Link;
+import io.dittofs.gateway.nfs.v4.ops.Remove;
+import io.dittofs.gateway.nfs.v4.ops.Rename;
 import io.dittofs.gateway.nfs.v4.ops.CreateSession;
 import io.dittofs.gateway.nfs.v4.ops.DestroyClientId;
 import io.dittofs.gateway.nfs.v4.ops.DestroySession;
@@ -67,7 +71,8 @@ public final class Nfs4Ops {
                     new ReadDir(), new ReadLink(), new RestoreFh(), new SaveFh(), new SecInfo(), new SecInfoNoName(),
                     new SetClientId(), new SetClientIdConfirm(), new Renew(), new ExchangeId(), new CreateSession(),
                     new DestroySession(), new Sequence(), new DestroyClientId(), new ReclaimComplete(), new Open(),
-                    new OpenConfirm(), new Close(), new Read(), new Write(), new Commit(), new SetAttr())
+                    new OpenConfirm(), new Close(), new Read(), new Write(), new Commit(), new SetAttr(), new Create(), new Remove(),
+                    new Rename(), new Link())
             .collect(Collectors.toUnmodifiableMap(Nfs4Op::code, Function.identity()));
 
     private Nfs4Ops() {
