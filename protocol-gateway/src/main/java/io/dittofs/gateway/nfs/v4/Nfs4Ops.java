@@ -8,6 +8,10 @@ import io.dittofs.gateway.nfs.v4.ops.OpenConfirm;
 import io.dittofs.gateway.nfs.v4.ops.Read;
 import io.dittofs.gateway.nfs.v4.ops.SetAttr;
 import io.dittofs.gateway.nfs.v4.ops.Write;
+import io.dittofs.gateway.nfs.v4.ops.FreeStateid;
+import io.dittofs.gateway.nfs.v4.ops.OpenDowngrade;
+import io.dittofs.gateway.nfs.v4.ops.TestStateid;
+import io.dittofs.gateway.nfs.v4.ops.Verify;
 import io.dittofs.gateway.nfs.v4.ops.Create;
 import io.dittofs.gateway.nfs.v4.ops.Link;
 import io.dittofs.gateway.nfs.v4.ops.Remove;
@@ -72,7 +76,8 @@ public final class Nfs4Ops {
                     new SetClientId(), new SetClientIdConfirm(), new Renew(), new ExchangeId(), new CreateSession(),
                     new DestroySession(), new Sequence(), new DestroyClientId(), new ReclaimComplete(), new Open(),
                     new OpenConfirm(), new Close(), new Read(), new Write(), new Commit(), new SetAttr(), new Create(), new Remove(),
-                    new Rename(), new Link())
+                    new Rename(), new Link(), new Verify(Verify.VERIFY), new Verify(Verify.NVERIFY), new OpenDowngrade(),
+                    new TestStateid(), new FreeStateid())
             .collect(Collectors.toUnmodifiableMap(Nfs4Op::code, Function.identity()));
 
     private Nfs4Ops() {

@@ -57,6 +57,7 @@ public final class Nfs4Status {
     public static final int ATTRNOTSUPP = 10032;
     public static final int NO_GRACE = 10033;
     public static final int BADXDR = 10036;
+    public static final int LOCKS_HELD = 10037;
     public static final int OPENMODE = 10038;
     public static final int BADCHAR = 10040;
     public static final int BADNAME = 10041;

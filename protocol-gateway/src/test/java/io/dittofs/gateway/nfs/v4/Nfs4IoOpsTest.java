@@ -129,4 +129,27 @@ class Nfs4IoOpsTest extends Nfs4FixtureTestBase {
         run(new Compound("", 0).putRootFh().lookup("export").op(18, open(1, 1, "x", true, 0)))
                 .expect(24, 0).expect(15, 0).expect(18, Nfs4Status.STALE_CLIENTID);
     }
+
+    @Test
+    void openDowngradeOnlyShrinks() throws XdrException {
+        confirmClient();
+        var r = run(new Compound("", 0).putRootFh().lookup("export").op(18, open(1, 3, "d", true, 0)).getFh());
+        r.expect(24, 0).expect(15, 0).expect(18, 0);
+        Stateid sid = Stateid.read(r.in());
+        skipOpenRest(r);
+        r.expect(10, 0);
+        byte[] fh = r.in().readOpaque(128);
+        var down = run(new Compound("", 0).op(22, w -> w.writeOpaque(fh))
+                .op(21, w -> { sid.write(w); w.writeInt(2).writeInt(1).writeInt(0); })
+                .op(38, w -> { new Stateid(2, sid.other()).write(w); w.writeLong(0).writeInt(2).writeOpaque(new byte[]{1}); }));
+        down.expect(22, 0).expect(21, 0);
+        assertThat(Stateid.read(down.in()).seqid()).isEqualTo(2);
+        down.expect(38, Nfs4Status.OPENMODE);
+        run(new Compound("", 0).op(22, w -> w.writeOpaque(fh))
+                .op(21, w -> { new Stateid(2, sid.other()).write(w); w.writeInt(3).writeInt(3).writeInt(0); }))
+                .expect(22, 0).expect(21, Nfs4Status.INVAL);
+        run(new Compound("", 0).op(22, w -> w.writeOpaque(fh))
+                .op(25, w -> { sid.write(w); w.writeLong(0).writeInt(1); }))
+                .expect(22, 0).expect(25, Nfs4Status.OLD_STATEID);
+    }
 }

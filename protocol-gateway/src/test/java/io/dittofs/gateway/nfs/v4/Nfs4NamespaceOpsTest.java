@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -179,5 +180,25 @@ class Nfs4NamespaceOpsTest extends Nfs4FixtureTestBase {
         assertThat(r.in().readInt()).isEqualTo(1);
         assertThat(r.in().readInt()).isEqualTo(1);
         r.expect(10, 0);
+    }
+
+    @Test
+    void verifyAndNverifyCompareTheEncodedAttributes() throws XdrException {
+        Consumer<io.dittofs.gateway.rpc.XdrWriter> typeIsDir = w -> {
+            Bitmap.of(Fattr4.TYPE).write(w);
+            w.writeInt(4).writeInt(2);
+        };
+        run(new Compound("", 0).putRootFh().op(37, typeIsDir)).expect(24, 0).expect(37, 0);
+        run(new Compound("", 0).putRootFh().op(17, typeIsDir)).expect(24, 0).expect(17, Nfs4Status.SAME);
+        Consumer<io.dittofs.gateway.rpc.XdrWriter> typeIsFile = w -> {
+            Bitmap.of(Fattr4.TYPE).write(w);
+            w.writeInt(4).writeInt(1);
+        };
+        run(new Compound("", 0).putRootFh().op(37, typeIsFile)).expect(24, 0).expect(37, Nfs4Status.NOT_SAME);
+        run(new Compound("", 0).putRootFh().op(17, typeIsFile)).expect(24, 0).expect(17, 0);
+        run(new Compound("", 0).putRootFh().op(37, w -> {
+            Bitmap.of(Fattr4.RDATTR_ERROR).write(w);
+            w.writeInt(4).writeInt(0);
+        })).expect(24, 0).expect(37, Nfs4Status.INVAL);
     }
 }
