@@ -56,12 +56,14 @@ public final class Nfs4Status {
     public static final int RESTOREFH = 10030;
     public static final int ATTRNOTSUPP = 10032;
     public static final int NO_GRACE = 10033;
+    public static final int RECLAIM_BAD = 10034;
     public static final int BADXDR = 10036;
     public static final int LOCKS_HELD = 10037;
     public static final int OPENMODE = 10038;
     public static final int BADCHAR = 10040;
     public static final int BADNAME = 10041;
     public static final int OP_ILLEGAL = 10044;
+    public static final int DEADLOCK = 10045;
     public static final int BADSESSION = 10052;
     public static final int BADSLOT = 10053;
     public static final int COMPLETE_ALREADY = 10054;

@@ -6,12 +6,14 @@ import io.dittofs.gateway.locks.LockProtocol;
 import io.dittofs.gateway.nfs.v4.Nfs4Status;
 import io.dittofs.gateway.nfs.v4.attr.Fattr4;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's NFSv4 client plumbing: client ids (SETCLIENTID / EXCHANGE_ID) and 4.1 sessions.
@@ -32,6 +34,7 @@ public final class ClientStates {
         boolean reclaimComplete;
         int createSessionSeq = 1;
         ClientRef lockClient;
+        long lockRenewedNanos;
 
         Client(long id, byte[] owner, byte[] verifier, byte[] confirm) {
             this.id = id;
@@ -55,6 +58,8 @@ public final class ClientStates {
 
     public record SetClientIdResult(long clientId, byte[] confirm) {
     }
+
+    private static final long RENEW_EVERY_NANOS = TimeUnit.SECONDS.toNanos(Fattr4.LEASE_SECONDS / 3);
 
     private final LockManager locks;
     private final SecureRandom random = new SecureRandom();
@@ -109,15 +114,29 @@ public final class ClientStates {
             }
             c.confirmed = true;
             if (locks != null) {
-                c.lockClient = locks.registerClient(LockProtocol.NFS4, key.getBytes(), Fattr4.LEASE_SECONDS);
+                c.lockClient = locks.registerClient(LockProtocol.NFS4, key.getBytes(StandardCharsets.UTF_8),
+                        Fattr4.LEASE_SECONDS);
+                c.lockRenewedNanos = System.nanoTime();
             }
         }
         return Nfs4Status.OK;
     }
 
+    /**
+     * RENEW, and every SEQUENCE: renews the lock-service lease at most every third of it, so a busy
+     * client does not add a lock-service call to each compound.
+     */
     public synchronized int renew(long clientId) {
         Client c = byId.get(clientId);
-        return c == null || !c.confirmed ? Nfs4Status.STALE_CLIENTID : Nfs4Status.OK;
+        if (c == null || !c.confirmed) {
+            return Nfs4Status.STALE_CLIENTID;
+        }
+        long now = System.nanoTime();
+        if (c.lockClient != null && locks != null && now - c.lockRenewedNanos > RENEW_EVERY_NANOS) {
+            c.lockRenewedNanos = now;
+            return Nfs4LockStatus.of(locks.renewClient(c.lockClient));
+        }
+        return Nfs4Status.OK;
     }
 
     public synchronized Optional<Client> client(long clientId) {
