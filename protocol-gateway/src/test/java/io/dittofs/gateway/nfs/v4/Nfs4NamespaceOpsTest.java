@@ -200,5 +200,7 @@ class Nfs4NamespaceOpsTest extends Nfs4FixtureTestBase {
             Bitmap.of(Fattr4.RDATTR_ERROR).write(w);
             w.writeInt(4).writeInt(0);
         })).expect(24, 0).expect(37, Nfs4Status.INVAL);
+        run(new Compound("", 0).putRootFh().getAttr(Fattr4.TYPE, Fattr4.TIME_ACCESS_SET))
+                .expect(24, 0).expect(9, Nfs4Status.INVAL);
     }
 }

@@ -52,9 +52,11 @@ public final class Fattr4 {
     public static final int SPACE_TOTAL = 44;
     public static final int SPACE_USED = 45;
     public static final int TIME_ACCESS = 47;
+    public static final int TIME_ACCESS_SET = 48;
     public static final int TIME_DELTA = 51;
     public static final int TIME_METADATA = 52;
     public static final int TIME_MODIFY = 53;
+    public static final int TIME_MODIFY_SET = 54;
     public static final int MOUNTED_ON_FILEID = 55;
 
     public static final int LEASE_SECONDS = 90;
@@ -65,9 +67,11 @@ public final class Fattr4 {
             SYMLINK_SUPPORT, NAMED_ATTR, FSID, UNIQUE_HANDLES, LEASE_TIME, RDATTR_ERROR, CANSETTIME, CASE_INSENSITIVE,
             CASE_PRESERVING, CHOWN_RESTRICTED, FILEHANDLE, FILEID, FILES_AVAIL, FILES_FREE, FILES_TOTAL, HOMOGENEOUS,
             MAXFILESIZE, MAXLINK, MAXNAME, MAXREAD, MAXWRITE, MODE, NO_TRUNC, NUMLINKS, OWNER, OWNER_GROUP, RAWDEV,
-            SPACE_AVAIL, SPACE_FREE, SPACE_TOTAL, SPACE_USED, TIME_ACCESS, TIME_DELTA, TIME_METADATA, TIME_MODIFY,
-            MOUNTED_ON_FILEID};
+            SPACE_AVAIL, SPACE_FREE, SPACE_TOTAL, SPACE_USED, TIME_ACCESS, TIME_ACCESS_SET, TIME_DELTA, TIME_METADATA,
+            TIME_MODIFY, TIME_MODIFY_SET, MOUNTED_ON_FILEID};
     public static final Bitmap SUPPORTED = Bitmap.of(SUPPORTED_BITS);
+    /** Settable only: asking to read them is INVAL (RFC 7530 §5.5). */
+    public static final Bitmap WRITE_ONLY = Bitmap.of(TIME_ACCESS_SET, TIME_MODIFY_SET);
 
     private Fattr4() {
     }
@@ -88,7 +92,7 @@ public final class Fattr4 {
 
     /** Writes a fattr4 of the requested attributes this server supports. */
     public static void write(XdrWriter out, Bitmap requested, AttrSource src) {
-        Bitmap answer = requested.and(SUPPORTED);
+        Bitmap answer = requested.and(SUPPORTED).minus(WRITE_ONLY);
         ByteBuf vals = Unpooled.buffer();
         try {
             XdrWriter v = new XdrWriter(vals);

@@ -26,6 +26,9 @@ public final class GetAttr implements Nfs4Op<Bitmap> {
 
     @Override
     public int execute(CompoundContext c, Bitmap requested, XdrWriter out) {
+        if (!requested.and(Fattr4.WRITE_ONLY).isEmpty()) {
+            return Nfs4Status.INVAL;
+        }
         var a = Objects4.current(c);
         if (a.status() != Nfs4Status.OK) {
             return a.status();

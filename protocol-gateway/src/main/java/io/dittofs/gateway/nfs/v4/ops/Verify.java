@@ -45,7 +45,7 @@ public final class Verify implements Nfs4Op<Verify.Args> {
 
     @Override
     public int execute(CompoundContext c, Args a, XdrWriter out) {
-        if (a.bits().has(Fattr4.RDATTR_ERROR)) {
+        if (a.bits().has(Fattr4.RDATTR_ERROR) || !a.bits().and(Fattr4.WRITE_ONLY).isEmpty()) {
             return Nfs4Status.INVAL;
         }
         if (!a.bits().minus(Fattr4.SUPPORTED).isEmpty()) {
