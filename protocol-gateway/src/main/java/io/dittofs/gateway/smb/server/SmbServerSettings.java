@@ -1,0 +1,30 @@
+package io.dittofs.gateway.smb.server;
+
+import io.dittofs.gateway.transport.TransportSettings;
+
+/**
+ * @param maxFrameBytes   largest direct-TCP frame accepted (at most 16 MiB - 1, the 24-bit length)
+ * @param maxCompound     messages one frame may compound
+ * @param maxIoBytes      MaxReadSize / MaxWriteSize / MaxTransactSize offered in NEGOTIATE
+ * @param maxCredits      credits a connection may hold; grants never exceed it
+ * @param serverGuid      16 bytes identifying this server to clients (stable across restarts)
+ * @param signingRequired NEGOTIATE announces SIGNING_REQUIRED
+ */
+public record SmbServerSettings(int maxFrameBytes, int maxCompound, int maxIoBytes, int maxCredits,
+                                byte[] serverGuid, boolean signingRequired, TransportSettings transport) {
+
+    public SmbServerSettings {
+        if (serverGuid.length != 16) {
+            throw new IllegalArgumentException("serverGuid must be 16 bytes");
+        }
+        if (maxCompound < 1 || maxCredits < 1 || maxIoBytes < 65536) {
+            throw new IllegalArgumentException("maxCompound and maxCredits must be positive, maxIoBytes at least 64 KiB");
+        }
+        serverGuid = serverGuid.clone();
+    }
+
+    @Override
+    public byte[] serverGuid() {
+        return serverGuid.clone();
+    }
+}
