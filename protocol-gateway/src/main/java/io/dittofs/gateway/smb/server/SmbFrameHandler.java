@@ -1,9 +1,10 @@
 package io.dittofs.gateway.smb.server;
 
+import io.dittofs.gateway.smb.auth.NtHashSource;
 import io.dittofs.gateway.smb.transport.DirectTcpFraming;
 import io.dittofs.gateway.smb.wire.Dialect;
 import io.dittofs.gateway.smb.wire.EchoMessage;
-import io.dittofs.gateway.smb.wire.ErrorResponse;
+import io.dittofs.gateway.smb.wire.LogoffMessage;
 import io.dittofs.gateway.smb.wire.NegotiateRequest;
 import io.dittofs.gateway.smb.wire.NegotiateResponse;
 import io.dittofs.gateway.smb.wire.NtStatus;
@@ -12,35 +13,45 @@ import io.dittofs.gateway.smb.wire.Smb2Command;
 import io.dittofs.gateway.smb.wire.Smb2Frame;
 import io.dittofs.gateway.smb.wire.Smb2Header;
 import io.dittofs.gateway.smb.wire.Smb2Packet;
-import io.dittofs.gateway.smb.wire.SmbWriter;
 import io.dittofs.gateway.smb.wire.WireException;
 import io.dittofs.gateway.transport.Connection;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns each direct-TCP frame into responses: the SMB1 negotiate upgrade, then SMB2 messages one
- * by one in compound order, answered in one compounded frame. A frame that does not decode or
- * breaks the protocol's order (a second NEGOTIATE, a command before NEGOTIATE, a response sent to
- * the server) closes the connection, as MS-SMB2 3.3.5.2 asks. Commands not implemented in this
- * slice are answered with an error, never with a fake success.
+ * by one in compound order, answered in one compounded frame. Frames of one connection run one
+ * after another off the event loop (authentication asks the control plane). A frame that does not
+ * decode or breaks the protocol's order (a second NEGOTIATE, a command before NEGOTIATE, a
+ * response sent to the server) closes the connection (MS-SMB2 3.3.5.2). Commands not implemented
+ * yet are answered with an error, never with a fake success.
  */
 final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(SmbFrameHandler.class);
+    private static final long SAME_SESSION = -1L;
 
     private final SmbServerSettings settings;
+    private final Executor executor;
     private final NegotiateCommand negotiate;
     private final SmbConnectionState state = new SmbConnectionState();
+    private final SessionTable sessions;
+    private final SessionSetupCommand sessionSetup;
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private Connection connection;
 
-    SmbFrameHandler(SmbServerSettings settings) {
+    SmbFrameHandler(SmbServerSettings settings, NtHashSource users, Executor executor) {
         this.settings = settings;
+        this.executor = executor;
         this.negotiate = new NegotiateCommand(settings);
+        this.sessions = new SessionTable(settings.maxSessions());
+        this.sessionSetup = new SessionSetupCommand(settings, users, state, sessions);
     }
 
     @Override
@@ -50,19 +61,43 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, byte[] frame) {
+        if (connection != null) {
+            connection.requestStarted();
+        }
+        // one frame at a time per connection, in arrival order
+        tail = tail.thenRunAsync(() -> process(ctx, frame), executor).exceptionally(e -> {
+            log.warn("SMB frame from {} failed", ctx.channel().remoteAddress(), e);
+            ctx.close();
+            return null;
+        });
+    }
+
+    private void process(ChannelHandlerContext ctx, byte[] frame) {
+        byte[] reply = null;
+        boolean close = false;
         try {
-            byte[] reply = Smb1Negotiate.isSmb1(frame) ? smb1(frame) : smb2(frame);
-            if (reply != null) {
-                if (connection != null) {
-                    connection.writeAndFlush(ctx, DirectTcpFraming.frame(reply));
-                } else {
-                    ctx.writeAndFlush(DirectTcpFraming.frame(reply));
-                }
-            }
+            reply = Smb1Negotiate.isSmb1(frame) ? smb1(frame) : smb2(frame);
         } catch (WireException | ProtocolViolation e) {
             log.debug("closing SMB connection from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
-            ctx.close();
+            close = true;
         }
+        byte[] out = reply;
+        boolean closing = close;
+        ctx.channel().eventLoop().execute(() -> {
+            if (out != null) {
+                if (connection != null) {
+                    connection.writeAndFlush(ctx, DirectTcpFraming.frame(out));
+                } else {
+                    ctx.writeAndFlush(DirectTcpFraming.frame(out));
+                }
+            }
+            if (connection != null) {
+                connection.requestFinished();
+            }
+            if (closing) {
+                ctx.close();
+            }
+        });
     }
 
     private byte[] smb1(byte[] frame) throws WireException, ProtocolViolation {
@@ -78,23 +113,28 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
         if (dialect == Dialect.SMB_2_0_2) {
             state.negotiated(dialect, 0, new byte[16], 0, -1);
         }
-        return message(h.reply(NtStatus.SUCCESS, 1, 0), resp::encode);
+        return Replies.message(h.reply(NtStatus.SUCCESS, 1, 0), resp::encode, null).message();
     }
 
     private byte[] smb2(byte[] frame) throws WireException, ProtocolViolation {
         List<Smb2Packet> packets = Smb2Frame.split(frame, settings.maxCompound());
-        List<byte[]> replies = new ArrayList<>(packets.size());
+        List<Reply> replies = new ArrayList<>(packets.size());
+        long previousSession = 0;
         for (Smb2Packet p : packets) {
-            byte[] reply = dispatch(p, packets.size());
+            Smb2Header h = p.header();
+            if (h.related() && h.sessionId() == SAME_SESSION) {
+                h = h.withSession(previousSession, h.treeId());
+            }
+            Reply reply = dispatch(new Smb2Packet(h, p.raw()), h, packets.size());
+            previousSession = h.sessionId();
             if (reply != null) {
                 replies.add(reply);
             }
         }
-        return replies.isEmpty() ? null : Smb2Frame.join(replies);
+        return replies.isEmpty() ? null : Replies.assemble(replies);
     }
 
-    private byte[] dispatch(Smb2Packet p, int compoundSize) throws WireException, ProtocolViolation {
-        Smb2Header h = p.header();
+    private Reply dispatch(Smb2Packet p, Smb2Header h, int compoundSize) throws WireException, ProtocolViolation {
         if (h.response()) {
             throw new ProtocolViolation("a response sent to the server");
         }
@@ -107,21 +147,39 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
         }
         int credits = grant(h);
         if (cmd == null) {
-            return error(h, NtStatus.INVALID_PARAMETER, credits);
+            return Replies.error(h, NtStatus.INVALID_PARAMETER, credits);
         }
-        return switch (cmd) {
-            case ECHO -> {
+        switch (cmd) {
+            case SESSION_SETUP:
+                return sessionSetup.handle(p, credits);
+            case ECHO:
                 EchoMessage.decode(p.body());
-                yield message(h.reply(NtStatus.SUCCESS, credits, 0), new EchoMessage()::encode);
-            }
-            // CANCEL has no response (MS-SMB2 3.3.5.16); nothing runs asynchronously yet
-            case CANCEL -> null;
-            case SESSION_SETUP -> error(h, NtStatus.NOT_SUPPORTED, credits);
-            default -> error(h, NtStatus.USER_SESSION_DELETED, credits);
-        };
+                return Replies.message(h.reply(NtStatus.SUCCESS, credits, 0), new EchoMessage()::encode, null);
+            case CANCEL:
+                // no response (MS-SMB2 3.3.5.16); nothing runs asynchronously yet
+                return null;
+            default:
+                break;
+        }
+        SmbSession session = sessions.get(h.sessionId());
+        if (session == null || session.state() != SmbSession.State.VALID) {
+            return Replies.error(h, NtStatus.USER_SESSION_DELETED, credits);
+        }
+        if (session.signing() != null && (h.signed() || session.signingRequired())
+                && !session.signing().verify(p.raw())) {
+            return Replies.error(h, NtStatus.ACCESS_DENIED, credits);
+        }
+        var signer = session.signing() != null && (h.signed() || session.signingRequired()) ? session.signing() : null;
+        if (cmd == Smb2Command.LOGOFF) {
+            LogoffMessage.decode(p.body());
+            sessions.remove(session.id());
+            return Replies.message(h.reply(NtStatus.SUCCESS, credits, 0), new LogoffMessage()::encode, signer);
+        }
+        Reply err = Replies.error(h, NtStatus.NOT_SUPPORTED, credits);
+        return new Reply(err.message(), signer);
     }
 
-    private byte[] negotiate(Smb2Packet p, int compoundSize) throws WireException, ProtocolViolation {
+    private Reply negotiate(Smb2Packet p, int compoundSize) throws WireException, ProtocolViolation {
         if (state.negotiated() || compoundSize > 1) {
             throw new ProtocolViolation("NEGOTIATE repeated or compounded");
         }
@@ -130,35 +188,24 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
         int dialect = NegotiateCommand.choose(req.dialects());
         int credits = grant(h);
         if (dialect == 0) {
-            return error(h, NtStatus.NOT_SUPPORTED, credits);
+            return Replies.error(h, NtStatus.NOT_SUPPORTED, credits);
         }
         if (!NegotiateCommand.valid(req, dialect)) {
-            return error(h, NtStatus.INVALID_PARAMETER, credits);
+            return Replies.error(h, NtStatus.INVALID_PARAMETER, credits);
         }
         NegotiateResponse resp = negotiate.answer(req, dialect, state);
-        byte[] reply = message(h.reply(NtStatus.SUCCESS, credits, 0), resp::encode);
+        Reply reply = Replies.message(h.reply(NtStatus.SUCCESS, credits, 0), resp::encode, null);
         if (dialect == Dialect.SMB_3_1_1) {
             state.preauth(p.raw());
-            state.preauth(reply);
+            state.preauth(reply.message());
         }
-        log.debug("negotiated SMB {} with {}", Dialect.name(dialect), connection == null ? "?" : connection.channel().remoteAddress());
+        log.debug("negotiated SMB {}", Dialect.name(dialect));
         return reply;
     }
 
     /** Credits granted in a response: what the client asks for, at least 1, at most the per-connection cap. */
     private int grant(Smb2Header h) {
         return Math.clamp(h.credits(), 1, settings.maxCredits());
-    }
-
-    private static byte[] error(Smb2Header h, int status, int credits) {
-        return message(h.reply(status, credits, 0), new ErrorResponse()::encode);
-    }
-
-    private static byte[] message(Smb2Header h, java.util.function.Consumer<SmbWriter> body) {
-        SmbWriter w = new SmbWriter(256);
-        h.encode(w);
-        body.accept(w);
-        return w.toByteArray();
     }
 
     /** The client broke the protocol's order; the connection is closed. */

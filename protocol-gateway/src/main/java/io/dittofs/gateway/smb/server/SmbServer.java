@@ -1,9 +1,11 @@
 package io.dittofs.gateway.smb.server;
 
+import io.dittofs.gateway.smb.auth.NtHashSource;
 import io.dittofs.gateway.smb.transport.DirectTcpDecoder;
 import io.dittofs.gateway.transport.TcpListener;
 import io.dittofs.gateway.transport.TransportMetrics;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 
 /** The SMB2/3 server on one address: a {@link TcpListener} whose connections run direct-TCP framing and the SMB handler. */
 public final class SmbServer implements AutoCloseable {
@@ -14,10 +16,14 @@ public final class SmbServer implements AutoCloseable {
         this.tcp = tcp;
     }
 
-    /** Binds {@code host:port}; port 0 picks a free port. */
-    public static SmbServer start(String host, int port, SmbServerSettings s) {
+    /**
+     * Binds {@code host:port}; port 0 picks a free port.
+     *
+     * @param executor runs SMB work off the event loop (virtual threads in the gateway)
+     */
+    public static SmbServer start(String host, int port, SmbServerSettings s, NtHashSource users, Executor executor) {
         TcpListener tcp = TcpListener.bind(host, port, s.transport(), (ch, conn) ->
-                ch.pipeline().addLast(new DirectTcpDecoder(s.maxFrameBytes()), new SmbFrameHandler(s)));
+                ch.pipeline().addLast(new DirectTcpDecoder(s.maxFrameBytes()), new SmbFrameHandler(s, users, executor)));
         return new SmbServer(tcp);
     }
 

@@ -8,10 +8,17 @@ import io.dittofs.gateway.transport.TransportSettings;
  * @param maxIoBytes      MaxReadSize / MaxWriteSize / MaxTransactSize offered in NEGOTIATE
  * @param maxCredits      credits a connection may hold; grants never exceed it
  * @param serverGuid      16 bytes identifying this server to clients (stable across restarts)
- * @param signingRequired NEGOTIATE announces SIGNING_REQUIRED
+ * @param signingRequired NEGOTIATE announces SIGNING_REQUIRED and authenticated sessions are signed
+ * @param netbiosName     the server name NTLM announces (CHALLENGE target)
+ * @param domain          the NetBIOS domain NTLM announces
+ * @param allowGuest      an unknown user gets a guest session (shares decide what guests may do)
+ * @param allowAnonymous  an empty NTLM logon gets an anonymous (null) session
+ * @param maxSessions     sessions one connection may hold
  */
 public record SmbServerSettings(int maxFrameBytes, int maxCompound, int maxIoBytes, int maxCredits,
-                                byte[] serverGuid, boolean signingRequired, TransportSettings transport) {
+                                byte[] serverGuid, boolean signingRequired, String netbiosName, String domain,
+                                boolean allowGuest, boolean allowAnonymous, int maxSessions,
+                                TransportSettings transport) {
 
     public SmbServerSettings {
         if (serverGuid.length != 16) {

@@ -83,6 +83,13 @@ public final class SmbWriter {
         }
     }
 
+    /** Overwrites a 32-bit little-endian field of a finished message. */
+    public static void setI32(byte[] b, int at, int v) {
+        for (int i = 0; i < 4; i++) {
+            b[at + i] = (byte) (v >>> (8 * i));
+        }
+    }
+
     public static byte[] utf16(String s) {
         return s.getBytes(StandardCharsets.UTF_16LE);
     }

@@ -34,9 +34,14 @@ class SmbServerTest {
     private SmbServer start(boolean signingRequired) {
         byte[] guid = new byte[16];
         guid[0] = 0x42;
-        server = SmbServer.start("127.0.0.1", 0, new SmbServerSettings(1 << 20, 16, 1 << 20, 512, guid,
-                signingRequired, TransportSettings.defaults(16, 16, Duration.ofSeconds(30))));
+        server = SmbServer.start("127.0.0.1", 0, settings(guid, signingRequired),
+                new io.dittofs.gateway.smb.auth.StaticNtHashSource(), Runnable::run);
         return server;
+    }
+
+    static SmbServerSettings settings(byte[] guid, boolean signingRequired) {
+        return new SmbServerSettings(1 << 20, 16, 1 << 20, 512, guid, signingRequired, "DITTOFS", "WORKGROUP",
+                false, true, 16, TransportSettings.defaults(16, 16, Duration.ofSeconds(30)));
     }
 
     @AfterEach

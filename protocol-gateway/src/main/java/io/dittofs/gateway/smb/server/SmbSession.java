@@ -1,0 +1,100 @@
+package io.dittofs.gateway.smb.server;
+
+import io.dittofs.gateway.smb.auth.NtIdentity;
+import io.dittofs.gateway.smb.auth.NtlmAuthenticator;
+import io.dittofs.gateway.smb.crypto.Smb2Signing;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+
+/**
+ * One SMB session (MS-SMB2 3.3.1.8): in progress while NTLM runs, then valid with its identity
+ * and signing key. Guest and anonymous sessions have no key and are never signed.
+ */
+final class SmbSession {
+
+    enum State { IN_PROGRESS, VALID }
+
+    private final long id;
+    private State state = State.IN_PROGRESS;
+    private NtlmAuthenticator ntlm;
+    private byte[] mechTypes;
+    private byte[] preauthHash;
+    private Optional<NtIdentity> identity = Optional.empty();
+    private boolean guest;
+    private boolean anonymous;
+    private Smb2Signing signing;
+    private boolean signingRequired;
+
+    SmbSession(long id, byte[] connectionPreauthHash) {
+        this.id = id;
+        this.preauthHash = connectionPreauthHash;
+    }
+
+    long id() {
+        return id;
+    }
+
+    State state() {
+        return state;
+    }
+
+    NtlmAuthenticator ntlm() {
+        return ntlm;
+    }
+
+    void restart(NtlmAuthenticator authenticator, byte[] mechTypeList) {
+        this.ntlm = authenticator;
+        this.mechTypes = mechTypeList;
+    }
+
+    byte[] mechTypes() {
+        return mechTypes;
+    }
+
+    /** Folds a SESSION_SETUP message into the session's 3.1.1 preauth hash. */
+    void preauth(byte[] message) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-512");
+            sha.update(preauthHash);
+            preauthHash = sha.digest(message);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-512 is part of every JDK", e);
+        }
+    }
+
+    byte[] preauthHash() {
+        return preauthHash.clone();
+    }
+
+    void established(Optional<NtIdentity> who, boolean isGuest, boolean isAnonymous, Smb2Signing signer, boolean required) {
+        state = State.VALID;
+        identity = who;
+        guest = isGuest;
+        anonymous = isAnonymous;
+        signing = signer;
+        signingRequired = required && signer != null;
+        ntlm = null;
+    }
+
+    Optional<NtIdentity> identity() {
+        return identity;
+    }
+
+    boolean guest() {
+        return guest;
+    }
+
+    boolean anonymous() {
+        return anonymous;
+    }
+
+    /** The signer, or null for guest and anonymous sessions. */
+    Smb2Signing signing() {
+        return signing;
+    }
+
+    boolean signingRequired() {
+        return signingRequired;
+    }
+}
