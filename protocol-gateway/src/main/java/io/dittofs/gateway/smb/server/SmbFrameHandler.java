@@ -1,5 +1,7 @@
 package io.dittofs.gateway.smb.server;
 
+import io.dittofs.gateway.access.ShareGate;
+import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.smb.auth.NtHashSource;
 import io.dittofs.gateway.smb.transport.DirectTcpFraming;
 import io.dittofs.gateway.smb.wire.Dialect;
@@ -17,6 +19,8 @@ import io.dittofs.gateway.smb.wire.WireException;
 import io.dittofs.gateway.transport.Connection;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +40,7 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(SmbFrameHandler.class);
     private static final long SAME_SESSION = -1L;
+    private static final int SAME_TREE = -1;
 
     private final SmbServerSettings settings;
     private final Executor executor;
@@ -46,7 +51,14 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private Connection connection;
 
-    SmbFrameHandler(SmbServerSettings settings, NtHashSource users, Executor executor) {
+    private final ShareRegistry shares;
+    private final ShareGate gate;
+    private TreeCommands trees;
+
+    SmbFrameHandler(SmbServerSettings settings, NtHashSource users, ShareRegistry shares, ShareGate gate,
+                    Executor executor) {
+        this.shares = shares;
+        this.gate = gate;
         this.settings = settings;
         this.executor = executor;
         this.negotiate = new NegotiateCommand(settings);
@@ -57,6 +69,8 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         connection = Connection.of(ctx.channel());
+        InetAddress client = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+        trees = new TreeCommands(shares, gate, client);
     }
 
     @Override
@@ -120,13 +134,17 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
         List<Smb2Packet> packets = Smb2Frame.split(frame, settings.maxCompound());
         List<Reply> replies = new ArrayList<>(packets.size());
         long previousSession = 0;
+        int previousTree = 0;
         for (Smb2Packet p : packets) {
             Smb2Header h = p.header();
-            if (h.related() && h.sessionId() == SAME_SESSION) {
-                h = h.withSession(previousSession, h.treeId());
+            if (h.related()) {
+                // related operations inherit the session and tree of the one before (MS-SMB2 3.3.5.2.7.2)
+                h = h.withSession(h.sessionId() == SAME_SESSION ? previousSession : h.sessionId(),
+                        h.treeId() == SAME_TREE ? previousTree : h.treeId());
             }
             Reply reply = dispatch(new Smb2Packet(h, p.raw()), h, packets.size());
             previousSession = h.sessionId();
+            previousTree = h.treeId();
             if (reply != null) {
                 replies.add(reply);
             }
@@ -170,10 +188,20 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
             return Replies.error(h, NtStatus.ACCESS_DENIED, credits);
         }
         var signer = session.signing() != null && (h.signed() || session.signingRequired()) ? session.signing() : null;
-        if (cmd == Smb2Command.LOGOFF) {
-            LogoffMessage.decode(p.body());
-            sessions.remove(session.id());
-            return Replies.message(h.reply(NtStatus.SUCCESS, credits, 0), new LogoffMessage()::encode, signer);
+        switch (cmd) {
+            case LOGOFF:
+                LogoffMessage.decode(p.body());
+                sessions.remove(session.id());
+                return Replies.message(h.reply(NtStatus.SUCCESS, credits, 0), new LogoffMessage()::encode, signer);
+            case TREE_CONNECT:
+                return trees.connect(p, session, credits, signer);
+            case TREE_DISCONNECT:
+                return trees.disconnect(p, session, credits, signer);
+            default:
+                break;
+        }
+        if (session.tree(h.treeId()) == null) {
+            return new Reply(Replies.error(h, NtStatus.NETWORK_NAME_DELETED, credits).message(), signer);
         }
         Reply err = Replies.error(h, NtStatus.NOT_SUPPORTED, credits);
         return new Reply(err.message(), signer);

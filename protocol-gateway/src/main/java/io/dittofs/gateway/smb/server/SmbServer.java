@@ -1,5 +1,7 @@
 package io.dittofs.gateway.smb.server;
 
+import io.dittofs.gateway.access.ShareGate;
+import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.smb.auth.NtHashSource;
 import io.dittofs.gateway.smb.transport.DirectTcpDecoder;
 import io.dittofs.gateway.transport.TcpListener;
@@ -21,9 +23,10 @@ public final class SmbServer implements AutoCloseable {
      *
      * @param executor runs SMB work off the event loop (virtual threads in the gateway)
      */
-    public static SmbServer start(String host, int port, SmbServerSettings s, NtHashSource users, Executor executor) {
-        TcpListener tcp = TcpListener.bind(host, port, s.transport(), (ch, conn) ->
-                ch.pipeline().addLast(new DirectTcpDecoder(s.maxFrameBytes()), new SmbFrameHandler(s, users, executor)));
+    public static SmbServer start(String host, int port, SmbServerSettings s, NtHashSource users, ShareRegistry shares,
+                                  ShareGate gate, Executor executor) {
+        TcpListener tcp = TcpListener.bind(host, port, s.transport(), (ch, conn) -> ch.pipeline().addLast(
+                new DirectTcpDecoder(s.maxFrameBytes()), new SmbFrameHandler(s, users, shares, gate, executor)));
         return new SmbServer(tcp);
     }
 

@@ -5,6 +5,9 @@ import io.dittofs.gateway.smb.auth.NtlmAuthenticator;
 import io.dittofs.gateway.smb.crypto.Smb2Signing;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import io.dittofs.gateway.access.Decision;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,8 @@ final class SmbSession {
     private boolean anonymous;
     private Smb2Signing signing;
     private boolean signingRequired;
+    private final Map<Integer, TreeConnect> trees = new HashMap<>();
+    private int nextTreeId = 1;
 
     SmbSession(long id, byte[] connectionPreauthHash) {
         this.id = id;
@@ -96,5 +101,27 @@ final class SmbSession {
 
     boolean signingRequired() {
         return signingRequired;
+    }
+
+    /** Trees a session may hold at once. */
+    static final int MAX_TREES = 256;
+
+    /** A new tree connect, or null at {@link #MAX_TREES}. */
+    TreeConnect addTree(String share, Decision.Allowed access, boolean ipc) {
+        if (trees.size() >= MAX_TREES) {
+            return null;
+        }
+        int id = nextTreeId++;
+        TreeConnect t = new TreeConnect(id, share, access, ipc);
+        trees.put(id, t);
+        return t;
+    }
+
+    TreeConnect tree(int id) {
+        return trees.get(id);
+    }
+
+    boolean removeTree(int id) {
+        return trees.remove(id) != null;
     }
 }

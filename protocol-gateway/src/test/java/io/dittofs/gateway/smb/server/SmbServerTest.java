@@ -34,14 +34,27 @@ class SmbServerTest {
     private SmbServer start(boolean signingRequired) {
         byte[] guid = new byte[16];
         guid[0] = 0x42;
+        var shares = shares();
         server = SmbServer.start("127.0.0.1", 0, settings(guid, signingRequired),
-                new io.dittofs.gateway.smb.auth.StaticNtHashSource(), Runnable::run);
+                new io.dittofs.gateway.smb.auth.StaticNtHashSource(), shares, gate(shares), Runnable::run);
         return server;
     }
 
     static SmbServerSettings settings(byte[] guid, boolean signingRequired) {
         return new SmbServerSettings(1 << 20, 16, 1 << 20, 512, guid, signingRequired, "DITTOFS", "WORKGROUP",
                 false, true, 16, TransportSettings.defaults(16, 16, Duration.ofSeconds(30)));
+    }
+
+    static io.dittofs.gateway.share.ShareRegistry shares() {
+        return new io.dittofs.gateway.share.StaticShareRegistry(List.of(
+                new io.dittofs.gateway.share.Share("export", "/export", false, io.dittofs.gateway.share.Squash.NONE,
+                        65534, 65534, List.of()),
+                new io.dittofs.gateway.share.Share("ro", "/ro", true, io.dittofs.gateway.share.Squash.NONE,
+                        65534, 65534, List.of())));
+    }
+
+    static io.dittofs.gateway.access.ShareGate gate(io.dittofs.gateway.share.ShareRegistry shares) {
+        return new io.dittofs.gateway.access.ShareGate(new io.dittofs.gateway.share.ShareIds(shares, name -> 1L));
     }
 
     @AfterEach

@@ -10,6 +10,10 @@ import com.hierynomus.smbj.SmbConfig;
 import com.hierynomus.smbj.auth.AuthenticationContext;
 import com.hierynomus.smbj.connection.Connection;
 import com.hierynomus.smbj.session.Session;
+import com.hierynomus.msdtyp.AccessMask;
+import com.hierynomus.smbj.share.DiskShare;
+import com.hierynomus.smbj.share.PipeShare;
+import com.hierynomus.smbj.share.Share;
 import io.dittofs.gateway.smb.auth.StaticNtHashSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,8 +37,10 @@ class SmbjSessionTest {
         executor = Executors.newVirtualThreadPerTaskExecutor();
         byte[] guid = new byte[16];
         guid[15] = 1;
+        var shares = SmbServerTest.shares();
         server = SmbServer.start("127.0.0.1", 0, SmbServerTest.settings(guid, true),
-                new StaticNtHashSource().add("alice", "s3cret-Pw", 1000, 1000), executor);
+                new StaticNtHashSource().add("alice", "s3cret-Pw", 1000, 1000), shares, SmbServerTest.gate(shares),
+                executor);
     }
 
     @AfterEach
@@ -56,6 +62,26 @@ class SmbjSessionTest {
             Session s = c.authenticate(new AuthenticationContext("alice", "s3cret-Pw".toCharArray(), "WORKGROUP"));
             assertThat(s.getSessionId()).isNotZero();
             assertThat(s.isGuest()).isFalse();
+            s.logoff();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SMB2Dialect.class, names = {"SMB_2_1", "SMB_3_1_1"})
+    void treeConnectsToKnownSharesOnly(SMB2Dialect dialect) throws Exception {
+        try (SMBClient client = client(dialect); Connection c = client.connect("127.0.0.1", server.port())) {
+            Session s = c.authenticate(new AuthenticationContext("alice", "s3cret-Pw".toCharArray(), "WORKGROUP"));
+            Share export = s.connectShare("export");
+            assertThat(export).isInstanceOf(DiskShare.class);
+            assertThat(export.getTreeConnect().getMaximalAccess()).contains(AccessMask.FILE_WRITE_DATA);
+            Share ro = s.connectShare("RO");
+            assertThat(ro.getTreeConnect().getMaximalAccess()).doesNotContain(AccessMask.FILE_WRITE_DATA)
+                    .contains(AccessMask.FILE_READ_DATA);
+            assertThat(s.connectShare("IPC$")).isInstanceOf(PipeShare.class);
+            assertThatThrownBy(() -> s.connectShare("nosuch")).isInstanceOf(SMBApiException.class)
+                    .hasMessageContaining("BAD_NETWORK_NAME");
+            export.close();
+            ro.close();
             s.logoff();
         }
     }
