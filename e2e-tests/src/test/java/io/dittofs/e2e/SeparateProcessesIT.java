@@ -41,7 +41,7 @@ class SeparateProcessesIT {
              ChildJvm lock = ChildJvm.start("lock", "io.dittofs.lock.LockServiceApplication", logs,
                      List.of("--dittofs.data-dir=" + tmp.resolve("lock"), "--dittofs.lock.grpc.listen=127.0.0.1:" + lockPort));
              ChildJvm gateway = ChildJvm.start("gateway", "io.dittofs.gateway.GatewayApplication", logs,
-                     List.of("--dittofs.nfs.port=" + nfsPort, "--dittofs.nfs.bind-address=127.0.0.1",
+                     List.of("--dittofs.nfs.port=" + nfsPort, "--dittofs.nfs.bind-address=127.0.0.1", "--dittofs.smb.port=0",
                              "--dittofs.gateway.metadata-target=127.0.0.1:" + metaPort,
                              "--dittofs.gateway.block-target=127.0.0.1:" + blockPort,
                              "--dittofs.gateway.lock-target=127.0.0.1:" + lockPort, "--dittofs.gateway.gateway-id=gw-1"));

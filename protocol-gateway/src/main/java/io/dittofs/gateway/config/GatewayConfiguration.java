@@ -39,7 +39,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({NfsProperties.class, GatewayProperties.class})
-@Import({NlmConfiguration.class, Nfs4Configuration.class})
+@Import({NlmConfiguration.class, Nfs4Configuration.class, SmbConfiguration.class})
 public class GatewayConfiguration {
 
     private static String hostName() {
