@@ -39,11 +39,15 @@ public record SmbProperties(
         @DefaultValue("DITTOFS") @Pattern(regexp = "[A-Za-z0-9-]{1,15}", message = "must be a NetBIOS name of 1..15 letters, digits or '-'; set dittofs.smb.server-name") String serverName,
         @DefaultValue("WORKGROUP") @Pattern(regexp = "[A-Za-z0-9-]{1,15}", message = "must be a NetBIOS domain of 1..15 letters, digits or '-'; set dittofs.smb.domain") String domain,
         @DefaultValue("false") boolean allowGuest,
-        @DefaultValue("") List<@Pattern(regexp = "[^:]+:[^:]*:[0-9]+:[0-9]+", message = "must be user:password:uid:gid; fix dittofs.smb.static-users") String> staticUsers,
+        List<@Pattern(regexp = "[^:]+:[^:]*:[0-9]+:[0-9]+", message = "must be user:password:uid:gid; fix dittofs.smb.static-users") String> staticUsers,
         @DefaultValue("1024") @Min(value = 1, message = "must be 1..65536; set dittofs.smb.max-connections")
         @Max(value = 65536, message = "must be 1..65536; set dittofs.smb.max-connections") int maxConnections,
         @DefaultValue("15m") @NotNull(message = "must be a duration such as 15m")
         @DurationMin(nanos = 1, message = "must be a positive duration such as 15m; set dittofs.smb.idle-timeout") Duration idleTimeout) {
+
+    public SmbProperties {
+        staticUsers = staticUsers == null ? List.of() : List.copyOf(staticUsers);
+    }
 
     /** 1 MiB reads and writes (LARGE_MTU) plus headers. */
     public static final int MAX_IO = 1 << 20;
