@@ -1,21 +1,20 @@
 package io.dittofs.gateway.smb;
 
-import io.dittofs.contracts.common.v1.Status;
 import io.dittofs.gateway.fs.model.FsStatus;
+import io.dittofs.gateway.locks.LockStatus;
 import io.dittofs.gateway.smb.wire.NtStatus;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * The one table from the gateway's neutral outcomes to NTSTATUS: file-system outcomes
- * ({@link FsStatus}) and lock-service outcomes (today the contracts' {@link Status}; when the lock
- * facade moves to its own enum only {@link #LOCKS} changes). Every value is mapped, so a new
+ * ({@link FsStatus}) and lock-service outcomes ({@link LockStatus}). Every value is mapped, so a new
  * neutral value fails {@code SmbStatusTest} instead of reaching a client as an unknown error.
  */
 public final class SmbStatus {
 
     private static final Map<FsStatus, Integer> FS = new EnumMap<>(FsStatus.class);
-    private static final Map<Status, Integer> LOCKS = new EnumMap<>(Status.class);
+    private static final Map<LockStatus, Integer> LOCKS = new EnumMap<>(LockStatus.class);
 
     static {
         FS.put(FsStatus.OK, NtStatus.SUCCESS);
@@ -53,25 +52,23 @@ public final class SmbStatus {
         FS.put(FsStatus.DELAY, NtStatus.INSUFFICIENT_RESOURCES);
         FS.put(FsStatus.SERVERFAULT, NtStatus.INTERNAL_ERROR);
 
-        for (Status s : Status.values()) {
-            LOCKS.put(s, NtStatus.INTERNAL_ERROR);
-        }
-        LOCKS.put(Status.OK, NtStatus.SUCCESS);
-        // Windows answers a failed LOCK request with LOCK_NOT_GRANTED, I/O into a locked range with FILE_LOCK_CONFLICT
-        LOCKS.put(Status.DENIED, NtStatus.LOCK_NOT_GRANTED);
-        LOCKS.put(Status.LOCKED, NtStatus.FILE_LOCK_CONFLICT);
-        LOCKS.put(Status.DEADLOCK, NtStatus.LOCK_NOT_GRANTED);
-        LOCKS.put(Status.SHARE_DENIED, NtStatus.SHARING_VIOLATION);
-        LOCKS.put(Status.GRACE, NtStatus.INSUFFICIENT_RESOURCES);
-        LOCKS.put(Status.DELAY, NtStatus.INSUFFICIENT_RESOURCES);
-        LOCKS.put(Status.BREAK_PENDING, NtStatus.SHARING_VIOLATION);
-        LOCKS.put(Status.BAD_STATE, NtStatus.RANGE_NOT_LOCKED);
-        LOCKS.put(Status.EXPIRED, NtStatus.FILE_CLOSED);
-        LOCKS.put(Status.STALE, NtStatus.FILE_CLOSED);
-        LOCKS.put(Status.NOENT, NtStatus.OBJECT_NAME_NOT_FOUND);
-        LOCKS.put(Status.ACCESS, NtStatus.ACCESS_DENIED);
-        LOCKS.put(Status.INVAL, NtStatus.INVALID_PARAMETER);
-        LOCKS.remove(Status.UNRECOGNIZED);
+        LOCKS.put(LockStatus.OK, NtStatus.SUCCESS);
+        // Windows answers a failed LOCK with LOCK_NOT_GRANTED, I/O into a locked range with FILE_LOCK_CONFLICT
+        LOCKS.put(LockStatus.DENIED, NtStatus.LOCK_NOT_GRANTED);
+        LOCKS.put(LockStatus.LOCKED, NtStatus.FILE_LOCK_CONFLICT);
+        LOCKS.put(LockStatus.DEADLOCK, NtStatus.LOCK_NOT_GRANTED);
+        LOCKS.put(LockStatus.SHARE_DENIED, NtStatus.SHARING_VIOLATION);
+        // SMB has no grace period or reclaim: a durable-handle reconnect that the service refuses is a lost open
+        LOCKS.put(LockStatus.GRACE, NtStatus.INSUFFICIENT_RESOURCES);
+        LOCKS.put(LockStatus.NO_GRACE, NtStatus.FILE_CLOSED);
+        LOCKS.put(LockStatus.RECLAIM_BAD, NtStatus.FILE_CLOSED);
+        LOCKS.put(LockStatus.EXPIRED, NtStatus.FILE_CLOSED);
+        LOCKS.put(LockStatus.BAD_STATE, NtStatus.FILE_CLOSED);
+        LOCKS.put(LockStatus.NOT_LOCKED, NtStatus.RANGE_NOT_LOCKED);
+        LOCKS.put(LockStatus.BREAK_PENDING, NtStatus.SHARING_VIOLATION);
+        LOCKS.put(LockStatus.INVAL, NtStatus.INVALID_PARAMETER);
+        LOCKS.put(LockStatus.DELAY, NtStatus.INSUFFICIENT_RESOURCES);
+        LOCKS.put(LockStatus.SERVERFAULT, NtStatus.INTERNAL_ERROR);
     }
 
     private SmbStatus() {
@@ -81,12 +78,13 @@ public final class SmbStatus {
         return FS.get(s);
     }
 
-    /** A lock-service outcome; a value the server does not know is an internal error, never success. */
-    public static int ofLock(Status s) {
-        return LOCKS.getOrDefault(s, NtStatus.INTERNAL_ERROR);
+    /** A lock-service outcome. */
+    public static int ofLock(LockStatus s) {
+        return LOCKS.get(s);
     }
 
-    static boolean mapsEveryFsStatus() {
-        return FS.keySet().containsAll(java.util.EnumSet.allOf(FsStatus.class));
+    static boolean mapsEveryStatus() {
+        return FS.keySet().containsAll(java.util.EnumSet.allOf(FsStatus.class))
+                && LOCKS.keySet().containsAll(java.util.EnumSet.allOf(LockStatus.class));
     }
 }

@@ -2,7 +2,7 @@ package io.dittofs.gateway.smb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.gateway.locks.LockStatus;
 import io.dittofs.gateway.fs.model.FsStatus;
 import io.dittofs.gateway.smb.wire.NtStatus;
 import org.junit.jupiter.api.Test;
@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SmbStatusTest {
 
     @Test
-    void everyNeutralFsStatusIsMapped() {
-        assertThat(SmbStatus.mapsEveryFsStatus()).isTrue();
+    void everyNeutralStatusIsMapped() {
+        assertThat(SmbStatus.mapsEveryStatus()).isTrue();
     }
 
     @ParameterizedTest
@@ -23,17 +23,17 @@ class SmbStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Status.class, mode = EnumSource.Mode.EXCLUDE, names = "UNRECOGNIZED")
-    void onlyLockOkIsSuccess(Status s) {
-        assertThat(SmbStatus.ofLock(s) == NtStatus.SUCCESS).isEqualTo(s == Status.OK);
+    @EnumSource(LockStatus.class)
+    void onlyLockOkIsSuccess(LockStatus s) {
+        assertThat(SmbStatus.ofLock(s) == NtStatus.SUCCESS).isEqualTo(s.ok());
     }
 
     @Test
     void windowsLockSemantics() {
-        assertThat(SmbStatus.ofLock(Status.DENIED)).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
-        assertThat(SmbStatus.ofLock(Status.LOCKED)).isEqualTo(NtStatus.FILE_LOCK_CONFLICT);
-        assertThat(SmbStatus.ofLock(Status.SHARE_DENIED)).isEqualTo(NtStatus.SHARING_VIOLATION);
-        assertThat(SmbStatus.ofLock(Status.UNRECOGNIZED)).isEqualTo(NtStatus.INTERNAL_ERROR);
+        assertThat(SmbStatus.ofLock(LockStatus.DENIED)).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
+        assertThat(SmbStatus.ofLock(LockStatus.LOCKED)).isEqualTo(NtStatus.FILE_LOCK_CONFLICT);
+        assertThat(SmbStatus.ofLock(LockStatus.SHARE_DENIED)).isEqualTo(NtStatus.SHARING_VIOLATION);
+        assertThat(SmbStatus.ofLock(LockStatus.NOT_LOCKED)).isEqualTo(NtStatus.RANGE_NOT_LOCKED);
         assertThat(SmbStatus.of(FsStatus.NOENT)).isEqualTo(NtStatus.OBJECT_NAME_NOT_FOUND);
     }
 }
