@@ -72,6 +72,32 @@ class WireFuzzTest {
     }
 
     @ParameterizedTest
+    @ValueSource(longs = {20, 21, 22})
+    void mutatedSessionSetupAndTreeConnectNeverThrowUnchecked(long seed) {
+        Random rnd = new Random(seed);
+        SmbWriter ss = new SmbWriter(128);
+        WireSamples.requestHeader(Smb2Command.SESSION_SETUP, 1, 1).encode(ss);
+        new SessionSetupRequest(0, 1, 0, 0, new byte[] {0x60, 0x03, 0x01, 0x02, 0x03}).encode(ss);
+        SmbWriter tc = new SmbWriter(128);
+        WireSamples.requestHeader(Smb2Command.TREE_CONNECT, 2, 1).encode(tc);
+        new TreeConnectRequest(0, "\\\\127.0.0.1\\export").encode(tc);
+        byte[][] seeds = {ss.toByteArray(), tc.toByteArray()};
+        for (int i = 0; i < ROUNDS; i++) {
+            byte[] m = mutate(rnd, seeds[i % 2]);
+            boolean session = i % 2 == 0;
+            decodeQuietly(() -> {
+                for (Smb2Packet p : Smb2Frame.split(m, 16)) {
+                    if (session) {
+                        SessionSetupRequest.decode(p.body());
+                    } else {
+                        TreeConnectRequest.decode(p.body());
+                    }
+                }
+            });
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {17, 18, 19})
     void randomBytesNeverThrowUnchecked(long seed) {
         Random rnd = new Random(seed);
