@@ -224,10 +224,12 @@ class Nfs3ProceduresIT {
     void rpcReplyStatesOverTheWire() {
         RpcClient rpc = c.rpc();
         assertThat(rpc.call(100099, 1, 0, new byte[0]).stat()).isEqualTo(RpcReply.PROG_UNAVAIL);
-        RpcReply mm = rpc.call(Nfs3.PROGRAM, 4, 0, new byte[0]);
+        // NFS versions 3 and 4 are registered: version 2 (or 5) is PROG_MISMATCH naming 3..4
+        RpcReply mm = rpc.call(Nfs3.PROGRAM, 2, 0, new byte[0]);
         assertThat(mm.stat()).isEqualTo(RpcReply.PROG_MISMATCH);
         assertThat(mm.detail()).isEqualTo(3);
-        assertThat(mm.detail2()).isEqualTo(3);
+        assertThat(mm.detail2()).isEqualTo(4);
+        assertThat(rpc.call(Nfs3.PROGRAM, 5, 0, new byte[0]).stat()).isEqualTo(RpcReply.PROG_MISMATCH);
         assertThat(rpc.call(Nfs3.PROGRAM, 3, 22, new byte[0]).stat()).isEqualTo(RpcReply.PROC_UNAVAIL);
         assertThat(rpc.call(Nfs3.PROGRAM, 3, 1, new byte[] {0, 0, 0, 9}).stat()).isEqualTo(RpcReply.GARBAGE_ARGS);
         // an unknown credential flavor: MSG_DENIED / AUTH_ERROR / AUTH_REJECTEDCRED
