@@ -24,7 +24,13 @@ public final class GrpcServerHost implements AutoCloseable {
         this.server = server;
     }
 
+    /** Hosts the services with trace ids only (no meters, no slow-call lines). */
     public static GrpcServerHost start(String listen, List<? extends BindableService> services) {
+        return start(listen, services, GrpcTelemetry.traceOnly());
+    }
+
+    /** Hosts the services; every call is observed by {@code telemetry} (trace id in the MDC, timers, slow calls). */
+    public static GrpcServerHost start(String listen, List<? extends BindableService> services, GrpcTelemetry telemetry) {
         ServerBuilder<?> builder;
         if (listen.startsWith(ServiceChannels.IN_PROCESS_PREFIX)) {
             builder = InProcessServerBuilder.forName(listen.substring(ServiceChannels.IN_PROCESS_PREFIX.length()));
@@ -43,7 +49,9 @@ public final class GrpcServerHost implements AutoCloseable {
                     .maxInboundMessageSize(ServiceChannels.MAX_MESSAGE_BYTES);
         }
         builder.executor(Executors.newVirtualThreadPerTaskExecutor());
-        services.forEach(builder::addService);
+        for (BindableService s : services) {
+            builder.addService(telemetry.intercept(s));
+        }
         try {
             return new GrpcServerHost(builder.build().start());
         } catch (IOException e) {

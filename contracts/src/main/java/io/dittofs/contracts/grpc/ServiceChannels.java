@@ -23,7 +23,13 @@ public final class ServiceChannels {
     private ServiceChannels() {
     }
 
+    /** A channel whose calls carry the caller's trace id; nothing is measured. */
     public static ManagedChannel open(String target) {
+        return open(target, GrpcTelemetry.traceOnly());
+    }
+
+    /** A channel whose calls carry the caller's trace id and are observed by {@code telemetry}. */
+    public static ManagedChannel open(String target, GrpcTelemetry telemetry) {
         Objects.requireNonNull(target, "target");
         if (target.startsWith(IN_PROCESS_PREFIX)) {
             String name = target.substring(IN_PROCESS_PREFIX.length());
@@ -33,7 +39,7 @@ public final class ServiceChannels {
             return InProcessChannelBuilder.forName(name)
                     .directExecutor()
                     .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                    .intercept(Deadlines.defaults())
+                    .intercept(Deadlines.defaults(), telemetry.clientInterceptor())
                     .build();
         }
         int colon = target.lastIndexOf(':');
@@ -43,12 +49,12 @@ public final class ServiceChannels {
         return NettyChannelBuilder.forTarget(target)
                 .usePlaintext()
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                .intercept(Deadlines.defaults())
+                .intercept(Deadlines.defaults(), telemetry.clientInterceptor())
                 .build();
     }
 
     /** For tests and tools that need the interceptor on an existing channel. */
     public static io.grpc.Channel withDefaults(io.grpc.Channel channel) {
-        return ClientInterceptors.intercept(channel, Deadlines.defaults());
+        return ClientInterceptors.intercept(channel, Deadlines.defaults(), GrpcTelemetry.traceOnly().clientInterceptor());
     }
 }
