@@ -2,6 +2,7 @@ package io.dittofs.service;
 
 import io.dittofs.contracts.grpc.GrpcServerHost;
 import io.grpc.BindableService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -47,7 +48,8 @@ public record StandaloneServer(ConfigurableApplicationContext context, GrpcServe
         try {
             String listen = ctx.getEnvironment().getProperty(listenProperty, defaultListen);
             List<BindableService> services = List.copyOf(ctx.getBeansOfType(BindableService.class).values());
-            GrpcServerHost host = GrpcServerHost.start(listen, services);
+            GrpcServerHost host = GrpcServerHost.start(listen, services,
+                    Telemetry.grpc(ctx.getEnvironment(), ctx.getBeanProvider(MeterRegistry.class)));
             log.info("{} listening on {} (port {}) with {} service(s){}", name, listen, host.port(), services.size(),
                     Management.describe(ctx.getEnvironment()));
             return new StandaloneServer(ctx, host);

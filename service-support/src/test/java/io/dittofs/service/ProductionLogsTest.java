@@ -44,6 +44,44 @@ class ProductionLogsTest {
         assertThat(output.getOut()).contains("\"message\":\"test-service listening on 127.0.0.1:0");
     }
 
+    /** A service that logs one line per call, as the real ones do. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class LoggingService {
+        @org.springframework.context.annotation.Bean
+        io.grpc.BindableService verifier() {
+            return new io.dittofs.contracts.block.v1.BlockServiceGrpc.BlockServiceImplBase() {
+                @Override
+                public void getVerifier(io.dittofs.contracts.block.v1.GetVerifierRequest request,
+                                        io.grpc.stub.StreamObserver<io.dittofs.contracts.block.v1.GetVerifierResponse> out) {
+                    LoggerFactory.getLogger("io.dittofs.test.service").info("verifier served");
+                    out.onNext(io.dittofs.contracts.block.v1.GetVerifierResponse.getDefaultInstance());
+                    out.onCompleted();
+                }
+            };
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aServiceCallsLogLineCarriesTheCallersTraceIdAsAJsonField(CapturedOutput output) {
+        try (StandaloneServer s = StandaloneServer.start(LoggingService.class, "test-service", "test.listen", "127.0.0.1:0",
+                "--spring.profiles.active=production")) {
+            io.grpc.ManagedChannel ch = io.dittofs.contracts.grpc.ServiceChannels.open("127.0.0.1:" + s.server().port());
+            try (var trace = io.dittofs.contracts.grpc.TraceIds.open("c7-0000beef")) {
+                io.dittofs.contracts.block.v1.BlockServiceGrpc.newBlockingStub(ch)
+                        .getVerifier(io.dittofs.contracts.block.v1.GetVerifierRequest.getDefaultInstance());
+            } finally {
+                ch.shutdownNow();
+            }
+        }
+        List<String> lines = output.getOut().lines().filter(l -> l.contains("verifier served")).toList();
+        assertThat(lines).hasSize(1);
+        JsonNode json = JsonMapper.builder().build().readTree(lines.getFirst());
+        assertThat(json.get(io.dittofs.contracts.grpc.TraceIds.MDC_KEY).asString()).as(lines.getFirst())
+                .isEqualTo("c7-0000beef");
+    }
+
     @Test
     @Order(1)
     void defaultLogsAreHumanReadable(CapturedOutput output) {
