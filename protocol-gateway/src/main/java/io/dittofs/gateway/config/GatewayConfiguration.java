@@ -1,7 +1,13 @@
 package io.dittofs.gateway.config;
 
 import io.dittofs.contracts.control.ConfigWatchClient;
+import io.dittofs.contracts.grpc.GrpcTelemetry;
 import io.dittofs.contracts.grpc.ServiceChannels;
+import io.dittofs.contracts.grpc.SlowCalls;
+import io.dittofs.gateway.metrics.GatewayMetrics;
+import io.dittofs.service.Telemetry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.core.env.Environment;
 import io.dittofs.gateway.access.ShareGate;
 import io.dittofs.gateway.fs.FileSystem;
 import io.dittofs.gateway.fs.ServiceCallException;
@@ -50,14 +56,26 @@ public class GatewayConfiguration {
         }
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    public ManagedChannel gatewayMetadataChannel(GatewayProperties props) {
-        return ServiceChannels.open(props.metadataTarget());
+    /** Service-call timers (gRPC client side) and trace ids on every channel of the gateway. */
+    @Bean
+    public GrpcTelemetry gatewayGrpcTelemetry(ObjectProvider<MeterRegistry> registry) {
+        return GrpcTelemetry.of(registry.getIfAvailable(), SlowCalls.OFF);
+    }
+
+    /** Protocol operation timers and slow-operation lines (dittofs.logging.slow-call-threshold). */
+    @Bean
+    public GatewayMetrics gatewayMetrics(Environment env, ObjectProvider<MeterRegistry> registry) {
+        return new GatewayMetrics(registry.getIfAvailable(), Telemetry.slowCalls(env));
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    public ManagedChannel gatewayBlockChannel(GatewayProperties props) {
-        return ServiceChannels.open(props.blockTarget());
+    public ManagedChannel gatewayMetadataChannel(GatewayProperties props, GrpcTelemetry telemetry) {
+        return ServiceChannels.open(props.metadataTarget(), telemetry);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    public ManagedChannel gatewayBlockChannel(GatewayProperties props, GrpcTelemetry telemetry) {
+        return ServiceChannels.open(props.blockTarget(), telemetry);
     }
 
     @Bean
@@ -94,8 +112,8 @@ public class GatewayConfiguration {
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    public ManagedChannel gatewayLockChannel(GatewayProperties props) {
-        return ServiceChannels.open(props.lockTarget());
+    public ManagedChannel gatewayLockChannel(GatewayProperties props, GrpcTelemetry telemetry) {
+        return ServiceChannels.open(props.lockTarget(), telemetry);
     }
 
     @Bean
@@ -121,7 +139,8 @@ public class GatewayConfiguration {
      */
     @Bean
     public NfsListeners gatewayNfsListeners(NfsProperties nfs, ShareRegistry registry, ShareIds ids, ShareGate gate,
-                                            FileSystem fs, ObjectProvider<RpcProgram> extraPrograms) {
+                                            FileSystem fs, ObjectProvider<RpcProgram> extraPrograms,
+                                            GatewayMetrics metrics) {
         AtomicReference<NfsListeners> self = new AtomicReference<>();
         String host = nfs.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : nfs.bindAddress();
         RpcRegistry programs = new RpcRegistry();
@@ -130,8 +149,8 @@ public class GatewayConfiguration {
         extraPrograms.orderedStream().forEach(programs::register);
         DuplicateRequestCache drc = new DuplicateRequestCache(nfs.drcEntries());
         AuthFlavors auth = AuthFlavors.standard();
-        RpcDispatcher all = new RpcDispatcher(programs, drc, auth);
-        RpcDispatcher portmapOnly = new RpcDispatcher(new RpcRegistry().register(portmap), drc, auth);
+        RpcDispatcher all = new RpcDispatcher(programs, drc, auth, metrics);
+        RpcDispatcher portmapOnly = new RpcDispatcher(new RpcRegistry().register(portmap), drc, auth, metrics);
         NfsListeners listeners = new NfsListeners(nfs, all, portmapOnly);
         self.set(listeners);
         return listeners;

@@ -8,6 +8,7 @@ import io.dittofs.gateway.nfs.v4.Nfs4Server;
 import io.dittofs.gateway.nfs.v4.PseudoFs;
 import io.dittofs.gateway.nfs.v4.state.ClientStates;
 import io.dittofs.gateway.share.ShareRegistry;
+import io.dittofs.gateway.metrics.GatewayMetrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +23,8 @@ public class Nfs4Configuration {
 
     @Bean
     public Nfs4Program gatewayNfs4Program(FileSystem fs, ShareGate gate, ShareRegistry registry,
-                                          ObjectProvider<LockManager> locks) {
+                                          ObjectProvider<LockManager> locks, ObjectProvider<GatewayMetrics> metrics) {
         return new Nfs4Program(new Nfs4Server(fs, gate, new PseudoFs(registry, fs),
-                new ClientStates(locks.getIfAvailable())));
+                new ClientStates(locks.getIfAvailable())), metrics.getIfAvailable(GatewayMetrics::disabled).nfs4Operations());
     }
 }

@@ -8,6 +8,8 @@ import io.dittofs.gateway.smb.auth.NtHashSource;
 import io.dittofs.gateway.smb.auth.StaticNtHashSource;
 import io.dittofs.gateway.smb.server.SmbServerSettings;
 import io.grpc.ManagedChannel;
+import io.dittofs.gateway.metrics.GatewayMetrics;
+import io.dittofs.gateway.metrics.ProtocolOps;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,7 +65,9 @@ public class SmbConfiguration {
 
     @Bean
     public SmbListener smbListener(SmbProperties smb, SmbServerSettings settings, SmbIdentity identity,
+                                   ObjectProvider<GatewayMetrics> metrics,
                                    ShareRegistry shares, ObjectProvider<ShareGate> gate) {
-        return new SmbListener(smb, settings, identity.source(), shares, gate.getObject());
+        return new SmbListener(smb, settings, identity.source(), shares, gate.getObject(),
+                metrics.getIfAvailable(GatewayMetrics::disabled).smb2());
     }
 }

@@ -5,6 +5,7 @@ import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.smb.auth.NtHashSource;
 import io.dittofs.gateway.smb.server.SmbServer;
 import io.dittofs.gateway.smb.server.SmbServerSettings;
+import io.dittofs.gateway.metrics.ProtocolOps;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -21,11 +22,18 @@ public final class SmbListener implements SmartLifecycle {
     private final NtHashSource users;
     private final ShareRegistry shares;
     private final ShareGate gate;
+    private final ProtocolOps ops;
     private volatile ExecutorService executor;
     private volatile SmbServer server;
 
     public SmbListener(SmbProperties props, SmbServerSettings settings, NtHashSource users, ShareRegistry shares,
                        ShareGate gate) {
+        this(props, settings, users, shares, gate, ProtocolOps.DISABLED);
+    }
+
+    public SmbListener(SmbProperties props, SmbServerSettings settings, NtHashSource users, ShareRegistry shares,
+                       ShareGate gate, ProtocolOps ops) {
+        this.ops = ops;
         this.props = props;
         this.settings = settings;
         this.users = users;
@@ -37,7 +45,7 @@ public final class SmbListener implements SmartLifecycle {
     public synchronized void start() {
         executor = Executors.newVirtualThreadPerTaskExecutor();
         try {
-            server = SmbServer.start(props.bindAddress(), props.port(), settings, users, shares, gate, executor);
+            server = SmbServer.start(props.bindAddress(), props.port(), settings, users, shares, gate, executor, ops);
         } catch (RuntimeException e) {
             executor.shutdown();
             throw new IllegalStateException("dittofs.smb.port=" + props.port() + " cannot be opened (445 needs root; "

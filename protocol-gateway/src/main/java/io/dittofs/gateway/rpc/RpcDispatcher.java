@@ -1,5 +1,8 @@
 package io.dittofs.gateway.rpc;
 
+import io.dittofs.contracts.grpc.TraceIds;
+import io.dittofs.gateway.metrics.GatewayMetrics;
+import io.dittofs.gateway.metrics.ProtocolOps;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -18,11 +21,18 @@ public final class RpcDispatcher {
     private final RpcRegistry registry;
     private final DuplicateRequestCache drc;
     private final Authenticator authenticator;
+    private final GatewayMetrics metrics;
 
     public RpcDispatcher(RpcRegistry registry, DuplicateRequestCache drc, Authenticator authenticator) {
+        this(registry, drc, authenticator, GatewayMetrics.disabled());
+    }
+
+    public RpcDispatcher(RpcRegistry registry, DuplicateRequestCache drc, Authenticator authenticator,
+                         GatewayMetrics metrics) {
         this.registry = registry;
         this.drc = drc;
         this.authenticator = authenticator;
+        this.metrics = metrics;
     }
 
     public RpcRegistry registry() {
@@ -35,6 +45,13 @@ public final class RpcDispatcher {
      * null when nothing must be sent (a duplicate still in progress).
      */
     public ByteBuf handle(ByteBufAllocator alloc, CallContext connection, RpcMessage.Call call) {
+        // one trace id per call, in this thread's logs and every service call it makes
+        try (TraceIds.Scope trace = TraceIds.open(connection.traceId(call.xid()))) {
+            return authenticated(alloc, connection, call);
+        }
+    }
+
+    private ByteBuf authenticated(ByteBufAllocator alloc, CallContext connection, RpcMessage.Call call) {
         Authenticator.Accepted ok;
         switch (authenticator.authenticate(call)) {
             case Authenticator.Accepted a -> ok = a;
@@ -70,6 +87,7 @@ public final class RpcDispatcher {
         }
         DuplicateRequestCache.Key key = DuplicateRequestCache.key(ctx.clientAddress(), call);
         DuplicateRequestCache.Entry seen = drc.begin(key);
+        metrics.drc(seen instanceof DuplicateRequestCache.Done, seen != null);
         if (seen instanceof DuplicateRequestCache.Done done) {
             return Unpooled.wrappedBuffer(done.reply());
         }
@@ -88,18 +106,28 @@ public final class RpcDispatcher {
         }
     }
 
-    private static ByteBuf run(ByteBufAllocator alloc, CallContext ctx, RpcCall call, RpcProgram p, CallSecurity security) {
+    private ByteBuf run(ByteBufAllocator alloc, CallContext ctx, RpcCall call, RpcProgram p, CallSecurity security) {
+        ProtocolOps ops = metrics.rpc().of(call.program(), call.version());
+        long started = ops.begin();
+        int argBytes = call.args().readableBytes();
         ByteBuf reply = RpcReplies.accepted(alloc, call.xid(), security, RpcReplies.SUCCESS);
         int statAt = reply.writerIndex() - 4;
         int resultsStart = reply.writerIndex();
+        int bodyStart = resultsStart;
         Outcome outcome;
         try {
             security.beginResults(reply);
+            bodyStart = reply.writerIndex();
             outcome = p.call(ctx, call, new XdrWriter(reply));
         } catch (RuntimeException e) {
             log.error("program {} v{} proc {} failed for {}", call.program(), call.version(), call.procedure(),
                     ctx.clientAddress(), e);
             outcome = Outcome.SYSTEM_ERR;
+        }
+        if (started != 0) {
+            ops.end(call.procedure(), metrics.rpc().status(call.program(), call.version(), call.procedure(), outcome,
+                    reply, bodyStart), started);
+            ops.bytes(argBytes, outcome.success() ? reply.readableBytes() : statAt + 4);
         }
         if (outcome.success()) {
             security.endResults(reply, resultsStart);

@@ -6,6 +6,7 @@ import io.dittofs.gateway.rpc.CallContext;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
+import io.dittofs.gateway.metrics.ProtocolOps;
 import io.netty.buffer.ByteBuf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,16 @@ public final class CompoundProcessor {
     private static final Logger log = LoggerFactory.getLogger(CompoundProcessor.class);
 
     private final Nfs4Server server;
+    private final ProtocolOps ops;
 
     public CompoundProcessor(Nfs4Server server) {
+        this(server, ProtocolOps.DISABLED);
+    }
+
+    /** @param ops times each operation of a compound by opcode and status */
+    public CompoundProcessor(Nfs4Server server, ProtocolOps ops) {
         this.server = server;
+        this.ops = ops;
     }
 
     /** @return false when the header itself is garbage (the RPC layer answers GARBAGE_ARGS) */
@@ -87,6 +95,15 @@ public final class CompoundProcessor {
         } catch (XdrException e) {
             return result(out, Nfs4Ops.ILLEGAL, Nfs4Status.BADXDR);
         }
+        long started = ops.begin();
+        int status = decoded(c, in, out, index, count, opcode);
+        if (started != 0) {
+            ops.end(opcode, status, started);
+        }
+        return status;
+    }
+
+    private int decoded(CompoundContext c, XdrReader in, XdrWriter out, int index, int count, int opcode) {
         if (!Nfs4Ops.defined(c.minor(), opcode)) {
             log.debug("NFSv4.{} illegal opcode {} from {}", c.minor(), opcode, c.call().clientAddress());
             return result(out, Nfs4Ops.ILLEGAL, Nfs4Status.OP_ILLEGAL);

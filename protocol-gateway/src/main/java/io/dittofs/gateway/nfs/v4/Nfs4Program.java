@@ -1,5 +1,6 @@
 package io.dittofs.gateway.nfs.v4;
 
+import io.dittofs.gateway.metrics.ProtocolOps;
 import io.dittofs.gateway.rpc.CallContext;
 import io.dittofs.gateway.rpc.Outcome;
 import io.dittofs.gateway.rpc.RpcCall;
@@ -17,7 +18,12 @@ public final class Nfs4Program implements RpcProgram {
     private final CompoundProcessor compound;
 
     public Nfs4Program(Nfs4Server server) {
-        this.compound = new CompoundProcessor(server);
+        this(server, ProtocolOps.DISABLED);
+    }
+
+    /** @param operations times the operations inside each COMPOUND */
+    public Nfs4Program(Nfs4Server server, ProtocolOps operations) {
+        this.compound = new CompoundProcessor(server, operations);
     }
 
     @Override

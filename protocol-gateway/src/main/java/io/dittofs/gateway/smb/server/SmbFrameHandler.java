@@ -1,6 +1,8 @@
 package io.dittofs.gateway.smb.server;
 
+import io.dittofs.contracts.grpc.TraceIds;
 import io.dittofs.gateway.access.ShareGate;
+import io.dittofs.gateway.metrics.ProtocolOps;
 import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.smb.auth.NtHashSource;
 import io.dittofs.gateway.smb.transport.DirectTcpFraming;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,7 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
     private static final Logger log = LoggerFactory.getLogger(SmbFrameHandler.class);
     private static final long SAME_SESSION = -1L;
     private static final int SAME_TREE = -1;
+    private static final AtomicLong CONNECTIONS = new AtomicLong();
 
     private final SmbServerSettings settings;
     private final Executor executor;
@@ -54,9 +58,17 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
     private final ShareRegistry shares;
     private final ShareGate gate;
     private TreeCommands trees;
+    private final ProtocolOps ops;
+    private String traceTag = "s0";
 
     SmbFrameHandler(SmbServerSettings settings, NtHashSource users, ShareRegistry shares, ShareGate gate,
                     Executor executor) {
+        this(settings, users, shares, gate, executor, ProtocolOps.DISABLED);
+    }
+
+    SmbFrameHandler(SmbServerSettings settings, NtHashSource users, ShareRegistry shares, ShareGate gate,
+                    Executor executor, ProtocolOps ops) {
+        this.ops = ops;
         this.shares = shares;
         this.gate = gate;
         this.settings = settings;
@@ -71,6 +83,7 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
         connection = Connection.of(ctx.channel());
         InetAddress client = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
         trees = new TreeCommands(shares, gate, client);
+        traceTag = "s" + Long.toHexString(CONNECTIONS.incrementAndGet());
     }
 
     @Override
@@ -96,6 +109,7 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
             close = true;
         }
         byte[] out = reply;
+        ops.bytes(frame.length, out == null ? 0 : out.length);
         boolean closing = close;
         ctx.channel().eventLoop().execute(() -> {
             if (out != null) {
@@ -142,7 +156,7 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
                 h = h.withSession(h.sessionId() == SAME_SESSION ? previousSession : h.sessionId(),
                         h.treeId() == SAME_TREE ? previousTree : h.treeId());
             }
-            Reply reply = dispatch(new Smb2Packet(h, p.raw()), h, packets.size());
+            Reply reply = observed(new Smb2Packet(h, p.raw()), h, packets.size());
             previousSession = h.sessionId();
             previousTree = h.treeId();
             if (reply != null) {
@@ -150,6 +164,27 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
             }
         }
         return replies.isEmpty() ? null : Replies.assemble(replies);
+    }
+
+    /** One message with its trace id ({@code s<connection>-<message id>}) in the MDC, timed by command and status. */
+    private Reply observed(Smb2Packet p, Smb2Header h, int compoundSize) throws WireException, ProtocolViolation {
+        long started = ops.begin();
+        int status = ProtocolOps.DROPPED;
+        try (TraceIds.Scope trace = TraceIds.open(traceTag + "-" + Long.toHexString(h.messageId()))) {
+            Reply reply = dispatch(p, h, compoundSize);
+            status = reply == null ? ProtocolOps.NO_REPLY : status(reply.message());
+            return reply;
+        } finally {
+            if (started != 0) {
+                ops.end(h.command(), status, started);
+            }
+        }
+    }
+
+    /** The NTSTATUS of a response message (MS-SMB2 2.2.1.2: little-endian at offset 8). */
+    private static int status(byte[] message) {
+        return message.length < 12 ? ProtocolOps.DROPPED
+                : (message[8] & 0xff) | (message[9] & 0xff) << 8 | (message[10] & 0xff) << 16 | (message[11] & 0xff) << 24;
     }
 
     private Reply dispatch(Smb2Packet p, Smb2Header h, int compoundSize) throws WireException, ProtocolViolation {

@@ -1,6 +1,7 @@
 package io.dittofs.gateway.smb.server;
 
 import io.dittofs.gateway.access.ShareGate;
+import io.dittofs.gateway.metrics.ProtocolOps;
 import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.smb.auth.NtHashSource;
 import io.dittofs.gateway.smb.transport.DirectTcpDecoder;
@@ -25,8 +26,14 @@ public final class SmbServer implements AutoCloseable {
      */
     public static SmbServer start(String host, int port, SmbServerSettings s, NtHashSource users, ShareRegistry shares,
                                   ShareGate gate, Executor executor) {
+        return start(host, port, s, users, shares, gate, executor, ProtocolOps.DISABLED);
+    }
+
+    /** As above; every SMB2 command is timed and counted by {@code ops}. */
+    public static SmbServer start(String host, int port, SmbServerSettings s, NtHashSource users, ShareRegistry shares,
+                                  ShareGate gate, Executor executor, ProtocolOps ops) {
         TcpListener tcp = TcpListener.bind(host, port, s.transport(), (ch, conn) -> ch.pipeline().addLast(
-                new DirectTcpDecoder(s.maxFrameBytes()), new SmbFrameHandler(s, users, shares, gate, executor)));
+                new DirectTcpDecoder(s.maxFrameBytes()), new SmbFrameHandler(s, users, shares, gate, executor, ops)));
         return new SmbServer(tcp);
     }
 
