@@ -141,6 +141,37 @@ class SmbServerTest {
     }
 
     @Test
+    void everyCommandIsTimedByCommandAndNtStatusAndBytesAreCounted() throws Exception {
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var shares = shares();
+        server = SmbServer.start("127.0.0.1", 0, settings(new byte[16], false),
+                new io.dittofs.gateway.smb.auth.StaticNtHashSource(), shares, gate(shares), Runnable::run,
+                new io.dittofs.gateway.metrics.GatewayMetrics(meters, io.dittofs.contracts.grpc.SlowCalls.OFF).smb2());
+        try (Client c = new Client(server.port())) {
+            negotiate(c);
+            c.send(WireSamples.echoCompound(3));
+            c.receive();
+            c.send(header(0x99, 5));
+            c.receiveOne();
+            c.send(header(Smb2Command.TREE_CONNECT.code(), 6));
+            c.receiveOne();
+        }
+        java.util.function.BiFunction<String, String, Long> count = (op, status) -> {
+            var t = meters.find(io.dittofs.gateway.metrics.ProtocolOps.OPERATIONS)
+                    .tags("protocol", "smb2", "op", op, "status", status).timer();
+            return t == null ? 0 : t.count();
+        };
+        assertThat(count.apply("NEGOTIATE", "SUCCESS")).isEqualTo(1);
+        assertThat(count.apply("ECHO", "SUCCESS")).isEqualTo(3);
+        assertThat(count.apply("OTHER", "INVALID_PARAMETER")).isEqualTo(1);
+        assertThat(count.apply("TREE_CONNECT", "USER_SESSION_DELETED")).isEqualTo(1);
+        assertThat(meters.get(io.dittofs.gateway.metrics.ProtocolOps.BYTES).tags("protocol", "smb2", "direction", "out")
+                .counter().count()).isPositive();
+        assertThat(meters.get(io.dittofs.gateway.metrics.ProtocolOps.INFLIGHT).tags("protocol", "smb2").gauge().value())
+                .isZero();
+    }
+
+    @Test
     void unknownCommandIsInvalidAndCommandsWithoutSessionAreRefused() throws Exception {
         start(false);
         try (Client c = new Client(server.port())) {
