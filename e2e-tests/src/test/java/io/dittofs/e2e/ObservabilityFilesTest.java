@@ -76,4 +76,30 @@ class ObservabilityFilesTest {
                     .allSatisfy(t -> assertThat((String) t.get("expr")).isNotBlank());
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dashboardChartsTheProtocolAndServiceCallMetersAndEveryDittofsMeterItUsesIsDocumented() throws IOException {
+        Map<String, Object> dash = load("deploy/grafana/dashboards/dittofs.json");
+        List<String> exprs = ((List<Map<String, Object>>) dash.get("panels")).stream()
+                .flatMap(p -> ((List<Map<String, Object>>) p.get("targets")).stream())
+                .map(t -> (String) t.get("expr")).toList();
+        String all = String.join("\n", exprs);
+        assertThat(all).contains(
+                "rate(dittofs_protocol_operations_seconds_count",
+                "histogram_quantile(0.99, sum by (protocol, op, le) (rate(dittofs_protocol_operations_seconds_bucket",
+                "dittofs_protocol_bytes_total", "dittofs_protocol_inflight",
+                "dittofs_grpc_client_calls_seconds_bucket", "dittofs_grpc_server_calls_seconds_bucket",
+                "dittofs_grpc_server_inflight", "dittofs_cache_requests_total");
+        String docs = Files.readString(ROOT.resolve("docs/operations.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("dittofs_[a-z_]+").matcher(all);
+        int seen = 0;
+        while (m.find()) {
+            // Prometheus name -> Micrometer meter name as docs/operations.md lists it
+            String meter = m.group().replaceAll("_(seconds_(bucket|count|sum|max)|total)$", "").replace('_', '.');
+            assertThat(docs).as(m.group() + " is documented as " + meter).contains("`" + meter + "`");
+            seen++;
+        }
+        assertThat(seen).isGreaterThan(8);
+    }
 }

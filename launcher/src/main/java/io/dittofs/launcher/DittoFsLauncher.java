@@ -9,15 +9,24 @@ import io.dittofs.launcher.startup.BuildInfo;
 import io.dittofs.launcher.startup.FailureExplainer;
 import io.dittofs.launcher.startup.LauncherOptions;
 import io.dittofs.launcher.startup.StartupChecks;
+import io.dittofs.block.health.BlockHealthConfiguration;
+import io.dittofs.gateway.health.GatewayHealthConfiguration;
+import io.dittofs.lock.health.LockHealthConfiguration;
+import io.dittofs.metadata.health.MetadataHealthConfiguration;
+import io.dittofs.service.Management;
+import io.dittofs.service.StandaloneServer;
+import io.dittofs.service.Telemetry;
 import io.grpc.BindableService;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -31,11 +40,28 @@ import org.springframework.core.env.Environment;
  * then flushes and closes the stores.
  */
 @SpringBootConfiguration
+// auto-configuration for the meter registry and, with dittofs.management.port, the actuator web server;
+// the control plane's security (it runs in its own context) must not guard this one
+@EnableAutoConfiguration(excludeName = {
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.rsocket.RSocketSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+})
 @Import({
         MetadataServiceConfiguration.class,
         BlockServiceConfiguration.class,
         LockServiceConfiguration.class,
         GatewayConfiguration.class,
+        MetadataHealthConfiguration.class,
+        BlockHealthConfiguration.class,
+        LockHealthConfiguration.class,
+        GatewayHealthConfiguration.class,
 })
 public class DittoFsLauncher {
 
@@ -52,10 +78,12 @@ public class DittoFsLauncher {
     /** Hosts this context's services and the embedded control plane's (it stops before the latter closes). */
     @Bean
     public ServiceHost dittofsServiceHost(Environment env, ObjectProvider<BindableService> services,
-                                          ObjectProvider<EmbeddedControlPlane> controlPlane) {
+                                          ObjectProvider<EmbeddedControlPlane> controlPlane,
+                                          ObjectProvider<MeterRegistry> registry) {
         List<BindableService> all = new ArrayList<>(services.orderedStream().toList());
         controlPlane.ifAvailable(cp -> all.addAll(cp.grpcServices()));
-        return new ServiceHost(env.getProperty("dittofs.launcher.grpc.listen", DEFAULT_LISTEN), all);
+        return new ServiceHost(env.getProperty("dittofs.launcher.grpc.listen", DEFAULT_LISTEN), all,
+                Telemetry.grpc(env, registry));
     }
 
     /**
@@ -88,13 +116,24 @@ public class DittoFsLauncher {
     static ConfigurableApplicationContext start(StartupChecks checks, String... args) {
         // a default property, not application.properties: services started alone from this jar
         // (-Dloader.main) read that file too and have no in-process control plane
-        return new SpringApplicationBuilder(DittoFsLauncher.class).web(WebApplicationType.NONE)
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(DittoFsLauncher.class).web(Management.webType(args))
+                .properties(StandaloneServer.NO_DATABASE)
+                .properties(Management.defaults("dittofs"))
+                // the control plane's API docs belong to its own port, not to the management port
+                .properties("springdoc.api-docs.enabled=false", "springdoc.swagger-ui.enabled=false")
+                // application.properties sets server.* for the control plane; this context's web server is the management one
+                .initializers(Management::bindManagementServer)
                 .properties("dittofs.gateway.control-target=" + DEFAULT_LISTEN,
                         // the gateway follows the embedded control plane only while it runs
                         "dittofs.gateway.follow-control-plane=${dittofs.control.enabled:true}",
                         "dittofs.metadata.content.block-target=" + DEFAULT_LISTEN)
                 .listeners(checks)
                 .registerShutdownHook(true).run(args);
+        String management = Management.describe(ctx.getEnvironment());
+        if (!management.isEmpty()) {
+            LoggerFactory.getLogger(DittoFsLauncher.class).info("actuator health, info and prometheus{}", management);
+        }
+        return ctx;
     }
 
     /** Exit status 1: start-up failed; 2: usage error (see --help). */

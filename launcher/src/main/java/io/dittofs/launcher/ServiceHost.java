@@ -1,6 +1,7 @@
 package io.dittofs.launcher;
 
 import io.dittofs.contracts.grpc.GrpcServerHost;
+import io.dittofs.contracts.grpc.GrpcTelemetry;
 import io.dittofs.gateway.config.NfsListeners;
 import io.grpc.BindableService;
 import java.util.List;
@@ -20,16 +21,18 @@ public final class ServiceHost implements SmartLifecycle {
 
     private final String listen;
     private final List<BindableService> services;
+    private final GrpcTelemetry telemetry;
     private volatile GrpcServerHost host;
 
-    public ServiceHost(String listen, List<BindableService> services) {
+    public ServiceHost(String listen, List<BindableService> services, GrpcTelemetry telemetry) {
         this.listen = listen;
         this.services = List.copyOf(services);
+        this.telemetry = telemetry;
     }
 
     @Override
     public void start() {
-        host = GrpcServerHost.start(listen, services);
+        host = GrpcServerHost.start(listen, services, telemetry);
         log.info("hosting {} gRPC service(s) on {}", services.size(), listen);
     }
 

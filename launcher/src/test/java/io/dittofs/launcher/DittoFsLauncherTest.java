@@ -76,6 +76,55 @@ class DittoFsLauncherTest {
         assertThat(Files.list(tmp).map(p -> p.getFileName().toString()).toList()).contains("metadata", "blocks", "lock");
     }
 
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void managementPortServesHealthInfoAndThePrometheusMetricsOfProtocolsAndServiceCalls() throws Exception {
+        try (ConfigurableApplicationContext ctx = DittoFsLauncher.start("--dittofs.data-dir=" + tmp,
+                "--dittofs.nfs.port=0", "--dittofs.nfs.udp=false", "--dittofs.control.enabled=false",
+                "--dittofs.management.port=0")) {
+            int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+            int nfs = ctx.getBean(NfsListeners.class).port();
+            try (NfsClient c = new NfsClient("127.0.0.1", nfs, RpcClient.Auth.sys(1000, 1000))) {
+                byte[] root = c.mount("/export");
+                assertThat(c.getattr(root).status()).isEqualTo(Nfs3.OK);
+                assertThat(c.lookup(root, "missing").status()).isEqualTo(Nfs3.NOENT);
+            }
+            var health = get(port, "/actuator/health");
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            assertThat(health.body()).contains("\"metadataStore\"", "\"blockStores\"", "\"lockStore\"",
+                    "\"gatewayListeners\"", "\"port\":" + nfs).doesNotContain(tmp.toString());
+            assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+            var info = get(port, "/actuator/info");
+            assertThat(info.body()).contains("\"dittofs\"").doesNotContain(tmp.toString());
+            var prom = get(port, "/actuator/prometheus");
+            assertThat(prom.statusCode()).isEqualTo(200);
+            assertThat(prom.body()).contains("jvm_memory_used_bytes",
+                    "dittofs_protocol_operations_seconds_count{op=\"GETATTR\",protocol=\"nfs3\",status=\"OK\"} 1",
+                    "dittofs_protocol_operations_seconds_count{op=\"LOOKUP\",protocol=\"nfs3\",status=\"NOENT\"} 1",
+                    "dittofs_protocol_operations_seconds_count{op=\"MNT\",protocol=\"mount\",status=\"OK\"} 1",
+                    "dittofs_protocol_bytes_total{direction=\"in\",protocol=\"nfs3\"}",
+                    "dittofs_protocol_inflight{protocol=\"nfs3\"} 0",
+                    "dittofs_grpc_client_calls_seconds_count{method=",
+                    "dittofs_grpc_server_calls_seconds_count{method=",
+                    "dittofs_grpc_server_inflight{service=\"MetadataService\"}")
+                    .doesNotContain(tmp.toString());
+            // the management server is on loopback only
+            assertThat(ctx.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
+    void withoutTheManagementPortThereIsNoWebServer() {
+        try (ConfigurableApplicationContext ctx = DittoFsLauncher.start("--dittofs.data-dir=" + tmp,
+                "--dittofs.nfs.port=0", "--dittofs.nfs.udp=false", "--dittofs.control.enabled=false")) {
+            assertThat(ctx.getEnvironment().getProperty("local.server.port")).isNull();
+        }
+    }
+
     @Test
     void portmapperAlsoListensOnItsOwnPortAndAnswersGetportAndGetaddr() throws Exception {
         int pmap;

@@ -39,6 +39,18 @@ public final class Management {
                 ? org.springframework.boot.WebApplicationType.SERVLET : org.springframework.boot.WebApplicationType.NONE;
     }
 
+    /**
+     * For a context whose application.properties configures {@code server.*} for another web server
+     * (the launcher's, for its embedded control plane): binds this context's web server to the
+     * management address and port, above every other property source.
+     */
+    public static void bindManagementServer(org.springframework.context.ConfigurableApplicationContext ctx) {
+        ctx.getEnvironment().getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource(
+                "dittofs-management-server", Map.of(
+                        "server.address", "${dittofs.management.address:127.0.0.1}",
+                        "server.port", "${dittofs.management.port:0}")));
+    }
+
     /** Where the management server listens, for the start-up log line; empty without one. */
     public static String describe(org.springframework.core.env.Environment env) {
         String port = env.getProperty("local.server.port");
