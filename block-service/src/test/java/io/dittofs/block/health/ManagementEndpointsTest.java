@@ -1,63 +1,46 @@
 package io.dittofs.block.health;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dittofs.block.BlockServiceApplication;
+import io.dittofs.contracts.block.v1.BlockServiceGrpc;
+import io.dittofs.contracts.block.v1.GetVerifierRequest;
+import io.dittofs.service.ManagementEndpointsContract;
 import io.dittofs.service.StandaloneServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.grpc.ManagedChannel;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** The standalone block-service with dittofs.management.port: actuator health (with probes), info and prometheus over real HTTP. */
-class ManagementEndpointsTest {
+/** The standalone block-service's management port (the shared contract in service-support's test jar). */
+class ManagementEndpointsTest extends ManagementEndpointsContract {
 
-    @TempDir
-    Path data;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    @Override
+    protected StandaloneServer start(String... extra) {
+        return BlockServiceApplication.start(Stream.concat(Stream.of("--dittofs.data-dir=" + data,
+                "--dittofs.block.grpc.listen=127.0.0.1:0", "--dittofs.block.local.kind=memory"), Stream.of(extra))
+                .toArray(String[]::new));
     }
 
-    private static int port(StandaloneServer s) {
-        return Integer.parseInt(s.context().getEnvironment().getProperty("local.server.port"));
+    @Override
+    protected String serviceName() {
+        return "block-service";
     }
 
-    @Test
-    void healthInfoAndPrometheusAnswerAndReflectTheStore() throws Exception {
-        try (StandaloneServer s = BlockServiceApplication.start("--dittofs.data-dir=" + data, "--dittofs.block.grpc.listen=127.0.0.1:0",
-                "--dittofs.management.port=0", "--dittofs.block.local.kind=memory")) {
-            int port = port(s);
-            var health = get(port, "/actuator/health");
-            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-            assertThat(health.body()).contains("\"status\":\"UP\"", "\"blockStores\"", "\"remote\":\"none\"")
-                    .as("no filesystem paths in health details").doesNotContain(data.toString());
-            var ready = get(port, "/actuator/health/readiness");
-            assertThat(ready.statusCode()).isEqualTo(200);
-            assertThat(ready.body()).contains("\"blockStores\"", "readinessState");
-            assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
-
-            var info = get(port, "/actuator/info");
-            assertThat(info.statusCode()).isEqualTo(200);
-            assertThat(info.body()).contains("\"block-service\"", "\"version\"").doesNotContain(data.toString());
-
-            var prom = get(port, "/actuator/prometheus");
-            assertThat(prom.statusCode()).isEqualTo(200);
-            assertThat(prom.body()).contains("jvm_memory_used_bytes", "process_uptime_seconds");
-
-        }
+    @Override
+    protected List<String> healthShows() {
+        return List.of("\"blockStores\"", "\"remote\":\"none\"");
     }
 
-    @Test
-    void withoutTheManagementPortThereIsNoWebServer() {
-        try (StandaloneServer s = BlockServiceApplication.start("--dittofs.data-dir=" + data, "--dittofs.block.grpc.listen=127.0.0.1:0", "--dittofs.block.local.kind=memory")) {
-            assertThat(s.context().getEnvironment().getProperty("local.server.port")).isNull();
-        }
+    @Override
+    protected String storeComponent() {
+        return "blockStores";
+    }
+
+    @Override
+    protected void callOnce(ManagedChannel channel) {
+        BlockServiceGrpc.newBlockingStub(channel).getVerifier(GetVerifierRequest.getDefaultInstance());
+    }
+
+    @Override
+    protected String grpcService() {
+        return "BlockService";
     }
 }

@@ -1,63 +1,45 @@
 package io.dittofs.metadata.health;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.dittofs.contracts.metadata.v1.GetRootRequest;
+import io.dittofs.contracts.metadata.v1.MetadataServiceGrpc;
 import io.dittofs.metadata.MetadataServiceApplication;
+import io.dittofs.service.ManagementEndpointsContract;
 import io.dittofs.service.StandaloneServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.grpc.ManagedChannel;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** The standalone metadata-service with dittofs.management.port: actuator health (with probes), info and prometheus over real HTTP. */
-class ManagementEndpointsTest {
+/** The standalone metadata-service's management port (the shared contract in service-support's test jar). */
+class ManagementEndpointsTest extends ManagementEndpointsContract {
 
-    @TempDir
-    Path data;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    @Override
+    protected StandaloneServer start(String... extra) {
+        return MetadataServiceApplication.start(Stream.concat(Stream.of("--dittofs.data-dir=" + data,
+                "--dittofs.metadata.grpc.listen=127.0.0.1:0"), Stream.of(extra)).toArray(String[]::new));
     }
 
-    private static int port(StandaloneServer s) {
-        return Integer.parseInt(s.context().getEnvironment().getProperty("local.server.port"));
+    @Override
+    protected String serviceName() {
+        return "metadata-service";
     }
 
-    @Test
-    void healthInfoAndPrometheusAnswerAndReflectTheStore() throws Exception {
-        try (StandaloneServer s = MetadataServiceApplication.start("--dittofs.data-dir=" + data, "--dittofs.metadata.grpc.listen=127.0.0.1:0",
-                "--dittofs.management.port=0")) {
-            int port = port(s);
-            var health = get(port, "/actuator/health");
-            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-            assertThat(health.body()).contains("\"status\":\"UP\"", "\"metadataStore\"", "rocksdb")
-                    .as("no filesystem paths in health details").doesNotContain(data.toString());
-            var ready = get(port, "/actuator/health/readiness");
-            assertThat(ready.statusCode()).isEqualTo(200);
-            assertThat(ready.body()).contains("\"metadataStore\"", "readinessState");
-            assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
-
-            var info = get(port, "/actuator/info");
-            assertThat(info.statusCode()).isEqualTo(200);
-            assertThat(info.body()).contains("\"metadata-service\"", "\"version\"").doesNotContain(data.toString());
-
-            var prom = get(port, "/actuator/prometheus");
-            assertThat(prom.statusCode()).isEqualTo(200);
-            assertThat(prom.body()).contains("jvm_memory_used_bytes", "process_uptime_seconds");
-
-        }
+    @Override
+    protected List<String> healthShows() {
+        return List.of("\"metadataStore\"", "rocksdb");
     }
 
-    @Test
-    void withoutTheManagementPortThereIsNoWebServer() {
-        try (StandaloneServer s = MetadataServiceApplication.start("--dittofs.data-dir=" + data, "--dittofs.metadata.grpc.listen=127.0.0.1:0")) {
-            assertThat(s.context().getEnvironment().getProperty("local.server.port")).isNull();
-        }
+    @Override
+    protected String storeComponent() {
+        return "metadataStore";
+    }
+
+    @Override
+    protected void callOnce(ManagedChannel channel) {
+        MetadataServiceGrpc.newBlockingStub(channel).getRoot(GetRootRequest.newBuilder().setShare("none").build());
+    }
+
+    @Override
+    protected String grpcService() {
+        return "MetadataService";
     }
 }

@@ -3,8 +3,8 @@ package io.dittofs.gateway.transport;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of one listener, read through getters (Micrometer is not on the gateway's classpath;
- * a meter binder can wrap these getters when it is).
+ * Counters of one listener, read through getters (not bound to Micrometer yet; a meter binder can
+ * wrap these getters).
  */
 public final class TransportMetrics {
 
