@@ -40,19 +40,10 @@ import org.springframework.core.env.Environment;
  * then flushes and closes the stores.
  */
 @SpringBootConfiguration
-// auto-configuration for the meter registry and, with dittofs.management.port, the actuator web server;
-// the control plane's security (it runs in its own context) must not guard this one
-@EnableAutoConfiguration(excludeName = {
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.rsocket.RSocketSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-})
+// auto-configuration for the meter registry and, with dittofs.management.port, the actuator web
+// server; StandaloneServer.NO_DATABASE (set in start) keeps the control plane's database and
+// security, which live in the control plane's own context, out of this one
+@EnableAutoConfiguration
 @Import({
         MetadataServiceConfiguration.class,
         BlockServiceConfiguration.class,

@@ -21,15 +21,26 @@ public record StandaloneServer(ConfigurableApplicationContext context, GrpcServe
     private static final Logger log = LoggerFactory.getLogger(StandaloneServer.class);
 
     /**
-     * The launcher jar also carries the control plane's JPA, Flyway and H2: a data service started
-     * from it must not boot an unused database (tens of seconds of Hibernate on a busy machine).
-     * Stores that use SQL open their own pools.
+     * The launcher jar also carries the control plane's JPA, Flyway, H2 and Spring Security: a data
+     * service started from it must not boot an unused database (tens of seconds of Hibernate on a
+     * busy machine), and its management port must not be put behind a generated password (the
+     * control plane's security guards the control plane's own context only). Stores that use SQL
+     * open their own pools.
      */
     public static final String NO_DATABASE = "spring.autoconfigure.exclude="
             + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
             + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
             + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration,"
-            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
+            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.rsocket.RSocketSecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration";
 
     /**
      * @param name            for logs, e.g. "metadata-service"
