@@ -128,16 +128,34 @@ class GrpcTelemetryTest {
     }
 
     @Test
+    void aCallUnderTheThresholdLogsNothing() {
+        VerifierService svc = new VerifierService();
+        // no call on any machine takes an hour: the line must not come
+        try (GrpcServerHost host = GrpcServerHost.start("in-process:telemetry-fast", List.of(svc),
+                GrpcTelemetry.of(null, new SlowCalls(Duration.ofHours(1))))) {
+            ManagedChannel ch = ServiceChannels.open("in-process:telemetry-fast");
+            try {
+                BlockServiceGrpc.newBlockingStub(ch).getVerifier(GetVerifierRequest.getDefaultInstance());
+            } finally {
+                ch.shutdownNow();
+            }
+        }
+        assertThat(svc.calls).hasValue(1);
+        assertThat(slowLog.list).isEmpty();
+    }
+
+    @Test
     void failuresAreTimedUnderTheirStatusAndSlowCallsLogOneWarnLine() {
         VerifierService svc = new VerifierService();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        // the slow call sleeps well past the threshold, so it is over it however busy the machine is
         try (GrpcServerHost host = GrpcServerHost.start("in-process:telemetry-slow", List.of(svc),
-                GrpcTelemetry.of(meters, new SlowCalls(Duration.ofMillis(20))))) {
+                GrpcTelemetry.of(meters, new SlowCalls(Duration.ofMillis(5))))) {
             ManagedChannel ch = ServiceChannels.open("in-process:telemetry-slow");
             try {
                 var stub = BlockServiceGrpc.newBlockingStub(ch);
                 stub.getVerifier(GetVerifierRequest.getDefaultInstance());
-                assertThat(slowLog.list).as("a fast call is not logged").isEmpty();
+                slowLog.list.clear();
 
                 svc.sleepMillis = 60;
                 svc.failWith = Status.NOT_FOUND;
