@@ -5,9 +5,8 @@ import io.dittofs.contracts.grpc.GrpcTelemetry;
 import io.dittofs.contracts.grpc.ServiceChannels;
 import io.dittofs.contracts.grpc.SlowCalls;
 import io.dittofs.gateway.metrics.GatewayMetrics;
-import io.dittofs.service.Telemetry;
+import io.dittofs.service.LoggingProperties;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.core.env.Environment;
 import io.dittofs.gateway.access.ShareGate;
 import io.dittofs.gateway.fs.FileSystem;
 import io.dittofs.gateway.fs.ServiceCallException;
@@ -44,7 +43,7 @@ import org.springframework.context.annotation.Configuration;
  * elsewhere (the control plane).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({NfsProperties.class, GatewayProperties.class})
+@EnableConfigurationProperties({NfsProperties.class, GatewayProperties.class, LoggingProperties.class})
 @Import({NlmConfiguration.class, Nfs4Configuration.class, SmbConfiguration.class})
 public class GatewayConfiguration {
 
@@ -64,8 +63,8 @@ public class GatewayConfiguration {
 
     /** Protocol operation timers and slow-operation lines (dittofs.logging.slow-call-threshold). */
     @Bean
-    public GatewayMetrics gatewayMetrics(Environment env, ObjectProvider<MeterRegistry> registry) {
-        return new GatewayMetrics(registry.getIfAvailable(), Telemetry.slowCalls(env));
+    public GatewayMetrics gatewayMetrics(LoggingProperties logging, ObjectProvider<MeterRegistry> registry) {
+        return new GatewayMetrics(registry.getIfAvailable(), logging.slowCalls());
     }
 
     @Bean(destroyMethod = "shutdownNow")
