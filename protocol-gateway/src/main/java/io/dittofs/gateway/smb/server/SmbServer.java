@@ -25,8 +25,17 @@ public final class SmbServer implements AutoCloseable {
      */
     public static SmbServer start(String host, int port, SmbServerSettings s, NtHashSource users, ShareRegistry shares,
                                   ShareGate gate, Executor executor) {
+        return start(host, port, s, users, shares, gate, executor, () -> SmbCommands.NONE);
+    }
+
+    /**
+     * As above, with the file commands: {@code files} builds each connection's {@link SmbCommands}
+     * (disk trees; IPC$ and IOCTL are served by the server itself).
+     */
+    public static SmbServer start(String host, int port, SmbServerSettings s, NtHashSource users, ShareRegistry shares,
+                                  ShareGate gate, Executor executor, java.util.function.Supplier<SmbCommands> files) {
         TcpListener tcp = TcpListener.bind(host, port, s.transport(), (ch, conn) -> ch.pipeline().addLast(
-                new DirectTcpDecoder(s.maxFrameBytes()), new SmbFrameHandler(s, users, shares, gate, executor)));
+                new DirectTcpDecoder(s.maxFrameBytes()), new SmbFrameHandler(s, users, shares, gate, executor, files)));
         return new SmbServer(tcp);
     }
 
