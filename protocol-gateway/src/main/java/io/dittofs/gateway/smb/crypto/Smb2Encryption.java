@@ -81,7 +81,9 @@ public final class Smb2Encryption {
         byte[] sealed = new byte[th.originalSize() + 16];
         System.arraycopy(frame, TransformHeader.SIZE, sealed, 0, th.originalSize());
         System.arraycopy(th.signature(), 0, sealed, th.originalSize(), 16);
-        byte[] plain = cipher.open(decryptionKey, th.nonce(), th.aad(), sealed);
+        // the associated data is the header as received (its Reserved field included), not as re-encoded
+        byte[] aad = java.util.Arrays.copyOfRange(frame, TransformHeader.AAD_OFFSET, TransformHeader.SIZE);
+        byte[] plain = cipher.open(decryptionKey, th.nonce(), aad, sealed);
         if (plain == null) {
             throw new WireException("encrypted message does not authenticate");
         }

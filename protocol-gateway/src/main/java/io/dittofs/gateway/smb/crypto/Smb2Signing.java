@@ -51,8 +51,10 @@ public final class Smb2Signing {
         byte[] signingKey = dialect == Dialect.SMB_3_1_1
                 ? Kdf.derive(k16, Kdf.z("SMBSigningKey").clone(), preauthHash, 128)
                 : Kdf.derive(k16, Kdf.z("SMB2AESCMAC"), Kdf.z("SmbSign"), 128);
-        return new Smb2Signing(dialect == Dialect.SMB_3_1_1 && negotiated == AES_GMAC ? AES_GMAC : AES_CMAC,
-                signingKey);
+        // 3.1.1 uses the algorithm of the signing context (HMAC-SHA256 then keys with the derived key)
+        int algorithm = dialect == Dialect.SMB_3_1_1 && negotiated >= HMAC_SHA256 && negotiated <= AES_GMAC
+                ? negotiated : AES_CMAC;
+        return new Smb2Signing(algorithm, signingKey);
     }
 
     /** Signs one message in place (flag set, signature written). */
