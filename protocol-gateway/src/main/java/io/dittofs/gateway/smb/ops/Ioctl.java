@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * IOCTL (MS-SMB2 3.3.5.15): decodes the request and hands it to the {@link Fsctl} of its code.
  * Only FSCTLs (flag IS_FSCTL) exist; a code without a handler here goes to the file commands'
- * own IOCTL handler on disk trees if they have one, else INVALID_DEVICE_REQUEST. An output larger
+ * own IOCTL handler on disk trees if they have one, else NOT_SUPPORTED (INVALID_DEVICE_REQUEST on pipes). An output larger
  * than MaxOutputResponse is the FSCTL's to refuse.
  */
 public final class Ioctl implements SmbCommandHandler {
@@ -49,6 +49,10 @@ public final class Ioctl implements SmbCommandHandler {
             return f.handle(req, io);
         }
         SmbCommandHandler other = req.tree().ipc() ? null : fallback.apply(req);
-        return other != null ? other.handle(req) : SmbResult.fail(NtStatus.INVALID_DEVICE_REQUEST);
+        if (other != null) {
+            return other.handle(req);
+        }
+        // a pipe knows only the pipe FSCTLs; a file system FSCTL nobody implements is NOT_SUPPORTED
+        return SmbResult.fail(req.tree().ipc() ? NtStatus.INVALID_DEVICE_REQUEST : NtStatus.NOT_SUPPORTED);
     }
 }

@@ -145,6 +145,7 @@ final class Dispatcher {
                 chain = new Chain();
             }
             Reply reply = dispatch(p, h, packets.size(), chain, encryptedBy, i == 0 && h.related());
+            chainFailure(chain, reply, i == 0 && h.related());
             chain.session = h.sessionId();
             chain.tree = h.treeId();
             if (reply != null) {
@@ -152,6 +153,21 @@ final class Dispatcher {
             }
         }
         return replies.isEmpty() ? null : Replies.assemble(replies);
+    }
+
+    /**
+     * What the next related message inherits from a failure: an invalid chain start or a lost session
+     * or tree makes the rest of the chain INVALID_PARAMETER (there is nothing valid to inherit).
+     */
+    private static void chainFailure(Chain chain, Reply reply, boolean invalidStart) {
+        if (reply == null || chain.createError != 0) {
+            return;
+        }
+        byte[] m = reply.message();
+        int status = (m[8] & 0xff) | (m[9] & 0xff) << 8 | (m[10] & 0xff) << 16 | (m[11] & 0xff) << 24;
+        if (invalidStart || status == NtStatus.USER_SESSION_DELETED || status == NtStatus.NETWORK_NAME_DELETED) {
+            chain.createError = NtStatus.INVALID_PARAMETER;
+        }
     }
 
     private Reply dispatch(Smb2Packet p, Smb2Header h, int compoundSize, Chain chain, SmbSession encryptedBy,
@@ -187,6 +203,9 @@ final class Dispatcher {
                 return Replies.message(h.reply(NtStatus.SUCCESS, credits, 0), new EchoMessage()::encode, null);
             default:
                 break;
+        }
+        if (h.related() && chain.createError == NtStatus.INVALID_PARAMETER) {
+            return Replies.error(h, NtStatus.INVALID_PARAMETER, credits);
         }
         SmbSession session = sessions.get(h.sessionId());
         if (session == null || session.state() != SmbSession.State.VALID) {

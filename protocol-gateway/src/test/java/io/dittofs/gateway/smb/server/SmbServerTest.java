@@ -201,6 +201,29 @@ class SmbServerTest {
         }
     }
 
+    private static byte[] treeDisconnect(long messageId, boolean related) {
+        SmbWriter w = new SmbWriter(80);
+        new Smb2Header(1, 0, Smb2Command.TREE_DISCONNECT.code(), 1, related ? Smb2Header.FLAGS_RELATED_OPERATIONS : 0, 0,
+                messageId, 0, related ? -1 : 0, 0, related ? -1L : 0, null).encode(w);
+        return w.u16(4).u16(0).toByteArray();
+    }
+
+    @Test
+    void relatedChainsInheritFailuresAsInvalidParameter() throws Exception {
+        start(false);
+        try (Client c = new Client(server.port())) {
+            negotiate(c);
+            // a chain that starts related is invalid, and so is what it would pass on
+            c.send(Smb2Frame.join(List.of(treeDisconnect(1, true), treeDisconnect(2, true), treeDisconnect(3, false))));
+            assertThat(c.receive()).extracting(p -> p.header().status()).containsExactly(NtStatus.INVALID_PARAMETER,
+                    NtStatus.INVALID_PARAMETER, NtStatus.USER_SESSION_DELETED);
+            // a related message after one that lost its session has nothing to inherit
+            c.send(Smb2Frame.join(List.of(treeDisconnect(4, false), treeDisconnect(5, true))));
+            assertThat(c.receive()).extracting(p -> p.header().status()).containsExactly(NtStatus.USER_SESSION_DELETED,
+                    NtStatus.INVALID_PARAMETER);
+        }
+    }
+
     @Test
     void secondNegotiateClosesTheConnection() throws Exception {
         start(false);

@@ -109,9 +109,12 @@ class SmbjPipeTest {
             PipeShare ipc = (PipeShare) s.connectShare("IPC$");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> open(ipc, "winreg"))
                     .isInstanceOf(SMBApiException.class).hasMessageContaining("STATUS_OBJECT_NAME_NOT_FOUND");
+            byte[] info = ipc.ioctl(0x001401FC, true, new byte[0]);
+            assertThat(info).hasSize(152);
             try (NamedPipe pipe = open(ipc, "srvsvc")) {
-                byte[] info = pipe.ioctl(0x001401FC, true, new byte[0], 0, 0);
-                assertThat(info).hasSize(152);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipe.ioctl(0x001401FC, true, new byte[0], 0, 0))
+                        .as("a server-wide FSCTL sent on a file handle").isInstanceOf(SMBApiException.class)
+                        .hasMessageContaining("STATUS_INVALID_PARAMETER");
                 assertThat(info[24]).as("AF_INET").isEqualTo((byte) 2);
                 assertThat(java.util.Arrays.copyOfRange(info, 28, 32)).containsExactly(127, 0, 0, 1);
             }

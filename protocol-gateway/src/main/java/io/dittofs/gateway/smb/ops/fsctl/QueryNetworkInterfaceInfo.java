@@ -31,6 +31,10 @@ public final class QueryNetworkInterfaceInfo implements Fsctl {
 
     @Override
     public SmbResult handle(SmbRequest req, IoctlRequest io) {
+        if (!io.fileId().related()) {
+            // a server-wide query: it names no file (FileId all ones, MS-SMB2 3.3.5.15.11)
+            return SmbResult.fail(NtStatus.INVALID_PARAMETER);
+        }
         if (io.maxOutputResponse() < ENTRY) {
             return SmbResult.fail(NtStatus.BUFFER_TOO_SMALL);
         }
