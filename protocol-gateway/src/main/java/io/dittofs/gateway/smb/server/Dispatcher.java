@@ -81,6 +81,11 @@ final class Dispatcher {
         this.window = new CreditWindow(settings.maxCredits());
     }
 
+    /** The connection's sessions (tests log on without NTLM through it). */
+    SessionTable sessions() {
+        return sessions;
+    }
+
     SmbSession session(long id) {
         return sessions.get(id);
     }
