@@ -79,7 +79,7 @@ public final class IpcCommands implements SmbCommands {
         }
         long v = nextId.getAndIncrement();
         FileId id = new FileId(v, v);
-        RpcEndpoint rpc = new RpcEndpoint("\\PIPE\\" + SRVSVC, List.of(new Srvsvc(this::shareInfos)));
+        RpcEndpoint rpc = new RpcEndpoint("\\PIPE\\" + SRVSVC, List.of(new Srvsvc(this::shareInfos, settings.netbiosName())));
         pipes.put(v, new NamedPipe(id, req.session().id(), req.tree().id(), rpc));
         return SmbResult.opened(w -> {
             w.u16(89).u8(0).u8(0).i32(1); // no oplock, FILE_OPENED

@@ -14,22 +14,33 @@ import java.util.function.Supplier;
 /**
  * The srvsvc interface (MS-SRVS) as far as share browsing needs it: NetrShareEnum (opnum 15,
  * Samba's NetShareEnumAll) at levels 0, 1, 2, 501 and 502, NetrShareGetInfo (opnum 16) at levels
- * 0, 1, 2, 501, 502 and 1005. Everything is listed in one call (no resume), from the share registry
- * as it is now. Other opnums fault with nca_s_op_rng_error.
+ * 0, 1, 2, 501, 502 and 1005, NetrServerGetInfo (opnum 21, as Explorer asks) at levels 100 and 101.
+ * Everything is listed in one call (no resume), from the share registry as it is now. Other opnums
+ * fault with nca_s_op_rng_error.
  */
 public final class Srvsvc implements RpcInterface {
 
     public static final SyntaxId SYNTAX = SyntaxId.of("4b324fc8-1670-01d3-1278-5a47bf6ee188", 3);
     public static final int NET_SHARE_ENUM_ALL = 15;
     public static final int NET_SHARE_GET_INFO = 16;
+    public static final int NET_SERVER_GET_INFO = 21;
+    /** PLATFORM_ID_NT; SV_TYPE_WORKSTATION | SV_TYPE_SERVER | SV_TYPE_SERVER_NT. */
+    static final int PLATFORM_NT = 500;
+    static final int SERVER_TYPE = 0x00008003;
     static final int WERR_OK = 0;
     static final int WERR_INVALID_LEVEL = 124;
     static final int WERR_NET_NAME_NOT_FOUND = 0x906;
 
     private final Supplier<List<ShareInfo>> shares;
+    private final String serverName;
 
     public Srvsvc(Supplier<List<ShareInfo>> shares) {
+        this(shares, "DITTOFS");
+    }
+
+    public Srvsvc(Supplier<List<ShareInfo>> shares, String serverName) {
         this.shares = shares;
+        this.serverName = serverName;
     }
 
     @Override
@@ -42,6 +53,7 @@ public final class Srvsvc implements RpcInterface {
         return switch (opnum) {
             case NET_SHARE_ENUM_ALL -> enumAll(new NdrReader(stub));
             case NET_SHARE_GET_INFO -> getInfo(new NdrReader(stub));
+            case NET_SERVER_GET_INFO -> serverInfo(new NdrReader(stub));
             default -> throw new RpcFault(RpcFault.OP_RANGE_ERROR);
         };
     }
@@ -112,6 +124,27 @@ public final class Srvsvc implements RpcInterface {
         w.pointer(true);
         fixed(w, level, share.get());
         deferred(w, level, share.get());
+        w.u32(WERR_OK);
+        return w.toByteArray();
+    }
+
+    private byte[] serverInfo(NdrReader r) throws WireException {
+        r.uniqueString();
+        int level = r.u32();
+        NdrWriter w = new NdrWriter();
+        w.u32(level);
+        if (level != 100 && level != 101) {
+            w.pointer(false).u32(WERR_INVALID_LEVEL);
+            return w.toByteArray();
+        }
+        w.pointer(true).u32(PLATFORM_NT).pointer(true);
+        if (level == 101) {
+            w.u32(10).u32(0).u32(SERVER_TYPE).pointer(true);
+        }
+        w.string(serverName);
+        if (level == 101) {
+            w.string("DittoFS");
+        }
         w.u32(WERR_OK);
         return w.toByteArray();
     }

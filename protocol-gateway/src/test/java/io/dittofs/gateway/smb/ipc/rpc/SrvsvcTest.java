@@ -174,6 +174,34 @@ public class SrvsvcTest {
     }
 
     @Test
+    void netServerGetInfoLevel101() throws WireException {
+        RpcEndpoint ep = new RpcEndpoint("\\PIPE\\srvsvc", List.of(new Srvsvc(() -> SHARES, "NAS1")));
+        ep.accept(bind(1));
+        NdrWriter req = new NdrWriter();
+        req.pointer(true).string("\\\\127.0.0.1").u32(101);
+        NdrReader r = new NdrReader(stubOf(ep.accept(request(2, 21, req.toByteArray())).getFirst()));
+        assertThat(r.u32()).isEqualTo(101);
+        assertThat(r.pointer()).isTrue();
+        assertThat(r.u32()).as("PLATFORM_ID_NT").isEqualTo(500);
+        assertThat(r.pointer()).isTrue();
+        assertThat(r.u32()).as("major").isEqualTo(10);
+        assertThat(r.u32()).as("minor").isZero();
+        assertThat(r.u32()).as("workstation, server, NT server").isEqualTo(0x8003);
+        assertThat(r.pointer()).isTrue();
+        assertThat(r.string()).isEqualTo("NAS1");
+        assertThat(r.string()).isEqualTo("DittoFS");
+        assertThat(r.u32()).isZero();
+        assertThat(r.remaining()).isZero();
+
+        NdrWriter bad = new NdrWriter();
+        bad.pointer(false).u32(102);
+        NdrReader e = new NdrReader(stubOf(ep.accept(request(3, 21, bad.toByteArray())).getFirst()));
+        assertThat(e.u32()).isEqualTo(102);
+        assertThat(e.pointer()).isFalse();
+        assertThat(e.u32()).as("WERR_INVALID_LEVEL").isEqualTo(124);
+    }
+
+    @Test
     void unknownOpnumsAndContextsFault() throws WireException {
         RpcEndpoint ep = new RpcEndpoint("\\PIPE\\srvsvc", List.of(new Srvsvc(() -> SHARES)));
         byte[] unbound = ep.accept(request(1, 15, enumAllStub(1))).getFirst();
