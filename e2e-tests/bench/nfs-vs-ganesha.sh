@@ -4,6 +4,11 @@
 # rpcbind that Ganesha needs and both servers are reachable only on that namespace's loopback.
 # Needs root, libnfs-utils, nfs-ganesha, nfs-ganesha-vfs, rpcbind, a built launcher jar and nfs-client jar.
 #   sudo e2e-tests/bench/nfs-vs-ganesha.sh [MiB=512] [files=2000] [runs=3]
+# Three servers, each measured the same way: DittoFS embedded (one JVM), DittoFS as separate
+# processes (metadata, block, lock services and the gateway in four JVMs over TCP gRPC) and
+# Ganesha. Per server: a warm-up round, then RUNS rounds of nfs-cp up/down, MetadataBench
+# (create/stat/remove), CallRateBench (NULL and GETATTR calls/s on one connection) and
+# RandomIoBench (random 4 KiB READ/WRITE IOPS, 1 and 8 in flight). Take medians of the rounds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MIB=${1:-512}; FILES=${2:-2000}; RUNS=${3:-3}
@@ -32,8 +37,26 @@ LOG { Default_Log_Level = WARN; }
 CONF
 ganesha.nfsd -F -f "$W/ganesha.conf" -L "$W/ganesha.log" -p "$W/ganesha.pid" -N NIV_WARN &
 DITTOFS_NFS_PORT=12049 DITTOFS_DATA_DIR="$W/dittofs-data" "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" > "$W/dittofs.log" 2>&1 &
-for _ in $(seq 1 120); do
-  (echo > /dev/tcp/127.0.0.1/12049) 2>/dev/null && (echo > /dev/tcp/127.0.0.1/22049) 2>/dev/null && break
+# the same jar as separate processes: one JVM per service, TCP gRPC between them (as SeparateProcessesIT)
+svc() { # name main-class args...
+  local name=$1 main=$2; shift 2
+  "$JAVA" --enable-native-access=ALL-UNNAMED -Dloader.main="$main" -jar "$JAR" "$@" > "$W/$name.log" 2>&1 &
+}
+svc meta io.dittofs.metadata.MetadataServiceApplication --dittofs.data-dir="$W/sep-meta" \
+  --dittofs.metadata.grpc.listen=127.0.0.1:23001 --dittofs.metadata.content.block-target=127.0.0.1:23002
+svc block io.dittofs.block.BlockServiceApplication --dittofs.data-dir="$W/sep-block" --dittofs.block.grpc.listen=127.0.0.1:23002
+svc lock io.dittofs.lock.LockServiceApplication --dittofs.data-dir="$W/sep-lock" --dittofs.lock.grpc.listen=127.0.0.1:23003
+for _ in $(seq 1 180); do
+  (echo > /dev/tcp/127.0.0.1/23001) 2>/dev/null && (echo > /dev/tcp/127.0.0.1/23002) 2>/dev/null \
+    && (echo > /dev/tcp/127.0.0.1/23003) 2>/dev/null && break
+  sleep 1
+done
+svc gateway io.dittofs.gateway.GatewayApplication --dittofs.nfs.port=13049 --dittofs.nfs.bind-address=127.0.0.1 \
+  --dittofs.smb.port=0 --dittofs.gateway.metadata-target=127.0.0.1:23001 --dittofs.gateway.block-target=127.0.0.1:23002 \
+  --dittofs.gateway.lock-target=127.0.0.1:23003 --dittofs.gateway.gateway-id=bench
+for _ in $(seq 1 180); do
+  (echo > /dev/tcp/127.0.0.1/12049) 2>/dev/null && (echo > /dev/tcp/127.0.0.1/13049) 2>/dev/null \
+    && (echo > /dev/tcp/127.0.0.1/22049) 2>/dev/null && break
   sleep 1
 done
 sleep 2
@@ -42,16 +65,19 @@ now() { date +%s.%N; }
 rate() { awk -v mib="$MIB" -v s="$1" 'BEGIN { printf "%.1f", mib / s }'; }
 bench() { # name url-of-file nfsport mountport export
   local name=$1 url=$2
-  for r in $(seq 1 "$RUNS"); do
+  for r in $(seq 0 "$RUNS"); do
+    local tag="run $r"; [ "$r" = 0 ] && tag="warm-up"
     u=${url/big.bin/big-$r.bin}
     t0=$(now); nfs-cp "$W/src.bin" "$u" >/dev/null; t1=$(now)
     rm -f "$W/back.bin"; nfs-cp "$u" "$W/back.bin" >/dev/null; t2=$(now)
     [ "$(sha256sum < "$W/back.bin")" = "$SRC_SHA" ] || { echo "$name: sha256 mismatch" >&2; exit 1; }
-    echo "$name run $r: write $(rate "$(echo "$t1 - $t0" | bc)") MiB/s, read $(rate "$(echo "$t2 - $t1" | bc)") MiB/s"
-  done
-  for r in $(seq 1 "$RUNS"); do
-    echo "$name run $r: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.MetadataBench 127.0.0.1 "$3" "$5" "$FILES" "$4")"
+    echo "$name $tag: write $(rate "$(echo "$t1 - $t0" | bc)") MiB/s, read $(rate "$(echo "$t2 - $t1" | bc)") MiB/s"
+    echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.MetadataBench 127.0.0.1 "$3" "$5" "$FILES" "$4")"
+    echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.CallRateBench 127.0.0.1 "$3" "$5" 20000 "$4")"
+    echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.RandomIoBench 127.0.0.1 "$3" "$5" 4000 64 "$4")"
+    echo "$name $tag: load $(cut -d' ' -f1-3 /proc/loadavg)"
   done
 }
 bench dittofs "nfs://127.0.0.1/export/big.bin?nfsport=12049&mountport=12049" 12049 12049 /export
+bench dittofs-separate "nfs://127.0.0.1/export/big.bin?nfsport=13049&mountport=13049" 13049 13049 /export
 bench ganesha "nfs://127.0.0.1$W/ganesha-export/big.bin?nfsport=22049&mountport=22050" 22049 22050 "$W/ganesha-export"

@@ -9,12 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Hosts gRPC services on a listen address given as {@code in-process:NAME} or {@code HOST:PORT}
- * (port 0 = any free port). Calls run on virtual threads: handlers may block on their stores.
+ * (port 0 = any free port). Calls run on virtual threads: handlers may block on their stores. In
+ * process, a unary call runs on its caller's thread when that is virtual ({@link InlineOnVirtualThread}).
  */
 public final class GrpcServerHost implements AutoCloseable {
 
@@ -46,9 +46,12 @@ public final class GrpcServerHost implements AutoCloseable {
                 throw new IllegalArgumentException("listen port is not a number in '" + listen + "'", e);
             }
             builder = NettyServerBuilder.forAddress(new InetSocketAddress(listen.substring(0, colon), port))
+                    .initialFlowControlWindow(ServiceChannels.FLOW_CONTROL_WINDOW)
                     .maxInboundMessageSize(ServiceChannels.MAX_MESSAGE_BYTES);
         }
-        builder.executor(Executors.newVirtualThreadPerTaskExecutor());
+        VirtualThreadExecutor threads = new VirtualThreadExecutor();
+        // in process, a call from a virtual thread runs on that thread: no hand-off, no wake-up
+        builder.executor(listen.startsWith(ServiceChannels.IN_PROCESS_PREFIX) ? new InlineOnVirtualThread(threads) : threads);
         for (BindableService s : services) {
             builder.addService(telemetry.intercept(s));
         }

@@ -19,6 +19,12 @@ public final class ServiceChannels {
     public static final String IN_PROCESS_PREFIX = "in-process:";
     /** Larger than the biggest protocol read/write (4 MiB) plus framing. */
     public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    /**
+     * HTTP/2 window a TCP connection starts with (both sides; auto-tuning may grow it): at the
+     * 1 MiB default a 1 MiB READ or WRITE waits a window update per message, at 8 MiB a few are
+     * in flight on one connection.
+     */
+    public static final int FLOW_CONTROL_WINDOW = 8 * 1024 * 1024;
 
     private ServiceChannels() {
     }
@@ -39,7 +45,7 @@ public final class ServiceChannels {
             return InProcessChannelBuilder.forName(name)
                     .directExecutor()
                     .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                    .intercept(Deadlines.defaults(), telemetry.clientInterceptor())
+                    .intercept(Deadlines.inProcess(), telemetry.clientInterceptor())
                     .build();
         }
         int colon = target.lastIndexOf(':');
@@ -48,6 +54,7 @@ public final class ServiceChannels {
         }
         return NettyChannelBuilder.forTarget(target)
                 .usePlaintext()
+                .initialFlowControlWindow(FLOW_CONTROL_WINDOW)
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .intercept(Deadlines.defaults(), telemetry.clientInterceptor())
                 .build();

@@ -19,10 +19,12 @@ class GrpcPlumbingTest {
     /** Records the deadline the server saw, proving the client interceptor set one. */
     static final class VerifierService extends BlockServiceGrpc.BlockServiceImplBase {
         final AtomicReference<Deadline> seen = new AtomicReference<>();
+        final AtomicReference<Thread> ranOn = new AtomicReference<>();
 
         @Override
         public void getVerifier(GetVerifierRequest request, StreamObserver<GetVerifierResponse> out) {
             seen.set(io.grpc.Context.current().getDeadline());
+            ranOn.set(Thread.currentThread());
             out.onNext(GetVerifierResponse.newBuilder().setVerifier(ByteString.copyFromUtf8("12345678")).build());
             out.onCompleted();
         }
@@ -47,6 +49,32 @@ class GrpcPlumbingTest {
     }
 
     @Test
+    void inProcessCallFromVirtualThreadRunsInlineWithoutTimers() throws Exception {
+        VerifierService svc = new VerifierService();
+        try (GrpcServerHost host = GrpcServerHost.start("in-process:plumbing-inline", List.of(svc))) {
+            ManagedChannel ch = ServiceChannels.open("in-process:plumbing-inline");
+            try {
+                AtomicReference<Thread> caller = new AtomicReference<>();
+                Thread t = Thread.ofVirtual().start(() -> {
+                    caller.set(Thread.currentThread());
+                    BlockServiceGrpc.newBlockingStub(ch).getVerifier(GetVerifierRequest.getDefaultInstance());
+                });
+                t.join();
+                assertThat(svc.ranOn.get()).isSameAs(caller.get());
+                assertThat(svc.seen.get()).as("no deadline timer for an inline call").isNull();
+
+                BlockServiceGrpc.newBlockingStub(ch).getVerifier(GetVerifierRequest.getDefaultInstance());
+                assertThat(svc.ranOn.get()).as("a platform caller hands off to a virtual thread")
+                        .isNotSameAs(Thread.currentThread());
+                assertThat(svc.ranOn.get().isVirtual()).isTrue();
+                assertThat(svc.seen.get()).isNotNull();
+            } finally {
+                ch.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void tcpServerOnFreePortServes() {
         VerifierService svc = new VerifierService();
         try (GrpcServerHost host = GrpcServerHost.start("127.0.0.1:0", List.of(svc))) {
@@ -55,6 +83,7 @@ class GrpcPlumbingTest {
             try {
                 var reply = BlockServiceGrpc.newBlockingStub(ch).getVerifier(GetVerifierRequest.getDefaultInstance());
                 assertThat(reply.getVerifier().size()).isEqualTo(8);
+                assertThat(svc.seen.get()).as("over TCP every call keeps its deadline").isNotNull();
             } finally {
                 ch.shutdownNow();
             }

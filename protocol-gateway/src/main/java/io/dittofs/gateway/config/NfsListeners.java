@@ -1,9 +1,9 @@
 package io.dittofs.gateway.config;
 
+import io.dittofs.contracts.grpc.VirtualThreadExecutor;
 import io.dittofs.gateway.rpc.RpcDispatcher;
 import io.dittofs.gateway.rpc.server.RpcServer;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,7 +33,7 @@ public final class NfsListeners implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        executor = Executors.newVirtualThreadPerTaskExecutor();
+        executor = new VirtualThreadExecutor();
         RpcServer.Settings s = new RpcServer.Settings(props.maxRecordBytes(), props.udp(), props.callbackTimeout(),
                 props.transport());
         nfs = RpcServer.start(props.bindAddress(), props.port(), all, executor, s);

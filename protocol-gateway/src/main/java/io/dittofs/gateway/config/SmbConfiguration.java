@@ -59,8 +59,10 @@ public class SmbConfiguration {
         // stable across restarts of one named server: clients cache it per server
         UUID id = UUID.nameUUIDFromBytes(("dittofs-smb:" + smb.serverName()).getBytes(StandardCharsets.UTF_8));
         byte[] guid = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
-        return new SmbServerSettings(SmbProperties.MAX_IO + 65536, 32, SmbProperties.MAX_IO, 512, guid,
-                smb.signingRequired(), smb.serverName(), smb.domain(), smb.allowGuest(), true, 64, smb.transport());
+        // 8192 credits as Windows and Samba grant: enough for 1 MiB multi-credit I/O in flight
+        return new SmbServerSettings(SmbProperties.MAX_IO + 65536, 32, SmbProperties.MAX_IO, 8192, guid,
+                smb.signingRequired(), smb.serverName(), smb.domain(), smb.allowGuest(), true, 64, smb.transport(),
+                smb.encryptionRequired(), java.util.Set.copyOf(smb.encryptedShares()));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.dittofs.gateway.config;
 
+import io.dittofs.contracts.grpc.VirtualThreadExecutor;
 import io.dittofs.gateway.access.ShareGate;
 import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.smb.auth.NtHashSource;
@@ -7,7 +8,6 @@ import io.dittofs.gateway.smb.server.SmbServer;
 import io.dittofs.gateway.smb.server.SmbServerSettings;
 import io.dittofs.gateway.metrics.ProtocolOps;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,7 +43,7 @@ public final class SmbListener implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        executor = Executors.newVirtualThreadPerTaskExecutor();
+        executor = new VirtualThreadExecutor();
         try {
             server = SmbServer.start(props.bindAddress(), props.port(), settings, users, shares, gate, executor, ops);
         } catch (RuntimeException e) {

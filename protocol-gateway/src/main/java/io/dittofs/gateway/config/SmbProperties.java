@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *                        control plane (NT hashes otherwise come from the control plane's IdentityService)
  * @param maxConnections  TCP connections accepted at once
  * @param idleTimeout     a connection with nothing in flight and no traffic is closed
+ * @param encryptionRequired every session must encrypt (SMB 3.x; 2.x logons are refused)
+ * @param encryptedShares names of shares whose tree connects must encrypt (3.x only reach them)
  */
 @Validated
 @ConfigurationProperties(prefix = "dittofs.smb")
@@ -43,10 +45,13 @@ public record SmbProperties(
         @DefaultValue("1024") @Min(value = 1, message = "must be 1..65536; set dittofs.smb.max-connections")
         @Max(value = 65536, message = "must be 1..65536; set dittofs.smb.max-connections") int maxConnections,
         @DefaultValue("15m") @NotNull(message = "must be a duration such as 15m")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 15m; set dittofs.smb.idle-timeout") Duration idleTimeout) {
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 15m; set dittofs.smb.idle-timeout") Duration idleTimeout,
+        @DefaultValue("false") boolean encryptionRequired,
+        List<@Pattern(regexp = "[^/\\\\:*?\"<>|]{1,80}", message = "must be a share name; fix dittofs.smb.encrypted-shares") String> encryptedShares) {
 
     public SmbProperties {
         staticUsers = staticUsers == null ? List.of() : List.copyOf(staticUsers);
+        encryptedShares = encryptedShares == null ? List.of() : List.copyOf(encryptedShares);
     }
 
     /** 1 MiB reads and writes (LARGE_MTU) plus headers. */

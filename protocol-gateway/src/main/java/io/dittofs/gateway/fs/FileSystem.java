@@ -88,4 +88,25 @@ public interface FileSystem {
 
     /** Makes written data durable (any open, even {@link AccessMode#NONE}). */
     CommitResult commit(OpenFile file, long offset, long count);
+
+    /**
+     * A stateless read (NFSv3): {@link #open} for READ then {@link #read(OpenFile, long, int)} in one
+     * facade call, so an implementation may overlap the permission check with the content read.
+     */
+    default ReadResult read(Principal who, Handle h, long offset, int count) {
+        OpenResult o = open(who, h, AccessMode.READ);
+        if (!o.status().ok()) {
+            return ReadResult.failed(o.status(), o.attr());
+        }
+        return read(o.file(), offset, count);
+    }
+
+    /** A stateless COMMIT: {@link #open} with no access then {@link #commit(OpenFile, long, long)}, overlappable likewise. */
+    default CommitResult commit(Principal who, Handle h, long offset, long count) {
+        OpenResult o = open(who, h, AccessMode.NONE);
+        if (!o.status().ok()) {
+            return new CommitResult(o.status(), o.attr(), null);
+        }
+        return commit(o.file(), offset, count);
+    }
 }

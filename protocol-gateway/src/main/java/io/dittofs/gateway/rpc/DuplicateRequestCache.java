@@ -1,6 +1,5 @@
 package io.dittofs.gateway.rpc;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
@@ -52,8 +51,9 @@ public final class DuplicateRequestCache {
         return null;
     }
 
+    /** Keeps {@code reply} itself (the caller's own copy of the reply bytes, not to be changed afterwards). */
     public synchronized void finish(Key key, byte[] reply) {
-        entries.put(key, new Done(Arrays.copyOf(reply, reply.length)));
+        entries.put(key, new Done(reply));
         evict();
     }
 

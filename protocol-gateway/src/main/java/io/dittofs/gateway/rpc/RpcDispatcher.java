@@ -40,6 +40,17 @@ public final class RpcDispatcher {
     }
 
     /**
+     * Whether the call can be answered without blocking, so on the event loop that received it:
+     * procedure 0 is NULL in every ONC RPC program (RFC 5531 §12.1, void in and out), and AUTH_NONE
+     * and AUTH_SYS authenticate from the call's bytes alone. RPCSEC_GSS context creation also uses
+     * procedure 0 and may be slow, so it keeps its virtual thread.
+     */
+    public static boolean trivial(RpcMessage.Call call) {
+        int flavor = call.credential().flavor();
+        return call.procedure() == 0 && (flavor == Credential.AUTH_NONE || flavor == Credential.AUTH_SYS);
+    }
+
+    /**
      * A call from the wire: authenticate, unwrap, dispatch. {@code connection} names the peer and
      * local addresses; its credential is replaced by the authenticated one. Returns the reply, or
      * null when nothing must be sent (a duplicate still in progress).

@@ -7,9 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -41,15 +39,15 @@ public final class TcpListener implements AutoCloseable {
 
     /** Binds {@code host:port} (0 = any free port). */
     public static TcpListener bind(String host, int port, TransportSettings s, PipelineInitializer init) {
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, Transports.ioHandlerFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, Transports.ioHandlerFactory());
         ConnectionAdmission admission = new ConnectionAdmission(s.maxConnections(), s.maxConnectionsPerAddress(),
                 s.reservedConnections());
         ByteBudget budget = new ByteBudget(s.maxBufferedBytes());
         TransportMetrics metrics = new TransportMetrics(admission, budget);
         int high = s.maxUnsentBytesPerConnection();
         try {
-            Channel server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+            Channel server = new ServerBootstrap().group(boss, workers).channel(Transports.serverSocketChannel())
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high))

@@ -52,7 +52,22 @@ class SmbConfigurationTest {
             assertThat(p.bindAddress()).isEqualTo("127.0.0.1");
             assertThat(p.signingRequired()).isTrue();
             assertThat(p.allowGuest()).isFalse();
+            assertThat(p.encryptionRequired()).isFalse();
+            assertThat(p.encryptedShares()).isEmpty();
             assertThat(ctx).doesNotHaveBean(SmbListener.class);
+        });
+    }
+
+    @Test
+    void encryptionPropertiesReachTheServerSettings() {
+        runner.withPropertyValues("dittofs.smb.enabled=false", "dittofs.smb.encryption-required=true",
+                "dittofs.smb.encrypted-shares=export,Secret").withUserConfiguration(PropsOnly.class).run(ctx -> {
+            var settings = new SmbConfiguration().smbServerSettings(ctx.getBean(SmbProperties.class));
+            assertThat(settings.encryptionRequired()).isTrue();
+            assertThat(settings.shareEncrypted("EXPORT")).isTrue();
+            assertThat(settings.shareEncrypted("secret")).isTrue();
+            assertThat(settings.shareEncrypted("other")).isFalse();
+            assertThat(settings.maxCredits()).isEqualTo(8192);
         });
     }
 

@@ -26,7 +26,8 @@ class GatewayManagementEndpointsTest {
         // gRPC channels connect lazily: the services need not run for the listeners to be up
         try (ConfigurableApplicationContext ctx = GatewayApplication.start("--dittofs.nfs.port=0",
                 "--dittofs.nfs.bind-address=127.0.0.1", "--dittofs.gateway.metadata-target=127.0.0.1:1",
-                "--dittofs.gateway.block-target=127.0.0.1:1", "--dittofs.management.port=0")) {
+                "--dittofs.gateway.block-target=127.0.0.1:1", "--dittofs.management.port=0",
+                "--dittofs.smb.port=0")) {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
             int nfsPort = ctx.getBean(NfsListeners.class).port();
             var health = get(port, "/actuator/health/readiness");

@@ -27,6 +27,11 @@ public final class ContentOutbox {
         this.enabled = enabled;
     }
 
+    /** Whether this namespace reaches the block-service itself (released content and cuts are applied by it). */
+    public boolean enabled() {
+        return enabled;
+    }
+
     /** The last link of a file went away: its whole content goes. */
     public void released(StoreTx tx, Inode gone) {
         if (enabled && gone.payloadId().length > 0) {

@@ -52,7 +52,7 @@ public final class SetAttrOp extends Op<SetAttrRequest, SetAttrResponse> {
             }
             SetAttrResponse.Builder r = SetAttrResponse.newBuilder().setWcc(Attrs.wcc(before, after));
             if (a.hasSize()) {
-                r.setOldSize(before.size());
+                r.setOldSize(before.size()).setContentResized(core.outbox().enabled());
             }
             return r.build();
         });

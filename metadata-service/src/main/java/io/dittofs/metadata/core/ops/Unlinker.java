@@ -35,7 +35,8 @@ final class Unlinker {
             tx.deleteInode(victim.id());
             core.outbox().released(tx, victim);
             if (victim.payloadId().length > 0) {
-                r.setPayloadId(PayloadId.newBuilder().setValue(ByteString.copyFrom(victim.payloadId())));
+                r.setPayloadId(PayloadId.newBuilder().setValue(ByteString.copyFrom(victim.payloadId())))
+                        .setContentQueued(core.outbox().enabled());
             }
             return r.setNlinkAfter(0).build();
         }

@@ -38,7 +38,7 @@ import io.grpc.Channel;
 /** The namespace part of the facade: one metadata-service call per method, results in model terms. */
 final class Namespace {
 
-    /** A removal plus the content object it released (null when the file still has links). */
+    /** A removal plus the content object the caller releases (null when the file still has links or the namespace releases it). */
     record Removed(RemoveResult result, ContentId released) {
     }
 
@@ -77,7 +77,10 @@ final class Namespace {
         };
     }
 
-    /** @param content the object's content object after the change (null if none), for the content part to follow */
+    /**
+     * @param content the object's content object after the change (null if none, or when the
+     *                namespace resized the content itself), for the content part to follow
+     */
     record AttrsSet(SetAttrResult result, ContentId content) {
     }
 
@@ -88,7 +91,8 @@ final class Namespace {
             req.setGuardCtime(CommonMapper.time(guard));
         }
         var r = Rpc.call("SetAttr", () -> meta.setAttr(req.build()));
-        ContentId content = r.getWcc().getAfter().hasPayloadId() ? CommonMapper.content(r.getWcc().getAfter().getPayloadId()) : null;
+        ContentId content = r.getWcc().getAfter().hasPayloadId() && !r.getContentResized()
+                ? CommonMapper.content(r.getWcc().getAfter().getPayloadId()) : null;
         return new AttrsSet(new SetAttrResult(status(r.getStatus()), wcc(r.hasWcc(), r.getWcc())), content);
     }
 
@@ -131,8 +135,9 @@ final class Namespace {
                 wcc(r.hasToDirWcc(), r.getToDirWcc())), r.hasReplaced() ? released(r.getReplaced()) : null);
     }
 
+    /** The content the caller must release itself: none when the namespace's outbox does it. */
     private static ContentId released(Released r) {
-        return r.hasPayloadId() ? CommonMapper.content(r.getPayloadId()) : null;
+        return r.hasPayloadId() && !r.getContentQueued() ? CommonMapper.content(r.getPayloadId()) : null;
     }
 
     LinkResult link(Principal who, Handle file, Handle dir, String name) {

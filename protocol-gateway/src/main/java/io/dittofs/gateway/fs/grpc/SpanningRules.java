@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * The rules that keep namespace and content in step, each the only place it is written:
  * write = RecordWrite then Write; size change = SetAttr then Truncate; last unlink = Remove then
  * release; the namespace's size bounds what a read returns (unwritten content reads as zeros).
+ * A metadata-service whose content outbox reaches the block-service applies truncation and
+ * release itself and says so in its answer; then SETATTR(size), REMOVE and RENAME are one call.
  */
 final class SpanningRules {
 
@@ -64,21 +66,32 @@ final class SpanningRules {
     }
 
     ReadResult read(OpenFile f, long offset, int count) {
+        return read(f, offset, count, null);
+    }
+
+    /**
+     * {@code ahead}, when not null, is a read of {@code count} bytes at {@code offset} from the
+     * file's content object started before the open's answer was known; it is used or discarded
+     * here, never left running.
+     */
+    ReadResult read(OpenFile f, long offset, int count, Content.Pending<Content.Read> ahead) {
         FileAttr attr = f.attr();
         if (attr.type() != FileType.REGULAR) {
+            discard(ahead);
             // only regular files have content; reading a directory is ISDIR in every protocol
             return ReadResult.failed(attr.type() == FileType.DIRECTORY ? FsStatus.ISDIR : FsStatus.INVAL, attr);
         }
         long size = attr.size();
         long want = Math.max(0, Math.min((long) count, size - Math.max(0, offset)));
         if (offset < 0 || want == 0 || f.content() == null) {
+            discard(ahead);
             if (want > 0) {
                 return new ReadResult(FsStatus.OK, attr, ByteBuffer.allocate((int) want).asReadOnlyBuffer(),
                         offset + want >= size);
             }
             return ReadResult.empty(attr, offset < 0 || offset >= size);
         }
-        Content.Read r = content.read(f.content(), offset, (int) want);
+        Content.Read r = ahead != null ? ahead.get() : content.read(f.content(), offset, (int) want);
         if (!r.status().ok()) {
             return ReadResult.failed(r.status(), attr);
         }
@@ -86,12 +99,18 @@ final class SpanningRules {
         if (r.data().size() < want) {
             // the namespace size is the truth: content not yet written (a grown file) reads as zeros
             ByteBuffer padded = ByteBuffer.allocate((int) want);
-            r.data().copyTo(padded);
+            r.data().substring(0, Math.min(r.data().size(), (int) want)).copyTo(padded);
             data = padded.position(0);
         } else {
             data = r.data().substring(0, (int) want).asReadOnlyByteBuffer();
         }
         return new ReadResult(FsStatus.OK, attr, data.asReadOnlyBuffer(), offset + want >= size);
+    }
+
+    private static void discard(Content.Pending<?> ahead) {
+        if (ahead != null) {
+            ahead.discard();
+        }
     }
 
     RemoveResult remove(Principal who, Handle dir, String name, RemoveKind kind) {

@@ -1,7 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
 import io.dittofs.gateway.fs.model.Handle;
-import io.dittofs.gateway.fs.model.AccessMode;
 import io.dittofs.gateway.fs.model.Wcc;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
@@ -36,14 +35,8 @@ public final class Commit implements Nfs3Procedure<Commit.Args> {
 
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        // stateless: open per call; the open's GetAttr is the one namespace call COMMIT always made
-        var o = req.fs().open(req.principal(), a.file(), AccessMode.NONE);
-        if (!o.status().ok()) {
-            out.writeInt(Nfs3Status.of(o.status()));
-            Nfs3Xdr.wcc(out, Wcc.after(o.attr()));
-            return;
-        }
-        var r = req.fs().commit(o.file(), a.offset(), a.count());
+        // stateless: the facade's open (the namespace call COMMIT always made) and the content's commit in one call
+        var r = req.fs().commit(req.principal(), a.file(), a.offset(), a.count());
         out.writeInt(Nfs3Status.of(r.status()));
         Nfs3Xdr.wcc(out, Wcc.after(r.attr()));
         if (r.status().ok()) {

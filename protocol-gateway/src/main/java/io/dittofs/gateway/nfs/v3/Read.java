@@ -1,6 +1,5 @@
 package io.dittofs.gateway.nfs.v3;
 
-import io.dittofs.gateway.fs.model.AccessMode;
 import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
@@ -40,14 +39,8 @@ public final class Read implements Nfs3Procedure<Read.Args> {
             return;
         }
         int count = (int) Math.min(a.count(), FsInfo.MAX_TRANSFER);
-        // stateless: open per call; the open's GetAttr(require READ) is the permission check READ
-        // always made, and the read through it goes to the content only
-        var o = req.fs().open(req.principal(), a.file(), AccessMode.READ);
-        if (!o.status().ok()) {
-            Nfs3Procedure.attrFailure(out, Nfs3Status.of(o.status()), o.attr());
-            return;
-        }
-        var r = req.fs().read(o.file(), a.offset(), count);
+        // stateless: the facade checks READ permission and reads the content in one call
+        var r = req.fs().read(req.principal(), a.file(), a.offset(), count);
         out.writeInt(Nfs3Status.of(r.status()));
         Nfs3Xdr.postOpAttr(out, r.attr());
         if (r.status().ok()) {

@@ -10,7 +10,10 @@ import io.dittofs.gateway.rpc.XdrWriter;
 /** NFSPROC3_WRITE (RFC 1813 §3.3.7): RecordWrite in the namespace, then the bytes to the block-service. */
 public final class Write implements Nfs3Procedure<Write.Args> {
 
-    /** @param data a view of the call's record, valid while the call runs */
+    /**
+     * @param data a view of the call's record, valid while the call runs; not read-only, so that a
+     *             heap record's array can be lent to the block-service without a copy — nothing writes it
+     */
     public record Args(Handle file, long offset, long count, Stability stable, ByteBuffer data) {
     }
 
@@ -26,7 +29,7 @@ public final class Write implements Nfs3Procedure<Write.Args> {
         long count = in.readUnsignedInt();
         Stability stable = stability(in.readEnum(2));
         var slice = in.readOpaqueSlice(FsInfo.MAX_TRANSFER);
-        return new Args(h, offset, count, stable, slice.nioBuffer().asReadOnlyBuffer());
+        return new Args(h, offset, count, stable, slice.nioBuffer());
     }
 
     @Override

@@ -11,9 +11,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.dittofs.gateway.transport.Transports;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -45,13 +44,13 @@ public final class RpcConnector implements AutoCloseable {
 
     /** A connector with its own single event loop. */
     public static RpcConnector standalone(int maxRecordBytes, Duration timeout) {
-        return new RpcConnector(new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()), true, maxRecordBytes, timeout);
+        return new RpcConnector(new MultiThreadIoEventLoopGroup(1, Transports.ioHandlerFactory()), true, maxRecordBytes, timeout);
     }
 
     /** Connects to {@code address}; the client's calls time out after the connector's timeout. */
     public CompletableFuture<ChannelRpcClient> connect(InetSocketAddress address) {
         CompletableFuture<ChannelRpcClient> result = new CompletableFuture<>();
-        ChannelFuture f = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        ChannelFuture f = new Bootstrap().group(group).channel(Transports.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {

@@ -25,6 +25,7 @@ public final class RecordMarkingDecoder extends ByteToMessageDecoder {
 
     public RecordMarkingDecoder(int maxRecordBytes) {
         this.maxRecordBytes = maxRecordBytes;
+        setCumulator(HeapCumulator.INSTANCE);
     }
 
     @Override

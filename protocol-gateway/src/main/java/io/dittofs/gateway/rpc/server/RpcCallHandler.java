@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One per TCP connection, last in the RPC pipeline. The event loop only hands each CALL to a
- * virtual thread; the reply comes back to the event loop in one task that also settles the
+ * One per TCP connection, last in the RPC pipeline. The event loop answers NULL calls itself
+ * ({@link RpcDispatcher#trivial}) and hands every other CALL to a virtual thread; the reply comes back to the event loop in one task that also settles the
  * connection's in-flight count and byte budget, so replies leave in any order with one hand-off
  * each. The transport {@link Connection} stops reading at the in-flight cap, while replies are not
  * consumed, or when the listener's byte budget is used up.
@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class RpcCallHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(RpcCallHandler.class);
+    private static final boolean INLINE_NULL = Boolean.getBoolean("dittofs.rpc.inline-null");
 
     private final RpcDispatcher dispatcher;
     private final Executor executor;
@@ -60,6 +61,13 @@ public final class RpcCallHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void submit(ChannelHandlerContext ctx, RpcMessage.Call call) {
+        if (INLINE_NULL && RpcDispatcher.trivial(call) && nothingUnsent(ctx)) {
+            // answered here: a hand-off to a virtual thread and back would cost more than the call.
+            // Not while earlier replies wait unsent: then the call takes the counted path, so the
+            // in-flight cap and the slow-reader deadline hold for a peer that sends NULLs and never reads
+            answerInline(ctx, call);
+            return;
+        }
         int size = call.size();
         connection.requestStarted();
         connection.buffered(size);
@@ -69,6 +77,25 @@ public final class RpcCallHandler extends ChannelInboundHandlerAdapter {
             // shutting down: the call is dropped, the client retransmits elsewhere or later
             call.release();
             finish(ctx, null, size);
+        }
+    }
+
+    private static boolean nothingUnsent(ChannelHandlerContext ctx) {
+        var ch = ctx.channel();
+        return ch.bytesBeforeUnwritable() >= ch.config().getWriteBufferHighWaterMark();
+    }
+
+    private void answerInline(ChannelHandlerContext ctx, RpcMessage.Call call) {
+        ByteBuf reply = null;
+        try {
+            reply = dispatcher.handle(ctx.alloc(), peer, call);
+        } catch (RuntimeException e) {
+            log.error("call xid {} from {} failed", call.xid(), peer.clientAddress(), e);
+        } finally {
+            call.release();
+        }
+        if (reply != null) {
+            connection.writeAndFlush(ctx, reply);
         }
     }
 

@@ -12,7 +12,7 @@ import io.dittofs.gateway.transport.TransportMetrics;
 import io.dittofs.gateway.transport.TransportSettings;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.dittofs.gateway.transport.Transports;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +51,7 @@ public final class RpcServer implements AutoCloseable {
         Channel udp = null;
         if (s.udp()) {
             try {
-                udp = new Bootstrap().group(tcp.eventLoops()).channel(NioDatagramChannel.class)
+                udp = new Bootstrap().group(tcp.eventLoops()).channel(Transports.datagramChannel())
                         .handler(new RpcUdpHandler(dispatcher, executor, s.transport().maxInFlightPerConnection()))
                         .bind(new InetSocketAddress(host, tcp.port())).syncUninterruptibly().channel();
             } catch (RuntimeException e) {

@@ -20,8 +20,8 @@ final class NegotiateCommand {
             Dialect.SMB_2_1, Dialect.SMB_2_0_2);
     /** AES-128-GCM, AES-128-CCM, AES-256-GCM, AES-256-CCM: preference of the server. */
     static final List<Integer> CIPHERS = List.of(2, 1, 4, 3);
-    /** AES-CMAC, HMAC-SHA256 (AES-GMAC once implemented). */
-    static final List<Integer> SIGNING = List.of(1, 0);
+    /** AES-GMAC, AES-CMAC, HMAC-SHA256: preference of the server (GMAC is the cheapest). */
+    static final List<Integer> SIGNING = List.of(2, 1, 0);
 
     private final SmbServerSettings settings;
     private final SecureRandom random = new SecureRandom();
@@ -59,9 +59,16 @@ final class NegotiateCommand {
                 }
             }
         }
-        state.negotiated(dialect, req.securityMode(), req.clientGuid(), cipher, signing);
         int caps = dialect == Dialect.SMB_2_0_2 ? 0 : NegotiateResponse.CAP_LARGE_MTU;
-        return response(dialect, caps, contexts);
+        if ((dialect == Dialect.SMB_3_0 || dialect == Dialect.SMB_3_0_2)
+                && (req.capabilities() & NegotiateResponse.CAP_ENCRYPTION) != 0) {
+            // 3.0/3.0.2 announce AES-128-CCM by capability; 3.1.1 by the encryption context
+            caps |= NegotiateResponse.CAP_ENCRYPTION;
+        }
+        NegotiateResponse resp = response(dialect, caps, contexts);
+        state.negotiated(dialect, req.securityMode(), req.clientGuid(), cipher, signing);
+        state.negotiateInfo(req.capabilities(), req.dialects(), caps, resp.securityMode());
+        return resp;
     }
 
     NegotiateResponse wildcard(int dialect) {

@@ -3,6 +3,7 @@ package io.dittofs.gateway.smb.server;
 import io.dittofs.gateway.smb.auth.NtHashSource;
 import io.dittofs.gateway.smb.auth.NtlmAuthenticator;
 import io.dittofs.gateway.smb.auth.Spnego;
+import io.dittofs.gateway.smb.crypto.Smb2Encryption;
 import io.dittofs.gateway.smb.crypto.Smb2Signing;
 import io.dittofs.gateway.smb.wire.Dialect;
 import io.dittofs.gateway.smb.wire.NegotiateResponse;
@@ -102,14 +103,32 @@ final class SessionSetupCommand {
             }
             serverMic = ok.security().signServer(session.mechTypes(), 0);
         }
-        Smb2Signing signer = Smb2Signing.forSession(connection.dialect(), ok.sessionKey(), session.preauthHash());
+        Smb2Signing signer = Smb2Signing.forSession(connection.dialect(), ok.sessionKey(), session.preauthHash(),
+                connection.signingAlgorithm());
+        Smb2Encryption encryption = encryptionFor(ok.sessionKey(), session.preauthHash());
+        if (settings.encryptionRequired() && encryption == null) {
+            // MS-SMB2 3.3.5.5.3: the server rejects unencrypted access and this connection cannot encrypt
+            log.debug("SMB logon refused: encryption required, dialect {} without a cipher", connection.dialect());
+            sessions.remove(session.id());
+            return Replies.error(h, NtStatus.ACCESS_DENIED, credits);
+        }
         boolean required = settings.signingRequired() || (req.securityMode() & NegotiateResponse.SIGNING_REQUIRED) != 0;
         session.established(ok.identity(), false, false, signer, required);
+        session.encryption(encryption, settings.encryptionRequired());
         log.debug("SMB session {} for {}", Long.toHexString(session.id()), ok.identity().map(i -> i.name()).orElse("?"));
         byte[] spnego = Spnego.response(Spnego.ACCEPT_COMPLETED, false, null, serverMic);
         boolean sign = smb311 || required;
+        int flags = session.encryptData() ? SessionSetupResponse.ENCRYPT_DATA : 0;
         return Replies.message(replyHeader.reply(NtStatus.SUCCESS, credits, 0),
-                new SessionSetupResponse(0, spnego)::encode, sign ? signer : null);
+                new SessionSetupResponse(flags, spnego)::encode, sign || flags != 0 ? signer : null);
+    }
+
+    /** 3.0/3.0.2 when the client announced CAP_ENCRYPTION, 3.1.1 when a cipher was negotiated; else null. */
+    private Smb2Encryption encryptionFor(byte[] sessionKey, byte[] preauthHash) {
+        int d = connection.dialect();
+        boolean offered = d == Dialect.SMB_3_1_1 ? connection.cipher() != 0
+                : Dialect.isSmb3(d) && (connection.serverCapabilities() & NegotiateResponse.CAP_ENCRYPTION) != 0;
+        return offered ? Smb2Encryption.forSession(d, connection.cipher(), sessionKey, preauthHash) : null;
     }
 
     private Reply guestOrFail(Smb2Header h, Smb2Header replyHeader, SmbSession session, int credits) {

@@ -37,6 +37,10 @@ final class SessionTable {
         sessions.remove(id);
     }
 
+    java.util.Collection<SmbSession> all() {
+        return java.util.List.copyOf(sessions.values());
+    }
+
     int size() {
         return sessions.size();
     }

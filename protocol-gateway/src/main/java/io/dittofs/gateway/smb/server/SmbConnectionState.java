@@ -5,8 +5,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
- * Per-connection SMB state (MS-SMB2 3.3.1.7) as far as this slice needs it: the negotiated dialect,
- * the client's security mode and GUID, the 3.1.1 preauth integrity hash, the credits granted.
+ * Per-connection SMB state (MS-SMB2 3.3.1.7): the negotiated dialect, what each side said in
+ * NEGOTIATE (for VALIDATE_NEGOTIATE_INFO), the 3.1.1 preauth integrity hash.
  * Confined to the connection's event loop.
  */
 public final class SmbConnectionState {
@@ -20,7 +20,10 @@ public final class SmbConnectionState {
     private byte[] preauthHash = new byte[64];
     private int cipher;
     private int signingAlgorithm = -1;
-    private long creditsGranted = 1;
+    private int clientCapabilities;
+    private java.util.List<Integer> clientDialects = java.util.List.of();
+    private int serverCapabilities;
+    private int serverSecurityMode;
 
     public int dialect() {
         return dialect;
@@ -71,12 +74,28 @@ public final class SmbConnectionState {
         return Arrays.copyOf(preauthHash, preauthHash.length);
     }
 
-    /** Credits granted but not yet consumed by requests. */
-    long creditsGranted() {
-        return creditsGranted;
+    void negotiateInfo(int clientCaps, java.util.List<Integer> dialects, int serverCaps, int serverMode) {
+        clientCapabilities = clientCaps;
+        clientDialects = java.util.List.copyOf(dialects);
+        serverCapabilities = serverCaps;
+        serverSecurityMode = serverMode;
     }
 
-    void credits(long delta) {
-        creditsGranted += delta;
+    /** What the client's NEGOTIATE said, for VALIDATE_NEGOTIATE_INFO (MS-SMB2 3.3.5.15.12). */
+    public int clientCapabilities() {
+        return clientCapabilities;
+    }
+
+    public java.util.List<Integer> clientDialects() {
+        return clientDialects;
+    }
+
+    /** What the server answered. */
+    public int serverCapabilities() {
+        return serverCapabilities;
+    }
+
+    public int serverSecurityMode() {
+        return serverSecurityMode;
     }
 }

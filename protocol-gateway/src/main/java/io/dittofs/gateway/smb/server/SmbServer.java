@@ -26,14 +26,30 @@ public final class SmbServer implements AutoCloseable {
      */
     public static SmbServer start(String host, int port, SmbServerSettings s, NtHashSource users, ShareRegistry shares,
                                   ShareGate gate, Executor executor) {
-        return start(host, port, s, users, shares, gate, executor, ProtocolOps.DISABLED);
+        return start(host, port, s, users, shares, gate, executor, () -> SmbCommands.NONE);
     }
 
-    /** As above; every SMB2 command is timed and counted by {@code ops}. */
+    /**
+     * As above, with the file commands: {@code files} builds each connection's {@link SmbCommands}
+     * (disk trees; IPC$ and IOCTL are served by the server itself).
+     */
+    public static SmbServer start(String host, int port, SmbServerSettings s, NtHashSource users, ShareRegistry shares,
+                                  ShareGate gate, Executor executor, java.util.function.Supplier<SmbCommands> files) {
+        return start(host, port, s, users, shares, gate, executor, files, ProtocolOps.DISABLED);
+    }
+
+    /** As above, without file commands; every SMB2 command is timed and counted by {@code ops}. */
     public static SmbServer start(String host, int port, SmbServerSettings s, NtHashSource users, ShareRegistry shares,
                                   ShareGate gate, Executor executor, ProtocolOps ops) {
+        return start(host, port, s, users, shares, gate, executor, () -> SmbCommands.NONE, ops);
+    }
+
+    /** With the file commands, every SMB2 command timed and counted by {@code ops}. */
+    public static SmbServer start(String host, int port, SmbServerSettings s, NtHashSource users, ShareRegistry shares,
+                                  ShareGate gate, Executor executor, java.util.function.Supplier<SmbCommands> files,
+                                  ProtocolOps ops) {
         TcpListener tcp = TcpListener.bind(host, port, s.transport(), (ch, conn) -> ch.pipeline().addLast(
-                new DirectTcpDecoder(s.maxFrameBytes()), new SmbFrameHandler(s, users, shares, gate, executor, ops)));
+                new DirectTcpDecoder(s.maxFrameBytes()), new SmbFrameHandler(s, users, shares, gate, executor, files, ops)));
         return new SmbServer(tcp);
     }
 

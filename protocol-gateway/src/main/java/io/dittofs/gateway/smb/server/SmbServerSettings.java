@@ -14,11 +14,22 @@ import io.dittofs.gateway.transport.TransportSettings;
  * @param allowGuest      an unknown user gets a guest session (shares decide what guests may do)
  * @param allowAnonymous  an empty NTLM logon gets an anonymous (null) session
  * @param maxSessions     sessions one connection may hold
+ * @param encryptionRequired every session of 3.x must encrypt (SESSION_FLAG_ENCRYPT_DATA); 2.x logons are refused
+ * @param encryptedShares names of shares (case-insensitive) whose trees must encrypt (SHAREFLAG_ENCRYPT_DATA)
  */
 public record SmbServerSettings(int maxFrameBytes, int maxCompound, int maxIoBytes, int maxCredits,
                                 byte[] serverGuid, boolean signingRequired, String netbiosName, String domain,
                                 boolean allowGuest, boolean allowAnonymous, int maxSessions,
-                                TransportSettings transport) {
+                                TransportSettings transport, boolean encryptionRequired,
+                                java.util.Set<String> encryptedShares) {
+
+    /** Without encryption requirements. */
+    public SmbServerSettings(int maxFrameBytes, int maxCompound, int maxIoBytes, int maxCredits, byte[] serverGuid,
+                             boolean signingRequired, String netbiosName, String domain, boolean allowGuest,
+                             boolean allowAnonymous, int maxSessions, TransportSettings transport) {
+        this(maxFrameBytes, maxCompound, maxIoBytes, maxCredits, serverGuid, signingRequired, netbiosName, domain,
+                allowGuest, allowAnonymous, maxSessions, transport, false, java.util.Set.of());
+    }
 
     public SmbServerSettings {
         if (serverGuid.length != 16) {
@@ -28,6 +39,12 @@ public record SmbServerSettings(int maxFrameBytes, int maxCompound, int maxIoByt
             throw new IllegalArgumentException("maxCompound and maxCredits must be positive, maxIoBytes at least 64 KiB");
         }
         serverGuid = serverGuid.clone();
+        encryptedShares = encryptedShares.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    public boolean shareEncrypted(String share) {
+        return share != null && encryptedShares.contains(share.toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override

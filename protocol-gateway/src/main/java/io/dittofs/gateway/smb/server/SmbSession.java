@@ -2,7 +2,10 @@ package io.dittofs.gateway.smb.server;
 
 import io.dittofs.gateway.smb.auth.NtIdentity;
 import io.dittofs.gateway.smb.auth.NtlmAuthenticator;
+import io.dittofs.gateway.smb.crypto.Smb2Encryption;
 import io.dittofs.gateway.smb.crypto.Smb2Signing;
+import io.dittofs.gateway.identity.Principal;
+import java.net.InetAddress;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import io.dittofs.gateway.access.Decision;
@@ -14,7 +17,7 @@ import java.util.Optional;
  * One SMB session (MS-SMB2 3.3.1.8): in progress while NTLM runs, then valid with its identity
  * and signing key. Guest and anonymous sessions have no key and are never signed.
  */
-final class SmbSession {
+public final class SmbSession {
 
     enum State { IN_PROGRESS, VALID }
 
@@ -28,6 +31,8 @@ final class SmbSession {
     private boolean anonymous;
     private Smb2Signing signing;
     private boolean signingRequired;
+    private Smb2Encryption encryption;
+    private boolean encryptData;
     private final Map<Integer, TreeConnect> trees = new HashMap<>();
     private int nextTreeId = 1;
 
@@ -36,7 +41,7 @@ final class SmbSession {
         this.preauthHash = connectionPreauthHash;
     }
 
-    long id() {
+    public long id() {
         return id;
     }
 
@@ -82,15 +87,15 @@ final class SmbSession {
         ntlm = null;
     }
 
-    Optional<NtIdentity> identity() {
+    public Optional<NtIdentity> identity() {
         return identity;
     }
 
-    boolean guest() {
+    public boolean guest() {
         return guest;
     }
 
-    boolean anonymous() {
+    public boolean anonymous() {
         return anonymous;
     }
 
@@ -103,25 +108,51 @@ final class SmbSession {
         return signingRequired;
     }
 
+    /** Keys for the transform header (3.x sessions with a key), or null. */
+    public Smb2Encryption encryption() {
+        return encryption;
+    }
+
+    /** Every request after logon must be encrypted (SESSION_FLAG_ENCRYPT_DATA). */
+    boolean encryptData() {
+        return encryptData;
+    }
+
+    void encryption(Smb2Encryption keys, boolean required) {
+        encryption = keys;
+        encryptData = required && keys != null;
+    }
+
+    /** Who the session acts as for the share gate and the file system. */
+    public Principal principal(InetAddress client) {
+        String addr = client == null ? "" : client.getHostAddress();
+        return identity.map(i -> new Principal(i.uid(), i.gid(), i.gids(), false, addr))
+                .orElseGet(() -> Principal.anonymous(addr));
+    }
+
     /** Trees a session may hold at once. */
     static final int MAX_TREES = 256;
 
     /** A new tree connect, or null at {@link #MAX_TREES}. */
-    TreeConnect addTree(String share, Decision.Allowed access, boolean ipc) {
+    TreeConnect addTree(String share, Decision.Allowed access, boolean ipc, boolean encrypt) {
         if (trees.size() >= MAX_TREES) {
             return null;
         }
         int id = nextTreeId++;
-        TreeConnect t = new TreeConnect(id, share, access, ipc);
+        TreeConnect t = new TreeConnect(id, share, access, ipc, encrypt);
         trees.put(id, t);
         return t;
     }
 
-    TreeConnect tree(int id) {
+    public TreeConnect tree(int id) {
         return trees.get(id);
     }
 
-    boolean removeTree(int id) {
-        return trees.remove(id) != null;
+    TreeConnect removeTree(int id) {
+        return trees.remove(id);
+    }
+
+    java.util.Collection<TreeConnect> trees() {
+        return java.util.List.copyOf(trees.values());
     }
 }

@@ -3,7 +3,6 @@ package io.dittofs.gateway.smb.server;
 import io.dittofs.gateway.access.Decision;
 import io.dittofs.gateway.access.Intent;
 import io.dittofs.gateway.access.ShareGate;
-import io.dittofs.gateway.identity.Principal;
 import io.dittofs.gateway.share.Share;
 import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.smb.crypto.Smb2Signing;
@@ -31,42 +30,59 @@ final class TreeCommands {
     private final ShareGate gate;
     private final InetAddress client;
 
-    TreeCommands(ShareRegistry shares, ShareGate gate, InetAddress client) {
+    private final SmbServerSettings settings;
+    private final SmbCommands commands;
+
+    TreeCommands(ShareRegistry shares, ShareGate gate, InetAddress client, SmbServerSettings settings,
+                 SmbCommands commands) {
         this.shares = shares;
         this.gate = gate;
         this.client = client;
+        this.settings = settings;
+        this.commands = commands;
     }
 
     Reply connect(Smb2Packet p, SmbSession session, int credits, Smb2Signing signer) throws WireException {
         Smb2Header h = p.header();
         String name = TreeConnectRequest.decode(p.body()).shareName();
         if (name.equalsIgnoreCase(IPC)) {
-            TreeConnect t = session.addTree(null, null, true);
+            TreeConnect t = session.addTree(null, null, true, false);
+            if (t == null) {
+                return signed(Replies.error(h, NtStatus.INSUFFICIENT_RESOURCES, credits), signer);
+            }
             return reply(h, t, credits, signer, new TreeConnectResponse(TreeConnectResponse.TYPE_PIPE, 0, 0,
-                    TreeConnectResponse.ACCESS_READ));
+                    TreeConnectResponse.ACCESS_ALL));
         }
         Optional<Share> share = find(name);
         if (share.isEmpty()) {
             return signed(Replies.error(h, NtStatus.BAD_NETWORK_NAME, credits), signer);
         }
-        Decision d = gate.check(share.get(), client, principal(session), Intent.CONNECT);
+        Decision d = gate.check(share.get(), client, session.principal(client), Intent.CONNECT);
         if (!(d instanceof Decision.Allowed allowed)) {
             return signed(Replies.error(h, NtStatus.ACCESS_DENIED, credits), signer);
         }
-        TreeConnect t = session.addTree(share.get().name(), allowed, false);
+        boolean encrypt = settings.shareEncrypted(share.get().name()) && session.encryption() != null;
+        if (settings.shareEncrypted(share.get().name()) && session.encryption() == null) {
+            // a 2.x or unkeyed session cannot meet the share's encryption requirement (MS-SMB2 3.3.5.7)
+            return signed(Replies.error(h, NtStatus.ACCESS_DENIED, credits), signer);
+        }
+        TreeConnect t = session.addTree(share.get().name(), allowed, false, encrypt);
         if (t == null) {
             return signed(Replies.error(h, NtStatus.INSUFFICIENT_RESOURCES, credits), signer);
         }
         int access = allowed.mayModify() ? TreeConnectResponse.ACCESS_ALL : TreeConnectResponse.ACCESS_READ;
-        return reply(h, t, credits, signer, new TreeConnectResponse(TreeConnectResponse.TYPE_DISK, 0, 0, access));
+        int flags = encrypt ? TreeConnectResponse.SHAREFLAG_ENCRYPT_DATA : 0;
+        return reply(h, t, credits, signer, new TreeConnectResponse(TreeConnectResponse.TYPE_DISK, flags, 0, access));
     }
 
     Reply disconnect(Smb2Packet p, SmbSession session, int credits, Smb2Signing signer) throws WireException {
         Smb2Header h = p.header();
         TreeDisconnectMessage.decode(p.body());
-        if (!session.removeTree(h.treeId())) {
+        TreeConnect gone = session.removeTree(h.treeId());
+        if (gone == null) {
             return signed(Replies.error(h, NtStatus.NETWORK_NAME_DELETED, credits), signer);
         }
+        commands.treeClosed(session, gone);
         return Replies.message(h.reply(NtStatus.SUCCESS, credits, 0), new TreeDisconnectMessage()::encode, signer);
     }
 
@@ -74,12 +90,6 @@ final class TreeCommands {
         String n = name.toLowerCase(Locale.ROOT);
         return shares.all().stream().filter(s -> s.name().toLowerCase(Locale.ROOT).equals(n)
                 || s.exportPath().toLowerCase(Locale.ROOT).equals("/" + n)).findFirst();
-    }
-
-    private Principal principal(SmbSession session) {
-        String addr = client == null ? "" : client.getHostAddress();
-        return session.identity().map(i -> new Principal(i.uid(), i.gid(), i.gids(), false, addr))
-                .orElseGet(() -> Principal.anonymous(addr));
     }
 
     private static Reply reply(Smb2Header h, TreeConnect t, int credits, Smb2Signing signer, TreeConnectResponse r) {

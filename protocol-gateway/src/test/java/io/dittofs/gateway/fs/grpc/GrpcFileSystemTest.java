@@ -100,4 +100,45 @@ class GrpcFileSystemTest {
         assertThat(after.status().ok() && after.data().remaining() == 4 && after.data().get(0) == 'd')
                 .as("the released content no longer holds the old bytes").isFalse();
     }
+
+    @Test
+    void aStatelessReadWithAKnownContentIdStillAsksThePermissionEveryTime() {
+        Handle h = create("secret", 0600);
+        assertThat(fs.write(ALICE, h, 0, bytes("secret"), Stability.FILE_SYNC).status()).isEqualTo(FsStatus.OK);
+        var mine = fs.read(ALICE, h, 0, 100);
+        assertThat(StandardCharsets.UTF_8.decode(mine.data()).toString()).isEqualTo("secret");
+        var theirs = fs.read(BOB, h, 0, 100);
+        assertThat(theirs.status()).as("the read ran alongside the check; its bytes are dropped").isEqualTo(FsStatus.ACCESS);
+        assertThat(theirs.data().remaining()).isZero();
+        assertThat(fs.setAttr(ALICE, h, new SetAttrs(0644, null, null, null, null, null), null).status()).isEqualTo(FsStatus.OK);
+        assertThat(StandardCharsets.UTF_8.decode(fs.read(BOB, h, 1, 3).data()).toString()).isEqualTo("ecr");
+    }
+
+    @Test
+    void aStatelessReadIsBoundedByTheSizeTheNamespaceReportsNow() {
+        Handle h = create("cut", 0644);
+        fs.write(ALICE, h, 0, bytes("abcdef"), Stability.FILE_SYNC);
+        assertThat(fs.read(ALICE, h, 0, 100).data().remaining()).isEqualTo(6);
+        assertThat(fs.setAttr(ALICE, h, new SetAttrs(null, null, null, 3L, null, null), null).status()).isEqualTo(FsStatus.OK);
+        var r = fs.read(ALICE, h, 0, 100);
+        assertThat(StandardCharsets.UTF_8.decode(r.data()).toString()).isEqualTo("abc");
+        assertThat(r.eof()).isTrue();
+        assertThat(fs.setAttr(ALICE, h, new SetAttrs(null, null, null, 5L, null, null), null).status()).isEqualTo(FsStatus.OK);
+        var grown = fs.read(ALICE, h, 0, 100);
+        byte[] b = new byte[grown.data().remaining()];
+        grown.data().get(b);
+        assertThat(b).as("bytes past a cut read as zeros after growing").containsExactly('a', 'b', 'c', 0, 0);
+    }
+
+    @Test
+    void aStatelessReadOrCommitOfARemovedFileFails() {
+        Handle h = create("was", 0644);
+        fs.write(ALICE, h, 0, bytes("data"), Stability.UNSTABLE);
+        var c = fs.commit(ALICE, h, 0, 0);
+        assertThat(c.status()).isEqualTo(FsStatus.OK);
+        assertThat(c.verifier()).hasSize(8);
+        assertThat(fs.remove(ALICE, root, "was", RemoveKind.NON_DIRECTORY).status()).isEqualTo(FsStatus.OK);
+        assertThat(fs.read(ALICE, h, 0, 4).status()).isNotEqualTo(FsStatus.OK);
+        assertThat(fs.commit(ALICE, h, 0, 0).status()).isNotEqualTo(FsStatus.OK);
+    }
 }

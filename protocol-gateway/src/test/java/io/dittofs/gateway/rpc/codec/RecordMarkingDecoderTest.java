@@ -63,6 +63,43 @@ class RecordMarkingDecoderTest {
         ch.finishAndReleaseAll();
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23})
+    void recordsReadFromDirectBuffersAreHeapBackedSoWriteDataCanBeLent(long seed) {
+        Random rnd = new Random(seed);
+        EmbeddedChannel ch = new EmbeddedChannel(new RecordMarkingDecoder(1 << 22));
+        List<byte[]> records = new ArrayList<>();
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        for (int r = 0; r < 6; r++) {
+            byte[] rec = new byte[1 + rnd.nextInt(300_000)];
+            rnd.nextBytes(rec);
+            records.add(rec);
+            int mark = 0x80000000 | rec.length;
+            wire.write(mark >>> 24);
+            wire.write(mark >>> 16);
+            wire.write(mark >>> 8);
+            wire.write(mark);
+            wire.write(rec, 0, rec.length);
+        }
+        byte[] bytes = wire.toByteArray();
+        int pos = 0;
+        while (pos < bytes.length) {
+            // socket reads arrive in (pooled) direct buffers of up to 64 KiB
+            int n = Math.min(bytes.length - pos, 1 + rnd.nextInt(65_536));
+            ch.writeInbound(Unpooled.directBuffer(n).writeBytes(bytes, pos, n));
+            pos += n;
+        }
+        for (byte[] expected : records) {
+            ByteBuf got = ch.readInbound();
+            assertThat(got.hasArray()).as("a record is backed by a Java array").isTrue();
+            assertThat(got.nioBuffer().hasArray()).isTrue();
+            assertThat(ByteBufUtil.getBytes(got)).isEqualTo(expected);
+            got.release();
+        }
+        assertThat((Object) ch.readInbound()).isNull();
+        ch.finishAndReleaseAll();
+    }
+
     @Test
     void oversizedRecordIsRefusedBeforeItIsBuffered() {
         EmbeddedChannel ch = new EmbeddedChannel(new RecordMarkingDecoder(1024));

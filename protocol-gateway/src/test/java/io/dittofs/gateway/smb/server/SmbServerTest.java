@@ -74,7 +74,7 @@ class SmbServerTest {
             assertThat(wildcard.header().messageId()).isZero();
             assertThat(NegotiateResponse.decode(wildcard.body()).dialect()).isEqualTo(Dialect.WILDCARD);
 
-            c.send(WireSamples.negotiateRequest311());
+            c.send(WireSamples.negotiateRequest(WireSamples.negotiate311Body(), 1));
             Smb2Packet p = c.receiveOne();
             assertThat(p.header().status()).isEqualTo(NtStatus.SUCCESS);
             NegotiateResponse r = NegotiateResponse.decode(p.body());
@@ -86,9 +86,10 @@ class SmbServerTest {
             NegotiateContext.PreauthIntegrity pre = (NegotiateContext.PreauthIntegrity) r.contexts().get(0);
             assertThat(pre.hashAlgorithms()).containsExactly(NegotiateContext.HASH_SHA512);
             assertThat(pre.salt()).hasSize(32);
-            // the client prefers AES-256-GCM first; the server's own order picks AES-128-GCM among them
+            // the client prefers AES-256-GCM first; the server's own order picks AES-128-GCM among them,
+            // and AES-GMAC for signing
             assertThat(r.contexts()).contains(new NegotiateContext.Encryption(List.of(2)),
-                    new NegotiateContext.Signing(List.of(1)));
+                    new NegotiateContext.Signing(List.of(2)));
         }
     }
 
@@ -189,6 +190,68 @@ class SmbServerTest {
         try (Client c = new Client(server.port())) {
             c.send(WireSamples.echo(1, 0));
             assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void messageIdsOutsideTheCreditWindowCloseTheConnection() throws Exception {
+        start(false);
+        try (Client c = new Client(server.port())) {
+            negotiate(c); // 64 credits: ids 1..64
+            c.send(WireSamples.echo(64, 0));
+            assertThat(c.receiveOne().header().credits()).isEqualTo(1);
+            c.send(WireSamples.echo(64, 0));
+            assertThat(c.closedByServer()).as("a replayed message id").isTrue();
+        }
+        try (Client c = new Client(server.port())) {
+            negotiate(c);
+            c.send(WireSamples.echo(66, 0));
+            assertThat(c.closedByServer()).as("an id beyond the grant").isTrue();
+        }
+    }
+
+    @Test
+    void creditChargeMustCoverALargeRead() throws Exception {
+        start(false);
+        try (Client c = new Client(server.port())) {
+            negotiate(c);
+            // a READ of 1 MiB charged one credit: refused before any session check
+            SmbWriter w = new SmbWriter(128);
+            new Smb2Header(1, 0, Smb2Command.READ.code(), 1, 0, 0, 1, 0, 0, 0, 0, null).encode(w);
+            w.u16(49).u8(0).u8(0).i32(1 << 20).i64(0).i64(0).i64(0).i32(0).i32(0).i32(0).u16(0).u16(0).u8(0);
+            c.send(w.toByteArray());
+            assertThat(c.receiveOne().header().status()).isEqualTo(NtStatus.INVALID_PARAMETER);
+            // charged 16 credits it passes the credit check (and meets the missing session)
+            SmbWriter ok = new SmbWriter(128);
+            new Smb2Header(16, 0, Smb2Command.READ.code(), 16, 0, 0, 2, 0, 0, 0, 0, null).encode(ok);
+            ok.u16(49).u8(0).u8(0).i32(1 << 20).i64(0).i64(0).i64(0).i32(0).i32(0).i32(0).u16(0).u16(0).u8(0);
+            c.send(ok.toByteArray());
+            Smb2Packet p = c.receiveOne();
+            assertThat(p.header().status()).isEqualTo(NtStatus.USER_SESSION_DELETED);
+            assertThat(p.header().credits()).isEqualTo(16);
+        }
+    }
+
+    private static byte[] treeDisconnect(long messageId, boolean related) {
+        SmbWriter w = new SmbWriter(80);
+        new Smb2Header(1, 0, Smb2Command.TREE_DISCONNECT.code(), 1, related ? Smb2Header.FLAGS_RELATED_OPERATIONS : 0, 0,
+                messageId, 0, related ? -1 : 0, 0, related ? -1L : 0, null).encode(w);
+        return w.u16(4).u16(0).toByteArray();
+    }
+
+    @Test
+    void relatedChainsInheritFailuresAsInvalidParameter() throws Exception {
+        start(false);
+        try (Client c = new Client(server.port())) {
+            negotiate(c);
+            // a chain that starts related is invalid, and so is what it would pass on
+            c.send(Smb2Frame.join(List.of(treeDisconnect(1, true), treeDisconnect(2, true), treeDisconnect(3, false))));
+            assertThat(c.receive()).extracting(p -> p.header().status()).containsExactly(NtStatus.INVALID_PARAMETER,
+                    NtStatus.INVALID_PARAMETER, NtStatus.USER_SESSION_DELETED);
+            // a related message after one that lost its session has nothing to inherit
+            c.send(Smb2Frame.join(List.of(treeDisconnect(4, false), treeDisconnect(5, true))));
+            assertThat(c.receive()).extracting(p -> p.header().status()).containsExactly(NtStatus.USER_SESSION_DELETED,
+                    NtStatus.INVALID_PARAMETER);
         }
     }
 

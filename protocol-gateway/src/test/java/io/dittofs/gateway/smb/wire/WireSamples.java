@@ -28,8 +28,13 @@ public final class WireSamples {
     }
 
     public static byte[] negotiateRequest(NegotiateRequest body) {
+        return negotiateRequest(body, 0);
+    }
+
+    /** A NEGOTIATE asking for 64 credits; message id 1 follows an SMB1 upgrade (id 0 was the wildcard answer). */
+    public static byte[] negotiateRequest(NegotiateRequest body, long messageId) {
         SmbWriter w = new SmbWriter(256);
-        requestHeader(Smb2Command.NEGOTIATE, 0, 1).encode(w);
+        requestHeader(Smb2Command.NEGOTIATE, messageId, 64).encode(w);
         body.encode(w);
         return w.toByteArray();
     }
