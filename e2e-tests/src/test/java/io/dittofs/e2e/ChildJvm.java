@@ -62,7 +62,7 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Waits until the process accepts TCP connections on {@code port}; fails with its log if it dies. */
     public ChildJvm awaitPort(int port) throws IOException, InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(360);
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logText());

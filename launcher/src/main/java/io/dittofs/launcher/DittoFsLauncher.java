@@ -5,6 +5,7 @@ import io.dittofs.gateway.config.GatewayConfiguration;
 import io.dittofs.lock.config.LockServiceConfiguration;
 import io.dittofs.metadata.config.MetadataServiceConfiguration;
 import io.dittofs.gateway.config.NfsListeners;
+import io.dittofs.gateway.share.ShareSnapshotFile;
 import io.dittofs.launcher.startup.BuildInfo;
 import io.dittofs.launcher.startup.FailureExplainer;
 import io.dittofs.launcher.startup.LauncherOptions;
@@ -80,6 +81,7 @@ public class DittoFsLauncher {
     /**
      * The control plane in this JVM (off with dittofs.control.enabled=false): REST on
      * dittofs.control.http-port (env DITTOFS_API_PORT, 8080; 0 = any free port, see api.port).
+     * It starts in the background when the gateway can serve from its share snapshot meanwhile.
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "dittofs.control.enabled", havingValue = "true", matchIfMissing = true)
@@ -89,7 +91,12 @@ public class DittoFsLauncher {
             throw new IllegalArgumentException("dittofs.control.http-port=" + port
                     + " is not a TCP port; set dittofs.control.http-port (env DITTOFS_API_PORT) to 0-65535");
         }
-        return EmbeddedControlPlane.start(port, Path.of(env.getProperty("dittofs.data-dir", "./data")),
+        String snapshot = env.getProperty("dittofs.gateway.share-snapshot", "");
+        boolean gatewayWaits;
+        try (ShareSnapshotFile file = new ShareSnapshotFile(Path.of(snapshot))) {
+            gatewayWaits = snapshot.isBlank() || file.load().isEmpty();
+        }
+        return new EmbeddedControlPlane(port, Path.of(env.getProperty("dittofs.data-dir", "./data")), gatewayWaits,
                 args.getSourceArgs());
     }
 
@@ -103,7 +110,10 @@ public class DittoFsLauncher {
         return start(new StartupChecks(), args);
     }
 
-    /** Starts the suite; {@code checks} prepares the data dir and refuses taken ports first. */
+    /**
+     * Starts the suite; {@code checks} prepares the data dir and refuses taken ports first. Returns
+     * once everything runs, the control plane included (NFS may have served for a while by then).
+     */
     static ConfigurableApplicationContext start(StartupChecks checks, String... args) {
         // a default property, not application.properties: services started alone from this jar
         // (-Dloader.main) read that file too and have no in-process control plane
@@ -117,9 +127,16 @@ public class DittoFsLauncher {
                 .properties("dittofs.gateway.control-target=" + DEFAULT_LISTEN,
                         // the gateway follows the embedded control plane only while it runs
                         "dittofs.gateway.follow-control-plane=${dittofs.control.enabled:true}",
+                        "dittofs.gateway.share-snapshot=${dittofs.data-dir:./data}/gateway/shares.snapshot",
                         "dittofs.metadata.content.block-target=" + DEFAULT_LISTEN)
                 .listeners(checks)
                 .registerShutdownHook(true).run(args);
+        try {
+            ctx.getBeanProvider(EmbeddedControlPlane.class).ifAvailable(EmbeddedControlPlane::await);
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
         String management = Management.describe(ctx.getEnvironment());
         if (!management.isEmpty()) {
             LoggerFactory.getLogger(DittoFsLauncher.class).info("actuator health, info and prometheus{}", management);

@@ -35,16 +35,30 @@ final class SuiteReady implements ApplicationListener<ApplicationReadyEvent> {
         String address = env.getProperty(Setting.NFS_ADDRESS.property(), "127.0.0.1");
         int nfsPort = nfs.getIfAvailable() == null ? -1 : nfs.getObject().port();
         int portmap = env.getProperty(Setting.PORTMAP_PORT.property(), Integer.class, 0);
-        EmbeddedControlPlane cp = controlPlane.getIfAvailable();
-        if (cp != null && nfsPort > 0) {
-            cp.suiteReady(address, nfsPort, portmap);
-        }
         Path dataDir = Path.of(env.getProperty(Setting.DATA_DIR.property(), "./data")).toAbsolutePath().normalize();
-        log.info("DittoFS {} ready in {} s: NFS on {}:{} ({}), portmapper {}, admin API {}, data dir {} ({})",
-                BuildInfo.version(), String.format("%.1f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0),
-                address, nfsPort, Setting.NFS_PORT.env(), portmap == 0 ? "off" : "on " + portmap,
-                cp == null ? "off" : "on http://" + env.getProperty(Setting.API_ADDRESS.property(), "127.0.0.1") + ":"
-                        + cp.port() + " (" + Setting.API_PORT.env() + ")",
-                dataDir, Setting.DATA_DIR.env());
+        String served = String.format("NFS on %s:%d (%s), portmapper %s", address, nfsPort, Setting.NFS_PORT.env(),
+                portmap == 0 ? "off" : "on " + portmap);
+        EmbeddedControlPlane cp = controlPlane.getIfAvailable();
+        if (cp == null) {
+            log.info("DittoFS {} ready in {} s: {}, admin API off, data dir {} ({})", BuildInfo.version(), uptime(),
+                    served, dataDir, Setting.DATA_DIR.env());
+            return;
+        }
+        if (!cp.isStarted()) {
+            log.info("DittoFS {} serving in {} s: {}, data dir {} ({}); admin API still starting", BuildInfo.version(),
+                    uptime(), served, dataDir, Setting.DATA_DIR.env());
+        }
+        Runnable ready = () -> log.info("DittoFS {} ready in {} s: {}, admin API on http://{}:{} ({}), data dir {} ({})",
+                BuildInfo.version(), uptime(), served, env.getProperty(Setting.API_ADDRESS.property(), "127.0.0.1"),
+                cp.port(), Setting.API_PORT.env(), dataDir, Setting.DATA_DIR.env());
+        if (nfsPort > 0) {
+            cp.suiteReady(address, nfsPort, portmap, ready);
+        } else {
+            ready.run();
+        }
+    }
+
+    private static String uptime() {
+        return String.format("%.1f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
     }
 }

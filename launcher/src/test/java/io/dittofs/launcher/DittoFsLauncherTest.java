@@ -29,7 +29,7 @@ class DittoFsLauncherTest {
 
     @Test
     void servesNfsOnTheEmbeddedDefaultAndKeepsDataUnderTheDataDir() throws Exception {
-        try (ConfigurableApplicationContext ctx = DittoFsLauncher.start("--dittofs.data-dir=" + tmp,
+        try (ConfigurableApplicationContext ctx = DittoFsLauncher.start("--dittofs.data-dir=" + tmp, "--dittofs.smb.port=0",
                 "--dittofs.nfs.port=0", "--dittofs.nfs.udp=false", "--dittofs.control.http-port=0",
                 "--dittofs.control.admin-initial-password=launcher-test-pw")) {
             EmbeddedControlPlane cp = ctx.getBean(EmbeddedControlPlane.class);
@@ -131,7 +131,7 @@ class DittoFsLauncherTest {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             pmap = free.getLocalPort();
         }
-        try (ConfigurableApplicationContext ctx = DittoFsLauncher.start("--dittofs.data-dir=" + tmp,
+        try (ConfigurableApplicationContext ctx = DittoFsLauncher.start("--dittofs.data-dir=" + tmp, "--dittofs.smb.port=0",
                 "--dittofs.nfs.port=0", "--dittofs.nfs.portmap-port=" + pmap, "--dittofs.control.enabled=false")) {
             int nfs = ctx.getBean(NfsListeners.class).port();
             try (RpcClient rpc = new RpcClient("127.0.0.1", pmap, RpcClient.Auth.authNone())) {
@@ -149,10 +149,10 @@ class DittoFsLauncherTest {
 
     @Test
     void aBadPropertyFailsStartUpNamingThePropertyAndTheFix() {
-        assertThatThrownBy(() -> DittoFsLauncher.start("--dittofs.data-dir=" + tmp, "--dittofs.control.enabled=false", "--dittofs.nfs.port=70000"))
+        assertThatThrownBy(() -> DittoFsLauncher.start("--dittofs.data-dir=" + tmp, "--dittofs.smb.port=0", "--dittofs.control.enabled=false", "--dittofs.nfs.port=70000"))
                 .hasStackTraceContaining("dittofs.nfs.port")
                 .hasStackTraceContaining("DITTOFS_NFS_PORT");
-        assertThatThrownBy(() -> DittoFsLauncher.start("--dittofs.data-dir=" + tmp, "--dittofs.control.enabled=false", "--dittofs.nfs.port=0",
+        assertThatThrownBy(() -> DittoFsLauncher.start("--dittofs.data-dir=" + tmp, "--dittofs.smb.port=0", "--dittofs.control.enabled=false", "--dittofs.nfs.port=0",
                 "--dittofs.gateway.metadata-target=nonsense"))
                 .hasStackTraceContaining("dittofs.gateway.metadata-target")
                 .hasStackTraceContaining("HOST:PORT");

@@ -21,6 +21,7 @@ import io.dittofs.gateway.rpc.RpcRegistry;
 import io.dittofs.gateway.rpc.auth.AuthFlavors;
 import io.dittofs.gateway.share.ShareIds;
 import io.dittofs.gateway.share.ShareRegistry;
+import io.dittofs.gateway.share.ShareSnapshotFile;
 import io.dittofs.gateway.share.StaticShareRegistry;
 import io.dittofs.gateway.share.WatchShareRegistry;
 import io.dittofs.gateway.locks.GrpcLockManager;
@@ -30,6 +31,7 @@ import io.dittofs.gateway.rpc.RpcProgram;
 import io.grpc.ManagedChannel;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Import;
 import java.util.concurrent.atomic.AtomicReference;
@@ -84,12 +86,14 @@ public class GatewayConfiguration {
 
     /**
      * Live from the control plane when dittofs.gateway.control-target is set (and
-     * dittofs.gateway.follow-control-plane is not false); otherwise the static dittofs.gateway.exports.
+     * dittofs.gateway.follow-control-plane is not false), kept in dittofs.gateway.share-snapshot for
+     * the next start; otherwise the static dittofs.gateway.exports.
      */
     @Bean
     public ShareRegistry gatewayShareRegistry(GatewayProperties props) {
         return props.watchedControlPlane()
-                .<ShareRegistry>map(target -> new WatchShareRegistry(new ConfigWatchClient(target, "gateway")))
+                .<ShareRegistry>map(target -> new WatchShareRegistry(new ConfigWatchClient(target, "gateway"),
+                        props.shareSnapshot().isBlank() ? null : new ShareSnapshotFile(Path.of(props.shareSnapshot()))))
                 .orElseGet(() -> new StaticShareRegistry(ExportShares.of(props)));
     }
 

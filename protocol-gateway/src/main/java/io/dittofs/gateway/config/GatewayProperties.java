@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param controlTarget      the control plane's watch stream; empty = the static {@code exports}
  * @param followControlPlane false ignores {@code controlTarget} (the launcher sets it from
  *                           {@code dittofs.control.enabled})
+ * @param shareSnapshot      file keeping the control plane's last share configuration, so a restarted
+ *                           gateway serves before the control plane is back; empty = none (the
+ *                           launcher sets {@code <data-dir>/gateway/shares.snapshot})
  * @param exports            static shares; empty = one share {@code export} at {@code /export}
  */
 @Validated
@@ -34,6 +37,7 @@ public record GatewayProperties(
         @DefaultValue("") @Pattern(regexp = "|" + TARGET, message = "must be empty (static exports), HOST:PORT or in-process:NAME; set dittofs.gateway.control-target")
         String controlTarget,
         @DefaultValue("true") boolean followControlPlane,
+        @DefaultValue("") String shareSnapshot,
         List<@Valid Export> exports) {
 
     static final String TARGET = "in-process:\\S+|\\S+:\\d{1,5}";

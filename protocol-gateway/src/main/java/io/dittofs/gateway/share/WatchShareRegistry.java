@@ -20,27 +20,78 @@ import org.springframework.context.SmartLifecycle;
  * MOUNT and NFS stay map reads with no service call. A share created through the API is mountable
  * as soon as its event arrives; a deleted one disappears, so MOUNT refuses it and its handles
  * answer STALE (see {@link ShareIds}). Each share's id comes with it (the control plane assigns it
- * and creates the share's root under that id), so a handle's share is found without a service call. Starts before the NFS listeners and waits for the first
- * snapshot, so no client is refused for want of configuration.
+ * and creates the share's root under that id), so a handle's share is found without a service call.
+ *
+ * <p>Starts before the NFS listeners. With a {@link ShareSnapshotFile} holding the last
+ * configuration received, it serves those shares at once and the listeners open without waiting
+ * for the control plane; the watch stream's first message (always a full snapshot: the client asks
+ * from revision 0) then replaces them, so a share deleted meanwhile disappears (its handles answer
+ * STALE) and changed rules apply. Without a usable snapshot it waits for the control plane, so no
+ * client is refused for want of configuration.
  */
 public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WatchShareRegistry.class);
-    private static final Duration INITIAL_WAIT = Duration.ofSeconds(60);
+    /** Without a snapshot the listeners wait this long for the control plane (it may start beside us, slowly). */
+    private static final Duration INITIAL_WAIT = Duration.ofMinutes(3);
 
     private record Maps(Map<String, Share> byName, Map<String, Share> byPath, Map<Long, Share> byId, boolean allIds) { }
 
     private final ConfigWatchClient watch;
+    private final ShareSnapshotFile snapshot;
     private volatile Maps maps = new Maps(Map.of(), Map.of(), Map.of(), true);
     private volatile boolean running;
+    /** Whether the control plane delivered yet; a recovered snapshot never overwrites what it said. */
+    private boolean live;
+    private boolean recovered;
 
     public WatchShareRegistry(ConfigWatchClient watch) {
-        this.watch = watch;
-        watch.addListener((event, view) -> apply(view));
+        this(watch, null);
     }
 
-    /** Replaces the exported shares with those of {@code view} that have NFS enabled. */
+    /** {@code snapshot} (may be null): where the last configuration is kept for the next start. */
+    public WatchShareRegistry(ConfigWatchClient watch, ShareSnapshotFile snapshot) {
+        this.watch = watch;
+        this.snapshot = snapshot;
+        watch.addListener((event, view) -> {
+            apply(view);
+            if (snapshot != null) {
+                snapshot.saveLater(view);
+            }
+        });
+    }
+
+    /** Replaces the exported shares with those of {@code view} (from the control plane) that have NFS enabled. */
     public void apply(ConfigView view) {
+        boolean reconciled;
+        synchronized (this) {
+            reconciled = recovered && !live;
+            live = true;
+            publish(view);
+        }
+        if (reconciled) {
+            log.info("control plane delivered revision {}: exporting {} share(s), replacing the snapshot's",
+                    view.revision(), maps.byName().size());
+        }
+    }
+
+    /** Serves the last saved configuration until the control plane delivers; false when there is none. */
+    synchronized boolean recover() {
+        if (snapshot == null || live) {
+            return live;
+        }
+        Optional<ConfigView> saved = snapshot.load();
+        if (saved.isEmpty()) {
+            return false;
+        }
+        publish(saved.get());
+        recovered = true;
+        log.info("exporting {} share(s) from the snapshot of revision {} ({}) until the control plane delivers",
+                maps.byName().size(), saved.get().revision(), snapshot.path());
+        return true;
+    }
+
+    private void publish(ConfigView view) {
         Map<String, Share> byName = new LinkedHashMap<>();
         Map<String, Share> byPath = new LinkedHashMap<>();
         Map<Long, Share> byId = new LinkedHashMap<>();
@@ -151,6 +202,10 @@ public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, 
     @Override
     public void start() {
         watch.start();
+        if (recover()) {
+            running = true;
+            return;
+        }
         try {
             if (!watch.awaitInitial(INITIAL_WAIT)) {
                 throw new IllegalStateException("no configuration from the control plane within " + INITIAL_WAIT
@@ -169,6 +224,9 @@ public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, 
     public void stop() {
         running = false;
         watch.close();
+        if (snapshot != null) {
+            snapshot.close();
+        }
     }
 
     @Override
@@ -184,5 +242,8 @@ public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, 
     @Override
     public void close() {
         watch.close();
+        if (snapshot != null) {
+            snapshot.close();
+        }
     }
 }

@@ -23,15 +23,4 @@ class WalRecordFuzzTest {
         }
         WalCodec.encode(r);
     }
-
-    @FuzzTest(maxDuration = "30s")
-    void anyHeader(byte[] header) {
-        if (header.length < WalCodec.HEADER) {
-            return;
-        }
-        int len = WalCodec.bodyLength(ByteBuffer.wrap(header), header.length - WalCodec.HEADER);
-        if (len != -1 && (len < 1 || len > header.length - WalCodec.HEADER || len > WalCodec.MAX_BODY)) {
-            throw new AssertionError("a length the file cannot back: " + len);
-        }
-    }
 }
