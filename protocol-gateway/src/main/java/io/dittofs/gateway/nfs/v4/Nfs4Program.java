@@ -17,7 +17,12 @@ public final class Nfs4Program implements RpcProgram {
     private final CompoundProcessor compound;
 
     public Nfs4Program(Nfs4Server server) {
-        this.compound = new CompoundProcessor(server);
+        this(server, 0, CompoundProcessor.MAX_MINOR);
+    }
+
+    /** Serves minor versions {@code minMinor..maxMinor} only (the rest: MINOR_VERS_MISMATCH). */
+    public Nfs4Program(Nfs4Server server, int minMinor, int maxMinor) {
+        this.compound = new CompoundProcessor(server, minMinor, maxMinor);
     }
 
     @Override
