@@ -78,6 +78,8 @@ public final class Fattr4 {
             SPACE_AVAIL, SPACE_FREE, SPACE_TOTAL, SPACE_USED, TIME_ACCESS, TIME_ACCESS_SET, TIME_DELTA, TIME_METADATA,
             TIME_MODIFY, TIME_MODIFY_SET, MOUNTED_ON_FILEID, SUPPATTR_EXCLCREAT, FS_CHARSET_CAP};
     public static final Bitmap SUPPORTED = Bitmap.of(SUPPORTED_BITS);
+    /** NFSv4.0 has no suppattr_exclcreat or fs_charset_cap (RFC 7530 stops at mounted_on_fileid). */
+    public static final Bitmap SUPPORTED_40 = SUPPORTED.minus(Bitmap.of(SUPPATTR_EXCLCREAT, FS_CHARSET_CAP));
     /** Settable only: asking to read them is INVAL (RFC 7530 §5.5). */
     public static final Bitmap WRITE_ONLY = Bitmap.of(TIME_ACCESS_SET, TIME_MODIFY_SET);
 
@@ -103,9 +105,15 @@ public final class Fattr4 {
         write(out, requested, src, Owners.NUMERIC);
     }
 
-    /** Writes a fattr4 of the requested attributes this server supports. */
+    /** Writes a fattr4 of the requested attributes this server supports in minor version 1. */
     public static void write(XdrWriter out, Bitmap requested, AttrSource src, Owners owners) {
-        Bitmap answer = requested.and(SUPPORTED).minus(WRITE_ONLY);
+        write(out, requested, src, owners, 1);
+    }
+
+    /** Writes a fattr4 of the requested attributes this server supports in {@code minor}. */
+    public static void write(XdrWriter out, Bitmap requested, AttrSource src, Owners owners, int minor) {
+        Bitmap supported = minor == 0 ? SUPPORTED_40 : SUPPORTED;
+        Bitmap answer = requested.and(supported).minus(WRITE_ONLY);
         ByteBuf vals = Unpooled.buffer();
         try {
             XdrWriter v = new XdrWriter(vals);
@@ -117,7 +125,7 @@ public final class Fattr4 {
                 if (bit >= FILES_AVAIL && bit <= SPACE_TOTAL && stat == null && src.stat() != null) {
                     stat = src.stat().get();
                 }
-                value(v, bit, src, stat, owners);
+                value(v, bit, src, stat, owners, supported);
             }
             answer.write(out);
             out.writeInt(vals.readableBytes());
@@ -129,10 +137,10 @@ public final class Fattr4 {
         }
     }
 
-    private static void value(XdrWriter v, int bit, AttrSource src, FsStat stat, Owners owners) {
+    private static void value(XdrWriter v, int bit, AttrSource src, FsStat stat, Owners owners, Bitmap supported) {
         FileAttr a = src.attr();
         switch (bit) {
-            case SUPPORTED_ATTRS -> SUPPORTED.write(v);
+            case SUPPORTED_ATTRS -> supported.write(v);
             case TYPE -> v.writeInt(type(a.type()));
             // FH4_PERSISTENT: handles survive restarts of the gateway and the services
             case FH_EXPIRE_TYPE -> v.writeInt(0);

@@ -49,6 +49,9 @@ public final class SetAttrDecoder {
             }
             Integer uid = null;
             Integer gid = null;
+            if ((owner != null && owner.isEmpty()) || (group != null && group.isEmpty())) {
+                return new Resolved(Nfs4Status.INVAL, null);
+            }
             if (owner != null) {
                 long u = owners.uid(owner);
                 if (u == Owners.UNKNOWN) {

@@ -140,8 +140,11 @@ public final class Open implements Nfs4Op<Open.Args> {
                         case 1 -> CreateMode.GUARDED;
                         default -> CreateMode.EXCLUSIVE;
                     };
+                    // size 0 truncates an existing file (O_TRUNC); any other size is for a new file only
+                    SetAttrs onCreate = sa.size() == null || sa.size() == 0 ? sa
+                            : new SetAttrs(sa.mode(), sa.uid(), sa.gid(), null, sa.atime(), sa.mtime());
                     var created = c.server().fs().create(c.principal(), dir.handle(), name,
-                            CreateSpec.regular(mode, sa, a.createMode() >= 2 ? a.verifier() : new byte[0]));
+                            CreateSpec.regular(mode, onCreate, a.createMode() >= 2 ? a.verifier() : new byte[0]));
                     if (!created.status().ok()) {
                         return created.status() == FsStatus.ISDIR ? Nfs4Status.ISDIR : Nfs4Status.of(created.status());
                     }

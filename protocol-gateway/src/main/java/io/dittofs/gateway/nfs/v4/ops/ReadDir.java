@@ -58,7 +58,7 @@ public final class ReadDir implements Nfs4Op<ReadDir.Args> {
         if (!a.attrs().and(Fattr4.WRITE_ONLY).isEmpty()) {
             return Nfs4Status.INVAL;
         }
-        if (maxcount < OVERHEAD) {
+        if (maxcount < OVERHEAD - 4) {
             // not even an empty directory's reply fits
             return Nfs4Status.TOOSMALL;
         }
@@ -99,7 +99,7 @@ public final class ReadDir implements Nfs4Op<ReadDir.Args> {
             }
             items.add(new Item(i + COOKIE_BASE, names.get(i), src));
         }
-        return write(out, PSEUDO_VERIFIER, items, true, a.attrs(), maxcount, c.server().owners());
+        return write(out, PSEUDO_VERIFIER, items, true, a.attrs(), maxcount, c.server().owners(), c.minor());
     }
 
     private static int real(CompoundContext c, Fh.Real dir, Args a, long maxcount, XdrWriter out) {
@@ -119,11 +119,11 @@ public final class ReadDir implements Nfs4Op<ReadDir.Args> {
             items.add(new Item(e.cookie() + COOKIE_BASE, e.name(), Objects4.real(c, new Fh.Real(e.handle()), e.attr())));
         }
         byte[] verifier = page.verifier() == null || page.verifier().length != 8 ? new byte[8] : page.verifier();
-        return write(out, verifier, items, page.eof(), a.attrs(), maxcount, c.server().owners());
+        return write(out, verifier, items, page.eof(), a.attrs(), maxcount, c.server().owners(), c.minor());
     }
 
     private static int write(XdrWriter out, byte[] verifier, List<Item> items, boolean eof, Bitmap attrs,
-                             long maxcount, Owners owners) {
+                             long maxcount, Owners owners, int minor) {
         long budget = maxcount - OVERHEAD;
         ByteBuf entries = Unpooled.buffer();
         try {
@@ -132,7 +132,7 @@ public final class ReadDir implements Nfs4Op<ReadDir.Args> {
             for (Item it : items) {
                 int before = entries.writerIndex();
                 w.writeBool(true).writeLong(it.cookie()).writeString(it.name());
-                Fattr4.write(w, attrs, it.src(), owners);
+                Fattr4.write(w, attrs, it.src(), owners, minor);
                 if (entries.writerIndex() > budget) {
                     entries.writerIndex(before);
                     break;
