@@ -42,6 +42,14 @@ public @interface ConsistentNfsLimits {
                         + "; raise it (default 268435456)").addConstraintViolation();
                 ok = false;
             }
+            if (p.minVersion() != null && p.maxVersion() != null
+                    && p.minVersion().matches(NfsVersionRange.PATTERN) && p.maxVersion().matches(NfsVersionRange.PATTERN)
+                    && NfsVersionRange.code(p.minVersion()) > NfsVersionRange.code(p.maxVersion())) {
+                ctx.buildConstraintViolationWithTemplate("dittofs.nfs.min-version=" + p.minVersion()
+                        + " must not be above dittofs.nfs.max-version=" + p.maxVersion()
+                        + "; e.g. min-version=3 max-version=4.1").addConstraintViolation();
+                ok = false;
+            }
             return ok;
         }
     }

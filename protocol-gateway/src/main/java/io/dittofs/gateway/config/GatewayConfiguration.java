@@ -148,8 +148,13 @@ public class GatewayConfiguration {
         String host = nfs.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : nfs.bindAddress();
         RpcRegistry programs = new RpcRegistry();
         PortmapProgram portmap = new PortmapProgram(programs, () -> self.get().port(), host, nfs.udp());
-        programs.register(portmap).register(new MountProgram(registry, ids, gate, fs)).register(new Nfs3Program(fs, gate));
-        extraPrograms.orderedStream().forEach(programs::register);
+        NfsVersionRange versions = nfs.versions();
+        programs.register(portmap);
+        if (versions.serves3()) {
+            // MOUNT hands out NFSv3 handles: it goes with NFSv3
+            programs.register(new MountProgram(registry, ids, gate, fs)).register(new Nfs3Program(fs, gate));
+        }
+        extraPrograms.orderedStream().filter(versions::admits).forEach(programs::register);
         DuplicateRequestCache drc = new DuplicateRequestCache(nfs.drcEntries());
         AuthFlavors auth = AuthFlavors.standard();
         RpcDispatcher all = new RpcDispatcher(programs, drc, auth, metrics);

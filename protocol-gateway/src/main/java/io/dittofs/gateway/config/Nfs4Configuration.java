@@ -1,6 +1,13 @@
 package io.dittofs.gateway.config;
 
+import io.dittofs.contracts.grpc.ServiceChannels;
 import io.dittofs.gateway.access.ShareGate;
+import io.dittofs.gateway.identity.GrpcIdentityNames;
+import io.dittofs.gateway.identity.IdentityNames;
+import io.dittofs.gateway.nfs.v4.attr.Owners;
+import io.grpc.ManagedChannel;
+import java.time.Duration;
+import java.util.Optional;
 import io.dittofs.gateway.fs.FileSystem;
 import io.dittofs.gateway.locks.LockManager;
 import io.dittofs.gateway.nfs.v4.Nfs4Program;
@@ -21,10 +28,33 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class Nfs4Configuration {
 
+    /** Holds the control-plane channel of the owner-name lookups, if any, so it is closed with the context. */
+    public record Nfs4Identity(IdentityNames names, Optional<ManagedChannel> channel) implements AutoCloseable {
+        @Override
+        public void close() {
+            channel.ifPresent(ManagedChannel::shutdownNow);
+        }
+    }
+
+    /** Owner names from the control plane's identity service when the gateway follows one; numeric ids otherwise. */
+    @Bean
+    public Nfs4Identity gatewayNfs4Identity(GatewayProperties gateway) {
+        Optional<String> control = gateway.watchedControlPlane();
+        if (control.isEmpty()) {
+            return new Nfs4Identity(IdentityNames.NONE, Optional.empty());
+        }
+        ManagedChannel ch = ServiceChannels.open(control.get());
+        return new Nfs4Identity(new GrpcIdentityNames(ch, Duration.ofSeconds(5), Duration.ofSeconds(60)), Optional.of(ch));
+    }
+
     @Bean
     public Nfs4Program gatewayNfs4Program(FileSystem fs, ShareGate gate, ShareRegistry registry,
-                                          ObjectProvider<LockManager> locks, ObjectProvider<GatewayMetrics> metrics) {
+                                          ObjectProvider<LockManager> locks, NfsProperties nfs, Nfs4Identity identity,
+                                          ObjectProvider<GatewayMetrics> metrics) {
+        NfsVersionRange versions = nfs.versions();
         return new Nfs4Program(new Nfs4Server(fs, gate, new PseudoFs(registry, fs),
-                new ClientStates(locks.getIfAvailable())), metrics.getIfAvailable(GatewayMetrics::disabled).nfs4Operations());
+                new ClientStates(locks.getIfAvailable()), new Owners(nfs.idDomain(), identity.names())),
+                versions.minMinor(), Math.max(0, versions.maxMinor()),
+                metrics.getIfAvailable(GatewayMetrics::disabled).nfs4Operations());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,6 +28,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBufferedBytes request and reply bytes buffered by all connections of a listener
  *                         before connections adding more stop being read
  * @param callbackTimeout how long a call from the gateway to a client waits for the reply
+ * @param minVersion    lowest NFS version served: 3, 4.0 or 4.1
+ * @param maxVersion    highest NFS version served: 3, 4.0 or 4.1
+ * @param idDomain      NFSv4 owner/owner_group domain: {@code name@id-domain} for users the
+ *                      control plane's identity service knows (clients' idmapd domain)
  */
 @Validated
 @ConsistentNfsLimits
@@ -55,10 +60,21 @@ public record NfsProperties(
         @Max(value = 1073741824, message = "must be 65536..1073741824 bytes") int maxUnsentReplyBytes,
         @DefaultValue("268435456") @Min(value = 4194304, message = "must be at least 4194304 bytes (4 MiB)") long maxBufferedBytes,
         @DefaultValue("30s") @NotNull(message = "must be a duration such as 30s")
-        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s") Duration callbackTimeout) {
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 30s") Duration callbackTimeout,
+        @DefaultValue("3") @NotNull(message = "must be 3, 4.0 or 4.1")
+        @Pattern(regexp = NfsVersionRange.PATTERN, message = "must be 3, 4.0 or 4.1") String minVersion,
+        @DefaultValue("4.1") @NotNull(message = "must be 3, 4.0 or 4.1")
+        @Pattern(regexp = NfsVersionRange.PATTERN, message = "must be 3, 4.0 or 4.1") String maxVersion,
+        @DefaultValue("localdomain") @NotBlank(message = "must be a domain name such as localdomain or example.com")
+        @Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a domain name such as localdomain or example.com") String idDomain) {
 
     /** Off; also the fallback of the DITTOFS_PORTMAP_PORT alias, so the default lives here only. */
     public static final String DEFAULT_PORTMAP_PORT = "0";
+
+    /** The served version range; only call on validated properties. */
+    public NfsVersionRange versions() {
+        return NfsVersionRange.of(minVersion, maxVersion);
+    }
 
     /** The transport limits of every NFS listener. */
     public TransportSettings transport() {

@@ -20,11 +20,16 @@ public final class CompoundContext {
     private final int minor;
     private Fh current;
     private Fh saved;
+    private Stateid currentStateid;
+    private Stateid savedStateid;
     private long allowedShare = -1;
     private Decision.Allowed allowed;
     private Session session;
     private int slot = -1;
     private byte[] replay;
+    private int opCount;
+    private long requestBytes;
+    private boolean cacheThis;
 
     public CompoundContext(Nfs4Server server, CallContext call, Principal caller, int minor) {
         this.server = server;
@@ -52,6 +57,33 @@ public final class CompoundContext {
 
     public Principal caller() {
         return caller;
+    }
+
+    /**
+     * The caller as EXCHANGE_ID and CREATE_SESSION compare it (RFC 8881 §2.4.3: same principal):
+     * the authentication flavor's identity before any squash.
+     */
+    public String principalKey() {
+        return caller.anonymous() ? "none" : "sys:" + Integer.toUnsignedString(caller.uid());
+    }
+
+    /** How many operations the COMPOUND holds and how large its arguments are (SEQUENCE checks the session's limits). */
+    public void compound(int ops, long bytes) {
+        opCount = ops;
+        requestBytes = bytes;
+    }
+
+    public int opCount() {
+        return opCount;
+    }
+
+    public long requestBytes() {
+        return requestBytes;
+    }
+
+    /** SEQUENCE's sa_cachethis: the reply must fit the slot cache's size or be REP_TOO_BIG_TO_CACHE. */
+    public boolean cacheThis() {
+        return cacheThis;
     }
 
     public Fh current() {
@@ -87,7 +119,33 @@ public final class CompoundContext {
             }
         }
         current = fh;
+        currentStateid = null;
         return Nfs4Status.OK;
+    }
+
+    /** The stateid the last OPEN (or CLOSE, LOCK…) made current (RFC 8881 §16.2.3.1.2); cleared with the filehandle. */
+    public void currentStateid(Stateid id) {
+        currentStateid = id;
+    }
+
+    /**
+     * {@code id}, or — for 4.1's current-stateid marker (seqid 1, other all zeros) — the current
+     * stateid; null when the marker is used and there is none (BAD_STATEID).
+     */
+    public Stateid resolveStateid(Stateid id) {
+        if (minor >= 1 && id.seqid() == 1 && id.allZero()) {
+            return currentStateid;
+        }
+        return id;
+    }
+
+    /** RESTOREFH: the saved filehandle and the stateid saved with it become current. */
+    public int restore() {
+        int st = setCurrent(saved);
+        if (st == Nfs4Status.OK) {
+            currentStateid = savedStateid;
+        }
+        return st;
     }
 
     /** For an operation that changes the current object's share: OK or ROFS/ACCESS/STALE. */
@@ -105,6 +163,7 @@ public final class CompoundContext {
 
     public void save() {
         saved = current;
+        savedStateid = currentStateid;
     }
 
     public Session session() {
@@ -124,8 +183,9 @@ public final class CompoundContext {
         replay = cachedReply;
     }
 
-    public void bindSession(Session s, int slotId) {
+    public void bindSession(Session s, int slotId, boolean cache) {
         session = s;
         slot = slotId;
+        cacheThis = cache;
     }
 }

@@ -23,24 +23,45 @@ public final class CompoundProcessor {
     /** More operations than this in one compound: RESOURCE (4.0) or TOO_MANY_OPS (4.1). */
     public static final int MAX_OPS = 64;
     public static final int MAX_MINOR = 1;
+    /** An accepted RPC reply header with an AUTH_NONE verifier: xid, type, stat, verifier, accept stat. */
+    private static final int RPC_REPLY_HEADER = 24;
 
     private static final Logger log = LoggerFactory.getLogger(CompoundProcessor.class);
 
     private final Nfs4Server server;
     private final ProtocolOps ops;
+    private final int minMinor;
+    private final int maxMinor;
 
     public CompoundProcessor(Nfs4Server server) {
-        this(server, ProtocolOps.DISABLED);
+        this(server, 0, MAX_MINOR, ProtocolOps.DISABLED);
     }
 
-    /** @param ops times each operation of a compound by opcode and status */
     public CompoundProcessor(Nfs4Server server, ProtocolOps ops) {
+        this(server, 0, MAX_MINOR, ops);
+    }
+
+    public CompoundProcessor(Nfs4Server server, int minMinor, int maxMinor) {
+        this(server, minMinor, maxMinor, ProtocolOps.DISABLED);
+    }
+
+    /**
+     * Answers minor versions {@code minMinor..maxMinor} (configuration: dittofs.nfs.min/max-version);
+     * {@code ops} times each operation of a compound by opcode and status.
+     */
+    public CompoundProcessor(Nfs4Server server, int minMinor, int maxMinor, ProtocolOps ops) {
+        if (minMinor < 0 || maxMinor > MAX_MINOR || minMinor > maxMinor) {
+            throw new IllegalArgumentException("NFSv4 minor versions " + minMinor + ".." + maxMinor);
+        }
         this.server = server;
+        this.minMinor = minMinor;
+        this.maxMinor = maxMinor;
         this.ops = ops;
     }
 
     /** @return false when the header itself is garbage (the RPC layer answers GARBAGE_ARGS) */
     public boolean process(CallContext call, XdrReader in, XdrWriter out) {
+        long requestBytes = in.readableBytes();
         byte[] tag;
         int minor;
         long count;
@@ -57,7 +78,7 @@ public final class CompoundProcessor {
         out.writeInt(Nfs4Status.OK).writeOpaque(tag);
         int countAt = buf.writerIndex();
         out.writeInt(0);
-        if (minor < 0 || minor > MAX_MINOR) {
+        if (minor < minMinor || minor > maxMinor) {
             buf.setInt(start, Nfs4Status.MINOR_VERS_MISMATCH);
             return true;
         }
@@ -66,10 +87,15 @@ public final class CompoundProcessor {
             return true;
         }
         CompoundContext c = new CompoundContext(server, call, Principals.of(call), minor);
+        c.compound((int) count, requestBytes);
         int done = 0;
         int status = Nfs4Status.OK;
         for (int i = 0; i < count && status == Nfs4Status.OK; i++) {
+            int opStart = buf.writerIndex();
             status = one(c, in, out, i, (int) count);
+            if (c.session() != null && c.replay() == null) {
+                status = fitReply(c, buf, start, opStart, status);
+            }
             done++;
             if (c.replay() != null) {
                 buf.writerIndex(start);
@@ -85,6 +111,26 @@ public final class CompoundProcessor {
             c.session().remember(c.slot(), reply);
         }
         return true;
+    }
+
+    /**
+     * RFC 8881 §2.10.6.4: a reply beyond the session's maxresponsesize ends with the operation that
+     * crossed it answering REP_TOO_BIG (REP_TOO_BIG_TO_CACHE beyond the cached size when the
+     * client asked for caching).
+     */
+    private static int fitReply(CompoundContext c, ByteBuf buf, int start, int opStart, int status) {
+        long size = RPC_REPLY_HEADER + buf.writerIndex() - start;
+        var limits = c.session().limits();
+        int refusal = size > limits.maxResponse() ? Nfs4Status.REP_TOO_BIG
+                : c.cacheThis() && size > limits.maxResponseCached() ? Nfs4Status.REP_TOO_BIG_TO_CACHE
+                : Nfs4Status.OK;
+        if (refusal == Nfs4Status.OK) {
+            return status;
+        }
+        int opcode = buf.getInt(opStart);
+        buf.writerIndex(opStart);
+        buf.writeInt(opcode).writeInt(refusal);
+        return refusal;
     }
 
     /** Decodes and runs operation {@code index}, writing its nfs_resop4; returns its status. */
@@ -131,7 +177,9 @@ public final class CompoundProcessor {
         if (op.mutating()) {
             int allowed = c.checkModify();
             if (allowed != Nfs4Status.OK) {
-                return result(out, op.code(), allowed);
+                result(out, op.code(), allowed);
+                op.writeFailureBody(out);
+                return allowed;
             }
         }
         ByteBuf buf = out.buffer();
@@ -145,6 +193,7 @@ public final class CompoundProcessor {
             log.warn("NFSv4 op {} from {}: {}", op.code(), c.call().clientAddress(), e.getMessage());
             buf.writerIndex(statusAt + 4);
             status = Nfs4Status.ofServiceFailure(e.retryable());
+            op.writeFailureBody(out);
         }
         buf.setInt(statusAt, status);
         if (status != Nfs4Status.OK) {

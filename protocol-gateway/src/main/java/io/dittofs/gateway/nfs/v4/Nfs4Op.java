@@ -24,4 +24,11 @@ public interface Nfs4Op<A> {
     }
 
     int execute(CompoundContext c, A args, XdrWriter out);
+
+    /**
+     * What follows a failure status in this operation's result when the processor refuses it
+     * before {@link #execute} (most results are void on failure; SETATTR's still has a bitmap).
+     */
+    default void writeFailureBody(XdrWriter out) {
+    }
 }

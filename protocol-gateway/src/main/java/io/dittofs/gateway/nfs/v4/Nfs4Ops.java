@@ -1,6 +1,8 @@
 package io.dittofs.gateway.nfs.v4;
 
 import io.dittofs.gateway.nfs.v4.ops.Access;
+import io.dittofs.gateway.nfs.v4.ops.BackchannelCtl;
+import io.dittofs.gateway.nfs.v4.ops.BindConnToSession;
 import io.dittofs.gateway.nfs.v4.ops.Close;
 import io.dittofs.gateway.nfs.v4.ops.Commit;
 import io.dittofs.gateway.nfs.v4.ops.Open;
@@ -77,7 +79,7 @@ public final class Nfs4Ops {
                     new DestroySession(), new Sequence(), new DestroyClientId(), new ReclaimComplete(), new Open(),
                     new OpenConfirm(), new Close(), new Read(), new Write(), new Commit(), new SetAttr(), new Create(), new Remove(),
                     new Rename(), new Link(), new Verify(Verify.VERIFY), new Verify(Verify.NVERIFY), new OpenDowngrade(),
-                    new TestStateid(), new FreeStateid())
+                    new TestStateid(), new FreeStateid(), new BindConnToSession(), new BackchannelCtl())
             .collect(Collectors.toUnmodifiableMap(Nfs4Op::code, Function.identity()));
 
     private Nfs4Ops() {

@@ -18,12 +18,21 @@ public final class Nfs4Program implements RpcProgram {
     private final CompoundProcessor compound;
 
     public Nfs4Program(Nfs4Server server) {
-        this(server, ProtocolOps.DISABLED);
+        this(server, 0, CompoundProcessor.MAX_MINOR, ProtocolOps.DISABLED);
     }
 
     /** @param operations times the operations inside each COMPOUND */
     public Nfs4Program(Nfs4Server server, ProtocolOps operations) {
-        this.compound = new CompoundProcessor(server, operations);
+        this(server, 0, CompoundProcessor.MAX_MINOR, operations);
+    }
+
+    public Nfs4Program(Nfs4Server server, int minMinor, int maxMinor) {
+        this(server, minMinor, maxMinor, ProtocolOps.DISABLED);
+    }
+
+    /** Serves minor versions {@code minMinor..maxMinor} only (the rest: MINOR_VERS_MISMATCH), operations timed by {@code operations}. */
+    public Nfs4Program(Nfs4Server server, int minMinor, int maxMinor, ProtocolOps operations) {
+        this.compound = new CompoundProcessor(server, minMinor, maxMinor, operations);
     }
 
     @Override

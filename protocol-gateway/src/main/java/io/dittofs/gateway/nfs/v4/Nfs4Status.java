@@ -80,6 +80,9 @@ public final class Nfs4Status {
     public static final int DEADSESSION = 10078;
     public static final int NOT_ONLY_OP = 10081;
     public static final int WRONG_TYPE = 10083;
+    public static final int REP_TOO_BIG_TO_CACHE = 10067;
+    public static final int BADOWNER = 10039;
+    public static final int ENCR_ALG_UNSUPP = 10079;
 
     private Nfs4Status() {
     }

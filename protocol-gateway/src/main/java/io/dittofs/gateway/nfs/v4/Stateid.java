@@ -23,6 +23,11 @@ public record Stateid(int seqid, byte[] other) {
         return allBytes(0) || allBytes(0xff);
     }
 
+    /** other is all zeros: the anonymous stateid, or with seqid 1 the current-stateid marker. */
+    public boolean allZero() {
+        return allBytes(0);
+    }
+
     private boolean allBytes(int v) {
         for (byte b : other) {
             if ((b & 0xff) != v) {

@@ -9,8 +9,11 @@ import java.util.Arrays;
 /** bitmap4 (RFC 7530 §3.2): attribute numbers as bits of 32-bit words, immutable. */
 public final class Bitmap {
 
-    /** Every attribute defined through NFSv4.2 fits in 3 words; more is refused as garbage. */
-    public static final int MAX_WORDS = 8;
+    /**
+     * Every attribute defined through NFSv4.2 fits in 3 words; clients may still ask for unknown
+     * higher numbers (which are simply not answered), so up to 2,048 attribute bits are read.
+     */
+    public static final int MAX_WORDS = 64;
     public static final Bitmap EMPTY = new Bitmap(new int[0]);
 
     private final int[] words;

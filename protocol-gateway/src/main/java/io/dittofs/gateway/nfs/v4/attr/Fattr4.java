@@ -26,6 +26,8 @@ public final class Fattr4 {
     public static final int UNIQUE_HANDLES = 9;
     public static final int LEASE_TIME = 10;
     public static final int RDATTR_ERROR = 11;
+    public static final int ACL = 12;
+    public static final int ACLSUPPORT = 13;
     public static final int CANSETTIME = 15;
     public static final int CASE_INSENSITIVE = 16;
     public static final int CASE_PRESERVING = 17;
@@ -35,6 +37,7 @@ public final class Fattr4 {
     public static final int FILES_AVAIL = 21;
     public static final int FILES_FREE = 22;
     public static final int FILES_TOTAL = 23;
+    public static final int FS_LOCATIONS = 24;
     public static final int HOMOGENEOUS = 26;
     public static final int MAXFILESIZE = 27;
     public static final int MAXLINK = 28;
@@ -58,18 +61,25 @@ public final class Fattr4 {
     public static final int TIME_MODIFY = 53;
     public static final int TIME_MODIFY_SET = 54;
     public static final int MOUNTED_ON_FILEID = 55;
+    public static final int SUPPATTR_EXCLCREAT = 75;
+    public static final int FS_CHARSET_CAP = 76;
+    /** fs_charset_cap: names are UTF-8 only (RFC 8881 §14.4). */
+    private static final int FSCHARSET_CAP4_ALLOWS_ONLY_UTF8 = 0x2;
 
     public static final int LEASE_SECONDS = 90;
     public static final int MAX_IO = 1 << 20;
     public static final int MAX_NAME = 255;
 
     private static final int[] SUPPORTED_BITS = {SUPPORTED_ATTRS, TYPE, FH_EXPIRE_TYPE, CHANGE, SIZE, LINK_SUPPORT,
-            SYMLINK_SUPPORT, NAMED_ATTR, FSID, UNIQUE_HANDLES, LEASE_TIME, RDATTR_ERROR, CANSETTIME, CASE_INSENSITIVE,
-            CASE_PRESERVING, CHOWN_RESTRICTED, FILEHANDLE, FILEID, FILES_AVAIL, FILES_FREE, FILES_TOTAL, HOMOGENEOUS,
+            SYMLINK_SUPPORT, NAMED_ATTR, FSID, UNIQUE_HANDLES, LEASE_TIME, RDATTR_ERROR, ACL, ACLSUPPORT, CANSETTIME,
+            CASE_INSENSITIVE, CASE_PRESERVING, CHOWN_RESTRICTED, FILEHANDLE, FILEID, FILES_AVAIL, FILES_FREE,
+            FILES_TOTAL, FS_LOCATIONS, HOMOGENEOUS,
             MAXFILESIZE, MAXLINK, MAXNAME, MAXREAD, MAXWRITE, MODE, NO_TRUNC, NUMLINKS, OWNER, OWNER_GROUP, RAWDEV,
             SPACE_AVAIL, SPACE_FREE, SPACE_TOTAL, SPACE_USED, TIME_ACCESS, TIME_ACCESS_SET, TIME_DELTA, TIME_METADATA,
-            TIME_MODIFY, TIME_MODIFY_SET, MOUNTED_ON_FILEID};
+            TIME_MODIFY, TIME_MODIFY_SET, MOUNTED_ON_FILEID, SUPPATTR_EXCLCREAT, FS_CHARSET_CAP};
     public static final Bitmap SUPPORTED = Bitmap.of(SUPPORTED_BITS);
+    /** NFSv4.0 has no suppattr_exclcreat or fs_charset_cap (RFC 7530 stops at mounted_on_fileid). */
+    public static final Bitmap SUPPORTED_40 = SUPPORTED.minus(Bitmap.of(SUPPATTR_EXCLCREAT, FS_CHARSET_CAP));
     /** Settable only: asking to read them is INVAL (RFC 7530 §5.5). */
     public static final Bitmap WRITE_ONLY = Bitmap.of(TIME_ACCESS_SET, TIME_MODIFY_SET);
 
@@ -90,9 +100,20 @@ public final class Fattr4 {
         };
     }
 
-    /** Writes a fattr4 of the requested attributes this server supports. */
+    /** Writes a fattr4 of the requested attributes this server supports, owners as numeric ids. */
     public static void write(XdrWriter out, Bitmap requested, AttrSource src) {
-        Bitmap answer = requested.and(SUPPORTED).minus(WRITE_ONLY);
+        write(out, requested, src, Owners.NUMERIC);
+    }
+
+    /** Writes a fattr4 of the requested attributes this server supports in minor version 1. */
+    public static void write(XdrWriter out, Bitmap requested, AttrSource src, Owners owners) {
+        write(out, requested, src, owners, 1);
+    }
+
+    /** Writes a fattr4 of the requested attributes this server supports in {@code minor}. */
+    public static void write(XdrWriter out, Bitmap requested, AttrSource src, Owners owners, int minor) {
+        Bitmap supported = minor == 0 ? SUPPORTED_40 : SUPPORTED;
+        Bitmap answer = requested.and(supported).minus(WRITE_ONLY);
         ByteBuf vals = Unpooled.buffer();
         try {
             XdrWriter v = new XdrWriter(vals);
@@ -104,7 +125,7 @@ public final class Fattr4 {
                 if (bit >= FILES_AVAIL && bit <= SPACE_TOTAL && stat == null && src.stat() != null) {
                     stat = src.stat().get();
                 }
-                value(v, bit, src, stat);
+                value(v, bit, src, stat, owners, supported);
             }
             answer.write(out);
             out.writeInt(vals.readableBytes());
@@ -116,10 +137,10 @@ public final class Fattr4 {
         }
     }
 
-    private static void value(XdrWriter v, int bit, AttrSource src, FsStat stat) {
+    private static void value(XdrWriter v, int bit, AttrSource src, FsStat stat, Owners owners, Bitmap supported) {
         FileAttr a = src.attr();
         switch (bit) {
-            case SUPPORTED_ATTRS -> SUPPORTED.write(v);
+            case SUPPORTED_ATTRS -> supported.write(v);
             case TYPE -> v.writeInt(type(a.type()));
             // FH4_PERSISTENT: handles survive restarts of the gateway and the services
             case FH_EXPIRE_TYPE -> v.writeInt(0);
@@ -131,6 +152,12 @@ public final class Fattr4 {
             case FSID -> v.writeLong(src.fsidMajor()).writeLong(src.fsidMinor());
             case LEASE_TIME -> v.writeInt(LEASE_SECONDS);
             case RDATTR_ERROR -> v.writeInt(0);
+            case ACL -> ModeAcl.write(v, ModeAcl.of(a.mode(), a.type() == io.dittofs.gateway.fs.model.FileType.DIRECTORY));
+            case ACLSUPPORT -> v.writeInt(ModeAcl.SUPPORT);
+            // no referrals or migration: an empty fs_root and no other locations (RFC 8881 §11.16)
+            case FS_LOCATIONS -> v.writeInt(0).writeInt(0);
+            case SUPPATTR_EXCLCREAT -> SetAttrDecoder.EXCLUSIVE_CREATE.write(v);
+            case FS_CHARSET_CAP -> v.writeInt(FSCHARSET_CAP4_ALLOWS_ONLY_UTF8);
             case FILEHANDLE -> v.writeOpaque(src.fh());
             case FILEID -> v.writeLong(a.fileid());
             case FILES_AVAIL -> v.writeLong(stat == null ? 0 : stat.availFiles());
@@ -142,8 +169,8 @@ public final class Fattr4 {
             case MAXREAD, MAXWRITE -> v.writeLong(MAX_IO);
             case MODE -> v.writeInt(a.mode() & 07777);
             case NUMLINKS -> v.writeInt(a.nlink());
-            case OWNER -> v.writeString(Integer.toUnsignedString(a.uid()));
-            case OWNER_GROUP -> v.writeString(Integer.toUnsignedString(a.gid()));
+            case OWNER -> v.writeString(owners.owner(a.uid()));
+            case OWNER_GROUP -> v.writeString(owners.group(a.gid()));
             case RAWDEV -> v.writeInt(a.rdevMajor()).writeInt(a.rdevMinor());
             case SPACE_AVAIL -> v.writeLong(stat == null ? 0 : stat.availBytes());
             case SPACE_FREE -> v.writeLong(stat == null ? 0 : stat.freeBytes());

@@ -19,6 +19,9 @@ public final class Access implements Nfs4Op<Integer> {
         return 3;
     }
 
+    private static final int NOT_FOR_DIRECTORIES = AccessBits.EXECUTE;
+    private static final int NOT_FOR_FILES = AccessBits.LOOKUP | AccessBits.DELETE;
+
     @Override
     public Integer decode(XdrReader in) throws XdrException {
         return in.readInt();
@@ -32,8 +35,18 @@ public final class Access implements Nfs4Op<Integer> {
             case null -> {
                 return Nfs4Status.NOFILEHANDLE;
             }
-            case Fh.Pseudo p -> granted = asked & (AccessBits.READ | AccessBits.LOOKUP | AccessBits.EXECUTE);
+            case Fh.Pseudo p -> {
+                asked &= ~NOT_FOR_DIRECTORIES;
+                granted = asked & (AccessBits.READ | AccessBits.LOOKUP);
+            }
             case Fh.Real r -> {
+                var attr = c.server().fs().getAttr(c.principal(), r.handle());
+                if (!attr.status().ok()) {
+                    return Nfs4Status.of(attr.status());
+                }
+                // RFC 7530 §16.1: LOOKUP and DELETE mean something for directories only, EXECUTE for the rest
+                asked &= attr.attr().type() == io.dittofs.gateway.fs.model.FileType.DIRECTORY ? ~NOT_FOR_DIRECTORIES
+                        : ~NOT_FOR_FILES;
                 var a = c.server().fs().access(c.principal(), r.handle(), asked);
                 if (!a.status().ok()) {
                     return Nfs4Status.of(a.status());

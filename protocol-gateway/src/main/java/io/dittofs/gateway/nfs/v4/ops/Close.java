@@ -32,8 +32,11 @@ public final class Close implements Nfs4Op<Close.Args> {
         if (f.status() != Nfs4Status.OK) {
             return f.status();
         }
-        c.server().opens().remove(a.stateid().other());
-        new Stateid(f.open().seqid() + 1, a.stateid().other()).write(out);
+        byte[] other = c.resolveStateid(a.stateid()).other();
+        c.server().opens().remove(other);
+        Stateid closed = new Stateid(f.open().seqid() + 1, other);
+        c.currentStateid(closed);
+        closed.write(out);
         return Nfs4Status.OK;
     }
 }

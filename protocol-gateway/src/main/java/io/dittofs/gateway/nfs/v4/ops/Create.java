@@ -69,10 +69,11 @@ public final class Create implements Nfs4Op<Create.Args> {
         if (bad != Nfs4Status.OK) {
             return bad;
         }
-        if (!a.attrs().ok()) {
-            return a.attrs().unsupported() ? Nfs4Status.ATTRNOTSUPP : Nfs4Status.INVAL;
+        var resolved = a.attrs().resolve(c.server().owners());
+        if (resolved.status() != Nfs4Status.OK) {
+            return resolved.status();
         }
-        SetAttrs sa = a.attrs().attrs();
+        SetAttrs sa = resolved.attrs();
         CreateSpec spec = switch (type) {
             case DIRECTORY -> CreateSpec.directory(sa);
             case SYMLINK -> CreateSpec.symlink(sa, a.link());

@@ -1,19 +1,32 @@
 package io.dittofs.gateway.nfs.v4.ops;
 
-import io.dittofs.gateway.nfs.v4.CompoundProcessor;
-import io.dittofs.gateway.nfs.v4.state.Session;
 import io.dittofs.gateway.nfs.v4.CompoundContext;
+import io.dittofs.gateway.nfs.v4.CompoundProcessor;
 import io.dittofs.gateway.nfs.v4.Nfs4Op;
 import io.dittofs.gateway.nfs.v4.Nfs4Status;
+import io.dittofs.gateway.nfs.v4.state.Session;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
+import io.netty.buffer.ByteBuf;
 
-/** CREATE_SESSION (RFC 8881 §18.36): a fore channel of at most {@link #MAX_SLOTS} slots; the back channel is echoed. */
+/**
+ * CREATE_SESSION (RFC 8881 §18.36): a fore channel of at most {@link #MAX_SLOTS} slots and at most
+ * one RPC record of requests and replies; channels too small to carry a SEQUENCE are TOOSMALL. The
+ * result is kept with the client record so a retransmission gets the same answer.
+ */
 public final class CreateSession implements Nfs4Op<CreateSession.Args> {
 
     public static final int MAX_SLOTS = 64;
     private static final int MAX_MSG = (1 << 20) + 64 * 1024;
+    /**
+     * Smallest request or reply a channel must allow: an RPC header with AUTH_SYS plus a COMPOUND
+     * holding a SEQUENCE (or CB_SEQUENCE) is about this large, so less could never carry one.
+     */
+    static final int MIN_MSG = 128;
+    private static final int FLAG_PERSIST = 0x1;
+    private static final int FLAG_CONN_BACK_CHAN = 0x2;
+    private static final int FLAG_CONN_RDMA = 0x4;
 
     public record Channel(int headerPad, int maxRequest, int maxResponse, int maxResponseCached, int maxOps,
                           int maxRequests) {
@@ -35,33 +48,7 @@ public final class CreateSession implements Nfs4Op<CreateSession.Args> {
         Channel fore = channel(in);
         Channel back = channel(in);
         int cbProgram = in.readInt();
-        long secs = in.readUnsignedInt();
-        if (secs > 16) {
-            throw new XdrException("too many callback security parameters: " + secs);
-        }
-        for (int i = 0; i < secs; i++) {
-            int flavor = in.readInt();
-            switch (flavor) {
-                case 0 -> { }
-                case 1 -> {
-                    in.readInt();
-                    in.readOpaque(255);
-                    in.readInt();
-                    in.readInt();
-                    long gids = in.readUnsignedInt();
-                    if (gids > 16) {
-                        throw new XdrException("AUTH_SYS with " + gids + " groups");
-                    }
-                    in.skip((int) gids * 4);
-                }
-                case 6 -> {
-                    in.readInt();
-                    in.readOpaque(1024);
-                    in.readOpaque(1024);
-                }
-                default -> throw new XdrException("unknown callback flavor " + flavor);
-            }
-        }
+        CallbackSec.skip(in);
         return new Args(clientId, seq, flags, fore, back, cbProgram);
     }
 
@@ -77,20 +64,48 @@ public final class CreateSession implements Nfs4Op<CreateSession.Args> {
 
     @Override
     public int execute(CompoundContext c, Args a, XdrWriter out) {
+        if ((a.flags() & ~(FLAG_PERSIST | FLAG_CONN_BACK_CHAN | FLAG_CONN_RDMA)) != 0) {
+            return Nfs4Status.INVAL;
+        }
+        if (tooSmall(a.fore()) || tooSmall(a.back())) {
+            return Nfs4Status.TOOSMALL;
+        }
         Channel f = a.fore();
         int slots = (int) Math.max(1, Math.min(MAX_SLOTS, Integer.toUnsignedLong(f.maxRequests())));
-        int maxOps = (int) Math.min(CompoundProcessor.MAX_OPS, Integer.toUnsignedLong(f.maxOps()));
-        Session[] created = new Session[1];
-        int status = c.server().clients().createSession(a.clientId(), a.seq(), created, slots, maxOps);
-        if (status != Nfs4Status.OK) {
-            return status;
-        }
-        out.writeFixedOpaque(created[0].id()).writeInt(a.seq()).writeInt(0);
+        int maxOps = (int) Math.max(1, Math.min(CompoundProcessor.MAX_OPS, Integer.toUnsignedLong(f.maxOps())));
         Channel fore = new Channel(0, clamp(f.maxRequest()), clamp(f.maxResponse()), clamp(f.maxResponseCached()),
                 maxOps, slots);
+        var limits = new Session.Limits(Integer.toUnsignedLong(fore.maxRequest()),
+                Integer.toUnsignedLong(fore.maxResponse()), Integer.toUnsignedLong(fore.maxResponseCached()));
+        var created = c.server().clients().createSession(a.clientId(), a.seq(), c.principalKey(),
+                id -> new Session(id, a.clientId(), slots, maxOps, limits));
+        if (created.replay() != null) {
+            out.buffer().writeBytes(created.replay());
+            return created.status();
+        }
+        if (created.status() != Nfs4Status.OK) {
+            return created.status();
+        }
+        Session s = created.session();
+        s.callbackProgram(a.cbProgram());
+        int flags = 0;
+        if ((a.flags() & FLAG_CONN_BACK_CHAN) != 0 && c.call().callbackClient().isPresent()) {
+            s.backChannel(c.call().callbackClient().get());
+            flags |= FLAG_CONN_BACK_CHAN;
+        }
+        ByteBuf buf = out.buffer();
+        int start = buf.writerIndex();
+        out.writeFixedOpaque(s.id()).writeInt(a.seq()).writeInt(flags);
         write(out, fore);
         write(out, a.back());
+        byte[] body = new byte[buf.writerIndex() - start];
+        buf.getBytes(start, body);
+        c.server().clients().rememberCreateSession(a.clientId(), Nfs4Status.OK, body);
         return Nfs4Status.OK;
+    }
+
+    private static boolean tooSmall(Channel ch) {
+        return Integer.toUnsignedLong(ch.maxRequest()) < MIN_MSG || Integer.toUnsignedLong(ch.maxResponse()) < MIN_MSG;
     }
 
     private static int clamp(int v) {

@@ -22,7 +22,11 @@ public final class FreeStateid implements Nfs4Op<Stateid> {
     }
 
     @Override
-    public int execute(CompoundContext c, Stateid id, XdrWriter out) {
+    public int execute(CompoundContext c, Stateid given, XdrWriter out) {
+        Stateid id = c.resolveStateid(given);
+        if (id == null) {
+            return Nfs4Status.BAD_STATEID;
+        }
         var o = c.server().opens().get(id.other());
         if (o == null || c.session() == null || o.clientId() != c.session().clientId()) {
             return Nfs4Status.BAD_STATEID;

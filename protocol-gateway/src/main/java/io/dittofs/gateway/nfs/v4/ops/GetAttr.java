@@ -33,7 +33,7 @@ public final class GetAttr implements Nfs4Op<Bitmap> {
         if (a.status() != Nfs4Status.OK) {
             return a.status();
         }
-        Fattr4.write(out, requested, a.source());
+        Fattr4.write(out, requested, a.source(), c.server().owners(), c.minor());
         return Nfs4Status.OK;
     }
 }

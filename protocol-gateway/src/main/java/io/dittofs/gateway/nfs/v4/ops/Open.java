@@ -30,7 +30,11 @@ import java.util.HexFormat;
 public final class Open implements Nfs4Op<Open.Args> {
 
     public static final int CLAIM_NULL = 0;
+    public static final int CLAIM_PREVIOUS = 1;
+    public static final int CLAIM_DELEGATE_CUR = 2;
     public static final int CLAIM_FH = 4;
+    public static final int CLAIM_DELEG_CUR_FH = 5;
+    public static final int CLAIM_DELEG_PREV_FH = 6;
     private static final int RESULT_CONFIRM = 2;
     private static final int RESULT_LOCKTYPE_POSIX = 4;
 
@@ -123,23 +127,38 @@ public final class Open implements Nfs4Op<Open.Args> {
                     if (allowed != Nfs4Status.OK) {
                         return allowed;
                     }
-                    if (a.attrs() != null && !a.attrs().ok()) {
-                        return a.attrs().unsupported() ? Nfs4Status.ATTRNOTSUPP : Nfs4Status.INVAL;
+                    SetAttrs sa = SetAttrs.NONE;
+                    if (a.attrs() != null) {
+                        var resolved = a.attrs().resolve(c.server().owners());
+                        if (resolved.status() != Nfs4Status.OK) {
+                            return resolved.status();
+                        }
+                        sa = resolved.attrs();
                     }
-                    SetAttrs sa = a.attrs() == null ? SetAttrs.NONE : a.attrs().attrs();
                     CreateMode mode = switch (a.createMode()) {
                         case 0 -> CreateMode.UNCHECKED;
                         case 1 -> CreateMode.GUARDED;
                         default -> CreateMode.EXCLUSIVE;
                     };
+                    // size 0 truncates an existing file (O_TRUNC); any other size is for a new file only
+                    SetAttrs onCreate = sa.size() == null || sa.size() == 0 ? sa
+                            : new SetAttrs(sa.mode(), sa.uid(), sa.gid(), null, sa.atime(), sa.mtime());
                     var created = c.server().fs().create(c.principal(), dir.handle(), name,
-                            CreateSpec.regular(mode, sa, a.createMode() >= 2 ? a.verifier() : new byte[0]));
+                            CreateSpec.regular(mode, onCreate, a.createMode() >= 2 ? a.verifier() : new byte[0]));
                     if (!created.status().ok()) {
                         return created.status() == FsStatus.ISDIR ? Nfs4Status.ISDIR : Nfs4Status.of(created.status());
                     }
                     target = created.handle();
                     if (a.attrs() != null && !created.existed()) {
                         attrset = a.attrs().bits();
+                        if (sa.size() != null && sa.size() != 0) {
+                            // the create leaves an empty file; a size asked for is set like SETATTR's (content too)
+                            var sized = c.server().fs().setAttr(c.principal(), target,
+                                    new SetAttrs(null, null, null, sa.size(), null, null), null);
+                            if (!sized.status().ok()) {
+                                return Nfs4Status.of(sized.status());
+                            }
+                        }
                     }
                 } else {
                     var found = c.server().fs().lookup(c.principal(), dir.handle(), name);
@@ -157,8 +176,17 @@ public final class Open implements Nfs4Op<Open.Args> {
                 }
                 target = dir.handle();
             }
+            case CLAIM_PREVIOUS -> {
+                // reclaims belong to a grace period after a server restart; this server holds none
+                return Nfs4Status.NO_GRACE;
+            }
+            case CLAIM_DELEGATE_CUR, CLAIM_DELEG_CUR_FH -> {
+                // no delegation is ever granted, so no delegation stateid can be valid
+                return c.minor() == 0 && a.claim() == CLAIM_DELEG_CUR_FH ? Nfs4Status.INVAL : Nfs4Status.BAD_STATEID;
+            }
             default -> {
-                return Nfs4Status.NOTSUPP;
+                // CLAIM_DELEGATE_PREV / CLAIM_DELEG_PREV_FH: delegations do not survive a client restart here
+                return c.minor() == 0 && a.claim() == CLAIM_DELEG_PREV_FH ? Nfs4Status.INVAL : Nfs4Status.NOTSUPP;
             }
         }
         var opened = c.server().fs().open(c.principal(), target, mode(access));
@@ -173,6 +201,7 @@ public final class Open implements Nfs4Op<Open.Args> {
         boolean confirm = c.minor() == 0 && !opens.ownerConfirmed(clientId, owner);
         byte[] other = opens.add(new OpenStates.Open(clientId, owner, opened.file(), access, a.deny(), 1));
         c.setCurrent(new Fh.Real(target));
+        c.currentStateid(new Stateid(1, other));
         new Stateid(1, other).write(out);
         out.writeBool(true).writeLong(before).writeLong(after);
         out.writeInt(RESULT_LOCKTYPE_POSIX | (confirm ? RESULT_CONFIRM : 0));
@@ -188,7 +217,8 @@ public final class Open implements Nfs4Op<Open.Args> {
         return switch (attr.type()) {
             case DIRECTORY -> Nfs4Status.ISDIR;
             case SYMLINK -> Nfs4Status.SYMLINK;
-            default -> minor == 0 ? Nfs4Status.INVAL : Nfs4Status.WRONG_TYPE;
+            // RFC 7530 has no WRONG_TYPE: 4.0 clients are told SYMLINK for any object OPEN cannot open
+            default -> minor == 0 ? Nfs4Status.SYMLINK : Nfs4Status.WRONG_TYPE;
         };
     }
 

@@ -20,7 +20,11 @@ final class OpenStateids {
     private OpenStateids() {
     }
 
-    static Found find(CompoundContext c, Stateid id) {
+    static Found find(CompoundContext c, Stateid given) {
+        Stateid id = c.resolveStateid(given);
+        if (id == null) {
+            return new Found(Nfs4Status.BAD_STATEID, null);
+        }
         if (!(c.current() instanceof Fh.Real r)) {
             return new Found(c.current() == null ? Nfs4Status.NOFILEHANDLE : Nfs4Status.ISDIR, null);
         }

@@ -36,21 +36,30 @@ public final class Read implements Nfs4Op<Read.Args> {
             return c.current() == null ? Nfs4Status.NOFILEHANDLE : Nfs4Status.ISDIR;
         }
         OpenFile file;
-        if (a.stateid().special()) {
+        Stateid sid = c.resolveStateid(a.stateid());
+        if (sid == null) {
+            return Nfs4Status.BAD_STATEID;
+        }
+        if (sid.special()) {
             var opened = c.server().fs().open(c.principal(), r.handle(), AccessMode.READ);
             if (!opened.status().ok()) {
                 return Nfs4Status.of(opened.status());
             }
             file = opened.file();
         } else {
-            var f = OpenStateids.find(c, a.stateid());
+            var f = OpenStateids.find(c, sid);
             if (f.status() != Nfs4Status.OK) {
                 return f.status();
             }
             if ((f.open().access() & 1) == 0) {
                 return Nfs4Status.OPENMODE;
             }
-            file = f.open().file();
+            // the open's snapshot predates this client's own writes (content, size): read as of now
+            var fresh = c.server().fs().open(f.open().file().principal(), r.handle(), AccessMode.READ);
+            if (!fresh.status().ok()) {
+                return Nfs4Status.of(fresh.status());
+            }
+            file = fresh.file();
         }
         if (file.attr() != null && file.attr().type() != FileType.REGULAR) {
             return file.attr().type() == FileType.DIRECTORY ? Nfs4Status.ISDIR : Nfs4Status.INVAL;

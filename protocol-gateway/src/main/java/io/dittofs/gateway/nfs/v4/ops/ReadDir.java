@@ -7,6 +7,7 @@ import io.dittofs.gateway.nfs.v4.PseudoFs;
 import io.dittofs.gateway.nfs.v4.attr.AttrSource;
 import io.dittofs.gateway.nfs.v4.attr.Bitmap;
 import io.dittofs.gateway.nfs.v4.attr.Fattr4;
+import io.dittofs.gateway.nfs.v4.attr.Owners;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -54,6 +55,13 @@ public final class ReadDir implements Nfs4Op<ReadDir.Args> {
             return Nfs4Status.BAD_COOKIE;
         }
         long maxcount = Integer.toUnsignedLong(a.maxcount());
+        if (!a.attrs().and(Fattr4.WRITE_ONLY).isEmpty()) {
+            return Nfs4Status.INVAL;
+        }
+        if (maxcount < OVERHEAD - 4) {
+            // not even an empty directory's reply fits
+            return Nfs4Status.TOOSMALL;
+        }
         return switch (c.current()) {
             case null -> Nfs4Status.NOFILEHANDLE;
             case Fh.Pseudo p -> pseudo(c, p.path(), a, maxcount, out);
@@ -91,7 +99,7 @@ public final class ReadDir implements Nfs4Op<ReadDir.Args> {
             }
             items.add(new Item(i + COOKIE_BASE, names.get(i), src));
         }
-        return write(out, PSEUDO_VERIFIER, items, true, a.attrs(), maxcount);
+        return write(out, PSEUDO_VERIFIER, items, true, a.attrs(), maxcount, c.server().owners(), c.minor());
     }
 
     private static int real(CompoundContext c, Fh.Real dir, Args a, long maxcount, XdrWriter out) {
@@ -111,11 +119,11 @@ public final class ReadDir implements Nfs4Op<ReadDir.Args> {
             items.add(new Item(e.cookie() + COOKIE_BASE, e.name(), Objects4.real(c, new Fh.Real(e.handle()), e.attr())));
         }
         byte[] verifier = page.verifier() == null || page.verifier().length != 8 ? new byte[8] : page.verifier();
-        return write(out, verifier, items, page.eof(), a.attrs(), maxcount);
+        return write(out, verifier, items, page.eof(), a.attrs(), maxcount, c.server().owners(), c.minor());
     }
 
     private static int write(XdrWriter out, byte[] verifier, List<Item> items, boolean eof, Bitmap attrs,
-                             long maxcount) {
+                             long maxcount, Owners owners, int minor) {
         long budget = maxcount - OVERHEAD;
         ByteBuf entries = Unpooled.buffer();
         try {
@@ -124,7 +132,7 @@ public final class ReadDir implements Nfs4Op<ReadDir.Args> {
             for (Item it : items) {
                 int before = entries.writerIndex();
                 w.writeBool(true).writeLong(it.cookie()).writeString(it.name());
-                Fattr4.write(w, attrs, it.src());
+                Fattr4.write(w, attrs, it.src(), owners, minor);
                 if (entries.writerIndex() > budget) {
                     entries.writerIndex(before);
                     break;

@@ -26,6 +26,6 @@ public final class RestoreFh implements Nfs4Op<Void> {
         if (c.saved() == null) {
             return Nfs4Status.RESTOREFH;
         }
-        return c.setCurrent(c.saved());
+        return c.restore();
     }
 }

@@ -13,6 +13,9 @@ import io.dittofs.gateway.rpc.XdrWriter;
  */
 public final class Sequence implements Nfs4Op<Sequence.Args> {
 
+    /** xid, call, rpcvers, prog, vers, proc, an AUTH_SYS credential with a short machine name, an empty verifier. */
+    private static final int RPC_CALL_HEADER = 80;
+
     public record Args(byte[] sessionId, int seqid, int slot, int highestSlot, boolean cacheThis) {
     }
 
@@ -33,6 +36,13 @@ public final class Sequence implements Nfs4Op<Sequence.Args> {
             return Nfs4Status.BADSESSION;
         }
         var s = session.get();
+        if (c.opCount() > s.maxOps()) {
+            return Nfs4Status.TOO_MANY_OPS;
+        }
+        // the arguments plus an RPC call header with AUTH_SYS (RFC 8881 counts the whole request)
+        if (c.requestBytes() + RPC_CALL_HEADER > s.limits().maxRequest()) {
+            return Nfs4Status.REQ_TOO_BIG;
+        }
         switch (s.use(a.slot(), a.seqid())) {
             case BADSLOT -> {
                 return Nfs4Status.BADSLOT;
@@ -49,7 +59,7 @@ public final class Sequence implements Nfs4Op<Sequence.Args> {
             }
             case NEW -> {
                 c.server().clients().renew(s.clientId());
-                c.bindSession(s, a.slot());
+                c.bindSession(s, a.slot(), a.cacheThis());
             }
         }
         out.writeFixedOpaque(a.sessionId()).writeInt(a.seqid()).writeInt(a.slot())

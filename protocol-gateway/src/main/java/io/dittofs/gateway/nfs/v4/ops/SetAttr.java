@@ -37,6 +37,11 @@ public final class SetAttr implements Nfs4Op<SetAttr.Args> {
     }
 
     @Override
+    public void writeFailureBody(XdrWriter out) {
+        Bitmap.EMPTY.write(out);
+    }
+
+    @Override
     public int execute(CompoundContext c, Args a, XdrWriter out) {
         int status = apply(c, a);
         (status == Nfs4Status.OK ? a.attrs().bits() : Bitmap.EMPTY).write(out);
@@ -47,17 +52,22 @@ public final class SetAttr implements Nfs4Op<SetAttr.Args> {
         if (!(c.current() instanceof Fh.Real r)) {
             return c.current() == null ? Nfs4Status.NOFILEHANDLE : Nfs4Status.ROFS;
         }
-        if (!a.attrs().ok()) {
-            return a.attrs().unsupported() ? Nfs4Status.ATTRNOTSUPP : Nfs4Status.INVAL;
+        var resolved = a.attrs().resolve(c.server().owners());
+        if (resolved.status() != Nfs4Status.OK) {
+            return resolved.status();
         }
-        var sa = a.attrs().attrs();
+        var sa = resolved.attrs();
         if (sa.size() != null) {
             var attr = c.server().fs().getAttr(c.principal(), r.handle());
             if (attr.status().ok() && attr.attr().type() != FileType.REGULAR) {
                 return attr.attr().type() == FileType.DIRECTORY ? Nfs4Status.ISDIR : Nfs4Status.INVAL;
             }
-            if (!a.stateid().special()) {
-                var f = OpenStateids.find(c, a.stateid());
+            Stateid sid = c.resolveStateid(a.stateid());
+            if (sid == null) {
+                return Nfs4Status.BAD_STATEID;
+            }
+            if (!sid.special()) {
+                var f = OpenStateids.find(c, sid);
                 if (f.status() != Nfs4Status.OK) {
                     return f.status();
                 }

@@ -58,7 +58,7 @@ public final class Verify implements Nfs4Op<Verify.Args> {
         ByteBuf mine = Unpooled.buffer();
         try {
             XdrWriter w = new XdrWriter(mine);
-            Fattr4.write(w, a.bits(), attrs.source());
+            Fattr4.write(w, a.bits(), attrs.source(), c.server().owners(), c.minor());
             XdrReader r = new XdrReader(mine);
             Bitmap.read(r);
             byte[] values = r.readOpaque(Integer.MAX_VALUE);

@@ -45,14 +45,18 @@ public final class Write implements Nfs4Op<Write.Args> {
         }
         Stability how = Stability.values()[a.stable()];
         WriteResult w;
-        if (a.stateid().special()) {
+        Stateid sid = c.resolveStateid(a.stateid());
+        if (sid == null) {
+            return Nfs4Status.BAD_STATEID;
+        }
+        if (sid.special()) {
             var attr = c.server().fs().getAttr(c.principal(), r.handle());
             if (attr.status().ok() && attr.attr().type() != FileType.REGULAR) {
                 return attr.attr().type() == FileType.DIRECTORY ? Nfs4Status.ISDIR : Nfs4Status.INVAL;
             }
             w = c.server().fs().write(c.principal(), r.handle(), a.offset(), ByteBuffer.wrap(a.data()), how);
         } else {
-            var f = OpenStateids.find(c, a.stateid());
+            var f = OpenStateids.find(c, sid);
             if (f.status() != Nfs4Status.OK) {
                 return f.status();
             }

@@ -30,17 +30,24 @@ public final class ClientStates {
         final byte[] owner;
         final byte[] verifier;
         final byte[] confirm;
+        /** Who established it (RFC 8881 §18.35.5 compares principals). */
+        final String principal;
+        final long createdNanos = System.nanoTime();
         boolean confirmed;
+        /** The last CREATE_SESSION's status and result body, answered again to its retransmission. */
+        int lastCreateSessionStatus;
+        byte[] lastCreateSessionReply;
         boolean reclaimComplete;
         int createSessionSeq = 1;
         ClientRef lockClient;
         long lockRenewedNanos;
 
-        Client(long id, byte[] owner, byte[] verifier, byte[] confirm) {
+        Client(long id, byte[] owner, byte[] verifier, byte[] confirm, String principal) {
             this.id = id;
             this.owner = owner.clone();
             this.verifier = verifier.clone();
             this.confirm = confirm.clone();
+            this.principal = principal;
         }
 
         public long id() {
@@ -59,6 +66,14 @@ public final class ClientStates {
     public record SetClientIdResult(long clientId, byte[] confirm) {
     }
 
+    /** @param client null unless status is OK */
+    public record Exchanged(int status, Client client) {
+    }
+
+    /** @param session null unless status is OK and this is no replay; @param replay the cached result body of a retransmission */
+    public record SessionCreated(int status, Session session, byte[] replay) {
+    }
+
     private static final long RENEW_EVERY_NANOS = TimeUnit.SECONDS.toNanos(Fattr4.LEASE_SECONDS / 3);
 
     private final LockManager locks;
@@ -67,7 +82,9 @@ public final class ClientStates {
     private final long epoch = (System.currentTimeMillis() / 1000) << 32;
     private long next = 1;
     private final Map<Long, Client> byId = new HashMap<>();
-    private final Map<String, Client> byOwner = new HashMap<>();
+    /** The confirmed record of each owner, and the unconfirmed one waiting beside it (RFC 8881 §18.35.5 case 5). */
+    private final Map<String, Client> confirmedByOwner = new HashMap<>();
+    private final Map<String, Client> unconfirmedByOwner = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
 
     /** @param locks where confirmed clients are registered; null only in tests without a lock-service */
@@ -75,26 +92,73 @@ public final class ClientStates {
         this.locks = locks;
     }
 
-    /** SETCLIENTID / EXCHANGE_ID: a new unconfirmed record unless the same owner and verifier exist confirmed. */
+    /** SETCLIENTID (4.0): the confirmed record when owner and verifier match it, else a new unconfirmed record. */
     public synchronized Client establish(byte[] owner, byte[] verifier) {
         String key = HexFormat.of().formatHex(owner);
-        Client old = byOwner.get(key);
-        if (old != null && old.confirmed && Arrays.equals(old.verifier, verifier)) {
+        Client old = confirmedByOwner.get(key);
+        if (old != null && Arrays.equals(old.verifier, verifier)) {
             return old;
         }
-        byte[] confirm = new byte[8];
-        random.nextBytes(confirm);
-        Client c = new Client(epoch | next++, owner, verifier, confirm);
-        byId.put(c.id, c);
-        if (old == null || !old.confirmed) {
-            byOwner.put(key, c);
-        }
-        return c;
+        return newUnconfirmed(key, owner, verifier, "");
     }
 
     public SetClientIdResult setClientId(byte[] owner, byte[] verifier) {
         Client c = establish(owner, verifier);
         return new SetClientIdResult(c.id, c.confirm.clone());
+    }
+
+    /**
+     * EXCHANGE_ID (RFC 8881 §18.35.5): the nine cases of confirmed/unconfirmed record, update flag,
+     * verifier and principal.
+     */
+    public synchronized Exchanged exchangeId(byte[] owner, byte[] verifier, String principal, boolean update) {
+        String key = HexFormat.of().formatHex(owner);
+        Client conf = confirmedByOwner.get(key);
+        if (update) {
+            if (conf == null) {
+                return new Exchanged(Nfs4Status.NOENT, null);                 // case 7
+            }
+            if (!Arrays.equals(conf.verifier, verifier)) {
+                return new Exchanged(Nfs4Status.NOT_SAME, null);              // case 8
+            }
+            if (!conf.principal.equals(principal)) {
+                return new Exchanged(Nfs4Status.PERM, null);                  // case 9
+            }
+            return new Exchanged(Nfs4Status.OK, conf);                        // case 6
+        }
+        if (conf != null) {
+            if (!conf.principal.equals(principal)) {
+                if (hasSessions(conf.id)) {
+                    return new Exchanged(Nfs4Status.CLID_INUSE, null);        // case 3, state held
+                }
+                drop(conf);                                                   // case 3, no state
+            } else if (Arrays.equals(conf.verifier, verifier)) {
+                return new Exchanged(Nfs4Status.OK, conf);                    // case 2
+            }
+            // case 5 (client restarted): the confirmed record stays until CREATE_SESSION confirms the new one
+        }
+        return new Exchanged(Nfs4Status.OK, newUnconfirmed(key, owner, verifier, principal)); // cases 1 and 4
+    }
+
+    private Client newUnconfirmed(String key, byte[] owner, byte[] verifier, String principal) {
+        byte[] confirm = new byte[8];
+        random.nextBytes(confirm);
+        Client c = new Client(epoch | next++, owner, verifier, confirm, principal);
+        Client stale = unconfirmedByOwner.put(key, c);
+        if (stale != null) {
+            byId.remove(stale.id);
+        }
+        byId.put(c.id, c);
+        return c;
+    }
+
+    private boolean hasSessions(long clientId) {
+        return sessions.values().stream().anyMatch(s -> s.clientId() == clientId);
+    }
+
+    /** An unconfirmed record not confirmed within a lease is gone (RFC 8881 §18.35.4). */
+    private boolean expiredUnconfirmed(Client c) {
+        return !c.confirmed && System.nanoTime() - c.createdNanos > TimeUnit.SECONDS.toNanos(Fattr4.LEASE_SECONDS);
     }
 
     /** SETCLIENTID_CONFIRM (and CREATE_SESSION's implicit confirmation): registers with the lock-service. */
@@ -106,9 +170,14 @@ public final class ClientStates {
         if (confirm != null && !Arrays.equals(c.confirm, confirm)) {
             return Nfs4Status.STALE_CLIENTID;
         }
+        if (expiredUnconfirmed(c)) {
+            drop(c);
+            return Nfs4Status.STALE_CLIENTID;
+        }
         if (!c.confirmed) {
             String key = HexFormat.of().formatHex(c.owner);
-            Client old = byOwner.put(key, c);
+            unconfirmedByOwner.remove(key, c);
+            Client old = confirmedByOwner.put(key, c);
             if (old != null && old != c) {
                 drop(old);
             }
@@ -143,26 +212,52 @@ public final class ClientStates {
         return Optional.ofNullable(byId.get(clientId));
     }
 
-    /** CREATE_SESSION: checks the client's create-session sequence and confirms it. */
-    public synchronized int createSession(long clientId, int seq, Session[] created, int slots, int maxOps) {
+    /**
+     * CREATE_SESSION (RFC 8881 §18.36.4): the client's create-session sequence (a retransmission of
+     * the last one gets its cached result), the principal of an unconfirmed record, and the
+     * implicit confirmation.
+     */
+    public synchronized SessionCreated createSession(long clientId, int seq, String principal,
+                                                     java.util.function.Function<byte[], Session> newSession) {
         Client c = byId.get(clientId);
         if (c == null) {
-            return Nfs4Status.STALE_CLIENTID;
+            return new SessionCreated(Nfs4Status.STALE_CLIENTID, null, null);
+        }
+        if (c.confirmed) {
+            if (seq == c.createSessionSeq - 1 && c.lastCreateSessionReply != null) {
+                return new SessionCreated(c.lastCreateSessionStatus, null, c.lastCreateSessionReply.clone());
+            }
+        } else {
+            if (expiredUnconfirmed(c)) {
+                drop(c);
+                return new SessionCreated(Nfs4Status.STALE_CLIENTID, null, null);
+            }
+            if (!c.principal.equals(principal)) {
+                return new SessionCreated(Nfs4Status.CLID_INUSE, null, null);
+            }
         }
         if (seq != c.createSessionSeq) {
-            return Nfs4Status.SEQ_MISORDERED;
+            return new SessionCreated(Nfs4Status.SEQ_MISORDERED, null, null);
         }
         int confirmed = confirm(clientId, null);
         if (confirmed != Nfs4Status.OK) {
-            return confirmed;
+            return new SessionCreated(confirmed, null, null);
         }
         c.createSessionSeq++;
         byte[] id = new byte[16];
         random.nextBytes(id);
-        Session s = new Session(id, clientId, slots, maxOps);
+        Session s = newSession.apply(id);
         sessions.put(s.key(), s);
-        created[0] = s;
-        return Nfs4Status.OK;
+        return new SessionCreated(Nfs4Status.OK, s, null);
+    }
+
+    /** Keeps the result body of the client's last CREATE_SESSION for its retransmission. */
+    public synchronized void rememberCreateSession(long clientId, int status, byte[] body) {
+        Client c = byId.get(clientId);
+        if (c != null) {
+            c.lastCreateSessionStatus = status;
+            c.lastCreateSessionReply = body.clone();
+        }
     }
 
     public synchronized Optional<Session> session(byte[] id) {
@@ -178,7 +273,7 @@ public final class ClientStates {
         if (c == null) {
             return Nfs4Status.STALE_CLIENTID;
         }
-        if (sessions.values().stream().anyMatch(s -> s.clientId() == clientId)) {
+        if (hasSessions(clientId)) {
             return Nfs4Status.CLIENTID_BUSY;
         }
         drop(c);
@@ -197,9 +292,13 @@ public final class ClientStates {
         return Nfs4Status.OK;
     }
 
+    /** Forgets the record, its sessions and its lock-service registration. */
     private void drop(Client c) {
         byId.remove(c.id);
-        byOwner.remove(HexFormat.of().formatHex(c.owner), c);
+        String key = HexFormat.of().formatHex(c.owner);
+        confirmedByOwner.remove(key, c);
+        unconfirmedByOwner.remove(key, c);
+        sessions.values().removeIf(s -> s.clientId() == c.id);
         if (c.lockClient != null && locks != null) {
             locks.releaseClient(c.lockClient);
         }

@@ -16,13 +16,32 @@ public final class Session {
     private final byte[] id;
     private final long clientId;
     private final int maxOps;
+    private final Limits limits;
     private final long[] seqids;
     private final byte[][] replies;
 
+    /**
+     * The fore channel's negotiated sizes (RFC 8881 §18.36): requests above {@code maxRequest} are
+     * REQ_TOO_BIG, replies above {@code maxResponse} REP_TOO_BIG, and a reply the client asked to
+     * be cached above {@code maxResponseCached} REP_TOO_BIG_TO_CACHE.
+     */
+    public record Limits(long maxRequest, long maxResponse, long maxResponseCached) {
+        public static final Limits NONE = new Limits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /** The callback program and connection of the back channel, once the client offered one. */
+    private volatile int callbackProgram;
+    private volatile io.dittofs.gateway.rpc.RpcClient backChannel;
+
     public Session(byte[] id, long clientId, int slots, int maxOps) {
+        this(id, clientId, slots, maxOps, Limits.NONE);
+    }
+
+    public Session(byte[] id, long clientId, int slots, int maxOps, Limits limits) {
         this.id = id.clone();
         this.clientId = clientId;
         this.maxOps = maxOps;
+        this.limits = limits;
         this.seqids = new long[slots];
         this.replies = new byte[slots][];
     }
@@ -45,6 +64,27 @@ public final class Session {
 
     public int maxOps() {
         return maxOps;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public int callbackProgram() {
+        return callbackProgram;
+    }
+
+    public void callbackProgram(int program) {
+        callbackProgram = program;
+    }
+
+    /** The connection callbacks go over (CREATE_SESSION with CONN_BACK_CHAN, BIND_CONN_TO_SESSION), if any. */
+    public java.util.Optional<io.dittofs.gateway.rpc.RpcClient> backChannel() {
+        return java.util.Optional.ofNullable(backChannel);
+    }
+
+    public void backChannel(io.dittofs.gateway.rpc.RpcClient connection) {
+        backChannel = connection;
     }
 
     /** Checks {@code seqid} against the slot; a NEW request advances it (RFC 8881 §2.10.6.1). */

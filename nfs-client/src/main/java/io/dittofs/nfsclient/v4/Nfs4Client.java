@@ -1,0 +1,352 @@
+package io.dittofs.nfsclient.v4;
+
+import io.dittofs.nfsclient.RpcClient;
+import io.dittofs.nfsclient.RpcException;
+import io.dittofs.nfsclient.RpcReply;
+import io.dittofs.nfsclient.XdrIn;
+import io.dittofs.nfsclient.XdrOut;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+
+/**
+ * A small NFSv4.1 client (RFC 8881) over one TCP connection: EXCHANGE_ID, CREATE_SESSION (one fore
+ * channel slot, no back channel), SEQUENCE before every other compound, and the operations the
+ * e2e tests need. Delegations are refused with OPEN4_SHARE_ACCESS_WANT_NO_DELEG, so no callback
+ * ever arrives. Not thread-safe: one compound at a time.
+ */
+public final class Nfs4Client implements AutoCloseable {
+
+    public static final int PROGRAM = 100003;
+    public static final int VERSION = 4;
+    public static final int ACCESS_READ = 1;
+    public static final int ACCESS_WRITE = 2;
+    public static final int ACCESS_BOTH = 3;
+    public static final int UNSTABLE = 0;
+    public static final int FILE_SYNC = 2;
+    public static final int READ_LT = 1;
+    public static final int WRITE_LT = 2;
+
+    static final int OP_CLOSE = 4;
+    static final int OP_COMMIT = 5;
+    static final int OP_GETATTR = 9;
+    static final int OP_GETFH = 10;
+    static final int OP_LOCK = 12;
+    static final int OP_LOCKU = 14;
+    static final int OP_LOOKUP = 15;
+    static final int OP_OPEN = 18;
+    static final int OP_PUTFH = 22;
+    static final int OP_PUTROOTFH = 24;
+    static final int OP_READ = 25;
+    static final int OP_REMOVE = 28;
+    static final int OP_WRITE = 38;
+    static final int OP_EXCHANGE_ID = 42;
+    static final int OP_CREATE_SESSION = 43;
+    static final int OP_DESTROY_SESSION = 44;
+    static final int OP_SEQUENCE = 53;
+    static final int OP_DESTROY_CLIENTID = 57;
+    static final int OP_RECLAIM_COMPLETE = 58;
+
+    private static final int WANT_NO_DELEG = 0x0400;
+    private static final int FATTR_SIZE = 4;
+    private static final int CHANNEL_MAX = 1 << 21;
+
+    /** An open file: its handle and the open stateid. */
+    public record Opened(byte[] fh, Stateid stateid) {
+    }
+
+    /** READ's result. */
+    public record ReadResult(boolean eof, byte[] data) {
+    }
+
+    private final RpcClient rpc;
+    private final byte[] owner;
+    private long clientId;
+    private byte[] sessionId;
+    private int slotSeq;
+    private int ownerSeq;
+
+    /** Connects; {@link #establish()} must follow before any file operation. */
+    public Nfs4Client(String host, int port, RpcClient.Auth auth) throws IOException {
+        this.rpc = new RpcClient(host, port, auth);
+        byte[] nonce = new byte[8];
+        new SecureRandom().nextBytes(nonce);
+        this.owner = ("dittofs-nfs4-client-" + java.util.HexFormat.of().formatHex(nonce)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public RpcClient rpc() {
+        return rpc;
+    }
+
+    public long clientId() {
+        return clientId;
+    }
+
+    /** EXCHANGE_ID, CREATE_SESSION and RECLAIM_COMPLETE: the client is ready for file operations. */
+    public void establish() {
+        Compound x = new Compound().op(OP_EXCHANGE_ID);
+        x.args.writeFixed(new byte[8]).writeOpaque(owner).writeInt(0).writeInt(0).writeInt(0);
+        XdrIn r = send(x, 1).next(OP_EXCHANGE_ID);
+        clientId = r.readLong();
+        int seq = r.readInt();
+
+        Compound cs = new Compound().op(OP_CREATE_SESSION);
+        cs.args.writeLong(clientId).writeInt(seq).writeInt(0);
+        channel(cs.args, 8);
+        channel(cs.args, 1);
+        cs.args.writeInt(0x40000000).writeInt(1).writeInt(0); // cb_program, one AUTH_NONE callback security
+        XdrIn s = send(cs, 1).next(OP_CREATE_SESSION);
+        sessionId = s.readFixed(16);
+        slotSeq = 0;
+
+        Compound rc = sequenced().op(OP_RECLAIM_COMPLETE);
+        rc.args.writeBool(false);
+        sendSequenced(rc).next(OP_RECLAIM_COMPLETE);
+    }
+
+    private static void channel(XdrOut out, int slots) {
+        out.writeInt(0).writeInt(CHANNEL_MAX).writeInt(CHANNEL_MAX).writeInt(8192).writeInt(16).writeInt(slots)
+                .writeInt(0);
+    }
+
+    /** PUTROOTFH and a LOOKUP per component of {@code path}: the handle of the object. */
+    public byte[] lookup(String path) {
+        Compound c = sequenced().op(OP_PUTROOTFH);
+        int lookups = 0;
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                c.op(OP_LOOKUP).args.writeString(part);
+                lookups++;
+            }
+        }
+        c.op(OP_GETFH);
+        Compound.Reply r = sendSequenced(c);
+        r.next(OP_PUTROOTFH);
+        for (int i = 0; i < lookups; i++) {
+            r.next(OP_LOOKUP);
+        }
+        return r.next(OP_GETFH).readOpaque();
+    }
+
+    /** OPEN by name in {@code dir} (CLAIM_NULL), creating it (UNCHECKED4, mode 0644) when {@code create}. */
+    public Opened open(byte[] dir, String name, int access, boolean create) {
+        Compound c = sequenced().op(OP_PUTFH);
+        c.args.writeOpaque(dir);
+        c.op(OP_OPEN).args.writeInt(0).writeInt(access | WANT_NO_DELEG).writeInt(0).writeLong(clientId)
+                .writeOpaque(("open-owner-" + (ownerSeq++)).getBytes(StandardCharsets.UTF_8));
+        if (create) {
+            // OPEN4_CREATE, UNCHECKED4, fattr4 {mode = 0644}
+            c.args.writeInt(1).writeInt(0).writeInt(2).writeInt(0).writeInt(1 << (33 - 32)).writeInt(4).writeInt(0644);
+        } else {
+            c.args.writeInt(0);
+        }
+        c.args.writeInt(0).writeString(name);
+        c.op(OP_GETFH);
+        Compound.Reply r = sendSequenced(c);
+        r.next(OP_PUTFH);
+        XdrIn o = r.next(OP_OPEN);
+        Stateid stateid = Stateid.read(o);
+        o.readBool();
+        o.readLong();
+        o.readLong();
+        o.readInt();
+        skipBitmap(o);
+        skipDelegation(o);
+        return new Opened(r.next(OP_GETFH).readOpaque(), stateid);
+    }
+
+    /** WRITE at {@code offset}; returns the count the server wrote. */
+    public int write(Opened f, long offset, byte[] data, int stable) {
+        Compound c = sequenced().op(OP_PUTFH);
+        c.args.writeOpaque(f.fh());
+        c.op(OP_WRITE);
+        f.stateid().write(c.args);
+        c.args.writeLong(offset).writeInt(stable).writeOpaque(data);
+        Compound.Reply r = sendSequenced(c);
+        r.next(OP_PUTFH);
+        return r.next(OP_WRITE).readInt();
+    }
+
+    /** COMMIT of the whole file. */
+    public void commit(byte[] fh) {
+        Compound c = sequenced().op(OP_PUTFH);
+        c.args.writeOpaque(fh);
+        c.op(OP_COMMIT).args.writeLong(0).writeInt(0);
+        Compound.Reply r = sendSequenced(c);
+        r.next(OP_PUTFH);
+        r.next(OP_COMMIT);
+    }
+
+    public ReadResult read(Opened f, long offset, int count) {
+        Compound c = sequenced().op(OP_PUTFH);
+        c.args.writeOpaque(f.fh());
+        c.op(OP_READ);
+        f.stateid().write(c.args);
+        c.args.writeLong(offset).writeInt(count);
+        Compound.Reply r = sendSequenced(c);
+        r.next(OP_PUTFH);
+        XdrIn in = r.next(OP_READ);
+        boolean eof = in.readBool();
+        return new ReadResult(eof, in.readOpaque());
+    }
+
+    /** GETATTR size. */
+    public long size(byte[] fh) {
+        Compound c = sequenced().op(OP_PUTFH);
+        c.args.writeOpaque(fh);
+        c.op(OP_GETATTR).args.writeInt(1).writeInt(1 << FATTR_SIZE);
+        Compound.Reply r = sendSequenced(c);
+        r.next(OP_PUTFH);
+        XdrIn in = r.next(OP_GETATTR);
+        skipBitmap(in);
+        XdrIn vals = new XdrIn(in.readOpaque());
+        return vals.readLong();
+    }
+
+    /** CLOSE; the open stateid is no longer valid after it. */
+    public void close(Opened f) {
+        Compound c = sequenced().op(OP_PUTFH);
+        c.args.writeOpaque(f.fh());
+        c.op(OP_CLOSE).args.writeInt(0);
+        f.stateid().write(c.args);
+        Compound.Reply r = sendSequenced(c);
+        r.next(OP_PUTFH);
+        r.next(OP_CLOSE);
+    }
+
+    /** REMOVE {@code name} from {@code dir}. */
+    public void remove(byte[] dir, String name) {
+        Compound c = sequenced().op(OP_PUTFH);
+        c.args.writeOpaque(dir);
+        c.op(OP_REMOVE).args.writeString(name);
+        Compound.Reply r = sendSequenced(c);
+        r.next(OP_PUTFH);
+        r.next(OP_REMOVE);
+    }
+
+    /**
+     * LOCK of a new lock owner (open_to_lock_owner4 from the open stateid): returns the lock stateid.
+     * A conflict is an {@link Nfs4Exception} with NFS4ERR_DENIED (10010).
+     */
+    public Stateid lock(Opened f, int type, long offset, long length) {
+        Compound c = sequenced().op(OP_PUTFH);
+        c.args.writeOpaque(f.fh());
+        c.op(OP_LOCK).args.writeInt(type).writeBool(false).writeLong(offset).writeLong(length).writeBool(true)
+                .writeInt(0);
+        f.stateid().write(c.args);
+        c.args.writeInt(0).writeLong(clientId).writeOpaque(("lock-owner-" + (ownerSeq++)).getBytes(StandardCharsets.UTF_8));
+        Compound.Reply r = sendSequenced(c);
+        r.next(OP_PUTFH);
+        return Stateid.read(r.next(OP_LOCK));
+    }
+
+    /** LOCKU of a range held with {@code lock}; returns the updated lock stateid. */
+    public Stateid unlock(Opened f, Stateid lock, int type, long offset, long length) {
+        Compound c = sequenced().op(OP_PUTFH);
+        c.args.writeOpaque(f.fh());
+        c.op(OP_LOCKU).args.writeInt(type).writeInt(0);
+        lock.write(c.args);
+        c.args.writeLong(offset).writeLong(length);
+        Compound.Reply r = sendSequenced(c);
+        r.next(OP_PUTFH);
+        return Stateid.read(r.next(OP_LOCKU));
+    }
+
+    /** DESTROY_SESSION and DESTROY_CLIENTID. */
+    public void destroy() {
+        if (sessionId == null) {
+            return;
+        }
+        Compound ds = new Compound().op(OP_DESTROY_SESSION);
+        ds.args.writeFixed(sessionId);
+        send(ds, 1).next(OP_DESTROY_SESSION);
+        sessionId = null;
+        Compound dc = new Compound().op(OP_DESTROY_CLIENTID);
+        dc.args.writeLong(clientId);
+        send(dc, 1).next(OP_DESTROY_CLIENTID);
+    }
+
+    private Compound sequenced() {
+        if (sessionId == null) {
+            throw new IllegalStateException("no session: call establish() first");
+        }
+        Compound c = new Compound().op(OP_SEQUENCE);
+        c.args.writeFixed(sessionId).writeInt(++slotSeq).writeInt(0).writeInt(0).writeBool(false);
+        return c;
+    }
+
+    private Compound.Reply sendSequenced(Compound c) {
+        Compound.Reply r = send(c, 1);
+        XdrIn seq = r.next(OP_SEQUENCE);
+        seq.readFixed(16);
+        seq.readInt();
+        seq.readInt();
+        seq.readInt();
+        seq.readInt();
+        seq.readInt();
+        return r;
+    }
+
+    private Compound.Reply send(Compound c, int minor) {
+        XdrOut head = new XdrOut().writeString("").writeInt(minor).writeInt(c.ops.size());
+        byte[] h = head.toByteArray();
+        byte[] a = c.args.toByteArray();
+        byte[] all = new byte[h.length + a.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(a, 0, all, h.length, a.length);
+        RpcReply reply = rpc.call(PROGRAM, VERSION, 1, all);
+        if (!reply.success()) {
+            throw new RpcException("COMPOUND not accepted: accepted=" + reply.accepted() + " stat=" + reply.stat()
+                    + " detail=" + reply.detail());
+        }
+        return new Compound.Reply(reply.body());
+    }
+
+    private static void skipBitmap(XdrIn in) {
+        long n = in.readUnsignedInt();
+        if (n > 8) {
+            throw new RpcException("bitmap of " + n + " words");
+        }
+        for (int i = 0; i < n; i++) {
+            in.readInt();
+        }
+    }
+
+    /** open_delegation4: NONE, READ, WRITE or NONE_EXT (RFC 8881 §18.16.2). */
+    private static void skipDelegation(XdrIn in) {
+        int type = in.readInt();
+        switch (type) {
+            case 0 -> { }
+            case 1, 2 -> {
+                Stateid.read(in);
+                in.readBool();
+                if (type == 2) {
+                    int limitBy = in.readInt();
+                    if (limitBy == 1) {
+                        in.readLong();
+                    } else {
+                        in.readInt();
+                        in.readInt();
+                    }
+                }
+                in.readInt();
+                in.readInt();
+                in.readInt();
+                in.readOpaque();
+            }
+            case 3 -> {
+                int why = in.readInt();
+                if (why == 1 || why == 2) {
+                    in.readBool();
+                }
+            }
+            default -> throw new RpcException("unknown delegation type " + type);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        rpc.close();
+    }
+}

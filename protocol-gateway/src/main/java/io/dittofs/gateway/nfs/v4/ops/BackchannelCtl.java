@@ -1,0 +1,33 @@
+package io.dittofs.gateway.nfs.v4.ops;
+
+import io.dittofs.gateway.nfs.v4.CompoundContext;
+import io.dittofs.gateway.nfs.v4.Nfs4Op;
+import io.dittofs.gateway.nfs.v4.Nfs4Status;
+import io.dittofs.gateway.rpc.XdrException;
+import io.dittofs.gateway.rpc.XdrReader;
+import io.dittofs.gateway.rpc.XdrWriter;
+
+/** BACKCHANNEL_CTL (RFC 8881 §18.33): a new callback program (and security, read and bounded) for the session's back channel. */
+public final class BackchannelCtl implements Nfs4Op<Integer> {
+
+    @Override
+    public int code() {
+        return 40;
+    }
+
+    @Override
+    public Integer decode(XdrReader in) throws XdrException {
+        int program = in.readInt();
+        CallbackSec.skip(in);
+        return program;
+    }
+
+    @Override
+    public int execute(CompoundContext c, Integer program, XdrWriter out) {
+        if (c.session() == null) {
+            return Nfs4Status.OP_NOT_IN_SESSION;
+        }
+        c.session().callbackProgram(program);
+        return Nfs4Status.OK;
+    }
+}
