@@ -35,8 +35,13 @@ public record BlockProperties(
                         @DefaultValue("0") long quotaBytes) {
     }
 
-    /** @param kind none | memory | s3 */
-    public record Remote(@DefaultValue("none") String kind, @DefaultValue S3 s3) {
+    /**
+     * @param kind               none | memory | s3
+     * @param uploadParallelism  uploads (and deletes) to the remote tier in flight at once
+     * @param readAheadBlocks    on sequential reads, blocks ahead fetched from the remote tier when not local
+     */
+    public record Remote(@DefaultValue("none") String kind, @DefaultValue S3 s3,
+                         @DefaultValue("8") int uploadParallelism, @DefaultValue("4") int readAheadBlocks) {
     }
 
     public record S3(@DefaultValue("") String endpoint, @DefaultValue("us-east-1") String region, @DefaultValue("") String bucket,

@@ -104,9 +104,17 @@ public class BlockServiceConfiguration {
         if (props.checkpointInterval().isNegative() || props.checkpointInterval().isZero()) {
             throw new IllegalArgumentException("dittofs.block.checkpoint-interval must be positive (got " + props.checkpointInterval() + ")");
         }
+        int workers = props.remote().uploadParallelism();
+        if (workers < 1 || workers > 256) {
+            throw new IllegalArgumentException("dittofs.block.remote.upload-parallelism must be from 1 to 256 (got " + workers + ")");
+        }
+        int readAhead = props.remote().readAheadBlocks();
+        if (readAhead < 0 || readAhead > 256) {
+            throw new IllegalArgumentException("dittofs.block.remote.read-ahead-blocks must be from 0 to 256 (got " + readAhead + ")");
+        }
         EngineSettings d = EngineSettings.defaults();
         return new EngineSettings((int) bs, props.dirtyLimitBytes(), props.walLimitBytes(), props.checkpointInterval(),
-                props.local().cacheMaxBytes(), d.remotePrefix(), d.initialBackoff(), d.maxBackoff());
+                props.local().cacheMaxBytes(), d.remotePrefix(), d.initialBackoff(), d.maxBackoff(), workers, readAhead);
     }
 
     private static String norm(String kind) {

@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,8 @@ public final class BlockEngine implements AutoCloseable {
     private final int bs;
     private final RefCounts refs = new RefCounts();
     private final AtomicInteger dirtyBlocks = new AtomicInteger();
+    /** Bytes in the overlays of patched blocks (small writes into sealed blocks), also dirty. */
+    private final AtomicLong overlayBytes = new AtomicLong();
     private final ContentStore content;
     private final WriteAheadLog wal;
     private final PayloadTable table;
@@ -54,6 +57,8 @@ public final class BlockEngine implements AutoCloseable {
     private final ReentrantReadWriteLock cpLock = new ReentrantReadWriteLock();
     private final AtomicBoolean checkpointing = new AtomicBoolean();
     private final ScheduledExecutorService timer;
+    /** Fetches blocks ahead of sequential readers from the remote tier; null without one. */
+    private final java.util.concurrent.ExecutorService readAhead;
     private final byte[] verifier = new byte[8];
     private long epoch;
     private volatile boolean closed;
@@ -65,8 +70,11 @@ public final class BlockEngine implements AutoCloseable {
         this.bs = blockSize;
         this.content = new ContentStore(local, remote, settings.remotePrefix(), new LocalCache(settings.cacheMaxBytes()));
         this.wal = new WriteAheadLog(local.journal());
-        this.table = new PayloadTable(new EngineBlockContext(blockSize, content, refs, dirtyBlocks));
-        this.syncer = remote == null ? null : new Syncer(content, refs, settings.initialBackoff(), settings.maxBackoff());
+        this.table = new PayloadTable(new EngineBlockContext(blockSize, content, refs, dirtyBlocks, overlayBytes));
+        this.syncer = remote == null ? null
+                : new Syncer(content, refs, settings.initialBackoff(), settings.maxBackoff(), settings.remoteWorkers());
+        this.readAhead = remote == null || settings.readAheadBlocks() == 0 ? null
+                : Executors.newFixedThreadPool(settings.remoteWorkers(), Thread.ofPlatform().daemon().name("block-read-ahead-", 0).factory());
         new SecureRandom().nextBytes(verifier);
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("block-checkpoint").factory());
     }
@@ -88,7 +96,7 @@ public final class BlockEngine implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 // garbage counts too: space of deleted or cut content comes back within one interval
-                if (dirtyBlocks.get() > 0 || wal.size() > 64 * 1024 || refs.hasCandidates()) {
+                if (dirtyBlocks.get() > 0 || overlayBytes.get() > 0 || wal.size() > 64 * 1024 || refs.hasCandidates()) {
                     checkpoint();
                 }
             } catch (Exception e) {
@@ -178,13 +186,22 @@ public final class BlockEngine implements AutoCloseable {
         checkRange(offset, count);
         return shared(() -> {
             PayloadMap m = table.getOrEmpty(id);
+            List<BlockHash> ahead = List.of();
+            Results.Read result;
             synchronized (m) {
                 long size = m.size();
                 int n = (int) Math.max(0, Math.min(count, size - offset));
                 byte[] data = new byte[n];
                 m.read(offset, data);
-                return new Results.Read(data, offset + n >= size, size);
+                if (m.readAt(offset, offset + n) && readAhead != null && n > 0) {
+                    ahead = m.sealedAfter(offset + n - 1, settings.readAheadBlocks());
+                }
+                result = new Results.Read(data, offset + n >= size, size);
             }
+            for (BlockHash h : ahead) {
+                content.prefetch(h, readAhead);
+            }
+            return result;
         });
     }
 
@@ -301,7 +318,8 @@ public final class BlockEngine implements AutoCloseable {
             synchronized (m) {
                 boolean synced = true;
                 for (Entry e : m.blocks().values()) {
-                    if (e instanceof Entry.Dirty || e instanceof Entry.Sealed s && !content.onRemote().contains(s.hash())) {
+                    if (e instanceof Entry.Dirty || e instanceof Entry.Patched
+                            || e instanceof Entry.Sealed s && !content.onRemote().contains(s.hash())) {
                         synced = false;
                         break;
                     }
@@ -348,7 +366,7 @@ public final class BlockEngine implements AutoCloseable {
      * until the log itself has no room, which fails the next write with NOSPC before it is applied.
      */
     void maybeCheckpoint() throws IOException {
-        if ((long) dirtyBlocks.get() * bs > settings.dirtyLimitBytes() || wal.size() > settings.walLimitBytes()) {
+        if (dirtyBytes() > settings.dirtyLimitBytes() || wal.size() > settings.walLimitBytes()) {
             if (checkpointBackoff && System.nanoTime() - checkpointRetryAfter < 0) {
                 return;
             }
@@ -385,10 +403,22 @@ public final class BlockEngine implements AutoCloseable {
         return dirtyBlocks.get();
     }
 
+    /** Heap held by unsealed writes: whole dirty blocks plus the overlays of patched ones. */
+    long dirtyBytes() {
+        return (long) dirtyBlocks.get() * bs + overlayBytes.get();
+    }
+
+    long overlayBytes() {
+        return overlayBytes.get();
+    }
+
     /** Stops background work without a checkpoint: for a start-up that failed half-way (the log stays as it is). */
     void abandon() {
         closed = true;
         timer.shutdownNow();
+        if (readAhead != null) {
+            readAhead.shutdownNow();
+        }
         if (syncer != null) {
             syncer.close();
         }
@@ -400,6 +430,9 @@ public final class BlockEngine implements AutoCloseable {
             return;
         }
         timer.shutdownNow();
+        if (readAhead != null) {
+            readAhead.shutdownNow();
+        }
         try {
             checkpoint();
         } catch (io.dittofs.block.local.NoSpaceException e) {

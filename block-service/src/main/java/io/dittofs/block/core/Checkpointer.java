@@ -45,15 +45,21 @@ final class Checkpointer {
         try {
             for (PayloadMap m : engine.table().all()) {
                 for (Map.Entry<Long, Entry> e : m.blocks().entrySet()) {
-                    if (e.getValue() instanceof Entry.Dirty d) {
+                    byte[] data = switch (e.getValue()) {
+                        case Entry.Dirty d -> d.data();
+                        // small writes into a sealed block are merged into a new block only now
+                        case Entry.Patched p -> m.merged(e.getKey());
+                        default -> null;
+                    };
+                    if (data != null) {
                         int len = (int) Math.max(0, Math.min(bs, m.size() - e.getKey() * bs));
-                        if (allZero(d.data(), len)) {
+                        if (allZero(data, len)) {
                             seals.add(new Seal(m, e.getKey(), Entry.ZERO));
                             continue;
                         }
-                        BlockHash h = BlockHash.of(d.data(), 0, len);
+                        BlockHash h = BlockHash.of(data, 0, len);
                         if (!content.has(h)) {
-                            content.put(h, ByteBuffer.wrap(d.data(), 0, len));
+                            content.put(h, ByteBuffer.wrap(data, 0, len));
                             stored.add(h);
                         }
                         seals.add(new Seal(m, e.getKey(), new Entry.Sealed(h, len)));

@@ -6,9 +6,11 @@ import io.dittofs.block.core.cas.ContentStore;
 import io.dittofs.block.core.gc.RefCounts;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What block maps see of the engine: sealed content, reference counts, dirty accounting. */
-record EngineBlockContext(int blockSize, ContentStore content, RefCounts refs, AtomicInteger dirty) implements BlockContext {
+record EngineBlockContext(int blockSize, ContentStore content, RefCounts refs, AtomicInteger dirty, AtomicLong overlay)
+        implements BlockContext {
 
     @Override
     public void readSealed(BlockHash hash, long pos, byte[] dst, int off, int len) throws IOException {
@@ -28,5 +30,10 @@ record EngineBlockContext(int blockSize, ContentStore content, RefCounts refs, A
     @Override
     public void dirtyBlocks(int delta) {
         dirty.addAndGet(delta);
+    }
+
+    @Override
+    public void overlayBytes(long delta) {
+        overlay.addAndGet(delta);
     }
 }

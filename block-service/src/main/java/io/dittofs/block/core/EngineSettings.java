@@ -13,11 +13,30 @@ import java.time.Duration;
  * @param remotePrefix       key prefix of blocks on the remote tier
  * @param initialBackoff     first retry delay of a failed remote operation
  * @param maxBackoff         cap of the exponential backoff
+ * @param remoteWorkers      remote-tier uploads/deletes (and read-ahead fetches) run this many at a time
+ * @param readAheadBlocks    on a sequential read, blocks ahead fetched from the remote tier if not local (0 = off)
  */
 public record EngineSettings(int blockSize, long dirtyLimitBytes, long walLimitBytes, Duration checkpointInterval,
-                             long cacheMaxBytes, String remotePrefix, Duration initialBackoff, Duration maxBackoff) {
+                             long cacheMaxBytes, String remotePrefix, Duration initialBackoff, Duration maxBackoff,
+                             int remoteWorkers, int readAheadBlocks) {
+
+    public static final int DEFAULT_REMOTE_WORKERS = 8;
+    public static final int DEFAULT_READ_AHEAD_BLOCKS = 4;
+
+    /** The settings before remote parallelism was tunable: defaults for it. */
+    public EngineSettings(int blockSize, long dirtyLimitBytes, long walLimitBytes, Duration checkpointInterval,
+                          long cacheMaxBytes, String remotePrefix, Duration initialBackoff, Duration maxBackoff) {
+        this(blockSize, dirtyLimitBytes, walLimitBytes, checkpointInterval, cacheMaxBytes, remotePrefix, initialBackoff,
+                maxBackoff, DEFAULT_REMOTE_WORKERS, DEFAULT_READ_AHEAD_BLOCKS);
+    }
 
     public EngineSettings {
+        if (remoteWorkers < 1 || remoteWorkers > 256) {
+            throw new IllegalArgumentException("remote workers must be between 1 and 256 (got " + remoteWorkers + ")");
+        }
+        if (readAheadBlocks < 0 || readAheadBlocks > 256) {
+            throw new IllegalArgumentException("read-ahead must be between 0 and 256 blocks (got " + readAheadBlocks + ")");
+        }
         if (blockSize < 4096 || blockSize > (64 << 20) || Integer.bitCount(blockSize) != 1) {
             throw new IllegalArgumentException("block size must be a power of two between 4 KiB and 64 MiB (got " + blockSize + ")");
         }
@@ -33,20 +52,26 @@ public record EngineSettings(int blockSize, long dirtyLimitBytes, long walLimitB
 
     public EngineSettings withBlockSize(int bs) {
         return new EngineSettings(bs, Math.max(dirtyLimitBytes, bs), Math.max(walLimitBytes, bs), checkpointInterval,
-                cacheMaxBytes, remotePrefix, initialBackoff, maxBackoff);
+                cacheMaxBytes, remotePrefix, initialBackoff, maxBackoff, remoteWorkers, readAheadBlocks);
     }
 
     public EngineSettings withCacheMaxBytes(long bytes) {
         return new EngineSettings(blockSize, dirtyLimitBytes, walLimitBytes, checkpointInterval, bytes, remotePrefix,
-                initialBackoff, maxBackoff);
+                initialBackoff, maxBackoff, remoteWorkers, readAheadBlocks);
     }
 
     public EngineSettings withLimits(long dirty, long wal) {
-        return new EngineSettings(blockSize, dirty, wal, checkpointInterval, cacheMaxBytes, remotePrefix, initialBackoff, maxBackoff);
+        return new EngineSettings(blockSize, dirty, wal, checkpointInterval, cacheMaxBytes, remotePrefix, initialBackoff,
+                maxBackoff, remoteWorkers, readAheadBlocks);
     }
 
     public EngineSettings withBackoff(Duration initial, Duration max) {
         return new EngineSettings(blockSize, dirtyLimitBytes, walLimitBytes, checkpointInterval, cacheMaxBytes, remotePrefix,
-                initial, max);
+                initial, max, remoteWorkers, readAheadBlocks);
+    }
+
+    public EngineSettings withRemote(int workers, int readAhead) {
+        return new EngineSettings(blockSize, dirtyLimitBytes, walLimitBytes, checkpointInterval, cacheMaxBytes, remotePrefix,
+                initialBackoff, maxBackoff, workers, readAhead);
     }
 }

@@ -11,6 +11,7 @@ final class CrashWorkload {
     static final int PAYLOADS_PER_THREAD = 2;
     static final int MAX_OFFSET = 1_500_000;
     static final int MAX_LEN = 256 * 1024;
+    static final int SMALL_LEN = 8 * 1024;
 
     enum Kind { WRITE_UNSTABLE, WRITE_DATA_SYNC, WRITE_FILE_SYNC, TRUNCATE, COMMIT }
 
@@ -38,7 +39,8 @@ final class CrashWorkload {
         int r = rng.nextInt(100);
         int payload = thread * PAYLOADS_PER_THREAD + rng.nextInt(PAYLOADS_PER_THREAD);
         long off = rng.nextInt(MAX_OFFSET);
-        int len = 1 + rng.nextInt(MAX_LEN);
+        // a third of the writes are small, so many land in sealed blocks' overlays
+        int len = r >= 10 && r < 45 ? 1 + rng.nextInt(SMALL_LEN) : 1 + rng.nextInt(MAX_LEN);
         long dataSeed = rng.nextLong();
         int st = rng.nextInt(3);
         if (r < 6) {

@@ -28,6 +28,8 @@ public final class MetadataCore implements AutoCloseable {
     private final HandleCodec handles;
     private final Clock clock = new Clock();
     private final SecureRandom random = new SecureRandom();
+    /** New on every start: deferred (unstable) changes may have been lost when it changes. */
+    private final byte[] verifier = new byte[8];
 
     private final ContentOutbox outbox;
     private final ReleaseDrain drain;
@@ -48,6 +50,7 @@ public final class MetadataCore implements AutoCloseable {
         this.outbox = new ContentOutbox(releaser != ContentReleaser.NONE);
         this.drain = new ReleaseDrain(store, releaser, retryInterval);
         this.releaser = releaser;
+        random.nextBytes(verifier);
         byte[] fresh = new byte[32];
         random.nextBytes(fresh);
         this.handles = new HandleCodec(store.write(tx -> tx.meta(HANDLE_KEY).orElseGet(() -> {
@@ -80,6 +83,11 @@ public final class MetadataCore implements AutoCloseable {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
+    }
+
+    /** This instance's write verifier (8 bytes, see RecordWriteResponse.verifier). */
+    public byte[] verifier() {
+        return verifier.clone();
     }
 
     public int randomInt() {

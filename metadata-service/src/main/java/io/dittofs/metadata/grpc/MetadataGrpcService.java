@@ -3,6 +3,7 @@ package io.dittofs.metadata.grpc;
 import io.dittofs.contracts.metadata.v1.*;
 import io.dittofs.metadata.core.MetadataCore;
 import io.dittofs.metadata.core.ops.AccessOp;
+import io.dittofs.metadata.core.ops.CommitOp;
 import io.dittofs.metadata.core.ops.CreateOp;
 import io.dittofs.metadata.core.ops.FsInfoOp;
 import io.dittofs.metadata.core.ops.FsStatOp;
@@ -44,6 +45,7 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
     private final LinkOp link;
     private final ReadDirOp readDir;
     private final RecordWriteOp recordWrite;
+    private final CommitOp commit;
     private final FsStatOp fsStat;
     private final FsInfoOp fsInfo;
     private final GetXattrOp getXattr;
@@ -67,6 +69,7 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
         link = new LinkOp(core);
         readDir = new ReadDirOp(core);
         recordWrite = new RecordWriteOp(core);
+        commit = new CommitOp(core);
         fsStat = new FsStatOp(core);
         fsInfo = new FsInfoOp(core);
         getXattr = new GetXattrOp(core);
@@ -154,6 +157,11 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
     @Override
     public void recordWrite(RecordWriteRequest r, StreamObserver<RecordWriteResponse> o) {
         answer(recordWrite, r, o);
+    }
+
+    @Override
+    public void commit(CommitRequest r, StreamObserver<CommitResponse> o) {
+        answer(commit, r, o);
     }
 
     @Override

@@ -95,6 +95,38 @@ public abstract class ConcurrencyConformance extends ReadDirConformance {
         }
     }
 
+    /**
+     * Writers are not serialised by the stores (PostgreSQL runs them SERIALIZABLE and retries):
+     * many clients creating in one directory at once must all succeed, each name exactly once, and
+     * the directory's cookies stay distinct.
+     */
+    @Test
+    void concurrentCreatesInOneDirectoryAllLand() throws Exception {
+        FileHandle shared = fs.mustDir(ROOT, root, "shared");
+        ConcurrentLinkedQueue<Status> unexpected = new ConcurrentLinkedQueue<>();
+        int threads = 8;
+        int perThread = 25;
+        java.util.concurrent.atomic.AtomicInteger seq = new java.util.concurrent.atomic.AtomicInteger();
+        race(threads, perThread, (r, i) -> {
+            int n = seq.getAndIncrement();
+            Status s = fs.file(ROOT, shared, "c" + n).getStatus();
+            if (s != Status.OK) {
+                unexpected.add(s);
+            }
+            // and a name every thread tries: exactly one wins, the others see EXIST
+            Status same = fs.file(ROOT, shared, "same" + i).getStatus();
+            if (same != Status.OK && same != Status.EXIST) {
+                unexpected.add(same);
+            }
+        });
+        assertThat(unexpected).isEmpty();
+        var page = fs.readdir(ROOT, shared, 0, ByteString.EMPTY, 4096, false);
+        assertThat(page.getEof()).isTrue();
+        assertThat(page.getEntriesList()).hasSize(threads * perThread + perThread);
+        assertThat(page.getEntriesList().stream().map(e -> e.getCookie()).distinct().count())
+                .isEqualTo(threads * perThread + perThread);
+    }
+
     @Test
     void concurrentRenameLoopsNeverDetachATree() throws Exception {
         FileHandle p = fs.mustDir(ROOT, root, "P");

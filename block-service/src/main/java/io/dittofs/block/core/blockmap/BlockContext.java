@@ -17,4 +17,7 @@ public interface BlockContext {
 
     /** Called with +1/-1 as blocks become dirty or stop being dirty. */
     void dirtyBlocks(int delta);
+
+    /** Called as overlays of patched blocks grow or go away (bytes held in the heap). */
+    void overlayBytes(long delta);
 }

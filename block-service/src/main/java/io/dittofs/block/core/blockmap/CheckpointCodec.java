@@ -57,6 +57,7 @@ public final class CheckpointCodec {
                     }
                     case Entry.Zero z -> out.put(ZERO);
                     case Entry.Dirty d -> throw new IllegalStateException("dirty block in a checkpoint");
+                    case Entry.Patched p -> throw new IllegalStateException("patched block in a checkpoint");
                 }
             }
         }

@@ -13,6 +13,14 @@ public sealed interface Entry {
     record Zero() implements Entry {
     }
 
+    /**
+     * A sealed block with small writes on top (since the last checkpoint; the writes are in the WAL
+     * too): reads merge the two, the checkpoint seals the merge. Avoids reading a whole sealed block
+     * for a small write.
+     */
+    record Patched(Sealed base, Overlay overlay) implements Entry {
+    }
+
     /** Written since the last checkpoint; lives in the heap (and in the WAL) until it is sealed. */
     record Dirty(byte[] data) implements Entry {
     }

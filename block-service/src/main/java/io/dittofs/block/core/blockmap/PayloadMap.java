@@ -22,13 +22,19 @@ public final class PayloadMap {
     private final BlockContext ctx;
     private final int bs;
     private final TreeMap<Long, Entry> blocks = new TreeMap<>();
+    /** An overlay larger than this (or with more ranges) is merged into a dirty copy of its block. */
+    private final int overlayMaxBytes;
+    private static final int OVERLAY_MAX_RANGES = 512;
     private long size;
     private boolean deleted;
+    /** Where the last read ended: a read starting there is sequential (read-ahead). Not persisted. */
+    private long readCursor = -1;
 
     public PayloadMap(ByteString id, BlockContext ctx) {
         this.id = id;
         this.ctx = ctx;
         this.bs = ctx.blockSize();
+        this.overlayMaxBytes = bs / 4;
     }
 
     public ByteString id() {
@@ -41,6 +47,28 @@ public final class PayloadMap {
 
     public boolean deleted() {
         return deleted;
+    }
+
+    /** Records a read of [offset, end); true when it continued the previous read (a sequential reader). */
+    public boolean readAt(long offset, long end) {
+        boolean sequential = offset == readCursor;
+        readCursor = end;
+        return sequential;
+    }
+
+    /** Hashes of the sealed blocks among the next {@code count} blocks after the one holding byte {@code pos}. */
+    public List<io.dittofs.block.core.cas.BlockHash> sealedAfter(long pos, int count) {
+        List<io.dittofs.block.core.cas.BlockHash> out = new ArrayList<>();
+        long index = pos / bs;
+        for (long i = index + 1; i <= index + count; i++) {
+            Entry e = blocks.get(i);
+            if (e instanceof Entry.Sealed s) {
+                out.add(s.hash());
+            } else if (e instanceof Entry.Patched p) {
+                out.add(p.base().hash());
+            }
+        }
+        return out;
     }
 
     public NavigableMap<Long, Entry> blocks() {
@@ -62,6 +90,9 @@ public final class PayloadMap {
             ctx.incref(s.hash());
         } else if (entry instanceof Entry.Dirty) {
             ctx.dirtyBlocks(1);
+        } else if (entry instanceof Entry.Patched p) {
+            ctx.incref(p.base().hash());
+            ctx.overlayBytes(p.overlay().bytes());
         }
     }
 
@@ -70,6 +101,9 @@ public final class PayloadMap {
             ctx.decref(s.hash());
         } else if (old instanceof Entry.Dirty) {
             ctx.dirtyBlocks(-1);
+        } else if (old instanceof Entry.Patched p) {
+            ctx.decref(p.base().hash());
+            ctx.overlayBytes(-p.overlay().bytes());
         }
     }
 
@@ -78,18 +112,41 @@ public final class PayloadMap {
         set(index, sealedOrZero);
     }
 
-    /** Ensures block index is Dirty, loading sealed content; returns its buffer. */
+    /** Ensures block index is Dirty, loading sealed content (and its overlay); returns its buffer. */
     private byte[] materialize(long index) throws IOException {
         Entry e = blocks.get(index);
         if (e instanceof Entry.Dirty d) {
             return d.data();
         }
-        byte[] buf = new byte[bs];
+        byte[] buf = e instanceof Entry.Patched ? merged(index) : new byte[bs];
         if (e instanceof Entry.Sealed s) {
             ctx.readSealed(s.hash(), 0, buf, 0, s.length());
         }
         set(index, new Entry.Dirty(buf));
         return buf;
+    }
+
+    /** The whole content of a patched block: its sealed base with the overlay on top (checkpoint, materialize). */
+    public byte[] merged(long index) throws IOException {
+        if (!(blocks.get(index) instanceof Entry.Patched p)) {
+            throw new IllegalStateException("block " + index + " is not patched");
+        }
+        byte[] buf = new byte[bs];
+        ctx.readSealed(p.base().hash(), 0, buf, 0, p.base().length());
+        p.overlay().applyTo(0, buf, 0, bs);
+        return buf;
+    }
+
+    private static boolean sealedOrPatched(Entry e) {
+        return e instanceof Entry.Sealed || e instanceof Entry.Patched;
+    }
+
+    /** A write of n bytes into a sealed or patched block may go to its overlay (no read of the block). */
+    private boolean fitsOverlay(Entry e, int n) {
+        if (e instanceof Entry.Patched p) {
+            return p.overlay().bytes() + n <= overlayMaxBytes && p.overlay().ranges() < OVERLAY_MAX_RANGES;
+        }
+        return e instanceof Entry.Sealed && n <= overlayMaxBytes;
     }
 
     private boolean partial(long index, long from, long to) {
@@ -105,11 +162,20 @@ public final class PayloadMap {
         }
         long first = offset / bs;
         long last = (offset + length - 1) / bs;
-        if (partial(first, offset, offset + length) && blocks.get(first) instanceof Entry.Sealed) {
-            materialize(first);
+        long end = offset + length;
+        if (partial(first, offset, end)) {
+            prepareSmallWrite(first, (int) (Math.min(end, first * bs + bs) - offset));
         }
-        if (last != first && partial(last, offset, offset + length) && blocks.get(last) instanceof Entry.Sealed) {
-            materialize(last);
+        if (last != first && partial(last, offset, end)) {
+            prepareSmallWrite(last, (int) (end - last * bs));
+        }
+    }
+
+    /** A partial write into sealed content goes to an overlay; only one that outgrew it reads the block. */
+    private void prepareSmallWrite(long index, int n) throws IOException {
+        Entry e = blocks.get(index);
+        if (sealedOrPatched(e) && !fitsOverlay(e, n)) {
+            materialize(index);
         }
     }
 
@@ -131,7 +197,20 @@ public final class PayloadMap {
                     set(index, new Entry.Dirty(buf));
                 }
             } else {
-                buf = materialize(index);
+                Entry e = blocks.get(index);
+                if (e instanceof Entry.Sealed s) {
+                    Entry.Patched p = new Entry.Patched(s, new Overlay());
+                    set(index, p);
+                    ctx.overlayBytes(p.overlay().put(inBlock, src, n));
+                    pos += n;
+                    continue;
+                }
+                if (e instanceof Entry.Patched p) {
+                    ctx.overlayBytes(p.overlay().put(inBlock, src, n));
+                    pos += n;
+                    continue;
+                }
+                buf = materialize(index); // dirty already, or a hole/zero block: no read
             }
             src.get(buf, inBlock, n);
             pos += n;
@@ -158,6 +237,13 @@ public final class PayloadMap {
                     ctx.readSealed(s.hash(), inBlock, dst, done, avail);
                 }
                 Arrays.fill(dst, done + avail, done + n, (byte) 0);
+            } else if (e instanceof Entry.Patched p) {
+                int avail = Math.max(0, Math.min(n, p.base().length() - inBlock));
+                if (avail > 0) {
+                    ctx.readSealed(p.base().hash(), inBlock, dst, done, avail);
+                }
+                Arrays.fill(dst, done + avail, done + n, (byte) 0);
+                p.overlay().applyTo(inBlock, dst, done, n);
             } else {
                 Arrays.fill(dst, done, done + n, (byte) 0);
             }
@@ -170,7 +256,8 @@ public final class PayloadMap {
     public void prepareTruncate(long newSize) throws IOException {
         if (newSize < size && newSize % bs != 0) {
             long index = newSize / bs;
-            if (blocks.get(index) instanceof Entry.Sealed s && s.length() > newSize - index * bs) {
+            Entry e = blocks.get(index);
+            if (e instanceof Entry.Sealed s && s.length() > newSize - index * bs || e instanceof Entry.Patched) {
                 materialize(index);
             }
         }
@@ -192,7 +279,8 @@ public final class PayloadMap {
         int inBlock = (int) (from - index * bs);
         if (inBlock != 0 && blocks.get(index) instanceof Entry.Dirty d) {
             Arrays.fill(d.data(), inBlock, bs, (byte) 0);
-        } else if (inBlock != 0 && blocks.get(index) instanceof Entry.Sealed s && s.length() > inBlock) {
+        } else if (inBlock != 0 && (blocks.get(index) instanceof Entry.Sealed s && s.length() > inBlock
+                || blocks.get(index) instanceof Entry.Patched)) {
             Arrays.fill(materialize(index), inBlock, bs, (byte) 0);
         }
     }
@@ -215,7 +303,7 @@ public final class PayloadMap {
             return;
         }
         for (long index : new long[] {offset / bs, (end - 1) / bs}) {
-            if (partial(index, offset, end) && blocks.get(index) instanceof Entry.Sealed) {
+            if (partial(index, offset, end) && sealedOrPatched(blocks.get(index))) {
                 materialize(index);
             }
         }
@@ -231,7 +319,7 @@ public final class PayloadMap {
             boolean wholeBlock = pos == blockStart && (to == blockStart + bs || to >= size);
             if (wholeBlock) {
                 set(index, null);
-            } else if (blocks.get(index) instanceof Entry.Dirty || blocks.get(index) instanceof Entry.Sealed) {
+            } else if (blocks.get(index) instanceof Entry.Dirty || sealedOrPatched(blocks.get(index))) {
                 Arrays.fill(materialize(index), (int) (pos - blockStart), (int) (to - blockStart), (byte) 0);
             }
             pos = to;
@@ -248,7 +336,11 @@ public final class PayloadMap {
         List<Entry> taken = new ArrayList<>();
         for (long i = 0; i < count; i++) {
             Entry e = source.blocks.get(srcIndex + i);
-            taken.add(e instanceof Entry.Dirty d ? new Entry.Dirty(d.data().clone()) : e);
+            taken.add(switch (e) {
+                case Entry.Dirty d -> new Entry.Dirty(d.data().clone());
+                case Entry.Patched p -> new Entry.Patched(p.base(), p.overlay().copy());
+                case null, default -> e;
+            });
         }
         for (int i = 0; i < taken.size(); i++) {
             set(dstIndex + i, taken.get(i));

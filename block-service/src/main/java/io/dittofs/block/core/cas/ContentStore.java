@@ -30,6 +30,7 @@ public final class ContentStore {
     private final Set<BlockHash> verified = ConcurrentHashMap.newKeySet();
     private final Set<BlockHash> onRemote = ConcurrentHashMap.newKeySet();
     private final Map<BlockHash, Object> fetchLocks = new ConcurrentHashMap<>();
+    private final Set<BlockHash> prefetching = ConcurrentHashMap.newKeySet();
 
     public ContentStore(LocalStore local, RemoteStore remote, String prefix, LocalCache cache) throws IOException {
         this.local = local;
@@ -143,6 +144,30 @@ public final class ContentStore {
         cache.added(hash, content.length);
         verified.add(hash);
         log.info("block {} refetched from the remote tier", hash);
+    }
+
+    /**
+     * Read-ahead: fetches a block from the remote tier in the background when it is not in the
+     * local tier (evicted from the cache), so a sequential reader finds it local. Best effort: a
+     * failure is logged, and the read itself fetches again.
+     */
+    public void prefetch(BlockHash hash, java.util.concurrent.Executor executor) {
+        if (remote == null || verified.contains(hash) || local.hasBlock(hash) || !prefetching.add(hash)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    ensureLocal(hash);
+                } catch (IOException | RuntimeException e) {
+                    log.debug("read-ahead of block {} failed: {}", hash, e.toString());
+                } finally {
+                    prefetching.remove(hash);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            prefetching.remove(hash); // shutting down
+        }
     }
 
     /** Forgets a block in both tiers' bookkeeping after the local copy is deleted. */

@@ -13,9 +13,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The only writer of the remote tier. Uploads sealed, checkpointed blocks and deletes collected
- * ones in the order they were queued (so a delete and a later re-upload of the same content cannot
- * swap), retrying each with exponential backoff until it succeeds or the syncer stops. Liveness is
+ * ones, retrying each with exponential backoff until it succeeds or the syncer stops. Liveness is
  * re-checked before every attempt: a block that lost its last reference is never uploaded.
+ *
+ * <p>{@code workers} uploads run in parallel (an object store's throughput comes from concurrent
+ * requests). Each block always goes to the same worker (by its hash), whose queue is ordered, so
+ * a delete and a later re-upload of the same content still cannot swap; different blocks are
+ * independent.
  */
 public final class Syncer implements AutoCloseable {
 
@@ -28,28 +32,49 @@ public final class Syncer implements AutoCloseable {
     private final RefCounts refs;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
-    private final LinkedBlockingDeque<Task> queue = new LinkedBlockingDeque<>();
+    private final LinkedBlockingDeque<Task>[] queues;
     private final AtomicLong failures = new AtomicLong();
-    private final Thread worker;
+    private final Thread[] workers;
     private final java.util.concurrent.atomic.AtomicInteger outstanding = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean running = true;
 
     public Syncer(ContentStore content, RefCounts refs, Duration initialBackoff, Duration maxBackoff) {
+        this(content, refs, initialBackoff, maxBackoff, 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Syncer(ContentStore content, RefCounts refs, Duration initialBackoff, Duration maxBackoff, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("at least one syncer worker (got " + workers + ")");
+        }
         this.content = content;
         this.refs = refs;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
-        this.worker = Thread.ofPlatform().daemon().name("block-syncer").start(this::run);
+        this.queues = new LinkedBlockingDeque[workers];
+        this.workers = new Thread[workers];
+        for (int i = 0; i < workers; i++) {
+            LinkedBlockingDeque<Task> q = new LinkedBlockingDeque<>();
+            queues[i] = q;
+            this.workers[i] = Thread.ofPlatform().daemon().name("block-syncer-" + i).start(() -> run(q));
+        }
     }
 
     public void upload(BlockHash hash) {
-        outstanding.incrementAndGet();
-        queue.add(new Task(true, hash));
+        enqueue(new Task(true, hash));
     }
 
     public void delete(BlockHash hash) {
+        enqueue(new Task(false, hash));
+    }
+
+    private void enqueue(Task task) {
         outstanding.incrementAndGet();
-        queue.add(new Task(false, hash));
+        queues[Math.floorMod(task.hash().hashCode(), queues.length)].add(task);
+    }
+
+    public int workers() {
+        return workers.length;
     }
 
     /** Failed attempts so far (for tests and metrics). */
@@ -73,7 +98,7 @@ public final class Syncer implements AutoCloseable {
         return true;
     }
 
-    private void run() {
+    private void run(LinkedBlockingDeque<Task> queue) {
         while (running) {
             Task task;
             try {
@@ -131,9 +156,13 @@ public final class Syncer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        worker.interrupt();
+        for (Thread w : workers) {
+            w.interrupt();
+        }
         try {
-            worker.join(5000);
+            for (Thread w : workers) {
+                w.join(5000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -13,12 +13,21 @@ import io.dittofs.metadata.core.HandleCodec;
 import io.dittofs.metadata.core.MetadataCore;
 import io.dittofs.metadata.core.Perms;
 import io.dittofs.metadata.spi.Inode;
+import io.dittofs.metadata.spi.StoreTx;
+import java.util.function.Function;
 
-/** The metadata half of a WRITE: permission, new size, times, and the payload to write into. */
+/**
+ * The metadata half of a WRITE: permission, new size, times, and the payload to write into. An
+ * UNSTABLE write's update is committed without waiting for the disk (the client will COMMIT, and
+ * resends if the verifier changed meanwhile); a stable one is durable before the reply.
+ */
 public final class RecordWriteOp extends Op<RecordWriteRequest, RecordWriteResponse> {
+
+    private final ByteString verifier;
 
     public RecordWriteOp(MetadataCore core) {
         super(core);
+        this.verifier = ByteString.copyFrom(core.verifier());
     }
 
     @Override
@@ -30,7 +39,7 @@ public final class RecordWriteOp extends Op<RecordWriteRequest, RecordWriteRespo
         if (offset < 0 || length < 0 || offset + length < 0) {
             throw new StatusException(Status.FBIG, "write beyond 2^63 bytes");
         }
-        return core.store().write(tx -> {
+        Function<StoreTx, RecordWriteResponse> work = tx -> {
             Inode before = core.resolve(tx, ref);
             if (before.type() == FileType.DIRECTORY) {
                 throw new StatusException(Status.ISDIR, "write to a directory");
@@ -55,8 +64,9 @@ public final class RecordWriteOp extends Op<RecordWriteRequest, RecordWriteRespo
             tx.putInode(after);
             return RecordWriteResponse.newBuilder()
                     .setPayloadId(PayloadId.newBuilder().setValue(ByteString.copyFrom(after.payloadId())))
-                    .setWcc(Attrs.wcc(before, after)).build();
-        });
+                    .setWcc(Attrs.wcc(before, after)).setVerifier(verifier).build();
+        };
+        return req.getUnstable() ? core.store().writeDeferred(work) : core.store().write(work);
     }
 
     @Override

@@ -306,6 +306,16 @@ final class PgTx implements StoreTx {
         });
     }
 
+    /** Gives the transaction an id, so that its commit writes a record and (synchronously) flushes the WAL. */
+    void assignTransactionId() {
+        writable();
+        sql(() -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT txid_current()"); ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
     @Override
     public long allocateId() {
         writable();

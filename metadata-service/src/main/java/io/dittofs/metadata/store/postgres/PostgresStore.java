@@ -8,6 +8,7 @@ import io.dittofs.metadata.spi.StoreTx;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
@@ -17,8 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * PostgreSQL backend: its own HikariCP pool and its own Flyway history in its own schema, so it
  * never touches the Spring DataSource of the process it runs in. Every operation is one
- * transaction (see {@link #begin}), retried if PostgreSQL still reports a serialization failure
- * or deadlock.
+ * transaction (see {@link #begin}), run again if PostgreSQL reports a serialization failure or
+ * deadlock. Writers are not serialised by any lock of ours: SERIALIZABLE isolation makes
+ * concurrent operations behave as if run one after the other, and PostgreSQL shares one WAL
+ * flush among the transactions committing at the same time (its own group commit).
  */
 public final class PostgresStore implements MetadataStore {
 
@@ -30,13 +33,15 @@ public final class PostgresStore implements MetadataStore {
     private final HikariDataSource pool;
     private final String schema;
 
-    private final long writeLockKey;
+    /** Deferred commits so far, and how many of them a sync has covered. */
+    private final AtomicLong deferred = new AtomicLong();
+    private final AtomicLong deferredSynced = new AtomicLong();
+
+    private enum Mode { READ, WRITE, WRITE_DEFERRED }
 
     private PostgresStore(HikariDataSource pool, String schema) {
         this.pool = pool;
         this.schema = schema;
-        // one advisory lock per schema: installations sharing a database do not block each other
-        this.writeLockKey = 0x4469_7474_6f00_0000L ^ schema.hashCode();
     }
 
     /** Opens the pool and migrates the schema (creating it if needed). */
@@ -69,19 +74,45 @@ public final class PostgresStore implements MetadataStore {
 
     @Override
     public <T> T read(Function<StoreTx, T> work) {
-        return run(work, true);
+        return run(work, Mode.READ);
     }
 
     @Override
     public <T> T write(Function<StoreTx, T> work) {
-        return run(work, false);
+        return run(work, Mode.WRITE);
     }
 
-    private <T> T run(Function<StoreTx, T> work, boolean readOnly) {
+    /** Commits with synchronous_commit off: visible at once, on disk within PostgreSQL's WAL writer delay. */
+    @Override
+    public <T> T writeDeferred(Function<StoreTx, T> work) {
+        T result = run(work, Mode.WRITE_DEFERRED);
+        deferred.incrementAndGet();
+        return result;
+    }
+
+    /**
+     * A transaction with an id commits synchronously, i.e. waits until the WAL is flushed up to its
+     * commit record, which lies after every earlier asynchronous commit: so all of them are durable.
+     */
+    @Override
+    public void sync() {
+        long upTo = deferred.get();
+        if (deferredSynced.get() >= upTo) {
+            return; // nothing deferred since the last sync (durable writes never need one)
+        }
+        run(tx -> {
+            ((PgTx) tx).assignTransactionId();
+            return null;
+        }, Mode.WRITE);
+        deferredSynced.accumulateAndGet(upTo, Math::max);
+    }
+
+    private <T> T run(Function<StoreTx, T> work, Mode mode) {
+        boolean readOnly = mode == Mode.READ;
         for (int attempt = 1; ; attempt++) {
             try (Connection c = pool.getConnection()) {
                 try {
-                    begin(c, readOnly);
+                    begin(c, mode);
                     T result = work.apply(new PgTx(c, readOnly));
                     c.commit();
                     return result;
@@ -107,19 +138,23 @@ public final class PostgresStore implements MetadataStore {
     }
 
     /**
-     * Writers queue on one transaction-scoped advisory lock and then run READ COMMITTED: the
-     * namespace's multi-row updates (rename touches two directories, the moved inode and the
-     * replaced one) can then neither deadlock nor lose an update, without SERIALIZABLE's retry
-     * storms. Readers take a REPEATABLE READ snapshot so a listing never sees half an operation.
+     * Writers run SERIALIZABLE: the namespace reads, checks, then writes several rows (rename
+     * touches two directories, the moved inode and a replaced one; the loop check walks the parent
+     * chain), and PostgreSQL aborts one of two transactions whose interleaving no serial order
+     * explains (SQLSTATE 40001), which {@link #run} runs again. Unique keys turn two concurrent
+     * creates of one name into such a failure too. Readers take a REPEATABLE READ snapshot so a
+     * listing never sees half an operation.
      */
-    private void begin(Connection c, boolean readOnly) throws SQLException {
-        try (var st = c.prepareStatement(readOnly
-                ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
-                : "SELECT pg_advisory_xact_lock(?)")) {
-            if (!readOnly) {
-                st.setLong(1, writeLockKey);
+    private void begin(Connection c, Mode mode) throws SQLException {
+        try (var st = c.createStatement()) {
+            switch (mode) {
+                case READ -> st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                case WRITE -> st.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+                case WRITE_DEFERRED -> {
+                    st.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+                    st.execute("SET LOCAL synchronous_commit TO OFF");
+                }
             }
-            st.execute();
         }
     }
 

@@ -208,11 +208,16 @@ public final class GrpcFileSystem implements FileSystem {
 
     @Override
     public CommitResult commit(OpenFile file, long offset, long count) {
+        // namespace first: unstable writes left their size/time updates off the disk until now
+        Namespace.Committed n = namespace.commit(file.principal(), file.handle());
+        if (!n.status().ok()) {
+            return new CommitResult(n.status(), file.attr(), NO_VERIFIER);
+        }
         if (file.content() == null) {
-            // never written: nothing to make durable, but the client still compares verifiers
-            return new CommitResult(FsStatus.OK, file.attr(), content.verifier());
+            // never written: nothing more to make durable, but the client still compares verifiers
+            return new CommitResult(FsStatus.OK, file.attr(), SpanningRules.verifier(content.verifier(), n.verifier()));
         }
         Content.Committed c = content.commit(file.content(), offset, count);
-        return new CommitResult(c.status(), file.attr(), c.verifier());
+        return new CommitResult(c.status(), file.attr(), SpanningRules.verifier(c.verifier(), n.verifier()));
     }
 }

@@ -46,7 +46,11 @@ final class Namespace {
     }
 
     /** A recorded write: where its bytes go. */
-    record Recorded(FsStatus status, Wcc wcc, ContentId content) {
+    /** verifier: the metadata-service's instance verifier (a restart may have lost unstable size updates). */
+    record Recorded(FsStatus status, Wcc wcc, ContentId content, byte[] verifier) {
+    }
+
+    record Committed(FsStatus status, byte[] verifier) {
     }
 
     private final MetadataServiceGrpc.MetadataServiceBlockingStub meta;
@@ -153,11 +157,20 @@ final class Namespace {
         return NamespaceMapper.page(r);
     }
 
-    Recorded recordWrite(Principal who, Handle h, long offset, long length, boolean openedForWrite) {
+    /** unstable: the size/time update may stay off the disk until {@link #commit} (UNSTABLE writes). */
+    Recorded recordWrite(Principal who, Handle h, long offset, long length, boolean openedForWrite, boolean unstable) {
         var r = Rpc.call("RecordWrite", () -> meta.recordWrite(RecordWriteRequest.newBuilder().setIdentity(identity(who))
-                .setHandle(handle(h)).setOffset(offset).setLength(length).setOpenedForWrite(openedForWrite).build()));
+                .setHandle(handle(h)).setOffset(offset).setLength(length).setOpenedForWrite(openedForWrite)
+                .setUnstable(unstable).build()));
         return new Recorded(status(r.getStatus()), wcc(r.hasWcc(), r.getWcc()),
-                r.hasPayloadId() ? CommonMapper.content(r.getPayloadId()) : null);
+                r.hasPayloadId() ? CommonMapper.content(r.getPayloadId()) : null, r.getVerifier().toByteArray());
+    }
+
+    /** Makes every namespace change so far durable (the namespace half of COMMIT). */
+    Committed commit(Principal who, Handle h) {
+        var r = Rpc.call("Commit", () -> meta.commit(io.dittofs.contracts.metadata.v1.CommitRequest.newBuilder()
+                .setIdentity(identity(who)).setHandle(handle(h)).build()));
+        return new Committed(status(r.getStatus()), r.getVerifier().toByteArray());
     }
 
     FsStat fsStat(Principal who, Handle h) {

@@ -53,7 +53,8 @@ final class SpanningRules {
     }
 
     WriteResult write(Principal who, Handle h, long offset, ByteBuffer data, Stability stability, boolean opened) {
-        Namespace.Recorded rw = namespace.recordWrite(who, h, offset, data.remaining(), opened);
+        Namespace.Recorded rw = namespace.recordWrite(who, h, offset, data.remaining(), opened,
+                stability == Stability.UNSTABLE);
         if (!rw.status().ok()) {
             return new WriteResult(rw.status(), rw.wcc(), 0, stability, NO_VERIFIER);
         }
@@ -62,7 +63,20 @@ final class SpanningRules {
             return new WriteResult(FsStatus.SERVERFAULT, rw.wcc(), 0, stability, NO_VERIFIER);
         }
         Content.Written w = content.write(rw.content(), offset, data, stability);
-        return new WriteResult(w.status(), rw.wcc(), w.count(), w.committed(), w.verifier());
+        return new WriteResult(w.status(), rw.wcc(), w.count(), w.committed(), verifier(w.verifier(), rw.verifier()));
+    }
+
+    /**
+     * The write verifier clients see: the block-service's and the metadata-service's instance
+     * verifiers combined, so a restart of either (which may lose unstable data or an unstable size
+     * update) changes it and clients resend what they had not committed.
+     */
+    static byte[] verifier(byte[] content, byte[] namespace) {
+        byte[] v = content.clone();
+        for (int i = 0; i < v.length && i < namespace.length; i++) {
+            v[i] ^= namespace[i];
+        }
+        return v;
     }
 
     ReadResult read(OpenFile f, long offset, int count) {
