@@ -179,8 +179,13 @@ public final class GrpcFileSystem implements FileSystem {
             ahead.discard();
             return o.status().ok() ? commit(o.file(), offset, count) : new CommitResult(o.status(), o.attr(), null);
         }
+        // the namespace commit still runs: unstable writes left their size/time updates off the disk
+        Namespace.Committed n = namespace.commit(o.file().principal(), h);
         Content.Committed c = ahead.get();
-        return new CommitResult(c.status(), o.attr(), c.verifier());
+        if (!n.status().ok()) {
+            return new CommitResult(n.status(), o.attr(), NO_VERIFIER);
+        }
+        return new CommitResult(c.status(), o.attr(), SpanningRules.verifier(c.verifier(), n.verifier()));
     }
 
     @Override
