@@ -41,6 +41,8 @@ public final class ClientStates {
         int createSessionSeq = 1;
         ClientRef lockClient;
         long lockRenewedNanos;
+        /** Found again in the lock-service after a gateway restart: its create-session sequence is unknown. */
+        boolean restored;
 
         Client(long id, byte[] owner, byte[] verifier, byte[] confirm, String principal) {
             this.id = id;
@@ -87,15 +89,43 @@ public final class ClientStates {
     private final Map<String, Client> unconfirmedByOwner = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
 
+    private final OpenStates opens;
+
     /** @param locks where confirmed clients are registered; null only in tests without a lock-service */
     public ClientStates(LockManager locks) {
         this.locks = locks;
+        this.opens = new OpenStates(locks);
+        opens.clientIds(this::clientIdOf);
+    }
+
+    /** The open and lock stateids of these clients (in the same lock-service). */
+    public OpenStates openStates() {
+        return opens;
+    }
+
+    /** The lock-service registration of a confirmed client; null without one (no lock-service, or unconfirmed). */
+    public synchronized ClientRef lockClient(long clientId) {
+        Client c = known(clientId);
+        return c == null ? null : c.lockClient;
+    }
+
+    /** The NFSv4 client id registered as {@code ref} with the lock-service; -1 when none here. */
+    public synchronized long clientIdOf(ClientRef ref) {
+        for (Client c : byId.values()) {
+            if (ref.equals(c.lockClient)) {
+                return c.id;
+            }
+        }
+        if (locks == null) {
+            return -1;
+        }
+        return ClientRecords.byLockClient(locks, ref).map(this::restored).map(c -> c.id).orElse(-1L);
     }
 
     /** SETCLIENTID (4.0): the confirmed record when owner and verifier match it, else a new unconfirmed record. */
     public synchronized Client establish(byte[] owner, byte[] verifier) {
         String key = HexFormat.of().formatHex(owner);
-        Client old = confirmedByOwner.get(key);
+        Client old = confirmedOf(key, owner, "");
         if (old != null && Arrays.equals(old.verifier, verifier)) {
             return old;
         }
@@ -113,7 +143,7 @@ public final class ClientStates {
      */
     public synchronized Exchanged exchangeId(byte[] owner, byte[] verifier, String principal, boolean update) {
         String key = HexFormat.of().formatHex(owner);
-        Client conf = confirmedByOwner.get(key);
+        Client conf = confirmedOf(key, owner, principal);
         if (update) {
             if (conf == null) {
                 return new Exchanged(Nfs4Status.NOENT, null);                 // case 7
@@ -163,7 +193,7 @@ public final class ClientStates {
 
     /** SETCLIENTID_CONFIRM (and CREATE_SESSION's implicit confirmation): registers with the lock-service. */
     public synchronized int confirm(long clientId, byte[] confirm) {
-        Client c = byId.get(clientId);
+        Client c = known(clientId);
         if (c == null) {
             return Nfs4Status.STALE_CLIENTID;
         }
@@ -183,8 +213,8 @@ public final class ClientStates {
             }
             c.confirmed = true;
             if (locks != null) {
-                c.lockClient = locks.registerClient(LockProtocol.NFS4, key.getBytes(StandardCharsets.UTF_8),
-                        Fattr4.LEASE_SECONDS);
+                c.lockClient = locks.registerClient(LockProtocol.NFS4,
+                        ClientRecords.key(c.owner, c.verifier, c.principal, c.id), Fattr4.LEASE_SECONDS);
                 c.lockRenewedNanos = System.nanoTime();
             }
         }
@@ -196,7 +226,7 @@ public final class ClientStates {
      * client does not add a lock-service call to each compound.
      */
     public synchronized int renew(long clientId) {
-        Client c = byId.get(clientId);
+        Client c = known(clientId);
         if (c == null || !c.confirmed) {
             return Nfs4Status.STALE_CLIENTID;
         }
@@ -209,7 +239,7 @@ public final class ClientStates {
     }
 
     public synchronized Optional<Client> client(long clientId) {
-        return Optional.ofNullable(byId.get(clientId));
+        return Optional.ofNullable(known(clientId));
     }
 
     /**
@@ -219,9 +249,14 @@ public final class ClientStates {
      */
     public synchronized SessionCreated createSession(long clientId, int seq, String principal,
                                                      java.util.function.Function<byte[], Session> newSession) {
-        Client c = byId.get(clientId);
+        Client c = known(clientId);
         if (c == null) {
             return new SessionCreated(Nfs4Status.STALE_CLIENTID, null, null);
+        }
+        if (c.restored) {
+            // this gateway never saw the client's create-session sequence: take it as it comes
+            c.restored = false;
+            c.createSessionSeq = seq;
         }
         if (c.confirmed) {
             if (seq == c.createSessionSeq - 1 && c.lastCreateSessionReply != null) {
@@ -253,7 +288,7 @@ public final class ClientStates {
 
     /** Keeps the result body of the client's last CREATE_SESSION for its retransmission. */
     public synchronized void rememberCreateSession(long clientId, int status, byte[] body) {
-        Client c = byId.get(clientId);
+        Client c = known(clientId);
         if (c != null) {
             c.lastCreateSessionStatus = status;
             c.lastCreateSessionReply = body.clone();
@@ -269,7 +304,7 @@ public final class ClientStates {
     }
 
     public synchronized int destroyClient(long clientId) {
-        Client c = byId.get(clientId);
+        Client c = known(clientId);
         if (c == null) {
             return Nfs4Status.STALE_CLIENTID;
         }
@@ -281,7 +316,7 @@ public final class ClientStates {
     }
 
     public synchronized int reclaimComplete(long clientId) {
-        Client c = byId.get(clientId);
+        Client c = known(clientId);
         if (c == null) {
             return Nfs4Status.STALE_CLIENTID;
         }
@@ -290,6 +325,45 @@ public final class ClientStates {
         }
         c.reclaimComplete = true;
         return Nfs4Status.OK;
+    }
+
+    /**
+     * The record of {@code clientId}: known here, or — after this gateway restarted — found again
+     * in the lock-service and restored as confirmed (its state is there); null when neither.
+     */
+    private Client known(long clientId) {
+        Client c = byId.get(clientId);
+        if (c != null || locks == null) {
+            return c;
+        }
+        return ClientRecords.byClientId(locks, clientId).map(this::restored).orElse(null);
+    }
+
+    /** The owner's confirmed record, restored from the lock-service when this gateway does not know it. */
+    private Client confirmedOf(String key, byte[] owner, String principal) {
+        Client c = confirmedByOwner.get(key);
+        if (c != null || locks == null) {
+            return c;
+        }
+        return ClientRecords.byOwner(locks, owner).stream().filter(f -> f.principal().equals(principal))
+                .findFirst().map(this::restored).orElse(null);
+    }
+
+    private Client restored(ClientRecords.Found f) {
+        Client known = byId.get(f.clientId());
+        if (known != null) {
+            return known;
+        }
+        byte[] confirm = new byte[8];
+        random.nextBytes(confirm);
+        Client c = new Client(f.clientId(), f.owner(), f.verifier(), confirm, f.principal());
+        c.confirmed = true;
+        c.restored = true;
+        c.lockClient = f.lockClient();
+        c.lockRenewedNanos = System.nanoTime() - RENEW_EVERY_NANOS - 1;
+        byId.put(c.id, c);
+        confirmedByOwner.putIfAbsent(HexFormat.of().formatHex(f.owner()), c);
+        return c;
     }
 
     /** Forgets the record, its sessions and its lock-service registration. */
@@ -302,5 +376,6 @@ public final class ClientStates {
         if (c.lockClient != null && locks != null) {
             locks.releaseClient(c.lockClient);
         }
+        opens.dropClient(c.id);
     }
 }
