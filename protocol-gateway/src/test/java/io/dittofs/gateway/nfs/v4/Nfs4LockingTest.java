@@ -287,4 +287,27 @@ class Nfs4LockingTest extends Nfs4FixtureTestBase {
         run(new Compound("", 0).op(Nfs4Ops.RENEW, w -> w.writeLong(12345))).expect(Nfs4Ops.RENEW,
                 Nfs4Status.STALE_CLIENTID);
     }
+
+    @Test
+    void theConfiguredLeaseIsTheLeaseTimeAttributeAndTheLockServiceLease() throws XdrException {
+        nfs4 = new Nfs4Program(new Nfs4Server(fixture.fs, fixture.gate, new PseudoFs(fixture.registry, fixture.fs),
+                new io.dittofs.gateway.nfs.v4.state.ClientStates(locks, 30)));
+        io.dittofs.gateway.nfs.v4.attr.Fattr4.leaseSeconds(30);
+        try {
+            var r = run(new Compound("", 0).putRootFh().getAttr(Fattr4.LEASE_TIME));
+            r.expect(24, 0).expect(9, 0);
+            assertThat(Bitmap.read(r.in())).isEqualTo(Bitmap.of(Fattr4.LEASE_TIME));
+            r.in().readInt();
+            assertThat(r.in().readInt()).isEqualTo(30);
+            client("leased");
+            var registered = new java.util.ArrayList<Integer>();
+            lockCore.table().read(t -> {
+                t.clients().forEach(c -> registered.add(c.leaseSeconds()));
+                return null;
+            });
+            assertThat(registered).containsExactly(30);
+        } finally {
+            io.dittofs.gateway.nfs.v4.attr.Fattr4.leaseSeconds(Fattr4.LEASE_SECONDS);
+        }
+    }
 }

@@ -184,8 +184,15 @@ public final class Open implements Nfs4Op<Open.Args> {
                 target = dir.handle();
             }
             case CLAIM_PREVIOUS -> {
-                // reclaims belong to a grace period after a server restart; this server holds none
-                return Nfs4Status.NO_GRACE;
+                // the current filehandle is the file; the lock-service answers NO_GRACE outside its
+                // grace period and finds the open it held before its restart inside it
+                if (c.minor() >= 1 && c.server().clients().reclaimDone(clientId)) {
+                    return Nfs4Status.NO_GRACE;
+                }
+                if (!c.server().opens().lockService()) {
+                    return Nfs4Status.NO_GRACE;
+                }
+                target = dir.handle();
             }
             case CLAIM_DELEGATE_CUR, CLAIM_DELEG_CUR_FH -> {
                 // no delegation is ever granted, so no delegation stateid can be valid
@@ -205,7 +212,7 @@ public final class Open implements Nfs4Op<Open.Args> {
         }
         OpenStates opens = c.server().opens();
         var res = opens.open(clientId, c.server().clients().lockClient(clientId), a.owner(), target, opened.file(),
-                access, a.deny(), false);
+                access, a.deny(), a.claim() == CLAIM_PREVIOUS);
         if (res.status() != Nfs4Status.OK) {
             return res.status();
         }

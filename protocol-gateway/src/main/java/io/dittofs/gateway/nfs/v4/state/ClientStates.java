@@ -3,6 +3,7 @@ package io.dittofs.gateway.nfs.v4.state;
 import io.dittofs.gateway.locks.ClientRef;
 import io.dittofs.gateway.locks.LockManager;
 import io.dittofs.gateway.locks.LockProtocol;
+import io.dittofs.gateway.locks.LockStatus;
 import io.dittofs.gateway.nfs.v4.Nfs4Status;
 import io.dittofs.gateway.nfs.v4.attr.Fattr4;
 
@@ -76,7 +77,6 @@ public final class ClientStates {
     public record SessionCreated(int status, Session session, byte[] replay) {
     }
 
-    private static final long RENEW_EVERY_NANOS = TimeUnit.SECONDS.toNanos(Fattr4.LEASE_SECONDS / 3);
 
     private final LockManager locks;
     private final SecureRandom random = new SecureRandom();
@@ -90,10 +90,20 @@ public final class ClientStates {
     private final Map<String, Session> sessions = new HashMap<>();
 
     private final OpenStates opens;
+    private final int leaseSeconds;
+    /** The lock-service lease is renewed at most this often: a busy client adds no lock-service call to each compound. */
+    private final long renewEveryNanos;
 
     /** @param locks where confirmed clients are registered; null only in tests without a lock-service */
     public ClientStates(LockManager locks) {
+        this(locks, Fattr4.LEASE_SECONDS);
+    }
+
+    /** @param leaseSeconds each client's lease at the lock-service ({@code dittofs.nfs.lease-time}) */
+    public ClientStates(LockManager locks, int leaseSeconds) {
         this.locks = locks;
+        this.leaseSeconds = leaseSeconds;
+        this.renewEveryNanos = TimeUnit.SECONDS.toNanos(leaseSeconds) / 3;
         this.opens = new OpenStates(locks);
         opens.clientIds(this::clientIdOf);
     }
@@ -188,7 +198,7 @@ public final class ClientStates {
 
     /** An unconfirmed record not confirmed within a lease is gone (RFC 8881 §18.35.4). */
     private boolean expiredUnconfirmed(Client c) {
-        return !c.confirmed && System.nanoTime() - c.createdNanos > TimeUnit.SECONDS.toNanos(Fattr4.LEASE_SECONDS);
+        return !c.confirmed && System.nanoTime() - c.createdNanos > TimeUnit.SECONDS.toNanos(leaseSeconds);
     }
 
     /** SETCLIENTID_CONFIRM (and CREATE_SESSION's implicit confirmation): registers with the lock-service. */
@@ -214,7 +224,7 @@ public final class ClientStates {
             c.confirmed = true;
             if (locks != null) {
                 c.lockClient = locks.registerClient(LockProtocol.NFS4,
-                        ClientRecords.key(c.owner, c.verifier, c.principal, c.id), Fattr4.LEASE_SECONDS);
+                        ClientRecords.key(c.owner, c.verifier, c.principal, c.id), leaseSeconds);
                 c.lockRenewedNanos = System.nanoTime();
             }
         }
@@ -231,7 +241,7 @@ public final class ClientStates {
             return Nfs4Status.STALE_CLIENTID;
         }
         long now = System.nanoTime();
-        if (c.lockClient != null && locks != null && now - c.lockRenewedNanos > RENEW_EVERY_NANOS) {
+        if (c.lockClient != null && locks != null && now - c.lockRenewedNanos > renewEveryNanos) {
             c.lockRenewedNanos = now;
             return Nfs4LockStatus.of(locks.renewClient(c.lockClient));
         }
@@ -324,7 +334,20 @@ public final class ClientStates {
             return Nfs4Status.COMPLETE_ALREADY;
         }
         c.reclaimComplete = true;
+        if (c.lockClient != null && locks != null) {
+            // the lock-service may end its grace period early once every client with state said so
+            LockStatus st = locks.reclaimComplete(c.lockClient);
+            if (!st.ok() && st != LockStatus.NO_GRACE) {
+                return Nfs4LockStatus.of(st);
+            }
+        }
         return Nfs4Status.OK;
+    }
+
+    /** 4.1: the client sent RECLAIM_COMPLETE, so CLAIM_PREVIOUS is NO_GRACE (RFC 8881 §18.51.3). */
+    public synchronized boolean reclaimDone(long clientId) {
+        Client c = known(clientId);
+        return c != null && c.reclaimComplete;
     }
 
     /**
@@ -360,7 +383,7 @@ public final class ClientStates {
         c.confirmed = true;
         c.restored = true;
         c.lockClient = f.lockClient();
-        c.lockRenewedNanos = System.nanoTime() - RENEW_EVERY_NANOS - 1;
+        c.lockRenewedNanos = System.nanoTime() - renewEveryNanos - 1;
         byId.put(c.id, c);
         confirmedByOwner.putIfAbsent(HexFormat.of().formatHex(f.owner()), c);
         return c;
