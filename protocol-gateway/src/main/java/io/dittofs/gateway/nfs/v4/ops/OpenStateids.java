@@ -42,6 +42,7 @@ final class OpenStateids {
         if (o == null) {
             return new Found(Nfs4Status.BAD_STATEID, null, null);
         }
+        o = opens.effective(o);
         if (!o.handle().equals(r.handle())) {
             return new Found(Nfs4Status.BAD_STATEID, null, null);
         }
@@ -67,6 +68,8 @@ final class OpenStateids {
                 return new Found(Nfs4Status.of(reopened.status()), null, null);
             }
         }
+        // any use of a stateid renews its client's lease (RFC 7530 §9.5); at most every third of a lease reaches the lock-service
+        c.server().clients().renew(o.clientId());
         return new Found(Nfs4Status.OK, o, id.other());
     }
 

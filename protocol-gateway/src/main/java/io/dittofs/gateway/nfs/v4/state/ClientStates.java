@@ -222,13 +222,26 @@ public final class ClientStates {
                 drop(old);
             }
             c.confirmed = true;
-            if (locks != null) {
-                c.lockClient = locks.registerClient(LockProtocol.NFS4,
-                        ClientRecords.key(c.owner, c.verifier, c.principal, c.id), leaseSeconds);
-                c.lockRenewedNanos = System.nanoTime();
+            register(c);
+        } else if (c.lockClient != null && locks != null) {
+            // confirmed again (4.0 callback update, a 4.1 CREATE_SESSION): if its lease ran out at
+            // the lock-service meanwhile, its state is gone there; it starts afresh
+            LockStatus st = locks.renewClient(c.lockClient);
+            c.lockRenewedNanos = System.nanoTime();
+            if (st == LockStatus.EXPIRED || st == LockStatus.BAD_STATE) {
+                opens.dropClient(c.id);
+                register(c);
             }
         }
         return Nfs4Status.OK;
+    }
+
+    private void register(Client c) {
+        if (locks != null) {
+            c.lockClient = locks.registerClient(LockProtocol.NFS4,
+                    ClientRecords.key(c.owner, c.verifier, c.principal, c.id), leaseSeconds);
+            c.lockRenewedNanos = System.nanoTime();
+        }
     }
 
     /**

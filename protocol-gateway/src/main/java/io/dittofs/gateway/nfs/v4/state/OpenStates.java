@@ -203,6 +203,18 @@ public final class OpenStates {
         }
     }
 
+    /**
+     * A lock stateid allows the I/O its open allows now (an OPEN upgrade or OPEN_DOWNGRADE after the
+     * lock-owner was made changes it): the open's current access and file, when the open is known.
+     */
+    public State effective(State s) {
+        if (s.kind() != Kind.LOCK || s.parent() == null) {
+            return s;
+        }
+        State open = states.get(key(s.parent()));
+        return open == null ? s : s.withBits(open.access(), s.deny(), s.seqid()).withIo(open.file());
+    }
+
     public synchronized State replace(byte[] other, State s) {
         states.put(key(other), s);
         return s;
