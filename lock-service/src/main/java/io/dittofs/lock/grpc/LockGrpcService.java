@@ -10,6 +10,8 @@ import io.dittofs.lock.core.ops.GetGraceOp;
 import io.dittofs.lock.core.ops.OpenOp;
 import io.dittofs.lock.core.ops.DowngradeOp;
 import io.dittofs.lock.core.ops.CloseOp;
+import io.dittofs.lock.core.ops.GetOpenOp;
+import io.dittofs.lock.core.ops.ListClientsOp;
 import io.dittofs.lock.core.ops.LockOp;
 import io.dittofs.lock.core.ops.TestLockOp;
 import io.dittofs.lock.core.ops.UnlockOp;
@@ -35,6 +37,8 @@ public final class LockGrpcService extends LockServiceGrpc.LockServiceImplBase {
     private final OpenOp openOp;
     private final DowngradeOp downgradeOp;
     private final CloseOp closeOp;
+    private final GetOpenOp getOpenOp;
+    private final ListClientsOp listClientsOp;
     private final LockOp lockOp;
     private final TestLockOp testLockOp;
     private final UnlockOp unlockOp;
@@ -53,6 +57,8 @@ public final class LockGrpcService extends LockServiceGrpc.LockServiceImplBase {
         openOp = new OpenOp(core.table());
         downgradeOp = new DowngradeOp(core.table());
         closeOp = new CloseOp(core.table());
+        getOpenOp = new GetOpenOp(core.table());
+        listClientsOp = new ListClientsOp(core.table());
         lockOp = new LockOp(core.table());
         testLockOp = new TestLockOp(core.table());
         unlockOp = new UnlockOp(core.table());
@@ -109,6 +115,16 @@ public final class LockGrpcService extends LockServiceGrpc.LockServiceImplBase {
     @Override
     public void close(CloseRequest r, StreamObserver<CloseResponse> o) {
         answer(closeOp, r, o);
+    }
+
+    @Override
+    public void getOpen(GetOpenRequest r, StreamObserver<GetOpenResponse> o) {
+        answer(getOpenOp, r, o);
+    }
+
+    @Override
+    public void listClients(ListClientsRequest r, StreamObserver<ListClientsResponse> o) {
+        answer(listClientsOp, r, o);
     }
 
     @Override

@@ -13,6 +13,8 @@ public final class DirectApi implements LockApi {
     private final OpenOp open;
     private final DowngradeOp downgrade;
     private final CloseOp close;
+    private final GetOpenOp getOpen;
+    private final ListClientsOp listClients;
     private final LockOp lock;
     private final TestLockOp test;
     private final UnlockOp unlock;
@@ -29,6 +31,8 @@ public final class DirectApi implements LockApi {
         open = new OpenOp(t);
         downgrade = new DowngradeOp(t);
         close = new CloseOp(t);
+        getOpen = new GetOpenOp(t);
+        listClients = new ListClientsOp(t);
         lock = new LockOp(t);
         test = new TestLockOp(t);
         unlock = new UnlockOp(t);
@@ -45,6 +49,8 @@ public final class DirectApi implements LockApi {
     public OpenResponse open(OpenRequest r) { return open.run(r); }
     public OpenResponse downgrade(DowngradeRequest r) { return downgrade.run(r); }
     public CloseResponse close(CloseRequest r) { return close.run(r); }
+    public GetOpenResponse getOpen(GetOpenRequest r) { return getOpen.run(r); }
+    public ListClientsResponse listClients(ListClientsRequest r) { return listClients.run(r); }
     public LockResponse lock(LockRequest r) { return lock.run(r); }
     public TestLockResponse testLock(LockRequest r) { return test.run(r); }
     public UnlockResponse unlock(UnlockRequest r) { return unlock.run(r); }

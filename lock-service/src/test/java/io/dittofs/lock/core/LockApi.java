@@ -20,6 +20,10 @@ public interface LockApi {
 
     CloseResponse close(CloseRequest r);
 
+    GetOpenResponse getOpen(GetOpenRequest r);
+
+    ListClientsResponse listClients(ListClientsRequest r);
+
     LockResponse lock(LockRequest r);
 
     TestLockResponse testLock(LockRequest r);

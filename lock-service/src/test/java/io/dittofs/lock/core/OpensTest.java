@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import io.dittofs.contracts.common.v1.Status;
 import io.dittofs.contracts.lock.v1.DowngradeRequest;
+import io.dittofs.contracts.lock.v1.GetOpenRequest;
+import io.dittofs.contracts.lock.v1.ListClientsRequest;
+import io.dittofs.contracts.lock.v1.OpenRequest;
 import io.dittofs.contracts.lock.v1.OpenResponse;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +39,63 @@ class OpensTest extends CoreTestBase {
         assertThat(fx.close(o.getOpenId())).isEqualTo(Status.OK);
         assertThat(fx.lock(t, "h2", "f", 0, 10, true).getStatus()).isEqualTo(Status.OK);
         assertThat(fx.close(o.getOpenId())).isEqualTo(Status.BAD_STATE);
+    }
+
+    @Test
+    void anUpgradeMergesWithTheOwnersOpenAndIsCheckedAgainstTheOthers() {
+        ByteString c = fx.client(NFS4, "gw");
+        ByteString d = fx.client(NFS4, "gw");
+        OpenResponse first = fx.open(c, "o", "f", 1, 0);
+        OpenResponse again = upgrade(c, "o", "f", 2, 1);
+        assertThat(again.getStatus()).isEqualTo(Status.OK);
+        assertThat(again.getOpenId()).as("same open, upgraded").isEqualTo(first.getOpenId());
+        var held = fx.api.getOpen(GetOpenRequest.newBuilder().setOpenId(first.getOpenId()).build());
+        assertThat(held.getAccess()).isEqualTo(3);
+        assertThat(held.getDeny()).isEqualTo(1);
+        assertThat(held.getOwner().getOwner().toStringUtf8()).isEqualTo("o");
+        assertThat(held.getFile().getValue().toStringUtf8()).isEqualTo("f");
+        assertThat(fx.open(d, "x", "f", 1, 0).getStatus()).as("the upgraded deny READ").isEqualTo(Status.SHARE_DENIED);
+        OpenResponse other = fx.open(d, "x", "f", 2, 0);
+        assertThat(other.getStatus()).isEqualTo(Status.OK);
+        assertThat(upgrade(c, "o", "f", 1, 2).getStatus()).as("deny WRITE meets d's write")
+                .isEqualTo(Status.SHARE_DENIED);
+        assertThat(fx.open(c, "p", "f", 1, 0).getOpenId()).as("another owner gets its own open")
+                .isNotEqualTo(first.getOpenId());
+        assertThat(first.getOpenId().size()).as("fits an NFSv4 stateid").isEqualTo(12);
+    }
+
+    @Test
+    void getOpenCountsTheLocksTakenThroughTheOpen() {
+        ByteString c = fx.client(NFS4, "gw");
+        OpenResponse o = fx.open(c, "o", "f", 3, 0);
+        assertThat(fx.api.lock(Fx.lockReq(c, "l", "f", 0, 10, true).setOpenId(o.getOpenId()).build()).getStatus())
+                .isEqualTo(Status.OK);
+        assertThat(fx.api.lock(Fx.lockReq(c, "l", "f", 20, 10, false).setOpenId(o.getOpenId()).build()).getStatus())
+                .isEqualTo(Status.OK);
+        assertThat(fx.api.getOpen(GetOpenRequest.newBuilder().setOpenId(o.getOpenId()).build()).getLockCount())
+                .isEqualTo(2);
+        assertThat(fx.close(o.getOpenId())).isEqualTo(Status.OK);
+        assertThat(fx.api.getOpen(GetOpenRequest.newBuilder().setOpenId(o.getOpenId()).build()).getStatus())
+                .isEqualTo(Status.BAD_STATE);
+    }
+
+    @Test
+    void listClientsFindsKeysByPrefixWithinAProtocol() {
+        fx.client(NFS4, "nfs4:aa:1", 90, "gw");
+        fx.client(NFS4, "nfs4:aa:2", 90, "gw");
+        fx.client(NFS4, "nfs4:bb:1", 90, "gw");
+        fx.client(SMB, "nfs4:aa:3", 0, "gw");
+        var r = fx.api.listClients(ListClientsRequest.newBuilder().setProtocol(NFS4)
+                .setKeyPrefix(ByteString.copyFromUtf8("nfs4:aa:")).build());
+        assertThat(r.getStatus()).isEqualTo(Status.OK);
+        assertThat(r.getClientsList()).extracting(x -> x.getClientKey().toStringUtf8())
+                .containsExactlyInAnyOrder("nfs4:aa:1", "nfs4:aa:2");
+        assertThat(fx.api.listClients(ListClientsRequest.newBuilder().build()).getStatus()).isEqualTo(Status.INVAL);
+    }
+
+    private OpenResponse upgrade(ByteString client, String owner, String file, int access, int deny) {
+        return fx.api.open(OpenRequest.newBuilder().setFile(Fx.file(file)).setOwner(Fx.owner(client, owner))
+                .setAccess(access).setDeny(deny).setUpgrade(true).build());
     }
 
     private Status downgrade(ByteString open, int access, int deny) {

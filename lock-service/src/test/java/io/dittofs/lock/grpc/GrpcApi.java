@@ -20,6 +20,8 @@ public final class GrpcApi implements LockApi {
     public OpenResponse open(OpenRequest r) { return stub.open(r); }
     public OpenResponse downgrade(DowngradeRequest r) { return stub.downgrade(r); }
     public CloseResponse close(CloseRequest r) { return stub.close(r); }
+    public GetOpenResponse getOpen(GetOpenRequest r) { return stub.getOpen(r); }
+    public ListClientsResponse listClients(ListClientsRequest r) { return stub.listClients(r); }
     public LockResponse lock(LockRequest r) { return stub.lock(r); }
     public TestLockResponse testLock(LockRequest r) { return stub.testLock(r); }
     public UnlockResponse unlock(UnlockRequest r) { return stub.unlock(r); }

@@ -4,6 +4,7 @@ import io.dittofs.contracts.grpc.ServiceChannels;
 import io.dittofs.gateway.access.ShareGate;
 import io.dittofs.gateway.identity.GrpcIdentityNames;
 import io.dittofs.gateway.identity.IdentityNames;
+import io.dittofs.gateway.nfs.v4.attr.Fattr4;
 import io.dittofs.gateway.nfs.v4.attr.Owners;
 import io.grpc.ManagedChannel;
 import java.time.Duration;
@@ -52,8 +53,10 @@ public class Nfs4Configuration {
                                           ObjectProvider<LockManager> locks, NfsProperties nfs, Nfs4Identity identity,
                                           ObjectProvider<GatewayMetrics> metrics) {
         NfsVersionRange versions = nfs.versions();
+        int lease = (int) nfs.leaseTime().toSeconds();
+        Fattr4.leaseSeconds(lease);
         return new Nfs4Program(new Nfs4Server(fs, gate, new PseudoFs(registry, fs),
-                new ClientStates(locks.getIfAvailable()), new Owners(nfs.idDomain(), identity.names())),
+                new ClientStates(locks.getIfAvailable(), lease), new Owners(nfs.idDomain(), identity.names())),
                 versions.minMinor(), Math.max(0, versions.maxMinor()),
                 metrics.getIfAvailable(GatewayMetrics::disabled).nfs4Operations());
     }

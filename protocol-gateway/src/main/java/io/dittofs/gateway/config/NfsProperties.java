@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxVersion    highest NFS version served: 3, 4.0 or 4.1
  * @param idDomain      NFSv4 owner/owner_group domain: {@code name@id-domain} for users the
  *                      control plane's identity service knows (clients' idmapd domain)
+ * @param leaseTime     NFSv4 lease (lease_time attribute, lock-service lease of each client): a
+ *                      client that renews within it keeps its opens and locks
  */
 @Validated
 @ConsistentNfsLimits
@@ -66,7 +69,10 @@ public record NfsProperties(
         @DefaultValue("4.1") @NotNull(message = "must be 3, 4.0 or 4.1")
         @Pattern(regexp = NfsVersionRange.PATTERN, message = "must be 3, 4.0 or 4.1") String maxVersion,
         @DefaultValue("localdomain") @NotBlank(message = "must be a domain name such as localdomain or example.com")
-        @Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a domain name such as localdomain or example.com") String idDomain) {
+        @Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a domain name such as localdomain or example.com") String idDomain,
+        @DefaultValue("90s") @NotNull(message = "must be a duration of 5s..1h such as 90s")
+        @DurationMin(seconds = 5, message = "must be a duration of 5s..1h such as 90s")
+        @DurationMax(seconds = 3600, message = "must be a duration of 5s..1h such as 90s") Duration leaseTime) {
 
     /** Off; also the fallback of the DITTOFS_PORTMAP_PORT alias, so the default lives here only. */
     public static final String DEFAULT_PORTMAP_PORT = "0";

@@ -107,6 +107,52 @@ public final class GrpcLockManager implements LockManager {
     }
 
     @Override
+    public OpenOutcome openOrUpgrade(OpenSpec s) {
+        try {
+            OpenResponse r = stub.open(OpenRequest.newBuilder().setFile(LockMapping.file(s.file()))
+                    .setOwner(LockMapping.owner(s.client(), s.owner())).setAccess(s.access()).setDeny(s.deny())
+                    .setReclaim(s.reclaim()).setUpgrade(true).build());
+            return new OpenOutcome(LockMapping.status(r.getStatus()), r.getOpenId().toByteArray());
+        } catch (StatusRuntimeException e) {
+            return new OpenOutcome(unreachable(e), new byte[0]);
+        }
+    }
+
+    @Override
+    public LockStatus downgrade(byte[] openId, int access, int deny) {
+        return call(() -> stub.downgrade(DowngradeRequest.newBuilder().setOpenId(ByteString.copyFrom(openId))
+                .setAccess(access).setDeny(deny).build()).getStatus());
+    }
+
+    @Override
+    public OpenInfo getOpen(byte[] openId) {
+        try {
+            GetOpenResponse r = stub.getOpen(GetOpenRequest.newBuilder().setOpenId(ByteString.copyFrom(openId)).build());
+            return new OpenInfo(LockMapping.status(r.getStatus()), r.getFile().getValue().toByteArray(),
+                    new ClientRef(r.getOwner().getClientId().toByteArray(), false), r.getOwner().getOwner().toByteArray(),
+                    r.getAccess(), r.getDeny(), r.getLockCount());
+        } catch (StatusRuntimeException e) {
+            return new OpenInfo(unreachable(e), new byte[0], new ClientRef(new byte[0], false), new byte[0], 0, 0, 0);
+        }
+    }
+
+    @Override
+    public java.util.List<ClientRecord> listClients(LockProtocol protocol, byte[] keyPrefix) {
+        ListClientsResponse r;
+        try {
+            r = stub.listClients(ListClientsRequest.newBuilder().setProtocol(LockMapping.protocol(protocol))
+                    .setKeyPrefix(ByteString.copyFrom(keyPrefix)).build());
+        } catch (StatusRuntimeException e) {
+            throw new LockServiceException(unreachable(e));
+        }
+        if (r.getStatus() != Status.OK) {
+            throw new LockServiceException(LockMapping.status(r.getStatus()));
+        }
+        return r.getClientsList().stream().map(c -> new ClientRecord(new ClientRef(c.getClientId().toByteArray(), false),
+                c.getClientKey().toByteArray())).toList();
+    }
+
+    @Override
     public LockStatus close(byte[] openId) {
         return call(() -> stub.close(CloseRequest.newBuilder().setOpenId(ByteString.copyFrom(openId)).build())
                 .getStatus());

@@ -34,6 +34,25 @@ public interface LockManager {
     LockStatus close(byte[] openId);
 
     /**
+     * NFSv4 OPEN: like {@link #open}, but an open of the same owner on the same file is upgraded to
+     * the union of the bits (and keeps its id) instead of adding a second one.
+     */
+    OpenOutcome openOrUpgrade(OpenSpec spec);
+
+    /** NFSv4 OPEN_DOWNGRADE: the open keeps a subset of its bits. */
+    LockStatus downgrade(byte[] openId, int access, int deny);
+
+    /** One open as held (an NFSv4 gateway rebuilding a stateid after it restarted, or counting locks). */
+    OpenInfo getOpen(byte[] openId);
+
+    /**
+     * The clients of {@code protocol} whose key starts with {@code keyPrefix}.
+     *
+     * @throws LockServiceException when the lock-service cannot answer
+     */
+    java.util.List<ClientRecord> listClients(LockProtocol protocol, byte[] keyPrefix);
+
+    /**
      * Delivers this gateway's lock events (granted blocking locks) to {@code listener} until the
      * returned handle is closed; reconnects by itself when the lock-service restarts.
      */

@@ -68,4 +68,13 @@ class NfsVersionRangeTest {
                 "dittofs.nfs.max-version", "4.0")))
                 .hasStackTraceContaining("dittofs.nfs.min-version=4.1 must not be above dittofs.nfs.max-version=4.0");
     }
+
+    @Test
+    void theNfs4LeaseIsNinetySecondsUnlessConfiguredWithinFiveSecondsToAnHour() {
+        assertThat(NfsPropertiesTest.bind(Map.of()).leaseTime()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(NfsPropertiesTest.bind(Map.of("dittofs.nfs.lease-time", "30s")).leaseTime())
+                .isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThatThrownBy(() -> NfsPropertiesTest.bind(Map.of("dittofs.nfs.lease-time", "1s")))
+                .hasStackTraceContaining("leaseTime").hasStackTraceContaining("5s..1h");
+    }
 }

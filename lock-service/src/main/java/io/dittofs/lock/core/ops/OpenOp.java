@@ -26,6 +26,9 @@ import java.util.List;
  * SHARE_DENIED. A granted open may also get a grant: the bits GrantRules allows, shared with an
  * existing grant of the same holder (SMB lease key).
  *
+ * <p>With {@code upgrade} (NFSv4) an open of the same owner on the file takes the union of its
+ * bits and the new ones, checked against the other opens, and keeps its id.
+ *
  * <p>During grace a non-reclaim open that would break or conflict gets GRACE; a reclaim finds its
  * open (and grant) from before the restart and keeps their ids.
  */
@@ -58,8 +61,13 @@ public final class OpenOp extends Op<OpenRequest, OpenResponse> {
                     return reclaimed;
                 }
             }
-            List<GrantRules.Break> breaks = GrantRules.breaksFor(f, holder, access, deny);
-            boolean shareConflict = f.opens().stream().anyMatch(o -> o.conflictsWith(access, deny));
+            OpenEntry mine = r.getUpgrade() ? f.opens().stream()
+                    .filter(o -> o.owner().equals(owner) && !o.fromBefore()).findFirst().orElse(null) : null;
+            int wantAccess = mine == null ? access : mine.access() | access;
+            int wantDeny = mine == null ? deny : mine.deny() | deny;
+            List<GrantRules.Break> breaks = GrantRules.breaksFor(f, holder, wantAccess, wantDeny);
+            boolean shareConflict = f.opens().stream()
+                    .anyMatch(o -> o != mine && o.conflictsWith(wantAccess, wantDeny));
             if (grace && !r.getReclaim() && (shareConflict || !breaks.isEmpty())) {
                 throw new StatusException(Status.GRACE, "conflicting open during the grace period");
             }
@@ -71,6 +79,12 @@ public final class OpenOp extends Op<OpenRequest, OpenResponse> {
             }
             if (shareConflict) {
                 throw new StatusException(Status.SHARE_DENIED, "share reservation conflict");
+            }
+            if (mine != null) {
+                return t.write(ch -> {
+                    ch.putOpen(mine.with(wantAccess, wantDeny), true);
+                    return OpenResponse.newBuilder().setOpenId(mine.id()).build();
+                });
             }
             return create(t, f, client, owner, holder, access, deny, r);
         });

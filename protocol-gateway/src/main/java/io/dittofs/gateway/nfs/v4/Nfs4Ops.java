@@ -5,6 +5,10 @@ import io.dittofs.gateway.nfs.v4.ops.BackchannelCtl;
 import io.dittofs.gateway.nfs.v4.ops.BindConnToSession;
 import io.dittofs.gateway.nfs.v4.ops.Close;
 import io.dittofs.gateway.nfs.v4.ops.Commit;
+import io.dittofs.gateway.nfs.v4.ops.Lock;
+import io.dittofs.gateway.nfs.v4.ops.LockT;
+import io.dittofs.gateway.nfs.v4.ops.LockU;
+import io.dittofs.gateway.nfs.v4.ops.ReleaseLockOwner;
 import io.dittofs.gateway.nfs.v4.ops.Open;
 import io.dittofs.gateway.nfs.v4.ops.OpenConfirm;
 import io.dittofs.gateway.nfs.v4.ops.Read;
@@ -79,7 +83,8 @@ public final class Nfs4Ops {
                     new DestroySession(), new Sequence(), new DestroyClientId(), new ReclaimComplete(), new Open(),
                     new OpenConfirm(), new Close(), new Read(), new Write(), new Commit(), new SetAttr(), new Create(), new Remove(),
                     new Rename(), new Link(), new Verify(Verify.VERIFY), new Verify(Verify.NVERIFY), new OpenDowngrade(),
-                    new TestStateid(), new FreeStateid(), new BindConnToSession(), new BackchannelCtl())
+                    new TestStateid(), new FreeStateid(), new BindConnToSession(), new BackchannelCtl(), new Lock(), new LockT(),
+                    new LockU(), new ReleaseLockOwner())
             .collect(Collectors.toUnmodifiableMap(Nfs4Op::code, Function.identity()));
 
     private Nfs4Ops() {

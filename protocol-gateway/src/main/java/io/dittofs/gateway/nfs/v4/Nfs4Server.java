@@ -5,19 +5,21 @@ import io.dittofs.gateway.fs.FileSystem;
 import io.dittofs.gateway.nfs.v4.attr.Owners;
 import io.dittofs.gateway.nfs.v4.state.ClientStates;
 import io.dittofs.gateway.nfs.v4.state.OpenStates;
+import io.dittofs.gateway.nfs.v4.state.OwnerSeqids;
 
 /**
  * What the operations share across compounds: the facade, the share gate, the pseudo file system,
- * client state and the owner-name mapping.
+ * client state, open and lock stateids (kept in the lock-service the clients are registered with),
+ * 4.0 owner seqids and the owner-name mapping.
  */
 public record Nfs4Server(FileSystem fs, ShareGate gate, PseudoFs pseudo, ClientStates clients, OpenStates opens,
-                         Owners owners) {
+                         OwnerSeqids seqids, Owners owners) {
 
     public Nfs4Server(FileSystem fs, ShareGate gate, PseudoFs pseudo, ClientStates clients) {
-        this(fs, gate, pseudo, clients, new OpenStates(), Owners.NUMERIC);
+        this(fs, gate, pseudo, clients, Owners.NUMERIC);
     }
 
     public Nfs4Server(FileSystem fs, ShareGate gate, PseudoFs pseudo, ClientStates clients, Owners owners) {
-        this(fs, gate, pseudo, clients, new OpenStates(), owners);
+        this(fs, gate, pseudo, clients, clients.openStates(), new OwnerSeqids(), owners);
     }
 }

@@ -44,6 +44,7 @@ public final class Nfs4Status {
     public static final int WRONGSEC = 10016;
     public static final int CLID_INUSE = 10017;
     public static final int RESOURCE = 10018;
+    public static final int MOVED = 10019;
     public static final int NOFILEHANDLE = 10020;
     public static final int MINOR_VERS_MISMATCH = 10021;
     public static final int STALE_CLIENTID = 10022;
@@ -52,6 +53,7 @@ public final class Nfs4Status {
     public static final int BAD_STATEID = 10025;
     public static final int BAD_SEQID = 10026;
     public static final int NOT_SAME = 10027;
+    public static final int LOCK_RANGE = 10028;
     public static final int SYMLINK = 10029;
     public static final int RESTOREFH = 10030;
     public static final int ATTRNOTSUPP = 10032;
@@ -62,6 +64,8 @@ public final class Nfs4Status {
     public static final int OPENMODE = 10038;
     public static final int BADCHAR = 10040;
     public static final int BADNAME = 10041;
+    public static final int BAD_RANGE = 10042;
+    public static final int LOCK_NOTSUPP = 10043;
     public static final int OP_ILLEGAL = 10044;
     public static final int DEADLOCK = 10045;
     public static final int BADSESSION = 10052;

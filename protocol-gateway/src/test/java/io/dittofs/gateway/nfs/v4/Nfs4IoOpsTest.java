@@ -115,7 +115,10 @@ class Nfs4IoOpsTest extends Nfs4FixtureTestBase {
                 .expect(24, 0).expect(15, 0).expect(18, 0);
         run(new Compound("", 0).putRootFh().lookup("export").op(18, open(2, 3, "g", true, 1)))
                 .expect(24, 0).expect(15, 0).expect(18, Nfs4Status.EXIST);
+        // EXIST consumed seqid 2 (RFC 7530 §9.1.7): the same seqid again would be answered EXIST from the replay cache
         run(new Compound("", 0).putRootFh().lookup("export").op(18, open(2, 1, "absent", false, 0)))
+                .expect(24, 0).expect(15, 0).expect(18, Nfs4Status.EXIST);
+        run(new Compound("", 0).putRootFh().lookup("export").op(18, open(3, 1, "absent", false, 0)))
                 .expect(24, 0).expect(15, 0).expect(18, Nfs4Status.NOENT);
         var r = run(new Compound("", 0).putRootFh().lookup("export").lookup("g")
                 .op(25, w -> { new Stateid(1, new byte[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}).write(w);

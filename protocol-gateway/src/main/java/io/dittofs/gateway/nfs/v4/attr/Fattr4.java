@@ -67,6 +67,8 @@ public final class Fattr4 {
     private static final int FSCHARSET_CAP4_ALLOWS_ONLY_UTF8 = 0x2;
 
     public static final int LEASE_SECONDS = 90;
+    /** The configured lease ({@code dittofs.nfs.lease-time}); set once at start-up by the NFSv4 configuration. */
+    private static volatile int leaseSeconds = LEASE_SECONDS;
     public static final int MAX_IO = 1 << 20;
     public static final int MAX_NAME = 255;
 
@@ -82,6 +84,14 @@ public final class Fattr4 {
     public static final Bitmap SUPPORTED_40 = SUPPORTED.minus(Bitmap.of(SUPPATTR_EXCLCREAT, FS_CHARSET_CAP));
     /** Settable only: asking to read them is INVAL (RFC 7530 §5.5). */
     public static final Bitmap WRITE_ONLY = Bitmap.of(TIME_ACCESS_SET, TIME_MODIFY_SET);
+
+    public static void leaseSeconds(int seconds) {
+        leaseSeconds = seconds;
+    }
+
+    public static int leaseSeconds() {
+        return leaseSeconds;
+    }
 
     private Fattr4() {
     }
@@ -150,7 +160,7 @@ public final class Fattr4 {
                  HOMOGENEOUS, NO_TRUNC -> v.writeBool(true);
             case NAMED_ATTR, CASE_INSENSITIVE -> v.writeBool(false);
             case FSID -> v.writeLong(src.fsidMajor()).writeLong(src.fsidMinor());
-            case LEASE_TIME -> v.writeInt(LEASE_SECONDS);
+            case LEASE_TIME -> v.writeInt(leaseSeconds);
             case RDATTR_ERROR -> v.writeInt(0);
             case ACL -> ModeAcl.write(v, ModeAcl.of(a.mode(), a.type() == io.dittofs.gateway.fs.model.FileType.DIRECTORY));
             case ACLSUPPORT -> v.writeInt(ModeAcl.SUPPORT);

@@ -10,7 +10,7 @@ import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
 
-/** CLOSE (RFC 7530 §16.2): drops the open; answers its stateid with the seqid bumped (4.1: a zeroed one may be returned). */
+/** CLOSE (RFC 7530 §16.2): ends the open and its share reservation (LOCKS_HELD while a lock-owner still holds locks through it); answers its stateid with the seqid bumped (4.1: a zeroed one may be returned). */
 public final class Close implements Nfs4Op<Close.Args> {
 
     public record Args(int seqid, Stateid stateid) {
@@ -28,15 +28,26 @@ public final class Close implements Nfs4Op<Close.Args> {
 
     @Override
     public int execute(CompoundContext c, Args a, XdrWriter out) {
-        var f = OpenStateids.find(c, a.stateid());
+        var f = OpenStateids.find(c, a.stateid(), c.minor() != 0);
         if (f.status() != Nfs4Status.OK) {
-            return f.status();
+            return OwnerSeq.notFound(c, a.stateid(), f.status(), a.seqid(), code(), out);
         }
-        byte[] other = c.resolveStateid(a.stateid()).other();
-        c.server().opens().remove(other);
-        Stateid closed = new Stateid(f.open().seqid() + 1, other);
-        c.currentStateid(closed);
-        closed.write(out);
-        return Nfs4Status.OK;
+        if (f.open().kind() != OpenStates.Kind.OPEN) {
+            return Nfs4Status.BAD_STATEID;
+        }
+        return OwnerSeq.run(c, f.open().ownerKey(), a.seqid(), code(), f.other(), out, () -> {
+            int st = OwnerSeq.stateidSeqid(c, a.stateid(), f.open().seqid());
+            if (st != Nfs4Status.OK) {
+                return st;
+            }
+            int closed = c.server().opens().close(f.other());
+            if (closed != Nfs4Status.OK) {
+                return closed;
+            }
+            Stateid after = new Stateid(f.open().seqid() + 1, f.other());
+            c.currentStateid(after);
+            after.write(out);
+            return Nfs4Status.OK;
+        });
     }
 }

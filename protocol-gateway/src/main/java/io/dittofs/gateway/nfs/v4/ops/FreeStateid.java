@@ -4,11 +4,12 @@ import io.dittofs.gateway.nfs.v4.CompoundContext;
 import io.dittofs.gateway.nfs.v4.Nfs4Op;
 import io.dittofs.gateway.nfs.v4.Nfs4Status;
 import io.dittofs.gateway.nfs.v4.Stateid;
+import io.dittofs.gateway.nfs.v4.state.OpenStates;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
 
-/** FREE_STATEID (RFC 8881 §18.38): an open stateid is still in use until CLOSE (LOCKS_HELD is for lock stateids). */
+/** FREE_STATEID (RFC 8881 §18.38): an open stateid is in use until CLOSE; a lock stateid is freed once its owner holds no locks on the file (LOCKS_HELD before). */
 public final class FreeStateid implements Nfs4Op<Stateid> {
 
     @Override
@@ -27,10 +28,13 @@ public final class FreeStateid implements Nfs4Op<Stateid> {
         if (id == null) {
             return Nfs4Status.BAD_STATEID;
         }
-        var o = c.server().opens().get(id.other());
+        var o = id.special() ? null : c.server().opens().find(id.other(), id.seqid());
         if (o == null || c.session() == null || o.clientId() != c.session().clientId()) {
             return Nfs4Status.BAD_STATEID;
         }
-        return Nfs4Status.LOCKS_HELD;
+        if (o.kind() == OpenStates.Kind.OPEN) {
+            return Nfs4Status.LOCKS_HELD;
+        }
+        return c.server().opens().freeLockState(id.other());
     }
 }

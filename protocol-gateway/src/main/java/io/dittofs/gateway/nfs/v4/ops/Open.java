@@ -20,12 +20,13 @@ import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
 
-import java.util.HexFormat;
 
 /**
  * OPEN (RFC 7530 §16.16, RFC 8881 §18.16): CLAIM_NULL (by name, optionally creating UNCHECKED,
- * GUARDED, EXCLUSIVE4 or EXCLUSIVE4_1) and CLAIM_FH (4.1). No delegations are granted; share
- * deny modes are recorded but not yet enforced across clients (the lock-service will).
+ * GUARDED, EXCLUSIVE4 or EXCLUSIVE4_1) and CLAIM_FH (4.1). The share reservation is registered
+ * with the lock-service ({@link OpenStates}): a second OPEN of the same open-owner upgrades its
+ * open (same stateid, seqid + 1), and access or deny bits that meet another open's — another
+ * client's, or an NLM SHARE — are SHARE_DENIED. No delegations are granted.
  */
 public final class Open implements Nfs4Op<Open.Args> {
 
@@ -103,6 +104,12 @@ public final class Open implements Nfs4Op<Open.Args> {
         if (client.isEmpty() || !client.get().confirmed()) {
             return c.minor() == 0 ? Nfs4Status.STALE_CLIENTID : Nfs4Status.EXPIRED;
         }
+        c.server().clients().renew(clientId);
+        String ownerKey = OpenStates.State.ownerKey(OpenStates.Kind.OPEN, clientId, a.owner());
+        return OwnerSeq.run(c, ownerKey, a.seqid(), code(), null, out, () -> open(c, a, dir, access, clientId, out));
+    }
+
+    private int open(CompoundContext c, Args a, Fh.Real dir, int access, long clientId, XdrWriter out) {
         Handle target;
         long before = 0;
         long after = 0;
@@ -177,8 +184,15 @@ public final class Open implements Nfs4Op<Open.Args> {
                 target = dir.handle();
             }
             case CLAIM_PREVIOUS -> {
-                // reclaims belong to a grace period after a server restart; this server holds none
-                return Nfs4Status.NO_GRACE;
+                // the current filehandle is the file; the lock-service answers NO_GRACE outside its
+                // grace period and finds the open it held before its restart inside it
+                if (c.minor() >= 1 && c.server().clients().reclaimDone(clientId)) {
+                    return Nfs4Status.NO_GRACE;
+                }
+                if (!c.server().opens().lockService()) {
+                    return Nfs4Status.NO_GRACE;
+                }
+                target = dir.handle();
             }
             case CLAIM_DELEGATE_CUR, CLAIM_DELEG_CUR_FH -> {
                 // no delegation is ever granted, so no delegation stateid can be valid
@@ -196,13 +210,28 @@ public final class Open implements Nfs4Op<Open.Args> {
         if (opened.attr() != null && opened.attr().type() != FileType.REGULAR) {
             return typeError(c.minor(), opened.attr());
         }
-        String owner = HexFormat.of().formatHex(a.owner());
         OpenStates opens = c.server().opens();
-        boolean confirm = c.minor() == 0 && !opens.ownerConfirmed(clientId, owner);
-        byte[] other = opens.add(new OpenStates.Open(clientId, owner, opened.file(), access, a.deny(), 1));
+        var res = opens.open(clientId, c.server().clients().lockClient(clientId), a.owner(), target, opened.file(),
+                access, a.deny(), a.claim() == CLAIM_PREVIOUS);
+        if (res.status() != Nfs4Status.OK) {
+            return res.status();
+        }
+        OpenStates.State st = res.state();
+        if (st.access() != access) {
+            // an upgrade: I/O through the stateid may now do what both opens allowed
+            var both = c.server().fs().open(c.principal(), target, mode(st.access()));
+            if (both.status().ok()) {
+                st = opens.replace(res.other(), st.withIo(both.file()));
+            }
+        }
+        byte[] other = res.other();
+        String ownerKey = st.ownerKey();
+        // 4.0 (RFC 7530 §16.18): an open-owner's first OPEN must be confirmed before it is used
+        boolean confirm = c.minor() == 0 && !c.server().seqids().confirmed(ownerKey);
+        Stateid sid = new Stateid(st.seqid(), other);
         c.setCurrent(new Fh.Real(target));
-        c.currentStateid(new Stateid(1, other));
-        new Stateid(1, other).write(out);
+        c.currentStateid(sid);
+        sid.write(out);
         out.writeBool(true).writeLong(before).writeLong(after);
         out.writeInt(RESULT_LOCKTYPE_POSIX | (confirm ? RESULT_CONFIRM : 0));
         attrset.write(out);

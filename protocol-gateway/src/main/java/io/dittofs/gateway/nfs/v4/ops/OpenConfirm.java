@@ -5,7 +5,6 @@ import io.dittofs.gateway.nfs.v4.Fh;
 import io.dittofs.gateway.nfs.v4.Nfs4Op;
 import io.dittofs.gateway.nfs.v4.Nfs4Status;
 import io.dittofs.gateway.nfs.v4.Stateid;
-import io.dittofs.gateway.nfs.v4.state.OpenStates;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
@@ -28,15 +27,23 @@ public final class OpenConfirm implements Nfs4Op<OpenConfirm.Args> {
 
     @Override
     public int execute(CompoundContext c, Args a, XdrWriter out) {
-        var f = OpenStateids.find(c, a.stateid());
+        var f = OpenStateids.find(c, a.stateid(), c.minor() != 0);
         if (f.status() != Nfs4Status.OK) {
-            return f.status();
+            return OwnerSeq.notFound(c, a.stateid(), f.status(), a.seqid(), code(), out);
         }
         var o = f.open();
-        c.server().opens().confirmOwner(o.clientId(), o.owner());
-        var next = c.server().opens().replace(a.stateid().other(),
-                new OpenStates.Open(o.clientId(), o.owner(), o.file(), o.access(), o.deny(), o.seqid() + 1));
-        new Stateid(next.seqid(), a.stateid().other()).write(out);
-        return Nfs4Status.OK;
+        if (o.kind() != io.dittofs.gateway.nfs.v4.state.OpenStates.Kind.OPEN) {
+            return Nfs4Status.BAD_STATEID;
+        }
+        return OwnerSeq.run(c, o.ownerKey(), a.seqid(), code(), f.other(), out, () -> {
+            int st = OwnerSeq.stateidSeqid(c, a.stateid(), o.seqid());
+            if (st != Nfs4Status.OK) {
+                return st;
+            }
+            c.server().seqids().confirm(o.ownerKey());
+            var next = c.server().opens().replace(f.other(), o.withSeqid(o.seqid() + 1));
+            new Stateid(next.seqid(), f.other()).write(out);
+            return Nfs4Status.OK;
+        });
     }
 }

@@ -1,6 +1,5 @@
 package io.dittofs.gateway.nfs.v4.ops;
 
-import io.dittofs.gateway.nfs.v4.state.OpenStates;
 import io.dittofs.gateway.nfs.v4.CompoundContext;
 import io.dittofs.gateway.nfs.v4.Nfs4Op;
 import io.dittofs.gateway.nfs.v4.Nfs4Status;
@@ -9,7 +8,7 @@ import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
 
-/** OPEN_DOWNGRADE (RFC 7530 §16.19): access and deny may only shrink to a subset. */
+/** OPEN_DOWNGRADE (RFC 7530 §16.19): access and deny may only shrink to a subset; the lock-service's share reservation shrinks with them. */
 public final class OpenDowngrade implements Nfs4Op<OpenDowngrade.Args> {
 
     public record Args(Stateid stateid, int seqid, int access, int deny) {
@@ -27,19 +26,32 @@ public final class OpenDowngrade implements Nfs4Op<OpenDowngrade.Args> {
 
     @Override
     public int execute(CompoundContext c, Args a, XdrWriter out) {
-        var f = OpenStateids.find(c, a.stateid());
+        var f = OpenStateids.find(c, a.stateid(), c.minor() != 0);
         if (f.status() != Nfs4Status.OK) {
-            return f.status();
+            return OwnerSeq.notFound(c, a.stateid(), f.status(), a.seqid(), code(), out);
         }
         var o = f.open();
-        int access = a.access() & 0xff;
-        if (access < 1 || access > 3 || a.deny() < 0 || a.deny() > 3
-                || (access & ~o.access()) != 0 || (a.deny() & ~o.deny()) != 0) {
-            return Nfs4Status.INVAL;
+        if (o.kind() != io.dittofs.gateway.nfs.v4.state.OpenStates.Kind.OPEN) {
+            return Nfs4Status.BAD_STATEID;
         }
-        var next = c.server().opens().replace(a.stateid().other(),
-                new OpenStates.Open(o.clientId(), o.owner(), o.file(), access, a.deny(), o.seqid() + 1));
-        new Stateid(next.seqid(), a.stateid().other()).write(out);
-        return Nfs4Status.OK;
+        return OwnerSeq.run(c, o.ownerKey(), a.seqid(), code(), f.other(), out, () -> {
+            int st = OwnerSeq.stateidSeqid(c, a.stateid(), o.seqid());
+            if (st != Nfs4Status.OK) {
+                return st;
+            }
+            int access = a.access() & 0xff;
+            if (access < 1 || access > 3 || a.deny() < 0 || a.deny() > 3
+                    || (access & ~o.access()) != 0 || (a.deny() & ~o.deny()) != 0) {
+                return Nfs4Status.INVAL;
+            }
+            var next = c.server().opens().downgrade(f.other(), o, access, a.deny());
+            if (next.status() != Nfs4Status.OK) {
+                return next.status();
+            }
+            Stateid sid = new Stateid(next.state().seqid(), f.other());
+            c.currentStateid(sid);
+            sid.write(out);
+            return Nfs4Status.OK;
+        });
     }
 }

@@ -1,45 +1,83 @@
 package io.dittofs.gateway.nfs.v4.ops;
 
+import io.dittofs.gateway.fs.model.AccessMode;
 import io.dittofs.gateway.nfs.v4.CompoundContext;
 import io.dittofs.gateway.nfs.v4.Fh;
-import io.dittofs.gateway.nfs.v4.Nfs4Op;
 import io.dittofs.gateway.nfs.v4.Nfs4Status;
 import io.dittofs.gateway.nfs.v4.Stateid;
 import io.dittofs.gateway.nfs.v4.state.OpenStates;
-import io.dittofs.gateway.rpc.XdrException;
-import io.dittofs.gateway.rpc.XdrReader;
-import io.dittofs.gateway.rpc.XdrWriter;
 
-/** Resolves an open stateid against the current filehandle (RFC 7530 §9.1.4.2 seqid rules). */
+/**
+ * Resolves an open or lock stateid against the current filehandle (RFC 7530 §9.1.4.2 seqid
+ * rules). A stateid of this gateway's earlier run is rebuilt from the lock-service and re-opened
+ * for I/O with the caller's permissions.
+ */
 final class OpenStateids {
 
-    /** @param open null unless status is OK */
-    record Found(int status, OpenStates.Open open) {
+    /** @param open null unless status is OK; @param other the resolved stateid's other */
+    record Found(int status, OpenStates.State open, byte[] other) {
     }
 
     private OpenStateids() {
     }
 
     static Found find(CompoundContext c, Stateid given) {
+        return find(c, given, true);
+    }
+
+    /** @param checkSeqid false for 4.0 operations that check the owner's seqid and take any stateid seqid the state has */
+    static Found find(CompoundContext c, Stateid given, boolean checkSeqid) {
         Stateid id = c.resolveStateid(given);
         if (id == null) {
-            return new Found(Nfs4Status.BAD_STATEID, null);
+            return new Found(Nfs4Status.BAD_STATEID, null, null);
         }
         if (!(c.current() instanceof Fh.Real r)) {
-            return new Found(c.current() == null ? Nfs4Status.NOFILEHANDLE : Nfs4Status.ISDIR, null);
+            return new Found(c.current() == null ? Nfs4Status.NOFILEHANDLE : Nfs4Status.ISDIR, null, null);
         }
-        OpenStates.Open o = c.server().opens().get(id.other());
+        if (id.special()) {
+            return new Found(Nfs4Status.BAD_STATEID, null, null);
+        }
+        OpenStates opens = c.server().opens();
+        OpenStates.State o = opens.find(id.other(), id.seqid());
         if (o == null) {
-            return new Found(Nfs4Status.BAD_STATEID, null);
+            return new Found(Nfs4Status.BAD_STATEID, null, null);
         }
-        if (!o.file().handle().equals(r.handle())) {
-            return new Found(Nfs4Status.BAD_STATEID, null);
+        o = opens.effective(o);
+        if (!o.handle().equals(r.handle())) {
+            return new Found(Nfs4Status.BAD_STATEID, null, null);
+        }
+        if (c.session() != null && c.session().clientId() != o.clientId()) {
+            return new Found(Nfs4Status.BAD_STATEID, null, null);
         }
         // 4.1 seqid 0 means "the current one" (RFC 8881 §8.2.2)
-        if (id.seqid() != o.seqid() && !(c.minor() == 1 && id.seqid() == 0)) {
+        if (checkSeqid && id.seqid() != o.seqid() && !(c.minor() == 1 && id.seqid() == 0)) {
             return new Found(Integer.compareUnsigned(id.seqid(), o.seqid()) < 0 ? Nfs4Status.OLD_STATEID
-                    : Nfs4Status.BAD_STATEID, null);
+                    : Nfs4Status.BAD_STATEID, null, null);
         }
-        return new Found(Nfs4Status.OK, o);
+        if (o.file() == null) {
+            var reopened = c.server().fs().open(c.principal(), r.handle(), mode(o.access()));
+            if (!reopened.status().ok() && o.kind() == OpenStates.Kind.LOCK) {
+                reopened = c.server().fs().open(c.principal(), r.handle(), AccessMode.READ);
+                if (reopened.status().ok()) {
+                    o = opens.replace(id.other(), o.withBits(1, o.deny(), o.seqid()).withIo(reopened.file()));
+                }
+            } else if (reopened.status().ok()) {
+                o = opens.replace(id.other(), o.withIo(reopened.file()));
+            }
+            if (!reopened.status().ok()) {
+                return new Found(Nfs4Status.of(reopened.status()), null, null);
+            }
+        }
+        // any use of a stateid renews its client's lease (RFC 7530 §9.5); at most every third of a lease reaches the lock-service
+        c.server().clients().renew(o.clientId());
+        return new Found(Nfs4Status.OK, o, id.other());
+    }
+
+    static AccessMode mode(int access) {
+        return switch (access & 3) {
+            case 1 -> AccessMode.READ;
+            case 2 -> AccessMode.WRITE;
+            default -> AccessMode.READ_WRITE;
+        };
     }
 }

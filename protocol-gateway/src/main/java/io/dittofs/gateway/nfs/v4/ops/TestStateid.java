@@ -10,7 +10,7 @@ import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
 
-/** TEST_STATEID (RFC 8881 §18.48): per stateid, whether this server knows it (open stateids only for now). */
+/** TEST_STATEID (RFC 8881 §18.48): per stateid, whether this server knows it (open and lock stateids, also those of this gateway's earlier run). */
 public final class TestStateid implements Nfs4Op<List<Stateid>> {
 
     private static final int MAX = 1024;
@@ -37,7 +37,7 @@ public final class TestStateid implements Nfs4Op<List<Stateid>> {
     public int execute(CompoundContext c, List<Stateid> ids, XdrWriter out) {
         out.writeInt(ids.size());
         for (Stateid id : ids) {
-            var o = c.server().opens().get(id.other());
+            var o = id.special() ? null : c.server().opens().find(id.other(), id.seqid());
             int status;
             if (o == null || c.session() == null || o.clientId() != c.session().clientId()) {
                 status = Nfs4Status.BAD_STATEID;

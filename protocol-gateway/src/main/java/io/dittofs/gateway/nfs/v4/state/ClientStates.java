@@ -3,6 +3,7 @@ package io.dittofs.gateway.nfs.v4.state;
 import io.dittofs.gateway.locks.ClientRef;
 import io.dittofs.gateway.locks.LockManager;
 import io.dittofs.gateway.locks.LockProtocol;
+import io.dittofs.gateway.locks.LockStatus;
 import io.dittofs.gateway.nfs.v4.Nfs4Status;
 import io.dittofs.gateway.nfs.v4.attr.Fattr4;
 
@@ -41,6 +42,8 @@ public final class ClientStates {
         int createSessionSeq = 1;
         ClientRef lockClient;
         long lockRenewedNanos;
+        /** Found again in the lock-service after a gateway restart: its create-session sequence is unknown. */
+        boolean restored;
 
         Client(long id, byte[] owner, byte[] verifier, byte[] confirm, String principal) {
             this.id = id;
@@ -74,7 +77,6 @@ public final class ClientStates {
     public record SessionCreated(int status, Session session, byte[] replay) {
     }
 
-    private static final long RENEW_EVERY_NANOS = TimeUnit.SECONDS.toNanos(Fattr4.LEASE_SECONDS / 3);
 
     private final LockManager locks;
     private final SecureRandom random = new SecureRandom();
@@ -87,15 +89,53 @@ public final class ClientStates {
     private final Map<String, Client> unconfirmedByOwner = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
 
+    private final OpenStates opens;
+    private final int leaseSeconds;
+    /** The lock-service lease is renewed at most this often: a busy client adds no lock-service call to each compound. */
+    private final long renewEveryNanos;
+
     /** @param locks where confirmed clients are registered; null only in tests without a lock-service */
     public ClientStates(LockManager locks) {
+        this(locks, Fattr4.LEASE_SECONDS);
+    }
+
+    /** @param leaseSeconds each client's lease at the lock-service ({@code dittofs.nfs.lease-time}) */
+    public ClientStates(LockManager locks, int leaseSeconds) {
         this.locks = locks;
+        this.leaseSeconds = leaseSeconds;
+        this.renewEveryNanos = TimeUnit.SECONDS.toNanos(leaseSeconds) / 3;
+        this.opens = new OpenStates(locks);
+        opens.clientIds(this::clientIdOf);
+    }
+
+    /** The open and lock stateids of these clients (in the same lock-service). */
+    public OpenStates openStates() {
+        return opens;
+    }
+
+    /** The lock-service registration of a confirmed client; null without one (no lock-service, or unconfirmed). */
+    public synchronized ClientRef lockClient(long clientId) {
+        Client c = known(clientId);
+        return c == null ? null : c.lockClient;
+    }
+
+    /** The NFSv4 client id registered as {@code ref} with the lock-service; -1 when none here. */
+    public synchronized long clientIdOf(ClientRef ref) {
+        for (Client c : byId.values()) {
+            if (ref.equals(c.lockClient)) {
+                return c.id;
+            }
+        }
+        if (locks == null) {
+            return -1;
+        }
+        return ClientRecords.byLockClient(locks, ref).map(this::restored).map(c -> c.id).orElse(-1L);
     }
 
     /** SETCLIENTID (4.0): the confirmed record when owner and verifier match it, else a new unconfirmed record. */
     public synchronized Client establish(byte[] owner, byte[] verifier) {
         String key = HexFormat.of().formatHex(owner);
-        Client old = confirmedByOwner.get(key);
+        Client old = confirmedOf(key, owner, "");
         if (old != null && Arrays.equals(old.verifier, verifier)) {
             return old;
         }
@@ -113,7 +153,7 @@ public final class ClientStates {
      */
     public synchronized Exchanged exchangeId(byte[] owner, byte[] verifier, String principal, boolean update) {
         String key = HexFormat.of().formatHex(owner);
-        Client conf = confirmedByOwner.get(key);
+        Client conf = confirmedOf(key, owner, principal);
         if (update) {
             if (conf == null) {
                 return new Exchanged(Nfs4Status.NOENT, null);                 // case 7
@@ -158,12 +198,12 @@ public final class ClientStates {
 
     /** An unconfirmed record not confirmed within a lease is gone (RFC 8881 §18.35.4). */
     private boolean expiredUnconfirmed(Client c) {
-        return !c.confirmed && System.nanoTime() - c.createdNanos > TimeUnit.SECONDS.toNanos(Fattr4.LEASE_SECONDS);
+        return !c.confirmed && System.nanoTime() - c.createdNanos > TimeUnit.SECONDS.toNanos(leaseSeconds);
     }
 
     /** SETCLIENTID_CONFIRM (and CREATE_SESSION's implicit confirmation): registers with the lock-service. */
     public synchronized int confirm(long clientId, byte[] confirm) {
-        Client c = byId.get(clientId);
+        Client c = known(clientId);
         if (c == null) {
             return Nfs4Status.STALE_CLIENTID;
         }
@@ -182,13 +222,26 @@ public final class ClientStates {
                 drop(old);
             }
             c.confirmed = true;
-            if (locks != null) {
-                c.lockClient = locks.registerClient(LockProtocol.NFS4, key.getBytes(StandardCharsets.UTF_8),
-                        Fattr4.LEASE_SECONDS);
-                c.lockRenewedNanos = System.nanoTime();
+            register(c);
+        } else if (c.lockClient != null && locks != null) {
+            // confirmed again (4.0 callback update, a 4.1 CREATE_SESSION): if its lease ran out at
+            // the lock-service meanwhile, its state is gone there; it starts afresh
+            LockStatus st = locks.renewClient(c.lockClient);
+            c.lockRenewedNanos = System.nanoTime();
+            if (st == LockStatus.EXPIRED || st == LockStatus.BAD_STATE) {
+                opens.dropClient(c.id);
+                register(c);
             }
         }
         return Nfs4Status.OK;
+    }
+
+    private void register(Client c) {
+        if (locks != null) {
+            c.lockClient = locks.registerClient(LockProtocol.NFS4,
+                    ClientRecords.key(c.owner, c.verifier, c.principal, c.id), leaseSeconds);
+            c.lockRenewedNanos = System.nanoTime();
+        }
     }
 
     /**
@@ -196,12 +249,12 @@ public final class ClientStates {
      * client does not add a lock-service call to each compound.
      */
     public synchronized int renew(long clientId) {
-        Client c = byId.get(clientId);
+        Client c = known(clientId);
         if (c == null || !c.confirmed) {
             return Nfs4Status.STALE_CLIENTID;
         }
         long now = System.nanoTime();
-        if (c.lockClient != null && locks != null && now - c.lockRenewedNanos > RENEW_EVERY_NANOS) {
+        if (c.lockClient != null && locks != null && now - c.lockRenewedNanos > renewEveryNanos) {
             c.lockRenewedNanos = now;
             return Nfs4LockStatus.of(locks.renewClient(c.lockClient));
         }
@@ -209,7 +262,7 @@ public final class ClientStates {
     }
 
     public synchronized Optional<Client> client(long clientId) {
-        return Optional.ofNullable(byId.get(clientId));
+        return Optional.ofNullable(known(clientId));
     }
 
     /**
@@ -219,9 +272,14 @@ public final class ClientStates {
      */
     public synchronized SessionCreated createSession(long clientId, int seq, String principal,
                                                      java.util.function.Function<byte[], Session> newSession) {
-        Client c = byId.get(clientId);
+        Client c = known(clientId);
         if (c == null) {
             return new SessionCreated(Nfs4Status.STALE_CLIENTID, null, null);
+        }
+        if (c.restored) {
+            // this gateway never saw the client's create-session sequence: take it as it comes
+            c.restored = false;
+            c.createSessionSeq = seq;
         }
         if (c.confirmed) {
             if (seq == c.createSessionSeq - 1 && c.lastCreateSessionReply != null) {
@@ -253,7 +311,7 @@ public final class ClientStates {
 
     /** Keeps the result body of the client's last CREATE_SESSION for its retransmission. */
     public synchronized void rememberCreateSession(long clientId, int status, byte[] body) {
-        Client c = byId.get(clientId);
+        Client c = known(clientId);
         if (c != null) {
             c.lastCreateSessionStatus = status;
             c.lastCreateSessionReply = body.clone();
@@ -269,7 +327,7 @@ public final class ClientStates {
     }
 
     public synchronized int destroyClient(long clientId) {
-        Client c = byId.get(clientId);
+        Client c = known(clientId);
         if (c == null) {
             return Nfs4Status.STALE_CLIENTID;
         }
@@ -281,7 +339,7 @@ public final class ClientStates {
     }
 
     public synchronized int reclaimComplete(long clientId) {
-        Client c = byId.get(clientId);
+        Client c = known(clientId);
         if (c == null) {
             return Nfs4Status.STALE_CLIENTID;
         }
@@ -289,7 +347,59 @@ public final class ClientStates {
             return Nfs4Status.COMPLETE_ALREADY;
         }
         c.reclaimComplete = true;
+        if (c.lockClient != null && locks != null) {
+            // the lock-service may end its grace period early once every client with state said so
+            LockStatus st = locks.reclaimComplete(c.lockClient);
+            if (!st.ok() && st != LockStatus.NO_GRACE) {
+                return Nfs4LockStatus.of(st);
+            }
+        }
         return Nfs4Status.OK;
+    }
+
+    /** 4.1: the client sent RECLAIM_COMPLETE, so CLAIM_PREVIOUS is NO_GRACE (RFC 8881 §18.51.3). */
+    public synchronized boolean reclaimDone(long clientId) {
+        Client c = known(clientId);
+        return c != null && c.reclaimComplete;
+    }
+
+    /**
+     * The record of {@code clientId}: known here, or — after this gateway restarted — found again
+     * in the lock-service and restored as confirmed (its state is there); null when neither.
+     */
+    private Client known(long clientId) {
+        Client c = byId.get(clientId);
+        if (c != null || locks == null) {
+            return c;
+        }
+        return ClientRecords.byClientId(locks, clientId).map(this::restored).orElse(null);
+    }
+
+    /** The owner's confirmed record, restored from the lock-service when this gateway does not know it. */
+    private Client confirmedOf(String key, byte[] owner, String principal) {
+        Client c = confirmedByOwner.get(key);
+        if (c != null || locks == null) {
+            return c;
+        }
+        return ClientRecords.byOwner(locks, owner).stream().filter(f -> f.principal().equals(principal))
+                .findFirst().map(this::restored).orElse(null);
+    }
+
+    private Client restored(ClientRecords.Found f) {
+        Client known = byId.get(f.clientId());
+        if (known != null) {
+            return known;
+        }
+        byte[] confirm = new byte[8];
+        random.nextBytes(confirm);
+        Client c = new Client(f.clientId(), f.owner(), f.verifier(), confirm, f.principal());
+        c.confirmed = true;
+        c.restored = true;
+        c.lockClient = f.lockClient();
+        c.lockRenewedNanos = System.nanoTime() - renewEveryNanos - 1;
+        byId.put(c.id, c);
+        confirmedByOwner.putIfAbsent(HexFormat.of().formatHex(f.owner()), c);
+        return c;
     }
 
     /** Forgets the record, its sessions and its lock-service registration. */
@@ -302,5 +412,6 @@ public final class ClientStates {
         if (c.lockClient != null && locks != null) {
             locks.releaseClient(c.lockClient);
         }
+        opens.dropClient(c.id);
     }
 }
