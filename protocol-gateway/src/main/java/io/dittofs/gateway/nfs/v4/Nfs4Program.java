@@ -98,7 +98,8 @@ public final class Nfs4Program implements RpcProgram {
 
     /** A 4.0 compound through the reply cache: a retransmission gets the first run's reply. */
     private Outcome compound40(CallContext ctx, RpcCall call, XdrWriter out) {
-        Nfs40ReplyCache.Key key = Nfs40ReplyCache.key(ctx.clientAddress(), call.xid(), call.args());
+        Nfs40ReplyCache.Key key = Nfs40ReplyCache.key(ctx.clientAddress() + ":" + ctx.remote().getPort(), call.xid(),
+                call.args());
         CompletableFuture<byte[]> earlier = replies.begin(key);
         if (earlier != null) {
             byte[] reply = waitFor(earlier, call.xid());

@@ -66,6 +66,9 @@ class Nfs40ReplyCacheTest extends Nfs4FixtureTestBase {
                 io.dittofs.gateway.fixture.GatewayFixture.user(1000, 1000));
         assertThat(status(call(7, mkdir("once", 0), bob))).as("same xid from another address")
                 .isEqualTo(Nfs4Status.EXIST);
+        var otherPort = new CallContext(new java.net.InetSocketAddress("127.0.0.1", 801), alice.credential(), true);
+        assertThat(status(call(7, mkdir("once", 0), otherPort))).as("same xid from another port (another client)")
+                .isEqualTo(Nfs4Status.EXIST);
     }
 
     @Test
@@ -139,6 +142,16 @@ class Nfs40ReplyCacheTest extends Nfs4FixtureTestBase {
         single.finish(k1, new byte[] {9});
         assertThat(single.size()).isEqualTo(1);
         assertThat(single.bytes()).isZero();
+
+        long[] now = {0};
+        var aging = new Nfs40ReplyCache(4, Nfs40ReplyCache.MAX_REPLY, java.time.Duration.ofSeconds(120), () -> now[0]);
+        aging.begin(k1);
+        aging.finish(k1, new byte[] {5});
+        now[0] += java.time.Duration.ofSeconds(120).toNanos();
+        assertThat(aging.begin(k1).getNow(null)).as("at the age limit").containsExactly(5);
+        now[0] += 1;
+        assertThat(aging.begin(k1)).as("older: runs anew").isNull();
+        assertThat(aging.bytes()).isZero();
 
         var off = new Nfs40ReplyCache(0, Nfs40ReplyCache.MAX_REPLY);
         assertThat(off.begin(k1)).isNull();

@@ -87,4 +87,41 @@ class Nfs4EdgeCasesTest extends Nfs4FixtureTestBase {
                         x -> ModeAcl.write(x, List.of(new ModeAcl.Ace(ModeAcl.ALLOW, 0, 0x1, "10000")))).accept(w); }));
         named.expect(22, 0).expect(34, Nfs4Status.ATTRNOTSUPP);
     }
+
+    @Test
+    void namesWithMalformedUtf8OrUnicodeNoncharactersAreInvalInEveryNameOperation() throws XdrException {
+        file("plain", 0644, new byte[0]);
+        byte[][] bad = {
+            {(byte) 0xef, (byte) 0xbf, (byte) 0xbe},           // U+FFFE
+            {(byte) 0xef, (byte) 0xbf, (byte) 0xbf},           // U+FFFF
+            {(byte) 0xef, (byte) 0xb7, (byte) 0x90},           // U+FDD0
+            {(byte) 0xf0, (byte) 0x9f, (byte) 0xbf, (byte) 0xbe}, // U+1FFFE
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80},           // a UTF-16 surrogate
+            {(byte) 0xc0, (byte) 0xaf},                        // overlong "/"
+        };
+        for (byte[] name : bad) {
+            run(export().op(15, w -> w.writeOpaque(name))).expect(24, 0).expect(15, 0).expect(15, Nfs4Status.INVAL);
+            run(export().op(33, w -> w.writeOpaque(name))).expect(24, 0).expect(15, 0).expect(33, Nfs4Status.INVAL);
+            run(export().op(28, w -> w.writeOpaque(name))).expect(24, 0).expect(15, 0).expect(28, Nfs4Status.INVAL);
+            run(export().op(6, w -> { w.writeInt(2).writeOpaque(name); w.writeInt(0).writeInt(0); }))
+                    .expect(24, 0).expect(15, 0).expect(6, Nfs4Status.INVAL);
+            run(export().op(32).op(29, w -> w.writeString("plain").writeOpaque(name)))
+                    .expect(24, 0).expect(15, 0).expect(32, 0).expect(29, Nfs4Status.INVAL);
+            run(export().op(32).op(29, w -> w.writeOpaque(name).writeString("other")))
+                    .expect(24, 0).expect(15, 0).expect(32, 0).expect(29, Nfs4Status.INVAL);
+            run(export().lookup("plain").op(32).putRootFh().lookup("export").op(11, w -> w.writeOpaque(name)))
+                    .expect(24, 0).expect(15, 0).expect(15, 0).expect(32, 0).expect(24, 0).expect(15, 0)
+                    .expect(11, Nfs4Status.INVAL);
+        }
+        run(export().lookup("plain")).expect(24, 0).expect(15, 0).expect(15, 0);
+        // characters beside the noncharacters stay valid: U+FFFC, U+FDCF, U+10FFFD
+        for (String ok : new String[] {"\uFFFC", "\uFDCF", new String(Character.toChars(0x10FFFD))}) {
+            run(export().op(6, w -> { w.writeInt(2).writeString(ok); w.writeInt(0).writeInt(0); }))
+                    .expect(24, 0).expect(15, 0).expect(6, 0);
+        }
+    }
+
+    private static Compound export() {
+        return new Compound("", 0).putRootFh().lookup("export");
+    }
 }
