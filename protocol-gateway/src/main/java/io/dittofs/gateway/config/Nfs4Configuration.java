@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import io.dittofs.gateway.fs.FileSystem;
 import io.dittofs.gateway.locks.LockManager;
+import io.dittofs.gateway.nfs.v4.Nfs40ReplyCache;
 import io.dittofs.gateway.nfs.v4.Nfs4Program;
 import io.dittofs.gateway.nfs.v4.Nfs4Server;
 import io.dittofs.gateway.nfs.v4.PseudoFs;
@@ -58,6 +59,7 @@ public class Nfs4Configuration {
         return new Nfs4Program(new Nfs4Server(fs, gate, new PseudoFs(registry, fs),
                 new ClientStates(locks.getIfAvailable(), lease), new Owners(nfs.idDomain(), identity.names())),
                 versions.minMinor(), Math.max(0, versions.maxMinor()),
-                metrics.getIfAvailable(GatewayMetrics::disabled).nfs4Operations());
+                metrics.getIfAvailable(GatewayMetrics::disabled).nfs4Operations(),
+                new Nfs40ReplyCache(nfs.drcEntries(), Nfs4Program.REPLY_CACHE_BYTES));
     }
 }

@@ -30,6 +30,7 @@ public final class CompoundContext {
     private int opCount;
     private long requestBytes;
     private boolean cacheThis;
+    private boolean reachedNonIdempotent;
 
     public CompoundContext(Nfs4Server server, CallContext call, Principal caller, int minor) {
         this.server = server;
@@ -71,6 +72,15 @@ public final class CompoundContext {
     public void compound(int ops, long bytes) {
         opCount = ops;
         requestBytes = bytes;
+    }
+
+    /** Whether an operation a retransmission must not run again has been reached (4.0 reply cache). */
+    public boolean reachedNonIdempotent() {
+        return reachedNonIdempotent;
+    }
+
+    public void reachedNonIdempotent(boolean reached) {
+        reachedNonIdempotent = reached;
     }
 
     public int opCount() {

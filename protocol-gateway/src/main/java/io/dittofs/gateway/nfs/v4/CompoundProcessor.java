@@ -59,8 +59,17 @@ public final class CompoundProcessor {
         this.ops = ops;
     }
 
-    /** @return false when the header itself is garbage (the RPC layer answers GARBAGE_ARGS) */
-    public boolean process(CallContext call, XdrReader in, XdrWriter out) {
+    /** What {@link #process} did. */
+    public enum Processed {
+        /** The header itself is garbage: the RPC layer answers GARBAGE_ARGS. */
+        GARBAGE,
+        /** Answered; no operation that changes anything was reached. */
+        ANSWERED,
+        /** Answered, and an operation that a retransmission must not run again was reached (even if it failed). */
+        ANSWERED_NON_IDEMPOTENT
+    }
+
+    public Processed process(CallContext call, XdrReader in, XdrWriter out) {
         long requestBytes = in.readableBytes();
         byte[] tag;
         int minor;
@@ -71,7 +80,7 @@ public final class CompoundProcessor {
             count = in.readUnsignedInt();
         } catch (XdrException e) {
             log.debug("garbage COMPOUND header from {}: {}", call.clientAddress(), e.getMessage());
-            return false;
+            return Processed.GARBAGE;
         }
         ByteBuf buf = out.buffer();
         int start = buf.writerIndex();
@@ -80,11 +89,11 @@ public final class CompoundProcessor {
         out.writeInt(0);
         if (minor < minMinor || minor > maxMinor) {
             buf.setInt(start, Nfs4Status.MINOR_VERS_MISMATCH);
-            return true;
+            return Processed.ANSWERED;
         }
         if (count > MAX_OPS) {
             buf.setInt(start, minor == 0 ? Nfs4Status.RESOURCE : Nfs4Status.TOO_MANY_OPS);
-            return true;
+            return Processed.ANSWERED;
         }
         CompoundContext c = new CompoundContext(server, call, Principals.of(call), minor);
         c.compound((int) count, requestBytes);
@@ -100,7 +109,7 @@ public final class CompoundProcessor {
             if (c.replay() != null) {
                 buf.writerIndex(start);
                 buf.writeBytes(c.replay());
-                return true;
+                return Processed.ANSWERED;
             }
         }
         buf.setInt(start, status);
@@ -110,7 +119,7 @@ public final class CompoundProcessor {
             buf.getBytes(start, reply);
             c.session().remember(c.slot(), reply);
         }
-        return true;
+        return c.reachedNonIdempotent() ? Processed.ANSWERED_NON_IDEMPOTENT : Processed.ANSWERED;
     }
 
     /**
@@ -140,6 +149,9 @@ public final class CompoundProcessor {
             opcode = in.readInt();
         } catch (XdrException e) {
             return result(out, Nfs4Ops.ILLEGAL, Nfs4Status.BADXDR);
+        }
+        if (Nfs4Ops.nonIdempotent(opcode)) {
+            c.reachedNonIdempotent(true);
         }
         long started = ops.begin();
         int status = decoded(c, in, out, index, count, opcode);

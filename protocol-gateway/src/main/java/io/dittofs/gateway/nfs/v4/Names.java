@@ -9,7 +9,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** component4 decoding and validation (RFC 7530 §12.7, RFC 8881 §14.4): UTF-8, no "/", not "." or "..". */
+/**
+ * component4 decoding and validation (RFC 7530 §12.7, RFC 8881 §14.4): UTF-8, no "/", not "." or "..".
+ * Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0..U+FDEF and the last two code points of every
+ * plane) are refused like malformed UTF-8: they are reserved for a process's internal use and
+ * never interchanged (Unicode §23.7), so no client has a legitimate name with one.
+ */
 public final class Names {
 
     /** Read up to this many bytes so an overlong name is NAMETOOLONG, not garbage. */
@@ -31,7 +36,7 @@ public final class Names {
             return Nfs4Status.NAMETOOLONG;
         }
         String s = decode(raw);
-        if (s == null) {
+        if (s == null || s.codePoints().anyMatch(Names::noncharacter)) {
             return Nfs4Status.INVAL;
         }
         if (s.equals(".") || s.equals("..")) {
@@ -41,6 +46,10 @@ public final class Names {
             return Nfs4Status.BADCHAR;
         }
         return Nfs4Status.OK;
+    }
+
+    static boolean noncharacter(int cp) {
+        return (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF);
     }
 
     /** The name as a string, or null when it is not valid UTF-8. */

@@ -76,6 +76,15 @@ public final class Nfs4Ops {
     private static final Set<Integer> SESSIONLESS = Set.of(EXCHANGE_ID, CREATE_SESSION, DESTROY_SESSION,
             BIND_CONN_TO_SESSION, DESTROY_CLIENTID);
 
+    /**
+     * Operations whose second run differs from the first (CLOSE, CREATE, DELEGPURGE, DELEGRETURN,
+     * LINK, LOCK, LOCKU, OPEN, OPEN_CONFIRM, OPEN_DOWNGRADE, REMOVE, RENAME, SETATTR, SETCLIENTID,
+     * SETCLIENTID_CONFIRM, WRITE, RELEASE_LOCKOWNER): a 4.0 compound reaching one is answered from
+     * the reply cache when retransmitted.
+     */
+    private static final Set<Integer> NON_IDEMPOTENT = Set.of(4, 6, 7, 8, 11, 12, 14, 18, 20, 21, 28, 29, 34,
+            SETCLIENTID, SETCLIENTID_CONFIRM, 38, RELEASE_LOCKOWNER);
+
     private static final Map<Integer, Nfs4Op<?>> OPS = Stream.<Nfs4Op<?>>of(new Access(), new GetAttr(), new GetFh(),
                     new Lookup(), new LookupP(), new PutFh(), new PutRootFh(PutRootFh.PUTPUBFH), new PutRootFh(PutRootFh.PUTROOTFH),
                     new ReadDir(), new ReadLink(), new RestoreFh(), new SaveFh(), new SecInfo(), new SecInfoNoName(),
@@ -93,6 +102,10 @@ public final class Nfs4Ops {
     /** Whether the opcode exists in this minor version (else OP_ILLEGAL). */
     public static boolean defined(int minor, int opcode) {
         return opcode >= 3 && opcode <= (minor == 0 ? LAST_40 : LAST_41);
+    }
+
+    public static boolean nonIdempotent(int opcode) {
+        return NON_IDEMPOTENT.contains(opcode);
     }
 
     /** The implementation, or null for a defined operation this server does not implement (NOTSUPP). */

@@ -11,7 +11,9 @@ import java.util.List;
  * The acl attribute as a view of the mode bits (RFC 8881 §6.3, "mode and ACL"): the mode is shown
  * as ALLOW ACEs for OWNER@, GROUP@ and EVERYONE@, and an ACL of those three principals is stored
  * back as a mode. ACLs naming other principals, or AUDIT/ALARM entries, cannot be stored (the
- * metadata model keeps mode bits only) and are refused.
+ * metadata model keeps mode bits only) and are refused — except ALLOW/DENY entries with an empty
+ * access mask, for any principal: they neither grant nor deny anything (RFC 8881 §6.2.1.3), so
+ * leaving them out changes no access decision.
  */
 public final class ModeAcl {
 
@@ -100,6 +102,9 @@ public final class ModeAcl {
         for (Ace ace : acl) {
             if (ace.type() != ALLOW && ace.type() != DENY) {
                 return -1;
+            }
+            if (ace.mask() == 0) {
+                continue;
             }
             int rwx = ((ace.mask() & READ_DATA) != 0 ? 4 : 0) | ((ace.mask() & WRITE_DATA) != 0 ? 2 : 0)
                     | ((ace.mask() & EXECUTE) != 0 ? 1 : 0);

@@ -54,7 +54,8 @@ public final class Write implements Nfs4Op<Write.Args> {
             if (attr.status().ok() && attr.attr().type() != FileType.REGULAR) {
                 return attr.attr().type() == FileType.DIRECTORY ? Nfs4Status.ISDIR : Nfs4Status.INVAL;
             }
-            w = c.server().fs().write(c.principal(), r.handle(), a.offset(), ByteBuffer.wrap(a.data()), how);
+            w = a.data().length == 0 ? EmptyWrite.checked(c.server().fs(), c.principal(), r.handle(), a.offset())
+                    : c.server().fs().write(c.principal(), r.handle(), a.offset(), ByteBuffer.wrap(a.data()), how);
         } else {
             var f = OpenStateids.find(c, sid);
             if (f.status() != Nfs4Status.OK) {
@@ -63,7 +64,8 @@ public final class Write implements Nfs4Op<Write.Args> {
             if ((f.open().access() & 2) == 0) {
                 return Nfs4Status.OPENMODE;
             }
-            w = c.server().fs().write(f.open().file(), a.offset(), ByteBuffer.wrap(a.data()), how);
+            w = a.data().length == 0 ? EmptyWrite.through(c.server().fs(), f.open().file(), a.offset())
+                    : c.server().fs().write(f.open().file(), a.offset(), ByteBuffer.wrap(a.data()), how);
         }
         if (!w.status().ok()) {
             return Nfs4Status.of(w.status());
