@@ -66,17 +66,16 @@ public final class AccessMask {
     public static int fromNeutral(int bits, boolean directory, boolean mayModify, boolean owner) {
         int m = READ_ATTRIBUTES | READ_CONTROL | SYNCHRONIZE | READ_EA;
         if ((bits & AccessBits.READ) != 0) {
-            m |= READ_DATA;
+            // reading an executable is executing it for SMB clients; Samba and Windows grant both
+            m |= READ_DATA | EXECUTE;
         }
         if ((bits & (AccessBits.EXECUTE | AccessBits.LOOKUP)) != 0) {
             m |= EXECUTE;
         }
         if (mayModify) {
             if ((bits & (AccessBits.MODIFY | AccessBits.EXTEND)) != 0) {
-                m |= WRITE_DATA | APPEND_DATA | WRITE_EA;
-                if (directory) {
-                    m |= DELETE_CHILD;
-                }
+                // DELETE_CHILD is meaningless on a file but part of FILE_ALL_ACCESS, which clients ask for
+                m |= WRITE_DATA | APPEND_DATA | WRITE_EA | DELETE_CHILD;
             }
             // whether the file may go is the directory's question, asked when it is removed
             m |= DELETE | WRITE_ATTRIBUTES;

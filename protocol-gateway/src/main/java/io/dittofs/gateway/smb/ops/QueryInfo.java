@@ -55,8 +55,9 @@ final class QueryInfo implements SmbCommandHandler {
 
     private SmbResult file(QueryInfoRequest q, SmbOpen o, AttrResult a, int limit) {
         int cls = q.infoClass();
-        if (cls == FileInformation.ALTERNATE_NAME) {
-            return SmbResult.fail(NtStatus.OBJECT_NAME_NOT_FOUND);
+        if (cls == FileInformation.NORMALIZED_NAME) {
+            // Windows 10 1803+ only; clients fall back to the name they opened
+            return SmbResult.fail(NtStatus.NOT_SUPPORTED);
         }
         if (cls == FileInformation.ALL || cls == FileInformation.BASIC || cls == FileInformation.NETWORK_OPEN
                 || cls == FileInformation.ATTRIBUTE_TAG) {
@@ -100,7 +101,7 @@ final class QueryInfo implements SmbCommandHandler {
     }
 
     private static SmbResult fit(byte[] data, int fixed, int minimum, int limit, SmbOpen o) {
-        if (fixed >= 0 ? limit < fixed : limit < minimum) {
+        if (fixed >= 0 ? limit < fixed : limit < Math.min(minimum, data.length)) {
             return SmbResult.fail(NtStatus.INFO_LENGTH_MISMATCH);
         }
         if (data.length > limit) {

@@ -42,7 +42,8 @@ final class Read implements SmbCommandHandler {
         if (!o.granted(AccessMask.READ_DATA | AccessMask.EXECUTE)) {
             return SmbResult.fail(NtStatus.ACCESS_DENIED);
         }
-        if (r.length() > files.service.settings.maxIoBytes() || r.offset() < 0) {
+        // offsets are signed 64-bit on disk: beyond them the request is invalid (MS-FSA 2.1.5.3)
+        if (r.length() > files.service.settings.maxIoBytes() || r.offset() < 0 || r.offset() + r.length() < 0) {
             return SmbResult.fail(NtStatus.INVALID_PARAMETER);
         }
         int length = (int) r.length();
@@ -65,6 +66,7 @@ final class Read implements SmbCommandHandler {
         if (rr.data().remaining() < r.minimumCount()) {
             return SmbResult.fail(NtStatus.END_OF_FILE);
         }
+        o.position(r.offset() + rr.data().remaining());
         ReadResponse resp = new ReadResponse(rr.data());
         return new SmbResult.Done(NtStatus.SUCCESS, resp::encode, o.id());
     }

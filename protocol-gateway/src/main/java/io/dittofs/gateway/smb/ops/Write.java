@@ -19,6 +19,9 @@ import io.dittofs.gateway.smb.wire.WriteResponse;
  */
 final class Write implements SmbCommandHandler {
 
+    /** NTFS's largest file (MS-FSA: 0xFFFFFFF0000): writes past it are invalid. */
+    static final long MAX_FILE_SIZE = 0xfffffff0000L;
+
     private final FileCommands files;
 
     Write(FileCommands files) {
@@ -36,10 +39,8 @@ final class Write implements SmbCommandHandler {
             return SmbResult.fail(NtStatus.INVALID_DEVICE_REQUEST);
         }
         long offset = w.offset();
-        if (offset == WriteRequest.APPEND) {
-            if (!o.granted(AccessMask.APPEND_DATA)) {
-                return SmbResult.fail(NtStatus.ACCESS_DENIED);
-            }
+        if (offset == WriteRequest.APPEND && o.granted(AccessMask.APPEND_DATA) && !o.granted(AccessMask.WRITE_DATA)) {
+            // all ones appends only for an open that may append but not write (MS-SMB2 3.3.5.13)
             AttrResult a = files.fs.getAttr(o.principal(), o.handle());
             if (!a.status().ok()) {
                 return SmbResult.fail(SmbStatus.of(a.status()));
@@ -48,7 +49,7 @@ final class Write implements SmbCommandHandler {
         } else if (!o.granted(AccessMask.WRITE_DATA | AccessMask.APPEND_DATA)) {
             return SmbResult.fail(NtStatus.ACCESS_DENIED);
         }
-        if (offset < 0 || offset + w.length() < 0) {
+        if (offset < 0 || offset + w.length() < 0 || (w.length() > 0 && offset + w.length() > MAX_FILE_SIZE)) {
             return SmbResult.fail(NtStatus.INVALID_PARAMETER);
         }
         int conflict = Read.checkIo(files, o, offset, w.length(), true);
@@ -68,6 +69,7 @@ final class Write implements SmbCommandHandler {
         if (!r.status().ok()) {
             return SmbResult.fail(SmbStatus.of(r.status()));
         }
+        o.position(offset + r.count());
         return new SmbResult.Done(NtStatus.SUCCESS, new WriteResponse((int) r.count())::encode, o.id());
     }
 }

@@ -44,6 +44,11 @@ public final class SmbFileFixture implements AutoCloseable {
     private final SmbServer server;
 
     public SmbFileFixture(boolean signingRequired) throws Exception {
+        this(signingRequired, 0);
+    }
+
+    /** On a chosen loopback port (manual conformance runs: smbtorture against a running fixture). */
+    public SmbFileFixture(boolean signingRequired, int port) throws Exception {
         gateway = new GatewayFixture(List.of(
                 new Share("export", "/export", false, Squash.NONE, 65534, 65534, List.of()),
                 new Share("ro", "/ro", true, Squash.NONE, 65534, 65534, List.of())));
@@ -57,7 +62,7 @@ public final class SmbFileFixture implements AutoCloseable {
                 TransportSettings.defaults(64, 64, Duration.ofSeconds(60)));
         service = new SmbFileService(gateway.fs, locks, settings);
         watch = locks.watch(service.waits());
-        server = SmbServer.start("127.0.0.1", 0, settings,
+        server = SmbServer.start("127.0.0.1", port, settings,
                 new StaticNtHashSource().add(USER, PASSWORD, 1000, 1000).add("bob", PASSWORD, 1001, 1001),
                 gateway.registry, gateway.gate, executor, service::connection);
     }

@@ -33,6 +33,7 @@ public final class FileInformation {
     public static final int COMPRESSION = 28;
     public static final int NETWORK_OPEN = 34;
     public static final int ATTRIBUTE_TAG = 35;
+    public static final int NORMALIZED_NAME = 48;
     public static final int DISPOSITION_EX = 64;
 
     /** What an open adds to the file's attributes. */
@@ -56,11 +57,13 @@ public final class FileInformation {
     }
 
     /** The minimum a variable class needs before it can be cut. */
+    /** The size below which a variable class is INFO_LENGTH_MISMATCH (Windows rounds the fixed part up to 8). */
     public static int minimumSize(int infoClass) {
         return switch (infoClass) {
-            case ALL -> 100;
-            case STREAM -> 24;
-            case NAME -> 4;
+            case ALL -> 104;
+            case STREAM -> 32;
+            case ALTERNATE_NAME -> 8;
+            case NAME -> 8;
             default -> fixedSize(infoClass);
         };
     }
@@ -86,6 +89,10 @@ public final class FileInformation {
             }
             case NAME -> {
                 byte[] n = SmbWriter.utf16("\\" + open.path());
+                w.i32(n.length).bytes(n);
+            }
+            case ALTERNATE_NAME -> {
+                byte[] n = SmbWriter.utf16(ShortNames.of(open.path()));
                 w.i32(n.length).bytes(n);
             }
             case STREAM -> {

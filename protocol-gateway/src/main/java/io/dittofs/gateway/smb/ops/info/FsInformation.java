@@ -12,6 +12,7 @@ public final class FsInformation {
     public static final int SIZE = 3;
     public static final int DEVICE = 4;
     public static final int ATTRIBUTE = 5;
+    public static final int CONTROL = 6;
     public static final int FULL_SIZE = 7;
     public static final int OBJECT_ID = 8;
     public static final int SECTOR_SIZE = 11;
@@ -30,6 +31,7 @@ public final class FsInformation {
             case SIZE -> 24;
             case DEVICE -> 8;
             case FULL_SIZE -> 32;
+            case CONTROL -> 48;
             case OBJECT_ID -> 64;
             case SECTOR_SIZE -> 28;
             default -> -1;
@@ -38,8 +40,8 @@ public final class FsInformation {
 
     public static int minimumSize(int infoClass) {
         return switch (infoClass) {
-            case VOLUME -> 18;
-            case ATTRIBUTE -> 12;
+            case VOLUME -> 24;
+            case ATTRIBUTE -> 16;
             default -> fixedSize(infoClass);
         };
     }
@@ -63,6 +65,8 @@ public final class FsInformation {
                 w.i32(FS_ATTRIBUTES).i32(255).i32(n.length).bytes(n);
             }
             case FULL_SIZE -> w.i64(total).i64(avail).i64(free).i32(SECTORS_PER_UNIT).i32(SECTOR);
+            // quotas are not tracked: no thresholds, no limits, FILE_VC_QUOTAS_... flags all clear
+            case CONTROL -> w.i64(0).i64(0).i64(0).i64(-1).i64(-1).i32(0).i32(0);
             case OBJECT_ID -> w.i64(root.fsid()).i64(root.fileid()).zeros(48);
             case SECTOR_SIZE -> w.i32(SECTOR).i32(SECTOR).i32(SECTOR).i32(SECTOR).i32(0x3).i32(0).i32(0);
             default -> {
