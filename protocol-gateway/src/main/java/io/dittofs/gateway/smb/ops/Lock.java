@@ -44,11 +44,12 @@ final class Lock implements SmbCommandHandler {
         boolean unlock = els.getFirst().flags() == LockRequest.UNLOCK;
         for (LockRequest.Element e : els) {
             int f = e.flags();
-            boolean valid = unlock ? f == LockRequest.UNLOCK
-                    : f == LockRequest.SHARED || f == LockRequest.EXCLUSIVE
+            boolean valid = f == LockRequest.SHARED || f == LockRequest.EXCLUSIVE
                     || f == (LockRequest.SHARED | LockRequest.FAIL_IMMEDIATELY)
                     || f == (LockRequest.EXCLUSIVE | LockRequest.FAIL_IMMEDIATELY);
-            if (!valid || (!unlock && els.size() > 1 && (f & LockRequest.FAIL_IMMEDIATELY) == 0)) {
+            // an unlock request is checked element by element as it goes (Windows answers
+            // RANGE_NOT_LOCKED for a first element that is not locked before looking further)
+            if (!unlock && (!valid || (els.size() > 1 && (f & LockRequest.FAIL_IMMEDIATELY) == 0))) {
                 return SmbResult.fail(NtStatus.INVALID_PARAMETER);
             }
             if (e.length() != 0 && Long.compareUnsigned(e.offset() + e.length() - 1, e.offset()) < 0) {
@@ -61,6 +62,9 @@ final class Lock implements SmbCommandHandler {
         }
         if (unlock) {
             for (LockRequest.Element e : els) {
+                if (e.flags() != LockRequest.UNLOCK) {
+                    return SmbResult.fail(NtStatus.INVALID_PARAMETER);
+                }
                 if (!o.removeLock(e.offset(), e.length())) {
                     return SmbResult.fail(NtStatus.RANGE_NOT_LOCKED);
                 }
@@ -78,6 +82,13 @@ final class Lock implements SmbCommandHandler {
             boolean exclusive = (e.flags() & LockRequest.EXCLUSIVE) != 0;
             boolean blocking = (e.flags() & LockRequest.FAIL_IMMEDIATELY) == 0;
             if (e.length() == 0) {
+                // a zero-length lock conflicts only with another owner's exclusive lock around its offset
+                LockOutcome probe = files.locks.test(new LockSpec(
+                        new LockTarget(o.handle().bytes(), client, o.owner(), e.offset(), 1), false, false, false, null));
+                if (!probe.status().ok()) {
+                    rollBack(o, client, taken);
+                    return SmbResult.fail(SmbStatus.ofLock(probe.status()));
+                }
                 o.addLock(e.offset(), 0);
                 taken.add(e);
                 continue;

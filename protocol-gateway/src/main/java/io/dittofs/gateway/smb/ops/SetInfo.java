@@ -12,6 +12,8 @@ import io.dittofs.gateway.fs.model.SetTime;
 import io.dittofs.gateway.identity.Principal;
 import io.dittofs.gateway.smb.SmbStatus;
 import io.dittofs.gateway.smb.ops.info.FileInformation;
+import io.dittofs.gateway.smb.ops.info.SecurityDescriptorSet;
+import io.dittofs.gateway.smb.ops.info.SecurityDescriptors;
 import io.dittofs.gateway.smb.server.SmbCommandHandler;
 import io.dittofs.gateway.smb.server.SmbRequest;
 import io.dittofs.gateway.smb.server.SmbResult;
@@ -44,9 +46,14 @@ final class SetInfo implements SmbCommandHandler {
         if (o == null) {
             return SmbResult.fail(NtStatus.FILE_CLOSED);
         }
+        if (s.infoType() == 3) {
+            int st = security(o, s);
+            return st == NtStatus.SUCCESS ? new SmbResult.Done(NtStatus.SUCCESS, SetInfoRequest::encodeResponse, o.id())
+                    : SmbResult.fail(st);
+        }
         if (s.infoType() != 1) {
-            return SmbResult.fail(s.infoType() == 2 || s.infoType() == 3 || s.infoType() == 4
-                    ? NtStatus.NOT_SUPPORTED : NtStatus.INVALID_PARAMETER);
+            return SmbResult.fail(s.infoType() == 2 || s.infoType() == 4 ? NtStatus.NOT_SUPPORTED
+                    : NtStatus.INVALID_PARAMETER);
         }
         SmbReader r = SmbReader.of(s.buffer());
         int status = switch (s.infoClass()) {
@@ -87,6 +94,35 @@ final class SetInfo implements SmbCommandHandler {
             return SmbResult.fail(status);
         }
         return new SmbResult.Done(NtStatus.SUCCESS, SetInfoRequest::encodeResponse, o.id());
+    }
+
+    /**
+     * A security descriptor as mode bits and ownership (see {@link SecurityDescriptorSet}): the
+     * DACL needs WRITE_DAC, owner and group WRITE_OWNER; what the namespace refuses (a chown by
+     * a non-root caller) is its status.
+     */
+    private int security(SmbOpen o, SetInfoRequest s) throws WireException {
+        int which = s.additionalInformation() & (SecurityDescriptors.OWNER | SecurityDescriptors.GROUP
+                | SecurityDescriptors.DACL);
+        if ((which & SecurityDescriptors.DACL) != 0 && !o.granted(AccessMask.WRITE_DAC)
+                || (which & (SecurityDescriptors.OWNER | SecurityDescriptors.GROUP)) != 0
+                && !o.granted(AccessMask.WRITE_OWNER)) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        AttrResult cur = files.fs.getAttr(o.principal(), o.handle());
+        if (!cur.status().ok()) {
+            return SmbStatus.of(cur.status());
+        }
+        FileAttr a = cur.attr();
+        SecurityDescriptorSet sd = SecurityDescriptorSet.decode(s.buffer(), which, a.uid(), a.gid());
+        Integer uid = sd.uid() != null && sd.uid() != a.uid() ? sd.uid() : null;
+        Integer gid = sd.gid() != null && sd.gid() != a.gid() ? sd.gid() : null;
+        Integer mode = sd.mode() != null && sd.mode() != (a.mode() & 0777) ? (a.mode() & 07000) | sd.mode() : null;
+        if (uid == null && gid == null && mode == null) {
+            return NtStatus.SUCCESS;
+        }
+        var res = files.fs.setAttr(o.principal(), o.handle(), new SetAttrs(mode, uid, gid, null, null, null), null);
+        return res.status().ok() ? NtStatus.SUCCESS : SmbStatus.of(res.status());
     }
 
     private static boolean need(SmbReader r, int n) {
@@ -180,6 +216,27 @@ final class SetInfo implements SmbCommandHandler {
         return NtStatus.SUCCESS;
     }
 
+    /**
+     * A rename changes the parent directory as a delete would: an open of the parent that has
+     * DELETE access or does not share delete stands in the way (SHARING_VIOLATION), as on
+     * Windows. Asked of the lock-service with a short-lived open of the parent (DELETE access,
+     * denying DELETE), so NFS share reservations count too.
+     */
+    private int parentAllowsRename(SmbOpen o) {
+        var client = files.client();
+        if (client == null) {
+            return NtStatus.SUCCESS;
+        }
+        var probe = files.locks.open(new io.dittofs.gateway.locks.OpenSpec(o.parent().bytes(), client,
+                Create.ownerOf(o.id()), io.dittofs.gateway.locks.OpenSpec.DELETE,
+                io.dittofs.gateway.locks.OpenSpec.DELETE, false));
+        if (!probe.status().ok()) {
+            return SmbStatus.ofLock(probe.status());
+        }
+        files.locks.close(probe.openId());
+        return NtStatus.SUCCESS;
+    }
+
     private int renameOrLink(SmbRequest req, SmbOpen o, SmbReader r, boolean link) throws WireException {
         boolean replace = r.u8() != 0;
         r.skip(7);
@@ -250,6 +307,10 @@ final class SetInfo implements SmbCommandHandler {
         }
         if (sameFile && dest.parent().equals(o.parent()) && o.name().equals(newName)) {
             return NtStatus.SUCCESS;
+        }
+        int parentShare = parentAllowsRename(o);
+        if (parentShare != NtStatus.SUCCESS) {
+            return parentShare;
         }
         var res = files.fs.rename(who, o.parent(), o.name(), dest.parent(), newName);
         if (!res.status().ok()) {

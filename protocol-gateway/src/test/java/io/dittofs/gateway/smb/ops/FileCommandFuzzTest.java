@@ -74,6 +74,18 @@ class FileCommandFuzzTest {
     }
 
     @FuzzTest(maxDuration = "30s")
+    void securityDescriptors(byte[] input) {
+        try {
+            var set = io.dittofs.gateway.smb.ops.info.SecurityDescriptorSet.decode(input, 0x7, 1000, 100);
+            if (set.mode() != null && (set.mode() & ~0777) != 0) {
+                throw new AssertionError("mode outside 0777: " + Integer.toOctalString(set.mode()));
+            }
+        } catch (WireException expected) {
+            // refused
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
     void searchPatterns(byte[] input) {
         String s = new String(input, StandardCharsets.UTF_8);
         int cut = s.indexOf('\n');
