@@ -102,8 +102,9 @@ abstract class AbstractApiTest {
 
         ApiClient.Response share = admin.post("/api/v1/shares",
                 "{\"name\":\"projects\",\"readOnly\":true,\"squash\":\"ALL\",\"allowedNetworks\":[\"10.1.2.0/24\",\"127.0.0.1\"],"
-                        + "\"protocols\":[\"NFS\"]}");
+                        + "\"protocols\":[\"NFS\",\"SMB\"]}");
         assertThat(share.status()).as(share.raw()).isEqualTo(201);
+        assertThat(share.json().get("protocols").toString()).contains("NFS", "SMB");
         assertThat(share.json().get("exportPath").asString()).isEqualTo("/projects");
         assertThat(share.json().get("allowedNetworks").toString()).contains("10.1.2.0/24", "127.0.0.1/32");
 
@@ -161,8 +162,7 @@ abstract class AbstractApiTest {
         assertProblem(admin.post("/api/v1/shares", "{\"name\":\"export\"}"), 409, "conflict", "name");
         assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"metadataStore\":\"missing\"}"), 400, "unsupported-field", "metadataStore");
         assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"blockStore\":\"missing\"}"), 400, "unsupported-field", "blockStore");
-        // nothing the gateway would not honour is accepted: SMB and its options, per-share stores, live adapter changes
-        assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"protocols\":[\"NFS\",\"SMB\"]}"), 400, "unsupported-field", "protocols");
+        // nothing the gateway would not honour is accepted: per-share SMB options, per-share stores, live adapter changes
         assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"guestAllowed\":true}"), 400, "unsupported-field", "guestAllowed");
         assertProblem(admin.post("/api/v1/shares", "{\"name\":\"s1\",\"smbEncryptionRequired\":true}"), 400, "unsupported-field", "smbEncryptionRequired");
         assertProblem(admin.put("/api/v1/shares/export", "{\"blockStore\":\"other\"}"), 400, "unsupported-field", "blockStore");

@@ -25,8 +25,11 @@ public final class Suite implements AutoCloseable {
 
     public static Suite start(Path dataDir, int port, String... extra) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("--dittofs.data-dir=" + dataDir, "--dittofs.nfs.port=" + port,
-                "--dittofs.nfs.bind-address=127.0.0.1", "--dittofs.smb.port=0"));
+                "--dittofs.nfs.bind-address=127.0.0.1"));
         args.addAll(List.of(extra));
+        if (args.stream().noneMatch(a -> a.startsWith("--dittofs.smb.port="))) {
+            args.add("--dittofs.smb.port=0");
+        }
         if (args.stream().noneMatch(a -> a.startsWith("--dittofs.control."))) {
             // NFS-only tests keep the fast start; tests of the admin API ask for the control plane
             args.add("--dittofs.control.enabled=false");

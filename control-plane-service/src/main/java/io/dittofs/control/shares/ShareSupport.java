@@ -27,15 +27,14 @@ final class ShareSupport {
             throw unsupported("blockStore", "per-share block stores are not served yet: every share lives in the"
                     + " block-service's configured store; omit blockStore or use \"default\"");
         }
-        if (protocols != null && protocols.contains(Protocol.SMB)) {
-            throw unsupported("protocols", "SMB is not served yet; use [\"NFS\"]");
-        }
+        // protocols [NFS, SMB] is accepted: the gateway serves every share over SMB too (docs/smb.md)
         if (Boolean.TRUE.equals(smbEncryptionRequired)) {
-            throw unsupported("smbEncryptionRequired", "SMB is not served yet; omit smbEncryptionRequired or set it to false");
+            throw unsupported("smbEncryptionRequired", "per-share SMB encryption is set on the gateway"
+                    + " (dittofs.smb.encrypted-shares), not per share yet; omit smbEncryptionRequired or set it to false");
         }
         if (Boolean.TRUE.equals(guestAllowed)) {
-            throw unsupported("guestAllowed", "guest access is an SMB option and SMB is not served yet; omit guestAllowed"
-                    + " or set it to false");
+            throw unsupported("guestAllowed", "guest access is set on the gateway (dittofs.smb.allow-guest), not per"
+                    + " share yet; omit guestAllowed or set it to false");
         }
     }
 

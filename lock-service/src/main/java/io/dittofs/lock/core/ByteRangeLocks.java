@@ -100,12 +100,17 @@ public final class ByteRangeLocks {
     }
 
     /**
-     * SMB mandatory locking (MS-FSA): a read conflicts with another owner's exclusive lock; a
-     * write with any other owner's lock. Locks of every protocol are enforced.
+     * SMB mandatory locking (MS-FSA 2.1.4.10): a read conflicts with another owner's exclusive
+     * lock; a write with any other owner's lock and with the owner's own shared locks (a shared
+     * lock makes the range read-only for its holder too). Locks of every protocol are enforced.
      */
     public static Optional<HeldLock> ioConflict(FileState f, Owner owner, Range range, boolean write) {
         for (HeldLock h : f.locks.values()) {
-            if (h.range().overlaps(range) && !h.owner().equals(owner) && (write || h.exclusive())) {
+            if (!h.range().overlaps(range)) {
+                continue;
+            }
+            boolean own = h.owner().equals(owner);
+            if (own ? write && !h.exclusive() : write || h.exclusive()) {
                 return Optional.of(h);
             }
         }

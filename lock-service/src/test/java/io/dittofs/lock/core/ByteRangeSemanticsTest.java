@@ -93,6 +93,9 @@ class ByteRangeSemanticsTest extends CoreTestBase {
         fx.lock(s, "o1", "f", 100, 10, false);
         assertThat(fx.checkIo(t, "o2", "f", 100, 1, false)).isEqualTo(Status.OK);
         assertThat(fx.checkIo(t, "o2", "f", 100, 1, true)).isEqualTo(Status.LOCKED);
+        // the holder of a shared lock may read its range but not write it (MS-FSA 2.1.4.10)
+        assertThat(fx.checkIo(s, "o1", "f", 100, 1, false)).isEqualTo(Status.OK);
+        assertThat(fx.checkIo(s, "o1", "f", 100, 1, true)).isEqualTo(Status.LOCKED);
     }
 
     @Test

@@ -2,7 +2,11 @@ package io.dittofs.gateway.config;
 
 import io.dittofs.contracts.grpc.ServiceChannels;
 import io.dittofs.gateway.access.ShareGate;
+import io.dittofs.gateway.fs.FileSystem;
+import io.dittofs.gateway.locks.LockEventRouter;
+import io.dittofs.gateway.locks.LockManager;
 import io.dittofs.gateway.share.ShareRegistry;
+import io.dittofs.gateway.smb.ops.SmbFileService;
 import io.dittofs.gateway.smb.auth.GrpcNtHashSource;
 import io.dittofs.gateway.smb.auth.NtHashSource;
 import io.dittofs.gateway.smb.auth.StaticNtHashSource;
@@ -65,11 +69,26 @@ public class SmbConfiguration {
                 smb.encryptionRequired(), java.util.Set.copyOf(smb.encryptedShares()));
     }
 
+    /**
+     * The file commands on the shared facade and lock manager; blocking locks complete on the
+     * lock-service's Granted events through the gateway's one event router.
+     */
+    @Bean
+    public SmbFileService smbFileService(ObjectProvider<FileSystem> fs, ObjectProvider<LockManager> locks,
+                                         ObjectProvider<LockEventRouter> router, SmbServerSettings settings) {
+        SmbFileService service = new SmbFileService(fs.getIfAvailable(), locks.getIfAvailable(), settings);
+        LockEventRouter r = router.getIfAvailable();
+        if (r != null) {
+            r.add(service.waits());
+        }
+        return service;
+    }
+
     @Bean
     public SmbListener smbListener(SmbProperties smb, SmbServerSettings settings, SmbIdentity identity,
                                    ObjectProvider<GatewayMetrics> metrics,
-                                   ShareRegistry shares, ObjectProvider<ShareGate> gate) {
+                                   ShareRegistry shares, ObjectProvider<ShareGate> gate, SmbFileService files) {
         return new SmbListener(smb, settings, identity.source(), shares, gate.getObject(),
-                metrics.getIfAvailable(GatewayMetrics::disabled).smb2());
+                metrics.getIfAvailable(GatewayMetrics::disabled).smb2(), files::connection);
     }
 }

@@ -23,17 +23,21 @@ public final class SmbListener implements SmartLifecycle {
     private final ShareRegistry shares;
     private final ShareGate gate;
     private final ProtocolOps ops;
+    private final java.util.function.Supplier<io.dittofs.gateway.smb.server.SmbCommands> files;
     private volatile ExecutorService executor;
     private volatile SmbServer server;
 
     public SmbListener(SmbProperties props, SmbServerSettings settings, NtHashSource users, ShareRegistry shares,
                        ShareGate gate) {
-        this(props, settings, users, shares, gate, ProtocolOps.DISABLED);
+        this(props, settings, users, shares, gate, ProtocolOps.DISABLED, () -> io.dittofs.gateway.smb.server.SmbCommands.NONE);
     }
 
+    /** @param files builds each connection's file commands (the disk trees) */
     public SmbListener(SmbProperties props, SmbServerSettings settings, NtHashSource users, ShareRegistry shares,
-                       ShareGate gate, ProtocolOps ops) {
+                       ShareGate gate, ProtocolOps ops,
+                       java.util.function.Supplier<io.dittofs.gateway.smb.server.SmbCommands> files) {
         this.ops = ops;
+        this.files = files;
         this.props = props;
         this.settings = settings;
         this.users = users;
@@ -45,7 +49,7 @@ public final class SmbListener implements SmartLifecycle {
     public synchronized void start() {
         executor = new VirtualThreadExecutor();
         try {
-            server = SmbServer.start(props.bindAddress(), props.port(), settings, users, shares, gate, executor, ops);
+            server = SmbServer.start(props.bindAddress(), props.port(), settings, users, shares, gate, executor, files, ops);
         } catch (RuntimeException e) {
             executor.shutdown();
             throw new IllegalStateException("dittofs.smb.port=" + props.port() + " cannot be opened (445 needs root; "

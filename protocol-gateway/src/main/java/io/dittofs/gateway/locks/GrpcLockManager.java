@@ -75,6 +75,13 @@ public final class GrpcLockManager implements LockManager {
     }
 
     @Override
+    public LockStatus checkIo(LockTarget t, boolean write) {
+        return call(() -> stub.checkIo(CheckIoRequest.newBuilder().setFile(LockMapping.file(t.file()))
+                .setOwner(LockMapping.owner(t.client(), t.owner())).setRange(range(t.offset(), t.length()))
+                .setWrite(write).build()).getStatus());
+    }
+
+    @Override
     public LockStatus cancel(LockTarget t) {
         return call(() -> stub.cancelLock(LockMapping.unlockRequest(t)).getStatus());
     }

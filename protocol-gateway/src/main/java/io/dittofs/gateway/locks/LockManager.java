@@ -17,6 +17,12 @@ public interface LockManager {
 
     LockStatus unlock(LockTarget target);
 
+    /**
+     * SMB mandatory locking: OK, or LOCKED when another owner's lock covers part of the I/O range
+     * (a read conflicts with exclusive locks, a write with any).
+     */
+    LockStatus checkIo(LockTarget target, boolean write);
+
     /** Withdraws a queued blocking request. */
     LockStatus cancel(LockTarget target);
 

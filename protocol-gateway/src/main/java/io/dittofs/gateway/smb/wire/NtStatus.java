@@ -53,6 +53,13 @@ public final class NtStatus {
     public static final int TOO_MANY_LINKS = 0xC0000265;
     public static final int NETWORK_SESSION_EXPIRED = 0xC000035C;
     public static final int FILE_TOO_LARGE = 0xC0000904;
+    public static final int BAD_IMPERSONATION_LEVEL = 0xC00000A5;
+    public static final int INVALID_LOCK_RANGE = 0xC00001A1;
+    public static final int OBJECT_PATH_SYNTAX_BAD = 0xC000003B;
+    public static final int EAS_NOT_SUPPORTED = 0xC000004F;
+    public static final int INVALID_OPLOCK_PROTOCOL = 0xC00000E3;
+    public static final int TOO_MANY_OPENED_FILES = 0xC000011F;
+    public static final int FILE_NOT_AVAILABLE = 0xC0000467;
 
     private NtStatus() {
     }

@@ -1,0 +1,305 @@
+package io.dittofs.gateway.smb.ops;
+
+import io.dittofs.gateway.fs.model.AccessBits;
+import io.dittofs.gateway.fs.model.AccessMode;
+import io.dittofs.gateway.fs.model.AttrResult;
+import io.dittofs.gateway.fs.model.CreateMode;
+import io.dittofs.gateway.fs.model.CreateResult;
+import io.dittofs.gateway.fs.model.CreateSpec;
+import io.dittofs.gateway.fs.model.FileAttr;
+import io.dittofs.gateway.fs.model.FileType;
+import io.dittofs.gateway.fs.model.FsStatus;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.OpenFile;
+import io.dittofs.gateway.fs.model.OpenResult;
+import io.dittofs.gateway.fs.model.SetAttrs;
+import io.dittofs.gateway.identity.Principal;
+import io.dittofs.gateway.locks.ClientRef;
+import io.dittofs.gateway.locks.OpenOutcome;
+import io.dittofs.gateway.locks.OpenSpec;
+import io.dittofs.gateway.smb.SmbStatus;
+import io.dittofs.gateway.smb.server.SmbCommandHandler;
+import io.dittofs.gateway.smb.server.SmbRequest;
+import io.dittofs.gateway.smb.server.SmbResult;
+import io.dittofs.gateway.smb.wire.CreateContext;
+import io.dittofs.gateway.smb.wire.CreateRequest;
+import io.dittofs.gateway.smb.wire.CreateResponse;
+import io.dittofs.gateway.smb.wire.FileBasics;
+import io.dittofs.gateway.smb.wire.FileId;
+import io.dittofs.gateway.smb.wire.NtStatus;
+import io.dittofs.gateway.smb.wire.WireException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CREATE (MS-SMB2 3.3.5.9): validates the request, walks the path, applies the disposition,
+ * checks access against the namespace and the tree, takes the share reservation in the
+ * lock-service (SHARING_VIOLATION on conflict, with NFS opens too), opens the file for I/O and
+ * answers the MxAc and QFid contexts; other contexts are ignored.
+ */
+final class Create implements SmbCommandHandler {
+
+    private static final int FILE_MODE = 0644;
+    private static final int READONLY_MODE = 0444;
+    private static final int DIR_MODE = 0755;
+    private static final int VALID_ATTRIBUTES = 0x7FB7;
+    /** FILE_RESERVE_OPFILTER, FILE_OPEN_BY_FILE_ID and others this server does not do (MS-SMB2 3.3.5.9). */
+    private static final int UNSUPPORTED_OPTIONS = 0x00100000 | 0x2000 | 0x00800000;
+
+    private final FileCommands files;
+
+    Create(FileCommands files) {
+        this.files = files;
+    }
+
+    @Override
+    public SmbResult handle(SmbRequest req) throws WireException {
+        CreateRequest c = CreateRequest.decode(req.body());
+        int invalid = validate(c);
+        if (invalid != NtStatus.SUCCESS) {
+            return SmbResult.fail(invalid);
+        }
+        if (files.opens.full()) {
+            return SmbResult.fail(NtStatus.INSUFFICIENT_RESOURCES);
+        }
+        String name = c.name();
+        if (name.endsWith("::$DATA")) {
+            name = name.substring(0, name.length() - 7);
+        }
+        int syntax = Paths.syntax(name);
+        if (syntax != NtStatus.SUCCESS) {
+            return SmbResult.fail(syntax);
+        }
+        Principal who = FileCommands.principal(req);
+        Handle root = files.root(req);
+        if (root == null) {
+            return SmbResult.fail(NtStatus.NETWORK_NAME_DELETED);
+        }
+        AttrResult rootAttr = files.fs.getAttr(who, root);
+        if (!rootAttr.status().ok()) {
+            return SmbResult.fail(SmbStatus.of(rootAttr.status()));
+        }
+        Paths.Resolved r = Paths.resolve(files.fs, who, root, rootAttr.attr(), name);
+        if (r.status() != NtStatus.SUCCESS) {
+            return SmbResult.fail(r.status());
+        }
+        boolean wantDir = (c.options() & CreateRequest.DIRECTORY_FILE) != 0;
+        boolean wantFile = (c.options() & CreateRequest.NON_DIRECTORY_FILE) != 0;
+        int desired = AccessMask.expand(c.desiredAccess());
+        boolean mayModify = FileCommands.mayModify(req);
+        Handle handle;
+        FileAttr attr;
+        int action;
+        int granted;
+        if (r.exists()) {
+            attr = r.attr();
+            handle = r.handle();
+            boolean isDir = attr.type() == FileType.DIRECTORY;
+            if (c.disposition() == CreateRequest.CREATE) {
+                return SmbResult.fail(NtStatus.OBJECT_NAME_COLLISION);
+            }
+            if (isDir && wantFile) {
+                return SmbResult.fail(NtStatus.FILE_IS_A_DIRECTORY);
+            }
+            if (!isDir && wantDir) {
+                return SmbResult.fail(NtStatus.NOT_A_DIRECTORY);
+            }
+            if (isDir && overwrites(c.disposition())) {
+                return SmbResult.fail(NtStatus.INVALID_PARAMETER);
+            }
+            if (files.service.files.deletePending(handle)) {
+                return SmbResult.fail(NtStatus.DELETE_PENDING);
+            }
+            int maximal = maximal(who, handle, attr, mayModify);
+            granted = (desired & AccessMask.MAXIMUM_ALLOWED) != 0 ? maximal | (desired & ~AccessMask.MAXIMUM_ALLOWED)
+                    : desired;
+            granted &= ~AccessMask.MAXIMUM_ALLOWED;
+            if ((granted & ~maximal & (AccessMask.READ_DATA | AccessMask.EXECUTE | AccessMask.MODIFYING)) != 0
+                    || (overwrites(c.disposition()) && (maximal & AccessMask.WRITE_DATA) == 0)) {
+                return SmbResult.fail(NtStatus.ACCESS_DENIED);
+            }
+            if ((c.options() & CreateRequest.DELETE_ON_CLOSE) != 0 && (attr.mode() & 0222) == 0 && !isDir) {
+                return SmbResult.fail(NtStatus.CANNOT_DELETE);
+            }
+            action = switch (c.disposition()) {
+                case CreateRequest.SUPERSEDE -> CreateResponse.SUPERSEDED;
+                case CreateRequest.OVERWRITE, CreateRequest.OVERWRITE_IF -> CreateResponse.OVERWRITTEN;
+                default -> CreateResponse.OPENED;
+            };
+            if (r.parent() == null && (c.options() & CreateRequest.DELETE_ON_CLOSE) != 0) {
+                return SmbResult.fail(NtStatus.CANNOT_DELETE);
+            }
+        } else {
+            if (c.disposition() == CreateRequest.OPEN || c.disposition() == CreateRequest.OVERWRITE) {
+                return SmbResult.fail(NtStatus.OBJECT_NAME_NOT_FOUND);
+            }
+            if (!mayModify) {
+                return SmbResult.fail(NtStatus.ACCESS_DENIED);
+            }
+            boolean readOnly = (c.fileAttributes() & FileBasics.ATTR_READONLY) != 0;
+            if (readOnly && (c.options() & CreateRequest.DELETE_ON_CLOSE) != 0) {
+                return SmbResult.fail(NtStatus.CANNOT_DELETE);
+            }
+            CreateSpec spec = wantDir ? CreateSpec.directory(new SetAttrs(DIR_MODE, null, null, null, null, null))
+                    : CreateSpec.regular(CreateMode.GUARDED,
+                            new SetAttrs(readOnly ? READONLY_MODE : FILE_MODE, null, null, null, null, null), new byte[0]);
+            CreateResult cr = files.fs.create(who, r.parent(), r.name(), spec);
+            if (cr.status() == FsStatus.EXIST) {
+                return SmbResult.fail(NtStatus.OBJECT_NAME_COLLISION);
+            }
+            if (!cr.status().ok()) {
+                return SmbResult.fail(SmbStatus.of(cr.status()));
+            }
+            handle = cr.handle();
+            attr = cr.attr();
+            action = CreateResponse.CREATED;
+            // the creator gets what it asked for (Windows: the new file's default DACL grants it)
+            int all = AccessMask.fromNeutral(AccessBits.READ | AccessBits.MODIFY | AccessBits.EXTEND
+                    | AccessBits.EXECUTE | AccessBits.DELETE, wantDir, true, true);
+            granted = (desired & AccessMask.MAXIMUM_ALLOWED) != 0 ? all | desired : desired;
+            granted &= ~AccessMask.MAXIMUM_ALLOWED;
+        }
+        boolean isDir = attr.type() == FileType.DIRECTORY;
+        SharedFiles.Entry entry = files.service.files.open(handle);
+        if (entry == null) {
+            return SmbResult.fail(NtStatus.DELETE_PENDING);
+        }
+        byte[] lockOpen = null;
+        ClientRef client = files.client();
+        int shareBits = AccessMask.shareAccess(granted);
+        FileId id = files.opens.newId();
+        boolean ok = false;
+        try {
+            if (client != null && shareBits != 0) {
+                OpenOutcome o = files.locks.open(new OpenSpec(handle.bytes(), client, ownerOf(id), shareBits,
+                        AccessMask.shareDeny(c.shareAccess()), false));
+                if (!o.status().ok()) {
+                    return SmbResult.fail(SmbStatus.ofLock(o.status()));
+                }
+                lockOpen = o.openId();
+            }
+            if (action == CreateResponse.OVERWRITTEN || action == CreateResponse.SUPERSEDED) {
+                var s = files.fs.setAttr(who, handle, new SetAttrs(null, null, null, 0L, null, null), null);
+                if (!s.status().ok()) {
+                    return SmbResult.fail(SmbStatus.of(s.status()));
+                }
+                if (s.wcc().after() != null) {
+                    attr = s.wcc().after();
+                }
+            }
+            OpenFile io = null;
+            if (attr.type() == FileType.REGULAR) {
+                AccessMode mode = mode(granted);
+                OpenResult or = files.fs.open(who, handle, mode);
+                if (!or.status().ok() && r.exists()) {
+                    return SmbResult.fail(SmbStatus.of(or.status()));
+                }
+                io = or.status().ok() ? or.file() : files.fs.open(who, handle, AccessMode.NONE).file();
+                if (or.attr() != null) {
+                    attr = or.attr();
+                }
+            }
+            String path = String.join("\\", Paths.split(name));
+            SmbOpen open = new SmbOpen(id, who, req.session().id(), req.tree().id(), handle, isDir, granted, lockOpen,
+                    entry, (c.options() & CreateRequest.WRITE_THROUGH) != 0, r.parent(), r.name(), path, io);
+            open.deleteOnClose((c.options() & CreateRequest.DELETE_ON_CLOSE) != 0);
+            files.opens.add(open);
+            ok = true;
+            List<CreateContext> answers = new ArrayList<>();
+            if (c.has(CreateContext.MAXIMAL_ACCESS)) {
+                int maximal = r.exists() ? maximal(who, handle, attr, mayModify) : granted | AccessMask.FILE_ALL;
+                answers.add(new CreateContext(CreateContext.MAXIMAL_ACCESS, intPair(0, maximal)));
+            }
+            if (c.has(CreateContext.QUERY_ON_DISK_ID)) {
+                answers.add(new CreateContext(CreateContext.QUERY_ON_DISK_ID, diskId(attr)));
+            }
+            CreateResponse resp = new CreateResponse(0, action, Attrs.basics(attr), id, answers);
+            return SmbResult.opened(resp::encode, id);
+        } finally {
+            if (!ok) {
+                if (lockOpen != null) {
+                    files.locks.close(lockOpen);
+                }
+                files.service.files.close(entry);
+            }
+        }
+    }
+
+    static byte[] ownerOf(FileId id) {
+        byte[] b = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (id.persistent() >>> (8 * i));
+            b[8 + i] = (byte) (id.volatile_() >>> (8 * i));
+        }
+        return b;
+    }
+
+    private static boolean overwrites(int disposition) {
+        return disposition == CreateRequest.SUPERSEDE || disposition == CreateRequest.OVERWRITE
+                || disposition == CreateRequest.OVERWRITE_IF;
+    }
+
+    private static AccessMode mode(int granted) {
+        boolean r = (granted & (AccessMask.READ_DATA | AccessMask.EXECUTE)) != 0;
+        boolean w = (granted & (AccessMask.WRITE_DATA | AccessMask.APPEND_DATA)) != 0;
+        return r && w ? AccessMode.READ_WRITE : r ? AccessMode.READ : w ? AccessMode.WRITE : AccessMode.NONE;
+    }
+
+    private int maximal(Principal who, Handle h, FileAttr attr, boolean mayModify) {
+        var a = files.fs.access(who, h, AccessBits.READ | AccessBits.MODIFY | AccessBits.EXTEND | AccessBits.EXECUTE
+                | AccessBits.LOOKUP | AccessBits.DELETE);
+        int bits = a.status().ok() ? a.granted() : 0;
+        boolean owner = who.uid() == attr.uid() || who.uid() == 0;
+        return AccessMask.fromNeutral(bits, attr.type() == FileType.DIRECTORY, mayModify, owner);
+    }
+
+    private static int validate(CreateRequest c) {
+        if (c.impersonationLevel() < 0 || c.impersonationLevel() > 3) {
+            return NtStatus.BAD_IMPERSONATION_LEVEL;
+        }
+        if (c.disposition() < 0 || c.disposition() > CreateRequest.OVERWRITE_IF) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        int o = c.options();
+        if ((o & CreateRequest.DIRECTORY_FILE) != 0 && (o & CreateRequest.NON_DIRECTORY_FILE) != 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if ((o & UNSUPPORTED_OPTIONS) != 0) {
+            return NtStatus.NOT_SUPPORTED;
+        }
+        if ((o & CreateRequest.DIRECTORY_FILE) != 0 && overwrites(c.disposition())) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        int access = c.desiredAccess();
+        if ((access & AccessMask.INVALID) != 0 || access == 0) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        if ((o & CreateRequest.DELETE_ON_CLOSE) != 0
+                && (AccessMask.expand(access) & (AccessMask.DELETE | AccessMask.MAXIMUM_ALLOWED)) == 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if ((c.fileAttributes() & ~VALID_ATTRIBUTES) != 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        int oplock = c.oplockLevel();
+        if (oplock != 0 && oplock != 1 && oplock != 8 && oplock != 9 && oplock != 0xFF) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        return NtStatus.SUCCESS;
+    }
+
+    private static byte[] intPair(int a, int b) {
+        return new byte[] {(byte) a, (byte) (a >>> 8), (byte) (a >>> 16), (byte) (a >>> 24),
+            (byte) b, (byte) (b >>> 8), (byte) (b >>> 16), (byte) (b >>> 24)};
+    }
+
+    /** QFid: the 64-bit file id then the volume (fsid), 32 bytes (MS-SMB2 2.2.14.2.9). */
+    private static byte[] diskId(FileAttr a) {
+        byte[] b = new byte[32];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (a.fileid() >>> (8 * i));
+            b[16 + i] = (byte) (a.fsid() >>> (8 * i));
+        }
+        return b;
+    }
+}

@@ -1,0 +1,187 @@
+package io.dittofs.gateway.smb.ops;
+
+import io.dittofs.gateway.fs.FileSystem;
+import io.dittofs.gateway.fs.ServiceCallException;
+import io.dittofs.gateway.fs.model.FileAttr;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.RemoveKind;
+import io.dittofs.gateway.fs.model.RootResult;
+import io.dittofs.gateway.identity.Principal;
+import io.dittofs.gateway.locks.ClientRef;
+import io.dittofs.gateway.locks.LockManager;
+import io.dittofs.gateway.locks.LockProtocol;
+import io.dittofs.gateway.locks.LockServiceException;
+import io.dittofs.gateway.locks.LockTarget;
+import io.dittofs.gateway.smb.SmbStatus;
+import io.dittofs.gateway.smb.server.SmbCommandHandler;
+import io.dittofs.gateway.smb.server.SmbCommands;
+import io.dittofs.gateway.smb.server.SmbRequest;
+import io.dittofs.gateway.smb.server.SmbResult;
+import io.dittofs.gateway.smb.server.SmbSession;
+import io.dittofs.gateway.smb.server.TreeConnect;
+import io.dittofs.gateway.smb.wire.NtStatus;
+import io.dittofs.gateway.smb.wire.Smb2Command;
+import io.dittofs.gateway.smb.wire.WireException;
+import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The file commands of one connection on disk trees (one class per command in this package), its
+ * open table and its lock-service client. Closing a tree, a session or the connection closes
+ * their opens as CLOSE would (delete-on-close included).
+ */
+final class FileCommands implements SmbCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(FileCommands.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final SmbFileService service;
+    final FileSystem fs;
+    final LockManager locks;
+    final OpenTable opens = new OpenTable(SmbFileService.MAX_OPENS);
+    private final Map<Smb2Command, SmbCommandHandler> handlers = new EnumMap<>(Smb2Command.class);
+    private final Map<String, Handle> roots = new ConcurrentHashMap<>();
+    private volatile ClientRef client;
+
+    FileCommands(SmbFileService service) {
+        this.service = service;
+        this.fs = service.fs;
+        this.locks = service.locks;
+        handlers.put(Smb2Command.CREATE, new Create(this));
+        handlers.put(Smb2Command.CLOSE, new Close(this));
+        handlers.put(Smb2Command.READ, new Read(this));
+        handlers.put(Smb2Command.WRITE, new Write(this));
+        handlers.put(Smb2Command.FLUSH, new Flush(this));
+        handlers.put(Smb2Command.QUERY_DIRECTORY, new QueryDirectory(this));
+        handlers.put(Smb2Command.QUERY_INFO, new QueryInfo(this));
+        handlers.put(Smb2Command.SET_INFO, new SetInfo(this));
+        handlers.put(Smb2Command.LOCK, new Lock(this));
+    }
+
+    @Override
+    public SmbCommandHandler handler(Smb2Command command) {
+        SmbCommandHandler h = handlers.get(command);
+        return h == null ? null : req -> guarded(h, req);
+    }
+
+    /** A service that cannot be reached is a transient failure for the client, never a dropped connection. */
+    private static SmbResult guarded(SmbCommandHandler h, SmbRequest req) throws WireException {
+        try {
+            return h.handle(req);
+        } catch (ServiceCallException | LockServiceException e) {
+            log.warn("{} failed: {}", req.header().knownCommand(), e.toString());
+            return SmbResult.fail(NtStatus.INSUFFICIENT_RESOURCES);
+        }
+    }
+
+    static Principal principal(SmbRequest req) {
+        return req.tree().access().principal();
+    }
+
+    static boolean mayModify(SmbRequest req) {
+        return req.tree().access().mayModify();
+    }
+
+    /** The share's root handle (cached per share name; share ids and roots do not change while it exists). */
+    Handle root(SmbRequest req) {
+        String share = req.tree().shareName();
+        Handle h = roots.get(share);
+        if (h != null) {
+            return h;
+        }
+        RootResult r = fs.root(principal(req), share);
+        if (!r.status().ok()) {
+            return null;
+        }
+        roots.put(share, r.handle());
+        return r.handle();
+    }
+
+    /** This connection's lock-service client (registered at first use), or null without a lock manager. */
+    ClientRef client() {
+        if (locks == null) {
+            return null;
+        }
+        ClientRef c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    byte[] key = new byte[16];
+                    RANDOM.nextBytes(key);
+                    client = locks.registerClient(LockProtocol.SMB, key, 0);
+                }
+                c = client;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Ends an open: its byte-range locks and share reservation go, and the last close of a
+     * delete-pending file removes it. Returns the NTSTATUS of the removal (SUCCESS when none).
+     */
+    int release(SmbOpen o) {
+        ClientRef c = client;
+        for (long[] l : o.takeLocks()) {
+            if (c != null && l[1] != 0) {
+                locks.unlock(new LockTarget(o.handle().bytes(), c, o.owner(), l[0], l[1]));
+            }
+        }
+        if (o.lockOpenId() != null && locks != null) {
+            locks.close(o.lockOpenId());
+        }
+        boolean pending = false;
+        if (o.deleteOnClose()) {
+            service.files.deletePending(o.entry(), true);
+        }
+        pending = service.files.close(o.entry());
+        if (!pending) {
+            return NtStatus.SUCCESS;
+        }
+        var r = fs.remove(o.principal(), o.parent(), o.name(), RemoveKind.ANY);
+        if (!r.status().ok()) {
+            log.debug("delete-on-close of {} failed: {}", o.path(), r.status());
+            return SmbStatus.of(r.status());
+        }
+        return NtStatus.SUCCESS;
+    }
+
+    /** Fresh attributes of an open's file, or null when it is gone. */
+    FileAttr attr(SmbOpen o) {
+        var a = fs.getAttr(o.principal(), o.handle());
+        return a.status().ok() ? a.attr() : null;
+    }
+
+    private void closeAll(java.util.function.Predicate<SmbOpen> which) {
+        for (SmbOpen o : opens.removeAll(which)) {
+            try {
+                release(o);
+            } catch (RuntimeException e) {
+                log.warn("closing {} on teardown failed: {}", o.path(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void treeClosed(SmbSession session, TreeConnect tree) {
+        closeAll(o -> o.sessionId() == session.id() && o.treeId() == tree.id());
+    }
+
+    @Override
+    public void sessionClosed(SmbSession session) {
+        closeAll(o -> o.sessionId() == session.id());
+    }
+
+    @Override
+    public void connectionClosed() {
+        closeAll(o -> true);
+        ClientRef c = client;
+        if (c != null) {
+            locks.releaseClient(c);
+        }
+    }
+}

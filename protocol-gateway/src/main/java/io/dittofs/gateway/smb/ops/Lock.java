@@ -1,0 +1,146 @@
+package io.dittofs.gateway.smb.ops;
+
+import io.dittofs.gateway.locks.ClientRef;
+import io.dittofs.gateway.locks.LockOutcome;
+import io.dittofs.gateway.locks.LockSpec;
+import io.dittofs.gateway.locks.LockTarget;
+import io.dittofs.gateway.smb.SmbStatus;
+import io.dittofs.gateway.smb.server.SmbCommandHandler;
+import io.dittofs.gateway.smb.server.SmbRequest;
+import io.dittofs.gateway.smb.server.SmbResult;
+import io.dittofs.gateway.smb.wire.LockRequest;
+import io.dittofs.gateway.smb.wire.NtStatus;
+import io.dittofs.gateway.smb.wire.WireException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * LOCK (MS-SMB2 3.3.5.14): byte ranges in the lock-service, owned by the open, with Windows
+ * semantics there (stacking, exact unlock) and conflicts with every protocol's locks. A request of
+ * several locks is all or nothing; a single lock without FAIL_IMMEDIATELY that must wait goes
+ * async and completes on the lock-service's Granted event, CANCEL withdraws it. Zero-length locks
+ * conflict with nothing and are kept here only so that they can be unlocked.
+ */
+final class Lock implements SmbCommandHandler {
+
+    private final FileCommands files;
+
+    Lock(FileCommands files) {
+        this.files = files;
+    }
+
+    @Override
+    public SmbResult handle(SmbRequest req) throws WireException {
+        LockRequest l = LockRequest.decode(req.body());
+        SmbOpen o = files.opens.find(req, l.fileId());
+        if (o == null) {
+            return SmbResult.fail(NtStatus.FILE_CLOSED);
+        }
+        List<LockRequest.Element> els = l.locks();
+        if (els.isEmpty()) {
+            return SmbResult.fail(NtStatus.INVALID_PARAMETER);
+        }
+        boolean unlock = els.getFirst().flags() == LockRequest.UNLOCK;
+        for (LockRequest.Element e : els) {
+            int f = e.flags();
+            boolean valid = f == LockRequest.SHARED || f == LockRequest.EXCLUSIVE
+                    || f == (LockRequest.SHARED | LockRequest.FAIL_IMMEDIATELY)
+                    || f == (LockRequest.EXCLUSIVE | LockRequest.FAIL_IMMEDIATELY);
+            // an unlock request is checked element by element as it goes (Windows answers
+            // RANGE_NOT_LOCKED for a first element that is not locked before looking further)
+            if (!unlock && (!valid || (els.size() > 1 && (f & LockRequest.FAIL_IMMEDIATELY) == 0))) {
+                return SmbResult.fail(NtStatus.INVALID_PARAMETER);
+            }
+            if (e.length() != 0 && Long.compareUnsigned(e.offset() + e.length() - 1, e.offset()) < 0) {
+                return SmbResult.fail(NtStatus.INVALID_LOCK_RANGE);
+            }
+        }
+        ClientRef client = files.client();
+        if (client == null) {
+            return SmbResult.fail(NtStatus.NOT_SUPPORTED);
+        }
+        if (unlock) {
+            for (LockRequest.Element e : els) {
+                if (e.flags() != LockRequest.UNLOCK) {
+                    return SmbResult.fail(NtStatus.INVALID_PARAMETER);
+                }
+                if (!o.removeLock(e.offset(), e.length())) {
+                    return SmbResult.fail(NtStatus.RANGE_NOT_LOCKED);
+                }
+                if (e.length() != 0) {
+                    var s = files.locks.unlock(target(o, client, e));
+                    if (!s.ok()) {
+                        return SmbResult.fail(SmbStatus.ofLock(s));
+                    }
+                }
+            }
+            return done(o);
+        }
+        List<LockRequest.Element> taken = new ArrayList<>();
+        for (LockRequest.Element e : els) {
+            boolean exclusive = (e.flags() & LockRequest.EXCLUSIVE) != 0;
+            boolean blocking = (e.flags() & LockRequest.FAIL_IMMEDIATELY) == 0;
+            if (e.length() == 0) {
+                // a zero-length lock conflicts only with another owner's exclusive lock around its offset
+                LockOutcome probe = files.locks.test(new LockSpec(
+                        new LockTarget(o.handle().bytes(), client, o.owner(), e.offset(), 1), false, false, false, null));
+                if (!probe.status().ok()) {
+                    rollBack(o, client, taken);
+                    return SmbResult.fail(SmbStatus.ofLock(probe.status()));
+                }
+                o.addLock(e.offset(), 0);
+                taken.add(e);
+                continue;
+            }
+            LockTarget t = target(o, client, e);
+            CompletableFuture<Boolean> granted = blocking ? files.service.waits.expect(t) : null;
+            LockOutcome out = files.locks.lock(new LockSpec(t, exclusive, blocking, false, o.lockOpenId()));
+            if (out.status().ok() && out.queued()) {
+                return waitFor(o, t, e, granted);
+            }
+            if (granted != null) {
+                files.service.waits.withdraw(t);
+            }
+            if (!out.status().ok()) {
+                rollBack(o, client, taken);
+                return SmbResult.fail(SmbStatus.ofLock(out.status()));
+            }
+            o.addLock(e.offset(), e.length());
+            taken.add(e);
+        }
+        return done(o);
+    }
+
+    private SmbResult waitFor(SmbOpen o, LockTarget t, LockRequest.Element e, CompletableFuture<Boolean> granted) {
+        CompletableFuture<SmbResult> result = granted.thenApply(ok -> {
+            if (!ok) {
+                return SmbResult.fail(NtStatus.CANCELLED);
+            }
+            o.addLock(e.offset(), e.length());
+            return done(o);
+        });
+        Runnable cancel = () -> {
+            files.locks.cancel(t);
+            files.service.waits.withdraw(t);
+        };
+        return new SmbResult.Pending(result, cancel);
+    }
+
+    private void rollBack(SmbOpen o, ClientRef client, List<LockRequest.Element> taken) {
+        for (LockRequest.Element e : taken) {
+            o.removeLock(e.offset(), e.length());
+            if (e.length() != 0) {
+                files.locks.unlock(target(o, client, e));
+            }
+        }
+    }
+
+    private static LockTarget target(SmbOpen o, ClientRef client, LockRequest.Element e) {
+        return new LockTarget(o.handle().bytes(), client, o.owner(), e.offset(), e.length());
+    }
+
+    private static SmbResult done(SmbOpen o) {
+        return new SmbResult.Done(NtStatus.SUCCESS, LockRequest::encodeResponse, o.id());
+    }
+}

@@ -1,0 +1,59 @@
+package io.dittofs.gateway.smb.ops;
+
+import io.dittofs.gateway.smb.server.SmbRequest;
+import io.dittofs.gateway.smb.wire.FileId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/** The opens of one connection, by volatile FileId; an open is only found from the session and tree that made it. */
+final class OpenTable {
+
+    private final Map<Long, SmbOpen> opens = new ConcurrentHashMap<>();
+    private final AtomicLong next = new AtomicLong(1);
+    private final int max;
+
+    OpenTable(int max) {
+        this.max = max;
+    }
+
+    FileId newId() {
+        long v = next.getAndIncrement();
+        return new FileId(v, v);
+    }
+
+    boolean full() {
+        return opens.size() >= max;
+    }
+
+    void add(SmbOpen o) {
+        opens.put(o.id().volatile_(), o);
+    }
+
+    /** The open a request names (resolved against a related chain), or null. */
+    SmbOpen find(SmbRequest req, FileId named) {
+        FileId id = req.fileId(named);
+        if (id == null) {
+            return null;
+        }
+        SmbOpen o = opens.get(id.volatile_());
+        return o != null && o.id().equals(id) && o.sessionId() == req.session().id() && o.treeId() == req.tree().id()
+                ? o : null;
+    }
+
+    boolean remove(SmbOpen o) {
+        return opens.remove(o.id().volatile_(), o);
+    }
+
+    List<SmbOpen> removeAll(Predicate<SmbOpen> which) {
+        List<SmbOpen> out = opens.values().stream().filter(which).toList();
+        out.forEach(this::remove);
+        return out;
+    }
+
+    int size() {
+        return opens.size();
+    }
+}

@@ -1,0 +1,322 @@
+package io.dittofs.gateway.smb.ops;
+
+import io.dittofs.gateway.fs.model.AttrResult;
+import io.dittofs.gateway.fs.model.DirQuery;
+import io.dittofs.gateway.fs.model.FileAttr;
+import io.dittofs.gateway.fs.model.FileType;
+import io.dittofs.gateway.fs.model.FsStatus;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.RemoveKind;
+import io.dittofs.gateway.fs.model.SetAttrs;
+import io.dittofs.gateway.fs.model.SetTime;
+import io.dittofs.gateway.identity.Principal;
+import io.dittofs.gateway.smb.SmbStatus;
+import io.dittofs.gateway.smb.ops.info.FileInformation;
+import io.dittofs.gateway.smb.ops.info.SecurityDescriptorSet;
+import io.dittofs.gateway.smb.ops.info.SecurityDescriptors;
+import io.dittofs.gateway.smb.server.SmbCommandHandler;
+import io.dittofs.gateway.smb.server.SmbRequest;
+import io.dittofs.gateway.smb.server.SmbResult;
+import io.dittofs.gateway.smb.wire.FileBasics;
+import io.dittofs.gateway.smb.wire.NtStatus;
+import io.dittofs.gateway.smb.wire.SetInfoRequest;
+import io.dittofs.gateway.smb.wire.SmbReader;
+import io.dittofs.gateway.smb.wire.WireException;
+
+/**
+ * SET_INFO (MS-SMB2 3.3.5.21, MS-FSCC 2.4) on files: times and the read-only attribute (as the
+ * owner's write bits), end of file, allocation (a smaller one truncates), delete disposition,
+ * rename and hard link (paths from the share root), position and mode. Creation and change times
+ * are not stored by the namespace and are accepted without effect.
+ */
+final class SetInfo implements SmbCommandHandler {
+
+    private static final int VALID_MODE = 0x2 | 0x4 | 0x8 | 0x10 | 0x20;
+
+    private final FileCommands files;
+
+    SetInfo(FileCommands files) {
+        this.files = files;
+    }
+
+    @Override
+    public SmbResult handle(SmbRequest req) throws WireException {
+        SetInfoRequest s = SetInfoRequest.decode(req.body());
+        SmbOpen o = files.opens.find(req, s.fileId());
+        if (o == null) {
+            return SmbResult.fail(NtStatus.FILE_CLOSED);
+        }
+        if (s.infoType() == 3) {
+            int st = security(o, s);
+            return st == NtStatus.SUCCESS ? new SmbResult.Done(NtStatus.SUCCESS, SetInfoRequest::encodeResponse, o.id())
+                    : SmbResult.fail(st);
+        }
+        if (s.infoType() != 1) {
+            return SmbResult.fail(s.infoType() == 2 || s.infoType() == 4 ? NtStatus.NOT_SUPPORTED
+                    : NtStatus.INVALID_PARAMETER);
+        }
+        SmbReader r = SmbReader.of(s.buffer());
+        int status = switch (s.infoClass()) {
+            case FileInformation.BASIC -> need(r, 36) ? basic(o, r) : NtStatus.INFO_LENGTH_MISMATCH;
+            case FileInformation.END_OF_FILE -> need(r, 8) ? size(req, o, r.i64(), false)
+                    : NtStatus.INFO_LENGTH_MISMATCH;
+            case FileInformation.ALLOCATION -> need(r, 8) ? size(req, o, r.i64(), true)
+                    : NtStatus.INFO_LENGTH_MISMATCH;
+            case FileInformation.DISPOSITION -> need(r, 1) ? disposition(req, o, r.u8() != 0)
+                    : NtStatus.INFO_LENGTH_MISMATCH;
+            case FileInformation.RENAME, FileInformation.LINK -> need(r, 20)
+                    ? renameOrLink(req, o, r, s.infoClass() == FileInformation.LINK) : NtStatus.INFO_LENGTH_MISMATCH;
+            case FileInformation.POSITION -> {
+                if (!need(r, 8)) {
+                    yield NtStatus.INFO_LENGTH_MISMATCH;
+                }
+                long p = r.i64();
+                if (p < 0) {
+                    yield NtStatus.INVALID_PARAMETER;
+                }
+                o.position(p);
+                yield NtStatus.SUCCESS;
+            }
+            case FileInformation.MODE -> {
+                if (!need(r, 4)) {
+                    yield NtStatus.INFO_LENGTH_MISMATCH;
+                }
+                int m = r.i32();
+                if ((m & ~VALID_MODE) != 0) {
+                    yield NtStatus.INVALID_PARAMETER;
+                }
+                o.mode(m);
+                yield NtStatus.SUCCESS;
+            }
+            default -> NtStatus.INVALID_INFO_CLASS;
+        };
+        if (status != NtStatus.SUCCESS) {
+            return SmbResult.fail(status);
+        }
+        return new SmbResult.Done(NtStatus.SUCCESS, SetInfoRequest::encodeResponse, o.id());
+    }
+
+    /**
+     * A security descriptor as mode bits and ownership (see {@link SecurityDescriptorSet}): the
+     * DACL needs WRITE_DAC, owner and group WRITE_OWNER; what the namespace refuses (a chown by
+     * a non-root caller) is its status.
+     */
+    private int security(SmbOpen o, SetInfoRequest s) throws WireException {
+        int which = s.additionalInformation() & (SecurityDescriptors.OWNER | SecurityDescriptors.GROUP
+                | SecurityDescriptors.DACL);
+        if ((which & SecurityDescriptors.DACL) != 0 && !o.granted(AccessMask.WRITE_DAC)
+                || (which & (SecurityDescriptors.OWNER | SecurityDescriptors.GROUP)) != 0
+                && !o.granted(AccessMask.WRITE_OWNER)) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        AttrResult cur = files.fs.getAttr(o.principal(), o.handle());
+        if (!cur.status().ok()) {
+            return SmbStatus.of(cur.status());
+        }
+        FileAttr a = cur.attr();
+        SecurityDescriptorSet sd = SecurityDescriptorSet.decode(s.buffer(), which, a.uid(), a.gid());
+        Integer uid = sd.uid() != null && sd.uid() != a.uid() ? sd.uid() : null;
+        Integer gid = sd.gid() != null && sd.gid() != a.gid() ? sd.gid() : null;
+        Integer mode = sd.mode() != null && sd.mode() != (a.mode() & 0777) ? (a.mode() & 07000) | sd.mode() : null;
+        if (uid == null && gid == null && mode == null) {
+            return NtStatus.SUCCESS;
+        }
+        var res = files.fs.setAttr(o.principal(), o.handle(), new SetAttrs(mode, uid, gid, null, null, null), null);
+        return res.status().ok() ? NtStatus.SUCCESS : SmbStatus.of(res.status());
+    }
+
+    private static boolean need(SmbReader r, int n) {
+        return r.remaining() >= n;
+    }
+
+    private int basic(SmbOpen o, SmbReader r) throws WireException {
+        if (!o.granted(AccessMask.WRITE_ATTRIBUTES)) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        r.skip(8); // creation time: not kept by the namespace
+        long atime = r.i64();
+        long mtime = r.i64();
+        r.skip(8); // change time: the namespace sets it itself
+        int attributes = r.i32();
+        AttrResult cur = files.fs.getAttr(o.principal(), o.handle());
+        if (!cur.status().ok()) {
+            return SmbStatus.of(cur.status());
+        }
+        FileAttr a = cur.attr();
+        if ((attributes & FileBasics.ATTR_DIRECTORY) != 0 && a.type() != FileType.DIRECTORY) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        Integer mode = null;
+        if (attributes != 0 && a.type() != FileType.DIRECTORY) {
+            boolean readOnly = (attributes & FileBasics.ATTR_READONLY) != 0;
+            int m = readOnly ? a.mode() & ~0222 : ((a.mode() & 0222) == 0 ? a.mode() | 0200 : a.mode());
+            mode = m == a.mode() ? null : m;
+        }
+        SetTime at = settable(atime) ? new SetTime.ClientTime(Attrs.time(atime)) : null;
+        SetTime mt = settable(mtime) ? new SetTime.ClientTime(Attrs.time(mtime)) : null;
+        if (mode == null && at == null && mt == null) {
+            return NtStatus.SUCCESS;
+        }
+        var res = files.fs.setAttr(o.principal(), o.handle(), new SetAttrs(mode, null, null, null, at, mt), null);
+        return res.status().ok() ? NtStatus.SUCCESS : SmbStatus.of(res.status());
+    }
+
+    /** 0 leaves a time as it is; -1 and -2 (stop / resume automatic updates) are accepted without effect. */
+    private static boolean settable(long fileTime) {
+        return fileTime > 0;
+    }
+
+    private int size(SmbRequest req, SmbOpen o, long size, boolean allocation) {
+        if (o.directory()) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if (!o.granted(AccessMask.WRITE_DATA)) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        if (size < 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if (allocation) {
+            AttrResult cur = files.fs.getAttr(o.principal(), o.handle());
+            if (!cur.status().ok()) {
+                return SmbStatus.of(cur.status());
+            }
+            if (size >= cur.attr().size()) {
+                return NtStatus.SUCCESS; // space is not reserved ahead; the size stays
+            }
+        }
+        var res = files.fs.setAttr(o.principal(), o.handle(), new SetAttrs(null, null, null, size, null, null), null);
+        o.stale();
+        return res.status().ok() ? NtStatus.SUCCESS : SmbStatus.of(res.status());
+    }
+
+    private int disposition(SmbRequest req, SmbOpen o, boolean delete) {
+        if (!o.granted(AccessMask.DELETE)) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        if (delete) {
+            if (o.parent() == null) {
+                return NtStatus.CANNOT_DELETE;
+            }
+            AttrResult cur = files.fs.getAttr(o.principal(), o.handle());
+            if (!cur.status().ok()) {
+                return SmbStatus.of(cur.status());
+            }
+            if (cur.attr().type() != FileType.DIRECTORY && (cur.attr().mode() & 0222) == 0) {
+                return NtStatus.CANNOT_DELETE;
+            }
+            if (cur.attr().type() == FileType.DIRECTORY) {
+                var page = files.fs.readDir(o.principal(), o.handle(), new DirQuery(0, new byte[0], 1, false, false));
+                if (page.status().ok() && !page.entries().isEmpty()) {
+                    return NtStatus.DIRECTORY_NOT_EMPTY;
+                }
+            }
+        }
+        files.service.files.deletePending(o.entry(), delete);
+        return NtStatus.SUCCESS;
+    }
+
+    /**
+     * A rename changes the parent directory as a delete would: an open of the parent that has
+     * DELETE access or does not share delete stands in the way (SHARING_VIOLATION), as on
+     * Windows. Asked of the lock-service with a short-lived open of the parent (DELETE access,
+     * denying DELETE), so NFS share reservations count too.
+     */
+    private int parentAllowsRename(SmbOpen o) {
+        var client = files.client();
+        if (client == null) {
+            return NtStatus.SUCCESS;
+        }
+        var probe = files.locks.open(new io.dittofs.gateway.locks.OpenSpec(o.parent().bytes(), client,
+                Create.ownerOf(o.id()), io.dittofs.gateway.locks.OpenSpec.DELETE,
+                io.dittofs.gateway.locks.OpenSpec.DELETE, false));
+        if (!probe.status().ok()) {
+            return SmbStatus.ofLock(probe.status());
+        }
+        files.locks.close(probe.openId());
+        return NtStatus.SUCCESS;
+    }
+
+    private int renameOrLink(SmbRequest req, SmbOpen o, SmbReader r, boolean link) throws WireException {
+        boolean replace = r.u8() != 0;
+        r.skip(7);
+        r.skip(8); // RootDirectory: 0 for SMB2 (MS-SMB2 3.3.5.21.1)
+        long len = r.u32();
+        if (len == 0 || len > r.remaining() || len > 65534) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        String target = SmbReader.utf16(r.bytes((int) len));
+        while (target.startsWith("\\")) {
+            target = target.substring(1);
+        }
+        if (target.contains(":")) {
+            return NtStatus.NOT_SUPPORTED;
+        }
+        int syntax = Paths.syntax(target);
+        if (syntax != NtStatus.SUCCESS) {
+            return syntax;
+        }
+        if (!link && !o.granted(AccessMask.DELETE)) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        if (!FileCommands.mayModify(req)) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        if (o.parent() == null) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        Principal who = o.principal();
+        Handle root = files.root(req);
+        AttrResult rootAttr = files.fs.getAttr(who, root);
+        if (!rootAttr.status().ok()) {
+            return SmbStatus.of(rootAttr.status());
+        }
+        Paths.Resolved dest = Paths.resolve(files.fs, who, root, rootAttr.attr(), target);
+        if (dest.status() != NtStatus.SUCCESS) {
+            return dest.status();
+        }
+        if (dest.parent() == null) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        String newName = Paths.split(target).getLast();
+        boolean sameFile = dest.exists() && dest.handle().equals(o.handle());
+        if (dest.exists() && !sameFile) {
+            if (!replace) {
+                return NtStatus.OBJECT_NAME_COLLISION;
+            }
+            if (dest.attr().type() == FileType.DIRECTORY || files.service.files.openCount(dest.handle()) > 0) {
+                return NtStatus.ACCESS_DENIED;
+            }
+            if (link) {
+                var rm = files.fs.remove(who, dest.parent(), dest.name(), RemoveKind.NON_DIRECTORY);
+                if (!rm.status().ok()) {
+                    return SmbStatus.of(rm.status());
+                }
+            }
+        }
+        if (link) {
+            if (o.directory()) {
+                return NtStatus.FILE_IS_A_DIRECTORY;
+            }
+            if (sameFile) {
+                return replace ? NtStatus.SUCCESS : NtStatus.OBJECT_NAME_COLLISION;
+            }
+            var l = files.fs.link(who, o.handle(), dest.parent(), newName);
+            return l.status().ok() ? NtStatus.SUCCESS
+                    : l.status() == FsStatus.EXIST ? NtStatus.OBJECT_NAME_COLLISION : SmbStatus.of(l.status());
+        }
+        if (sameFile && dest.parent().equals(o.parent()) && o.name().equals(newName)) {
+            return NtStatus.SUCCESS;
+        }
+        int parentShare = parentAllowsRename(o);
+        if (parentShare != NtStatus.SUCCESS) {
+            return parentShare;
+        }
+        var res = files.fs.rename(who, o.parent(), o.name(), dest.parent(), newName);
+        if (!res.status().ok()) {
+            return res.status() == FsStatus.EXIST ? NtStatus.OBJECT_NAME_COLLISION : SmbStatus.of(res.status());
+        }
+        o.moved(dest.parent(), newName, String.join("\\", Paths.split(target)));
+        return NtStatus.SUCCESS;
+    }
+}

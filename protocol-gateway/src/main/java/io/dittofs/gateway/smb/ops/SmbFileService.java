@@ -1,0 +1,40 @@
+package io.dittofs.gateway.smb.ops;
+
+import io.dittofs.gateway.fs.FileSystem;
+import io.dittofs.gateway.locks.LockManager;
+import io.dittofs.gateway.smb.server.SmbCommands;
+import io.dittofs.gateway.smb.server.SmbServerSettings;
+
+/**
+ * What the SMB file commands of every connection share: the file-system facade, the lock manager
+ * (null: no share modes or byte-range locks beyond this gateway — tests without a lock-service),
+ * the server-wide open counts and delete-pending flags, and the blocking-lock waits. {@link
+ * #connection()} builds one connection's commands (the {@code SmbServer} factory).
+ */
+public final class SmbFileService {
+
+    /** Opens one connection may hold (smbtorture's maxfid opens thousands). */
+    static final int MAX_OPENS = 65536;
+
+    final FileSystem fs;
+    final LockManager locks;
+    final SharedFiles files = new SharedFiles();
+    final LockWaits waits = new LockWaits();
+    final SmbServerSettings settings;
+
+    public SmbFileService(FileSystem fs, LockManager locks, SmbServerSettings settings) {
+        this.fs = fs;
+        this.locks = locks;
+        this.settings = settings;
+    }
+
+    /** The listener to add to the gateway's lock event router (blocking locks complete on its Granted events). */
+    public LockWaits waits() {
+        return waits;
+    }
+
+    /** One connection's file commands; none at all in a gateway without a file system (configuration tests). */
+    public SmbCommands connection() {
+        return fs == null ? SmbCommands.NONE : new FileCommands(this);
+    }
+}

@@ -1,0 +1,206 @@
+package io.dittofs.gateway.smb.ops;
+
+import io.dittofs.gateway.fs.model.FileAttr;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.OpenFile;
+import io.dittofs.gateway.smb.wire.FileId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One open of a disk tree (MS-SMB2 3.3.1.10): the file, where it sits (parent and name, for
+ * delete-on-close and rename), the access granted, the share reservation in the lock-service, the
+ * byte-range locks taken through it and, for directories, the enumeration in progress. Fields a
+ * command changes are guarded by the open's monitor (commands of one open may run concurrently).
+ */
+public final class SmbOpen {
+
+    private final FileId id;
+    private final io.dittofs.gateway.identity.Principal principal;
+    private final long sessionId;
+    private final int treeId;
+    private final Handle handle;
+    private final boolean directory;
+    private final int access;
+    private final byte[] lockOpenId;
+    private final SharedFiles.Entry entry;
+    private final boolean writeThrough;
+    private Handle parent;
+    private String name;
+    private String path;
+    private OpenFile io;
+    private boolean ioStale;
+    private boolean deleteOnClose;
+    private long position;
+    private int mode;
+    private DirectoryScan scan;
+    private final List<long[]> locks = new ArrayList<>();
+
+    SmbOpen(FileId id, io.dittofs.gateway.identity.Principal principal, long sessionId, int treeId, Handle handle, boolean directory, int access, byte[] lockOpenId,
+            SharedFiles.Entry entry, boolean writeThrough, Handle parent, String name, String path, OpenFile io) {
+        this.id = id;
+        this.principal = principal;
+        this.sessionId = sessionId;
+        this.treeId = treeId;
+        this.handle = handle;
+        this.directory = directory;
+        this.access = access;
+        this.lockOpenId = lockOpenId;
+        this.entry = entry;
+        this.writeThrough = writeThrough;
+        this.parent = parent;
+        this.name = name;
+        this.path = path;
+        this.io = io;
+    }
+
+    public FileId id() {
+        return id;
+    }
+
+    /** Who the open acts as (the tree's principal, after squash). */
+    io.dittofs.gateway.identity.Principal principal() {
+        return principal;
+    }
+
+    long sessionId() {
+        return sessionId;
+    }
+
+    int treeId() {
+        return treeId;
+    }
+
+    public Handle handle() {
+        return handle;
+    }
+
+    public boolean directory() {
+        return directory;
+    }
+
+    /** The granted access mask (generic rights expanded). */
+    public int access() {
+        return access;
+    }
+
+    boolean granted(int mask) {
+        return (access & mask) != 0;
+    }
+
+    /** The lock-service open (share reservation), or null for an open without data access. */
+    byte[] lockOpenId() {
+        return lockOpenId;
+    }
+
+    /** The lock owner of this open's byte ranges: its FileId (MS-FSA: locks belong to the open). */
+    byte[] owner() {
+        byte[] b = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (id.persistent() >>> (8 * i));
+            b[8 + i] = (byte) (id.volatile_() >>> (8 * i));
+        }
+        return b;
+    }
+
+    SharedFiles.Entry entry() {
+        return entry;
+    }
+
+    boolean writeThrough() {
+        return writeThrough;
+    }
+
+    synchronized Handle parent() {
+        return parent;
+    }
+
+    synchronized String name() {
+        return name;
+    }
+
+    synchronized String path() {
+        return path;
+    }
+
+    synchronized void moved(Handle newParent, String newName, String newPath) {
+        parent = newParent;
+        name = newName;
+        path = newPath;
+    }
+
+    synchronized OpenFile io() {
+        return io;
+    }
+
+    synchronized void io(OpenFile f) {
+        io = f;
+        ioStale = false;
+    }
+
+    /** A write or size change through this open: the next read re-opens for fresh size and content id. */
+    synchronized void stale() {
+        ioStale = true;
+    }
+
+    synchronized boolean ioStale() {
+        return ioStale;
+    }
+
+    synchronized boolean deleteOnClose() {
+        return deleteOnClose;
+    }
+
+    synchronized void deleteOnClose(boolean v) {
+        deleteOnClose = v;
+    }
+
+    synchronized long position() {
+        return position;
+    }
+
+    synchronized void position(long p) {
+        position = p;
+    }
+
+    synchronized int mode() {
+        return mode;
+    }
+
+    synchronized void mode(int m) {
+        mode = m;
+    }
+
+    synchronized DirectoryScan scan() {
+        return scan;
+    }
+
+    synchronized void scan(DirectoryScan s) {
+        scan = s;
+    }
+
+    synchronized void addLock(long offset, long length) {
+        locks.add(new long[] {offset, length});
+    }
+
+    synchronized boolean removeLock(long offset, long length) {
+        for (int i = locks.size() - 1; i >= 0; i--) {
+            if (locks.get(i)[0] == offset && locks.get(i)[1] == length) {
+                locks.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    synchronized List<long[]> takeLocks() {
+        List<long[]> out = List.copyOf(locks);
+        locks.clear();
+        return out;
+    }
+
+    /** Cached attributes of the file as last opened (for I/O bounds). */
+    synchronized FileAttr ioAttr() {
+        return io == null ? null : io.attr();
+    }
+}

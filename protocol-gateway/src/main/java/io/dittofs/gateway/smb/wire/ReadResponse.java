@@ -1,0 +1,14 @@
+package io.dittofs.gateway.smb.wire;
+
+import java.nio.ByteBuffer;
+
+/** SMB2 READ response (MS-SMB2 2.2.20): the data right after the 16-byte body, at offset 80. */
+public record ReadResponse(ByteBuffer data) {
+
+    public void encode(SmbWriter w) {
+        ByteBuffer d = data.duplicate();
+        byte[] b = new byte[d.remaining()];
+        d.get(b);
+        w.u16(17).u8(80).u8(0).i32(b.length).i32(0).i32(0).bytes(b);
+    }
+}

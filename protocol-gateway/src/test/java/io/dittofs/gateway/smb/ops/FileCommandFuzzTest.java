@@ -1,0 +1,99 @@
+package io.dittofs.gateway.smb.ops;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.dittofs.gateway.smb.wire.CloseRequest;
+import io.dittofs.gateway.smb.wire.CreateContext;
+import io.dittofs.gateway.smb.wire.CreateRequest;
+import io.dittofs.gateway.smb.wire.FlushRequest;
+import io.dittofs.gateway.smb.wire.LockRequest;
+import io.dittofs.gateway.smb.wire.QueryDirectoryRequest;
+import io.dittofs.gateway.smb.wire.QueryInfoRequest;
+import io.dittofs.gateway.smb.wire.ReadRequest;
+import io.dittofs.gateway.smb.wire.SetInfoRequest;
+import io.dittofs.gateway.smb.wire.SmbReader;
+import io.dittofs.gateway.smb.wire.WireException;
+import io.dittofs.gateway.smb.wire.WriteRequest;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Coverage-guided over the file commands' request bodies (the first byte picks the command, the
+ * rest is the body after a 64-byte header) and the search-pattern matcher: each decoder returns a
+ * record within the message's bounds or throws {@link WireException}; matching always ends.
+ */
+class FileCommandFuzzTest {
+
+    @FuzzTest(maxDuration = "30s")
+    void requestBodies(byte[] input) {
+        if (input.length == 0) {
+            return;
+        }
+        byte[] message = new byte[64 + input.length - 1];
+        System.arraycopy(input, 1, message, 64, input.length - 1);
+        SmbReader r = new SmbReader(message, 0, message.length);
+        try {
+            r.seek(64);
+            switch ((input[0] & 0xff) % 9) {
+                case 0 -> {
+                    CreateRequest c = CreateRequest.decode(r);
+                    if (c.contexts().size() > CreateContext.MAX_CONTEXTS || c.name().length() * 2 > message.length) {
+                        throw new AssertionError("CREATE decoded beyond its bounds");
+                    }
+                    for (CreateContext ctx : c.contexts()) {
+                        if (ctx.data().length > message.length) {
+                            throw new AssertionError("create context larger than the message");
+                        }
+                    }
+                }
+                case 1 -> CloseRequest.decode(r);
+                case 2 -> ReadRequest.decode(r);
+                case 3 -> {
+                    WriteRequest w = WriteRequest.decode(r, 1 << 20);
+                    if (w.length() > message.length) {
+                        throw new AssertionError("WRITE data larger than the message");
+                    }
+                }
+                case 4 -> FlushRequest.decode(r);
+                case 5 -> QueryDirectoryRequest.decode(r);
+                case 6 -> QueryInfoRequest.decode(r);
+                case 7 -> {
+                    SetInfoRequest s = SetInfoRequest.decode(r);
+                    if (s.buffer().length > message.length) {
+                        throw new AssertionError("SET_INFO buffer larger than the message");
+                    }
+                }
+                default -> {
+                    LockRequest l = LockRequest.decode(r);
+                    if (l.locks().size() * 24 > message.length) {
+                        throw new AssertionError("more lock elements than the message holds");
+                    }
+                }
+            }
+        } catch (WireException expected) {
+            // refused
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void securityDescriptors(byte[] input) {
+        try {
+            var set = io.dittofs.gateway.smb.ops.info.SecurityDescriptorSet.decode(input, 0x7, 1000, 100);
+            if (set.mode() != null && (set.mode() & ~0777) != 0) {
+                throw new AssertionError("mode outside 0777: " + Integer.toOctalString(set.mode()));
+            }
+        } catch (WireException expected) {
+            // refused
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void searchPatterns(byte[] input) {
+        String s = new String(input, StandardCharsets.UTF_8);
+        int cut = s.indexOf('\n');
+        String pattern = cut < 0 ? s : s.substring(0, cut);
+        String name = cut < 0 ? "file.txt" : s.substring(cut + 1);
+        if (pattern.length() > 512 || name.length() > 255) {
+            return;
+        }
+        Wildcard.of(pattern).matches(name);
+    }
+}
