@@ -153,6 +153,9 @@ final class Create implements SmbCommandHandler {
             handle = cr.handle();
             attr = cr.attr();
             action = CreateResponse.CREATED;
+            // a new file is ARCHIVE unless the client says otherwise (HIDDEN, SYSTEM kept too)
+            files.service.times.setAttributes(attr, (c.fileAttributes() & ExtraAttributes.KEPT) != 0
+                    ? c.fileAttributes() : wantDir ? 0 : FileBasics.ATTR_ARCHIVE);
             // the creator gets what it asked for (Windows: the new file's default DACL grants it)
             int all = AccessMask.fromNeutral(AccessBits.READ | AccessBits.MODIFY | AccessBits.EXTEND
                     | AccessBits.EXECUTE | AccessBits.DELETE, wantDir, true, true);
@@ -213,7 +216,7 @@ final class Create implements SmbCommandHandler {
             if (c.has(CreateContext.QUERY_ON_DISK_ID)) {
                 answers.add(new CreateContext(CreateContext.QUERY_ON_DISK_ID, diskId(attr)));
             }
-            CreateResponse resp = new CreateResponse(0, action, Attrs.basics(attr), id, answers);
+            CreateResponse resp = new CreateResponse(0, action, files.service.times.basics(attr), id, answers);
             return SmbResult.opened(resp::encode, id);
         } finally {
             if (!ok) {
