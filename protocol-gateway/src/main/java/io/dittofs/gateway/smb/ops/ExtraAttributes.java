@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * What SMB clients set that the namespace does not keep: creation time (no birth time), change
- * time (the namespace sets ctime itself) and the DOS attributes HIDDEN, SYSTEM and ARCHIVE
+ * time (the namespace sets ctime itself) and the DOS attributes HIDDEN, SYSTEM, ARCHIVE, TEMPORARY, OFFLINE
  * (READONLY is the write bits; DIRECTORY the type). Kept by this gateway in memory per file
  * (fsid, fileid), at most {@link #MAX} files, lost on restart. A change time holds only while the
  * file's ctime is the one it was set against (a later change through any protocol shows the real
@@ -18,7 +18,8 @@ public final class ExtraAttributes {
 
     static final int MAX = 65536;
     /** The DOS attributes kept here. */
-    static final int KEPT = FileBasics.ATTR_HIDDEN | FileBasics.ATTR_SYSTEM | FileBasics.ATTR_ARCHIVE;
+    static final int KEPT = FileBasics.ATTR_HIDDEN | FileBasics.ATTR_SYSTEM | FileBasics.ATTR_ARCHIVE
+            | FileBasics.ATTR_TEMPORARY | FileBasics.ATTR_OFFLINE;
     private static final int UNSET = -1;
 
     private record Key(long fsid, long fileid) {
@@ -63,7 +64,7 @@ public final class ExtraAttributes {
         boolean dir = a.type() == FileType.DIRECTORY;
         int kept = t == null || t.attributes() == UNSET ? (dir ? 0 : FileBasics.ATTR_ARCHIVE) : t.attributes();
         if (dir) {
-            dos = FileBasics.ATTR_DIRECTORY | (kept & ~FileBasics.ATTR_ARCHIVE);
+            dos = FileBasics.ATTR_DIRECTORY | (kept & (FileBasics.ATTR_HIDDEN | FileBasics.ATTR_SYSTEM));
         } else {
             int ro = dos & FileBasics.ATTR_READONLY;
             dos = (kept | ro) == 0 ? FileBasics.ATTR_NORMAL : kept | ro;

@@ -125,6 +125,8 @@ final class FileCommands implements SmbCommands {
      * delete-pending file removes it. Returns the NTSTATUS of the removal (SUCCESS when none).
      */
     int release(SmbOpen o) {
+        o.takePending().forEach(Runnable::run);
+        service.files.dropZeroLocks(o.entry(), o.owner());
         ClientRef c = client;
         for (long[] l : o.takeLocks()) {
             if (c != null && l[1] != 0) {

@@ -146,6 +146,10 @@ final class SetInfo implements SmbCommandHandler {
         if ((attributes & FileBasics.ATTR_DIRECTORY) != 0 && a.type() != FileType.DIRECTORY) {
             return NtStatus.INVALID_PARAMETER;
         }
+        if ((attributes & FileBasics.ATTR_TEMPORARY) != 0 && a.type() == FileType.DIRECTORY) {
+            // a directory cannot be temporary (MS-FSA 2.1.5.14.2)
+            return NtStatus.INVALID_PARAMETER;
+        }
         Integer mode = null;
         if (attributes != 0 && a.type() != FileType.DIRECTORY) {
             boolean readOnly = (attributes & FileBasics.ATTR_READONLY) != 0;
