@@ -60,6 +60,7 @@ final class FileCommands implements SmbCommands {
         handlers.put(Smb2Command.QUERY_INFO, new QueryInfo(this));
         handlers.put(Smb2Command.SET_INFO, new SetInfo(this));
         handlers.put(Smb2Command.LOCK, new Lock(this));
+        handlers.put(Smb2Command.IOCTL, new FileFsctls(this));
     }
 
     @Override
