@@ -28,11 +28,11 @@ public final class Attrs {
     }
 
     public static int dosAttributes(FileAttr a) {
-        int attrs = a.type() == FileType.DIRECTORY ? FileBasics.ATTR_DIRECTORY : FileBasics.ATTR_ARCHIVE;
-        if ((a.mode() & 0222) == 0 && a.type() != FileType.DIRECTORY) {
-            attrs |= FileBasics.ATTR_READONLY;
+        if (a.type() == FileType.DIRECTORY) {
+            return FileBasics.ATTR_DIRECTORY;
         }
-        return attrs;
+        // the namespace keeps no archive bit: a file is NORMAL, or READONLY without write bits
+        return (a.mode() & 0222) == 0 ? FileBasics.ATTR_READONLY : FileBasics.ATTR_NORMAL;
     }
 
     public static long allocation(FileAttr a) {

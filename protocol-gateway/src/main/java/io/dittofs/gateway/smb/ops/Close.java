@@ -37,7 +37,7 @@ final class Close implements SmbCommandHandler {
         }
         FileAttr after = post && !files.service.files.deletePending(o.handle()) ? files.attr(o) : null;
         FileAttr shown = after != null ? after : before;
-        CloseResponse resp = new CloseResponse(post && shown != null ? Attrs.basics(shown) : null);
+        CloseResponse resp = new CloseResponse(post && shown != null ? files.service.times.basics(shown) : null);
         return new SmbResult.Done(NtStatus.SUCCESS, resp::encode, o.id());
     }
 }

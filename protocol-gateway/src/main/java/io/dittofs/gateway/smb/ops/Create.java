@@ -43,8 +43,10 @@ final class Create implements SmbCommandHandler {
     private static final int READONLY_MODE = 0444;
     private static final int DIR_MODE = 0755;
     private static final int VALID_ATTRIBUTES = 0x7FB7;
-    /** FILE_RESERVE_OPFILTER, FILE_OPEN_BY_FILE_ID and others this server does not do (MS-SMB2 3.3.5.9). */
-    private static final int UNSUPPORTED_OPTIONS = 0x00100000 | 0x2000 | 0x00800000;
+    /** FILE_CREATE_TREE_CONNECTION, FILE_OPEN_BY_FILE_ID, FILE_RESERVE_OPFILTER (MS-SMB2 3.3.5.9: NOT_SUPPORTED). */
+    private static final int UNSUPPORTED_OPTIONS = 0x80 | 0x2000 | 0x00100000;
+    /** Option bits no version of the protocol defines. */
+    private static final int INVALID_OPTIONS = 0xFF000000;
 
     private final FileCommands files;
 
@@ -153,6 +155,9 @@ final class Create implements SmbCommandHandler {
             handle = cr.handle();
             attr = cr.attr();
             action = CreateResponse.CREATED;
+            // a new file is ARCHIVE unless the client says otherwise (HIDDEN, SYSTEM kept too)
+            files.service.times.setAttributes(attr, wantDir ? c.fileAttributes()
+                    : c.fileAttributes() | FileBasics.ATTR_ARCHIVE);
             // the creator gets what it asked for (Windows: the new file's default DACL grants it)
             int all = AccessMask.fromNeutral(AccessBits.READ | AccessBits.MODIFY | AccessBits.EXTEND
                     | AccessBits.EXECUTE | AccessBits.DELETE, wantDir, true, true);
@@ -213,7 +218,7 @@ final class Create implements SmbCommandHandler {
             if (c.has(CreateContext.QUERY_ON_DISK_ID)) {
                 answers.add(new CreateContext(CreateContext.QUERY_ON_DISK_ID, diskId(attr)));
             }
-            CreateResponse resp = new CreateResponse(0, action, Attrs.basics(attr), id, answers);
+            CreateResponse resp = new CreateResponse(0, action, files.service.times.basics(attr), id, answers);
             return SmbResult.opened(resp::encode, id);
         } finally {
             if (!ok) {
@@ -264,6 +269,9 @@ final class Create implements SmbCommandHandler {
         if ((o & CreateRequest.DIRECTORY_FILE) != 0 && (o & CreateRequest.NON_DIRECTORY_FILE) != 0) {
             return NtStatus.INVALID_PARAMETER;
         }
+        if ((o & INVALID_OPTIONS) != 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
         if ((o & UNSUPPORTED_OPTIONS) != 0) {
             return NtStatus.NOT_SUPPORTED;
         }
@@ -273,6 +281,10 @@ final class Create implements SmbCommandHandler {
         int access = c.desiredAccess();
         if ((access & AccessMask.INVALID) != 0 || access == 0) {
             return NtStatus.ACCESS_DENIED;
+        }
+        if ((access & AccessMask.SYSTEM_SECURITY) != 0) {
+            // the SACL needs SeSecurityPrivilege, which no SMB user of this server holds
+            return NtStatus.PRIVILEGE_NOT_HELD;
         }
         if ((o & CreateRequest.DELETE_ON_CLOSE) != 0
                 && (AccessMask.expand(access) & (AccessMask.DELETE | AccessMask.MAXIMUM_ALLOWED)) == 0) {

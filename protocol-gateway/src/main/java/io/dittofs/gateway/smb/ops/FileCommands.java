@@ -60,6 +60,7 @@ final class FileCommands implements SmbCommands {
         handlers.put(Smb2Command.QUERY_INFO, new QueryInfo(this));
         handlers.put(Smb2Command.SET_INFO, new SetInfo(this));
         handlers.put(Smb2Command.LOCK, new Lock(this));
+        handlers.put(Smb2Command.IOCTL, new FileFsctls(this));
     }
 
     @Override
@@ -125,6 +126,8 @@ final class FileCommands implements SmbCommands {
      * delete-pending file removes it. Returns the NTSTATUS of the removal (SUCCESS when none).
      */
     int release(SmbOpen o) {
+        o.takePending().forEach(Runnable::run);
+        service.files.dropZeroLocks(o.entry(), o.owner());
         ClientRef c = client;
         for (long[] l : o.takeLocks()) {
             if (c != null && l[1] != 0) {

@@ -68,6 +68,9 @@ final class Lock implements SmbCommandHandler {
                 if (!o.removeLock(e.offset(), e.length())) {
                     return SmbResult.fail(NtStatus.RANGE_NOT_LOCKED);
                 }
+                if (e.length() == 0) {
+                    files.service.files.removeZeroLock(o.entry(), o.owner(), e.offset());
+                }
                 if (e.length() != 0) {
                     var s = files.locks.unlock(target(o, client, e));
                     if (!s.ok()) {
@@ -82,16 +85,20 @@ final class Lock implements SmbCommandHandler {
             boolean exclusive = (e.flags() & LockRequest.EXCLUSIVE) != 0;
             boolean blocking = (e.flags() & LockRequest.FAIL_IMMEDIATELY) == 0;
             if (e.length() == 0) {
-                // a zero-length lock conflicts only with another owner's exclusive lock around its offset
-                LockOutcome probe = files.locks.test(new LockSpec(
-                        new LockTarget(o.handle().bytes(), client, o.owner(), e.offset(), 1), false, false, false, null));
-                if (!probe.status().ok()) {
+                // MS-FSA: a zero-length lock at X conflicts with a lock that holds X strictly inside
+                // (the bytes before and at X); it is kept here, not in the lock-service
+                if (e.offset() != 0 && denied(o, client, e.offset() - 1) && denied(o, client, e.offset())) {
                     rollBack(o, client, taken);
-                    return SmbResult.fail(SmbStatus.ofLock(probe.status()));
+                    return SmbResult.fail(NtStatus.LOCK_NOT_GRANTED);
                 }
                 o.addLock(e.offset(), 0);
+                files.service.files.addZeroLock(o.entry(), o.owner(), e.offset());
                 taken.add(e);
                 continue;
+            }
+            if (exclusive && files.service.files.zeroLockInside(o.entry(), e.offset(), e.length())) {
+                rollBack(o, client, taken);
+                return SmbResult.fail(NtStatus.LOCK_NOT_GRANTED);
             }
             LockTarget t = target(o, client, e);
             CompletableFuture<Boolean> granted = blocking ? files.service.waits.expect(t) : null;
@@ -113,23 +120,41 @@ final class Lock implements SmbCommandHandler {
     }
 
     private SmbResult waitFor(SmbOpen o, LockTarget t, LockRequest.Element e, CompletableFuture<Boolean> granted) {
-        CompletableFuture<SmbResult> result = granted.thenApply(ok -> {
-            if (!ok) {
-                return SmbResult.fail(NtStatus.CANCELLED);
-            }
-            o.addLock(e.offset(), e.length());
-            return done(o);
-        });
+        java.util.concurrent.atomic.AtomicInteger why = new java.util.concurrent.atomic.AtomicInteger(NtStatus.CANCELLED);
         Runnable cancel = () -> {
             files.locks.cancel(t);
             files.service.waits.withdraw(t);
         };
+        // the open closing under a waiting lock answers it RANGE_NOT_LOCKED (as Windows does)
+        Runnable onClose = () -> {
+            why.set(NtStatus.RANGE_NOT_LOCKED);
+            cancel.run();
+        };
+        o.addPending(onClose);
+        CompletableFuture<SmbResult> result = granted.thenApply(ok -> {
+            o.removePending(onClose);
+            if (!ok) {
+                return SmbResult.fail(why.get());
+            }
+            o.addLock(e.offset(), e.length());
+            return done(o);
+        });
         return new SmbResult.Pending(result, cancel);
+    }
+
+    /** Would an exclusive one-byte lock at {@code offset} be refused (someone's lock holds that byte)? */
+    private boolean denied(SmbOpen o, ClientRef client, long offset) {
+        LockOutcome probe = files.locks.test(new LockSpec(
+                new LockTarget(o.handle().bytes(), client, o.owner(), offset, 1), true, false, false, null));
+        return probe.status() == io.dittofs.gateway.locks.LockStatus.DENIED;
     }
 
     private void rollBack(SmbOpen o, ClientRef client, List<LockRequest.Element> taken) {
         for (LockRequest.Element e : taken) {
             o.removeLock(e.offset(), e.length());
+            if (e.length() == 0) {
+                files.service.files.removeZeroLock(o.entry(), o.owner(), e.offset());
+            }
             if (e.length() != 0) {
                 files.locks.unlock(target(o, client, e));
             }

@@ -70,7 +70,7 @@ final class QueryDirectory implements SmbCommandHandler {
                 if (item == null) {
                     break;
                 }
-                byte[] entry = DirectoryEntries.encode(q.infoClass(), item.name(), item.attr());
+                byte[] entry = DirectoryEntries.encode(q.infoClass(), item.name(), files.service.times.basics(item.attr()));
                 int start = (w.position() + 7) & ~7;
                 if (start + entry.length > limit) {
                     scan.pushBack(item);

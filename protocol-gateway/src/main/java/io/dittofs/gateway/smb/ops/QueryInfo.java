@@ -67,7 +67,7 @@ final class QueryInfo implements SmbCommandHandler {
         }
         FileInformation.OpenState state = new FileInformation.OpenState(o.access(), o.position(), o.mode(),
                 files.service.files.deletePending(o.handle()) || o.deleteOnClose(), o.path());
-        byte[] data = FileInformation.encode(cls, a.attr(), state);
+        byte[] data = FileInformation.encode(cls, files.service.times.basics(a.attr()), state);
         if (data == null) {
             return SmbResult.fail(NtStatus.INVALID_INFO_CLASS);
         }

@@ -133,10 +133,10 @@ final class SetInfo implements SmbCommandHandler {
         if (!o.granted(AccessMask.WRITE_ATTRIBUTES)) {
             return NtStatus.ACCESS_DENIED;
         }
-        r.skip(8); // creation time: not kept by the namespace
+        long creation = r.i64(); // not kept by the namespace: ExtraAttributes
         long atime = r.i64();
         long mtime = r.i64();
-        r.skip(8); // change time: the namespace sets it itself
+        long change = r.i64(); // the namespace sets ctime itself: ExtraAttributes
         int attributes = r.i32();
         AttrResult cur = files.fs.getAttr(o.principal(), o.handle());
         if (!cur.status().ok()) {
@@ -144,6 +144,10 @@ final class SetInfo implements SmbCommandHandler {
         }
         FileAttr a = cur.attr();
         if ((attributes & FileBasics.ATTR_DIRECTORY) != 0 && a.type() != FileType.DIRECTORY) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if ((attributes & FileBasics.ATTR_TEMPORARY) != 0 && a.type() == FileType.DIRECTORY) {
+            // a directory cannot be temporary (MS-FSA 2.1.5.14.2)
             return NtStatus.INVALID_PARAMETER;
         }
         Integer mode = null;
@@ -154,11 +158,21 @@ final class SetInfo implements SmbCommandHandler {
         }
         SetTime at = settable(atime) ? new SetTime.ClientTime(Attrs.time(atime)) : null;
         SetTime mt = settable(mtime) ? new SetTime.ClientTime(Attrs.time(mtime)) : null;
-        if (mode == null && at == null && mt == null) {
-            return NtStatus.SUCCESS;
+        FileAttr after = a;
+        if (mode != null || at != null || mt != null) {
+            var res = files.fs.setAttr(o.principal(), o.handle(), new SetAttrs(mode, null, null, null, at, mt), null);
+            if (!res.status().ok()) {
+                return SmbStatus.of(res.status());
+            }
+            after = res.wcc().after() != null ? res.wcc().after() : files.attr(o);
         }
-        var res = files.fs.setAttr(o.principal(), o.handle(), new SetAttrs(mode, null, null, null, at, mt), null);
-        return res.status().ok() ? NtStatus.SUCCESS : SmbStatus.of(res.status());
+        if (after != null && attributes != 0) {
+            files.service.times.setAttributes(after, attributes);
+        }
+        if (after != null && (settable(creation) || settable(change))) {
+            files.service.times.setTimes(after, settable(creation) ? creation : 0, settable(change) ? change : 0);
+        }
+        return NtStatus.SUCCESS;
     }
 
     /** 0 leaves a time as it is; -1 and -2 (stop / resume automatic updates) are accepted without effect. */

@@ -16,6 +16,8 @@ public final class SharedFiles {
         private final Handle handle;
         private int opens;
         private boolean deletePending;
+        /** Zero-length locks of every open of the file: owner (hex) and offset. */
+        private final java.util.List<Object[]> zeroLocks = new java.util.ArrayList<>();
 
         private Entry(Handle handle) {
             this.handle = handle;
@@ -59,6 +61,39 @@ public final class SharedFiles {
         }
         files.remove(e.handle);
         return e.deletePending;
+    }
+
+    /** Records a zero-length lock of {@code owner} at {@code offset}. */
+    public synchronized void addZeroLock(Entry e, byte[] owner, long offset) {
+        e.zeroLocks.add(new Object[] {java.util.HexFormat.of().formatHex(owner), offset});
+    }
+
+    public synchronized boolean removeZeroLock(Entry e, byte[] owner, long offset) {
+        String o = java.util.HexFormat.of().formatHex(owner);
+        for (int i = e.zeroLocks.size() - 1; i >= 0; i--) {
+            Object[] z = e.zeroLocks.get(i);
+            if (z[0].equals(o) && (long) z[1] == offset) {
+                e.zeroLocks.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public synchronized void dropZeroLocks(Entry e, byte[] owner) {
+        String o = java.util.HexFormat.of().formatHex(owner);
+        e.zeroLocks.removeIf(z -> z[0].equals(o));
+    }
+
+    /** Is there a zero-length lock strictly inside [offset, offset + length)? (MS-FSA: such a lock conflicts.) */
+    public synchronized boolean zeroLockInside(Entry e, long offset, long length) {
+        for (Object[] z : e.zeroLocks) {
+            long x = (long) z[1];
+            if (Long.compareUnsigned(x, offset) > 0 && Long.compareUnsigned(x - offset, length) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public synchronized int openCount(Handle h) {

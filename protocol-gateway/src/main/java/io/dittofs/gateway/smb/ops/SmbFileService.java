@@ -20,6 +20,7 @@ public final class SmbFileService {
     final LockManager locks;
     final SharedFiles files = new SharedFiles();
     final LockWaits waits = new LockWaits();
+    final ExtraAttributes times = new ExtraAttributes();
     final SmbServerSettings settings;
 
     public SmbFileService(FileSystem fs, LockManager locks, SmbServerSettings settings) {

@@ -35,6 +35,7 @@ public final class SmbOpen {
     private int mode;
     private DirectoryScan scan;
     private final List<long[]> locks = new ArrayList<>();
+    private final List<Runnable> pendingLocks = new ArrayList<>();
 
     SmbOpen(FileId id, io.dittofs.gateway.identity.Principal principal, long sessionId, int treeId, Handle handle, boolean directory, int access, byte[] lockOpenId,
             SharedFiles.Entry entry, boolean writeThrough, Handle parent, String name, String path, OpenFile io) {
@@ -191,6 +192,21 @@ public final class SmbOpen {
             }
         }
         return false;
+    }
+
+    /** A blocking lock of this open waits; {@code onClose} withdraws it when the open goes first. */
+    synchronized void addPending(Runnable onClose) {
+        pendingLocks.add(onClose);
+    }
+
+    synchronized void removePending(Runnable onClose) {
+        pendingLocks.remove(onClose);
+    }
+
+    synchronized List<Runnable> takePending() {
+        List<Runnable> out = List.copyOf(pendingLocks);
+        pendingLocks.clear();
+        return out;
     }
 
     synchronized List<long[]> takeLocks() {

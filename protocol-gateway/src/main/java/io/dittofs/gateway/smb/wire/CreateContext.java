@@ -14,7 +14,9 @@ public record CreateContext(String name, byte[] data) {
     public static final String QUERY_ON_DISK_ID = "QFid";
     /** Contexts one CREATE may carry (Windows clients send at most a handful). */
     public static final int MAX_CONTEXTS = 32;
-    public static final int MAX_NAME_BYTES = 16;
+    /** Windows refuses tags shorter than 4 bytes and accepts longer ones (smbtorture sends up to 34). */
+    public static final int MIN_NAME_BYTES = 4;
+    public static final int MAX_NAME_BYTES = 255;
 
     public CreateContext {
         data = data.clone();
@@ -49,7 +51,7 @@ public record CreateContext(String name, byte[] data) {
                 throw new WireException("create context Next " + next + " outside the contexts");
             }
             SmbReader ctx = new SmbReader(region, at, at + size);
-            if (nameLength == 0 || nameLength > MAX_NAME_BYTES) {
+            if (nameLength < MIN_NAME_BYTES || nameLength > MAX_NAME_BYTES) {
                 throw new WireException("create context name of " + nameLength + " bytes");
             }
             String name = new String(ctx.slice(0, nameOffset, nameLength), StandardCharsets.US_ASCII);

@@ -54,6 +54,7 @@ public final class NtStatus {
     public static final int NETWORK_SESSION_EXPIRED = 0xC000035C;
     public static final int FILE_TOO_LARGE = 0xC0000904;
     public static final int BAD_IMPERSONATION_LEVEL = 0xC00000A5;
+    public static final int PRIVILEGE_NOT_HELD = 0xC0000061;
     public static final int INVALID_LOCK_RANGE = 0xC00001A1;
     public static final int OBJECT_PATH_SYNTAX_BAD = 0xC000003B;
     public static final int EAS_NOT_SUPPORTED = 0xC000004F;

@@ -1,7 +1,5 @@
 package io.dittofs.gateway.smb.ops.info;
 
-import io.dittofs.gateway.fs.model.FileAttr;
-import io.dittofs.gateway.smb.ops.Attrs;
 import io.dittofs.gateway.smb.wire.FileBasics;
 import io.dittofs.gateway.smb.wire.SmbWriter;
 
@@ -28,7 +26,14 @@ public final class DirectoryEntries {
         };
     }
 
-    public static byte[] encode(int infoClass, String name, FileAttr attr) {
+    /** ShortNameLength, Reserved and the 24-byte ShortName field (the same 8.3 name FileAlternateNameInformation gives). */
+    private static SmbWriter shortName(SmbWriter w, String name) {
+        byte[] s = name.equals(".") || name.equals("..") ? new byte[0] : SmbWriter.utf16(ShortNames.of(name));
+        byte[] field = java.util.Arrays.copyOf(s, 24);
+        return w.u8(Math.min(s.length, 24)).u8(0).bytes(field);
+    }
+
+    public static byte[] encode(int infoClass, String name, FileBasics b) {
         byte[] n = SmbWriter.utf16(name);
         SmbWriter w = new SmbWriter(104 + n.length);
         w.i32(0).i32(0);
@@ -36,13 +41,12 @@ public final class DirectoryEntries {
             w.i32(n.length).bytes(n);
             return w.toByteArray();
         }
-        FileBasics b = Attrs.basics(attr);
         b.encodeTimes(w);
         w.i64(b.endOfFile()).i64(b.allocationSize()).i32(b.attributes()).i32(n.length);
         switch (infoClass) {
             case FULL_DIRECTORY -> w.i32(0);
-            case BOTH_DIRECTORY -> w.i32(0).u8(0).u8(0).zeros(24);
-            case ID_BOTH_DIRECTORY -> w.i32(0).u8(0).u8(0).zeros(24).u16(0).i64(b.fileId());
+            case BOTH_DIRECTORY -> shortName(w.i32(0), name);
+            case ID_BOTH_DIRECTORY -> shortName(w.i32(0), name).u16(0).i64(b.fileId());
             case ID_FULL_DIRECTORY -> w.i32(0).i32(0).i64(b.fileId());
             default -> {
             }

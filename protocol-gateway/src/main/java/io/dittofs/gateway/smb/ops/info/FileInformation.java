@@ -1,7 +1,5 @@
 package io.dittofs.gateway.smb.ops.info;
 
-import io.dittofs.gateway.fs.model.FileAttr;
-import io.dittofs.gateway.smb.ops.Attrs;
 import io.dittofs.gateway.smb.wire.FileBasics;
 import io.dittofs.gateway.smb.wire.SmbWriter;
 
@@ -68,8 +66,7 @@ public final class FileInformation {
         };
     }
 
-    public static byte[] encode(int infoClass, FileAttr a, OpenState open) {
-        FileBasics b = Attrs.basics(a);
+    public static byte[] encode(int infoClass, FileBasics b, OpenState open) {
         SmbWriter w = new SmbWriter(128);
         switch (infoClass) {
             case BASIC -> basic(w, b);
