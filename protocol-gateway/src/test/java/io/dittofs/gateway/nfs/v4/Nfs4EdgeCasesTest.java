@@ -121,6 +121,31 @@ class Nfs4EdgeCasesTest extends Nfs4FixtureTestBase {
         }
     }
 
+    @Test
+    void destroyingTheCompoundsOwnSessionMustBeItsLastOperation() throws XdrException {
+        var ex = run(new Compound("", 1).op(Nfs4Ops.EXCHANGE_ID, w -> w.writeFixedOpaque(new byte[8])
+                .writeString("destroy-last").writeInt(0).writeInt(0).writeInt(0)));
+        ex.expect(Nfs4Ops.EXCHANGE_ID, 0);
+        long id = ex.in().readLong();
+        int seq = ex.in().readInt();
+        var cs = run(new Compound("", 1).op(Nfs4Ops.CREATE_SESSION,
+                Nfs4SessionRulesTest.createArgs(id, seq, 0, 1 << 20, 1 << 20, 4096, 16)));
+        cs.expect(Nfs4Ops.CREATE_SESSION, 0);
+        byte[] session = cs.in().readFixedOpaque(16);
+
+        var early = run(new Compound("", 1).sequence(session, 1, 0)
+                .op(Nfs4Ops.DESTROY_SESSION, w -> w.writeFixedOpaque(session)).putRootFh());
+        assertThat(early.status()).isEqualTo(Nfs4Status.NOT_ONLY_OP);
+        early.sequenceOk().expect(Nfs4Ops.DESTROY_SESSION, Nfs4Status.NOT_ONLY_OP);
+        assertThat(early.count()).isEqualTo(2);
+
+        run(new Compound("", 1).sequence(session, 2, 0).putRootFh()).sequenceOk().expect(24, 0);
+        var last = run(new Compound("", 1).sequence(session, 3, 0).putRootFh()
+                .op(Nfs4Ops.DESTROY_SESSION, w -> w.writeFixedOpaque(session)));
+        last.sequenceOk().expect(24, 0).expect(Nfs4Ops.DESTROY_SESSION, 0);
+        run(new Compound("", 1).sequence(session, 4, 0)).expect(Nfs4Ops.SEQUENCE, Nfs4Status.BADSESSION);
+    }
+
     private static Compound export() {
         return new Compound("", 0).putRootFh().lookup("export");
     }
