@@ -31,6 +31,7 @@ public final class CompoundContext {
     private long requestBytes;
     private boolean cacheThis;
     private boolean reachedNonIdempotent;
+    private int opIndex;
 
     public CompoundContext(Nfs4Server server, CallContext call, Principal caller, int minor) {
         this.server = server;
@@ -81,6 +82,15 @@ public final class CompoundContext {
 
     public void reachedNonIdempotent(boolean reached) {
         reachedNonIdempotent = reached;
+    }
+
+    /** Position of the running operation in the compound (0 first). */
+    public int opIndex() {
+        return opIndex;
+    }
+
+    public void opIndex(int index) {
+        opIndex = index;
     }
 
     public int opCount() {

@@ -101,6 +101,7 @@ public final class CompoundProcessor {
         int status = Nfs4Status.OK;
         for (int i = 0; i < count && status == Nfs4Status.OK; i++) {
             int opStart = buf.writerIndex();
+            c.opIndex(i);
             status = one(c, in, out, i, (int) count);
             if (c.session() != null && c.replay() == null) {
                 status = fitReply(c, buf, start, opStart, status);

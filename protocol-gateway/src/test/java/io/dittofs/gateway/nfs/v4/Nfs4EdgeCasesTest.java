@@ -121,6 +121,60 @@ class Nfs4EdgeCasesTest extends Nfs4FixtureTestBase {
         }
     }
 
+    @Test
+    void destroyingTheCompoundsOwnSessionMustBeItsLastOperation() throws XdrException {
+        var ex = run(new Compound("", 1).op(Nfs4Ops.EXCHANGE_ID, w -> w.writeFixedOpaque(new byte[8])
+                .writeString("destroy-last").writeInt(0).writeInt(0).writeInt(0)));
+        ex.expect(Nfs4Ops.EXCHANGE_ID, 0);
+        long id = ex.in().readLong();
+        int seq = ex.in().readInt();
+        var cs = run(new Compound("", 1).op(Nfs4Ops.CREATE_SESSION,
+                Nfs4SessionRulesTest.createArgs(id, seq, 0, 1 << 20, 1 << 20, 4096, 16)));
+        cs.expect(Nfs4Ops.CREATE_SESSION, 0);
+        byte[] session = cs.in().readFixedOpaque(16);
+
+        var early = run(new Compound("", 1).sequence(session, 1, 0)
+                .op(Nfs4Ops.DESTROY_SESSION, w -> w.writeFixedOpaque(session)).putRootFh());
+        assertThat(early.status()).isEqualTo(Nfs4Status.NOT_ONLY_OP);
+        early.sequenceOk().expect(Nfs4Ops.DESTROY_SESSION, Nfs4Status.NOT_ONLY_OP);
+        assertThat(early.count()).isEqualTo(2);
+
+        run(new Compound("", 1).sequence(session, 2, 0).putRootFh()).sequenceOk().expect(24, 0);
+        var last = run(new Compound("", 1).sequence(session, 3, 0).putRootFh()
+                .op(Nfs4Ops.DESTROY_SESSION, w -> w.writeFixedOpaque(session)));
+        last.sequenceOk().expect(24, 0).expect(Nfs4Ops.DESTROY_SESSION, 0);
+        run(new Compound("", 1).sequence(session, 4, 0)).expect(Nfs4Ops.SEQUENCE, Nfs4Status.BADSESSION);
+    }
+
+    @Test
+    void createSessionWithABackChannelProbesItWithCbNullOfTheClientsProgram() throws Exception {
+        record Sent(int program, int version, int procedure) {
+        }
+        var sent = new java.util.concurrent.LinkedBlockingQueue<Sent>();
+        io.dittofs.gateway.rpc.RpcClient clientSide = (program, version, procedure, credential, args) -> {
+            sent.add(new Sent(program, version, procedure));
+            return java.util.concurrent.CompletableFuture.completedFuture(new io.dittofs.gateway.rpc.RpcReply(1,
+                    new io.dittofs.gateway.rpc.ReplyStatus(true, 0, 0, 0), new byte[0]));
+        };
+        var withBack = new io.dittofs.gateway.rpc.CallContext(alice.remote(), alice.local(), alice.credential(), true,
+                clientSide);
+        var ex = run(new Compound("", 1).op(Nfs4Ops.EXCHANGE_ID, w -> w.writeFixedOpaque(new byte[8])
+                .writeString("probe").writeInt(0).writeInt(0).writeInt(0)), withBack);
+        ex.expect(Nfs4Ops.EXCHANGE_ID, 0);
+        long id = ex.in().readLong();
+        int seq = ex.in().readInt();
+        var cs = run(new Compound("", 1).op(Nfs4Ops.CREATE_SESSION, w -> {
+            Nfs4SessionRulesTest.createArgs(id, seq, 0x2, 1 << 20, 1 << 20, 4096, 16).accept(w);
+        }), withBack);
+        cs.expect(Nfs4Ops.CREATE_SESSION, 0);
+        cs.in().readFixedOpaque(16);
+        cs.in().readInt();
+        assertThat(cs.in().readInt() & 0x2).as("CONN_BACK_CHAN granted").isEqualTo(0x2);
+        Sent probe = sent.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(probe).as("CB_NULL, version 1, of the program createArgs offers").isEqualTo(new Sent(0x40000000, 1, 0));
+        assertThat(sent).isEmpty();
+    }
+
     private static Compound export() {
         return new Compound("", 0).putRootFh().lookup("export");
     }

@@ -92,6 +92,7 @@ public final class CreateSession implements Nfs4Op<CreateSession.Args> {
         if ((a.flags() & FLAG_CONN_BACK_CHAN) != 0 && c.call().callbackClient().isPresent()) {
             s.backChannel(c.call().callbackClient().get());
             flags |= FLAG_CONN_BACK_CHAN;
+            CallbackProbe.send(c.call().callbackClient().get(), a.cbProgram());
         }
         ByteBuf buf = out.buffer();
         int start = buf.writerIndex();
