@@ -51,15 +51,16 @@ class SmbtortureIT {
     @ParameterizedTest(name = "{0} passes at least {1} (Samba 4.17: {2})")
     @CsvSource({
         "smb2.credits, 3, 3",
-        "smb2.create, 8, 12",
+        "smb2.create, 9, 12",
         "smb2.read, 4, 4",
         "smb2.rw, 2, 2",
         "smb2.getinfo, 5, 5",
-        "smb2.dir, 5, 5",
-        "smb2.rename, 6, 9",
-        "smb2.compound, 8, 18",
-        "smb2.lock, 12, 22",
-        "smb2.delete-on-close-perms, 2, 9",
+        "smb2.dir, 7, 5",
+        "smb2.rename, 10, 9",
+        "smb2.compound, 12, 18",
+        "smb2.lock, 18, 22",
+        "smb2.delete-on-close-perms, 7, 9",
+        "smb2.maxfid, 1, 1",
     })
     void suitePassesAtLeastItsFloor(String name, int floor, int samba) throws Exception {
         Path exe = Path.of("/usr/bin/smbtorture");
