@@ -128,7 +128,17 @@ class Nfs4LockingTest extends Nfs4FixtureTestBase {
         assertThat(again.stateid().seqid()).isEqualTo(ao.stateid().seqid() + 1);
         assertThat(again.confirm()).as("a confirmed owner").isFalse();
 
-        var closed = run(onFile(ao.fh()).op(CLOSE, w -> { w.writeInt(4); again.stateid().write(w); }));
+        var anonymous = run(onFile(ao.fh()).op(WRITE, w -> { new Stateid(0, new byte[12]).write(w);
+            w.writeLong(0).writeInt(2).writeOpaque(new byte[]{1}); }));
+        anonymous.expect(PUTFH, 0).expect(WRITE, Nfs4Status.LOCKED);
+        var anonymousRead = run(onFile(ao.fh()).op(25, w -> { new Stateid(0, new byte[12]).write(w);
+            w.writeLong(0).writeInt(1); }));
+        anonymousRead.expect(PUTFH, 0).expect(25, 0);
+        assertThat(open(a, "oa", 4, "shared", 1, 1).status()).as("deny READ meets the owner's own read")
+                .isEqualTo(Nfs4Status.SHARE_DENIED);
+        run(onFile(ao.fh()).op(20, w -> { again.stateid().write(w); w.writeInt(5); }))
+                .expect(PUTFH, 0).expect(20, Nfs4Status.BAD_STATEID);
+        var closed = run(onFile(ao.fh()).op(CLOSE, w -> { w.writeInt(5); again.stateid().write(w); }));
         closed.expect(PUTFH, 0).expect(CLOSE, 0);
         assertThat(open(b, "ob2", 1, "shared", 2, 0).status()).as("A's deny went with its close").isZero();
     }

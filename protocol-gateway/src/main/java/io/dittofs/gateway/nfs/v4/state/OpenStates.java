@@ -53,18 +53,46 @@ public final class OpenStates {
      * rebuilt).
      */
     public record State(Kind kind, long clientId, ClientRef lockClient, byte[] owner, Handle handle, OpenFile file,
-                        int access, int deny, int seqid, byte[] parent) {
+                        int access, int deny, int seqid, byte[] parent, int seenAccess, int seenDeny) {
+
+        State(Kind kind, long clientId, ClientRef lockClient, byte[] owner, Handle handle, OpenFile file,
+              int access, int deny, int seqid, byte[] parent) {
+            this(kind, clientId, lockClient, owner, handle, file, access, deny, seqid, parent, 1 << access, 1 << deny);
+        }
 
         public State withSeqid(int s) {
-            return new State(kind, clientId, lockClient, owner, handle, file, access, deny, s, parent);
+            return new State(kind, clientId, lockClient, owner, handle, file, access, deny, s, parent, seenAccess,
+                    seenDeny);
         }
 
         public State withBits(int a, int d, int s) {
-            return new State(kind, clientId, lockClient, owner, handle, file, a, d, s, parent);
+            return new State(kind, clientId, lockClient, owner, handle, file, a, d, s, parent, seenAccess, seenDeny);
         }
 
         public State withIo(OpenFile f) {
-            return new State(kind, clientId, lockClient, owner, handle, f, access, deny, seqid, parent);
+            return new State(kind, clientId, lockClient, owner, handle, f, access, deny, seqid, parent, seenAccess,
+                    seenDeny);
+        }
+
+        /** The owner's OPENs used these access and deny values (RFC 7530 §16.19.4: a downgrade must name one of each). */
+        public State seen(int a, int d) {
+            return new State(kind, clientId, lockClient, owner, handle, file, access, deny, seqid, parent,
+                    seenAccess | 1 << a, seenDeny | 1 << d);
+        }
+
+        public boolean mayDowngradeTo(int a, int d) {
+            return (seenAccess & 1 << a) != 0 && (seenDeny & 1 << d) != 0;
+        }
+
+        /** After a downgrade only the values within the new bits remain usable for a later one. */
+        State downgradedTo(int a, int d, int s) {
+            int sa = 1 << a;
+            int sd = 1 << d;
+            for (int v = 0; v < 4; v++) {
+                sa |= (v & ~a) == 0 ? seenAccess & 1 << v : 0;
+                sd |= (v & ~d) == 0 ? seenDeny & 1 << v : 0;
+            }
+            return new State(kind, clientId, lockClient, owner, handle, file, a, d, s, parent, sa, sd);
         }
 
         /** The owner key the gateway groups seqids by. */
@@ -134,7 +162,8 @@ public final class OpenStates {
                 State s = e.getValue();
                 if (s.kind() == Kind.OPEN && s.clientId() == clientId && Arrays.equals(s.owner(), owner)
                         && s.handle().equals(file)) {
-                    State up = s.withBits(s.access() | access, s.deny() | deny, s.seqid() + 1).withIo(io);
+                    State up = s.withBits(s.access() | access, s.deny() | deny, s.seqid() + 1).withIo(io)
+                            .seen(access, deny);
                     states.put(e.getKey(), up);
                     return new Result(Nfs4Status.OK, HexFormat.of().parseHex(e.getKey()), up);
                 }
@@ -157,7 +186,7 @@ public final class OpenStates {
         State old = states.get(key(other));
         State s = old == null
                 ? new State(Kind.OPEN, clientId, lockClient, owner.clone(), file, io, access, deny, 1, null)
-                : old.withBits(old.access() | access, old.deny() | deny, old.seqid() + 1).withIo(io);
+                : old.withBits(old.access() | access, old.deny() | deny, old.seqid() + 1).withIo(io).seen(access, deny);
         states.put(key(other), s);
         return new Result(Nfs4Status.OK, other, s);
     }
@@ -196,7 +225,9 @@ public final class OpenStates {
         // a lock state's own bits are none; I/O through it may do what the client's open allowed, which
         // the service does not record for it: the re-open for I/O checks the caller's permissions
         int access = kind == Kind.LOCK ? 3 : info.access();
-        State rebuilt = new State(kind, clientId, info.client(), owner, file, null, access, info.deny(), seqid, null);
+        // which access/deny values its OPENs used is not known any more: any downgrade within the bits goes
+        State rebuilt = new State(kind, clientId, info.client(), owner, file, null, access, info.deny(), seqid, null,
+                0b1111, 0b1111);
         synchronized (this) {
             State raced = states.putIfAbsent(key(other), rebuilt);
             return raced == null ? rebuilt : raced;
@@ -228,7 +259,7 @@ public final class OpenStates {
                 return Result.failed(Nfs4LockStatus.of(st));
             }
         }
-        State next = s.withBits(access, deny, s.seqid() + 1);
+        State next = s.downgradedTo(access, deny, s.seqid() + 1);
         states.put(key(other), next);
         return new Result(Nfs4Status.OK, other, next);
     }
@@ -356,6 +387,40 @@ public final class OpenStates {
             locks.close(other);
         }
         states.remove(key(other));
+        return Nfs4Status.OK;
+    }
+
+    private volatile ClientRef anonymous;
+
+    /**
+     * READ or WRITE with a special stateid (RFC 7530 §9.1.4.3) must respect share reservations:
+     * LOCKED when an open denies that access. Asked by a short-lived open of the gateway's own
+     * anonymous client, closed at once.
+     */
+    public int anonymousIo(Handle file, boolean write) {
+        if (locks == null) {
+            return Nfs4Status.OK;
+        }
+        ClientRef anon = anonymous;
+        if (anon == null) {
+            anon = locks.registerClient(io.dittofs.gateway.locks.LockProtocol.NFS4,
+                    "nfs4-anonymous-io".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
+            anonymous = anon;
+        }
+        byte[] owner = new byte[9];
+        random.nextBytes(owner);
+        owner[0] = 'A';
+        var r = locks.open(new OpenSpec(file.bytes(), anon, owner, write ? OpenSpec.WRITE : OpenSpec.READ, 0, false));
+        if (r.status() == LockStatus.SHARE_DENIED) {
+            return Nfs4Status.LOCKED;
+        }
+        if (r.status() == LockStatus.EXPIRED || r.status() == LockStatus.BAD_STATE) {
+            anonymous = null;
+        }
+        if (r.status().ok()) {
+            locks.close(r.openId());
+        }
+        // GRACE or the lock-service unreachable: the I/O goes on as it did without share checks
         return Nfs4Status.OK;
     }
 
