@@ -320,4 +320,25 @@ class Nfs4LockingTest extends Nfs4FixtureTestBase {
             io.dittofs.gateway.nfs.v4.attr.Fattr4.leaseSeconds(Fattr4.LEASE_SECONDS);
         }
     }
+
+    @Test
+    void aRebootedClientsOldStateidsAreExpiredAndForeignOnesStale() throws XdrException {
+        long a = client("reboot-a");
+        Opened ao = openConfirmed(a, "oa", "rebooted", 3, 0);
+        // the same owner with a new verifier: a rebooted client; its confirmation purges the old state
+        var r = run(new Compound("", 0).op(Nfs4Ops.SETCLIENTID, w -> w.writeFixedOpaque(new byte[]{9, 9, 9, 9, 9, 9, 9, 9})
+                .writeString("reboot-a").writeInt(1).writeString("tcp").writeString("127.0.0.1.8.1").writeInt(1)));
+        r.expect(Nfs4Ops.SETCLIENTID, 0);
+        long a2 = r.in().readLong();
+        byte[] confirm = r.in().readFixedOpaque(8);
+        run(new Compound("", 0).op(Nfs4Ops.SETCLIENTID_CONFIRM, w -> w.writeLong(a2).writeFixedOpaque(confirm)))
+                .expect(Nfs4Ops.SETCLIENTID_CONFIRM, 0);
+        run(onFile(ao.fh()).op(WRITE, w -> { ao.stateid().write(w); w.writeLong(0).writeInt(2)
+                .writeOpaque(new byte[]{1}); })).expect(PUTFH, 0).expect(WRITE, Nfs4Status.EXPIRED);
+        byte[] foreign = new byte[12];
+        foreign[3] = 1;
+        run(onFile(ao.fh()).op(WRITE, w -> { new Stateid(1, foreign).write(w); w.writeLong(0).writeInt(2)
+                .writeOpaque(new byte[]{1}); })).expect(PUTFH, 0).expect(WRITE, Nfs4Status.STALE_STATEID);
+        assertThat(open(a2, "oa", 1, "rebooted", 3, 3).status()).as("the purged open no longer denies").isZero();
+    }
 }

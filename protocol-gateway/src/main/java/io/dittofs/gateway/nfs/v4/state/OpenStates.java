@@ -121,6 +121,12 @@ public final class OpenStates {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private volatile ClientIds clientIds = ref -> -1;
+    /** First 4 bytes of the lock-service ids seen (its start epochs): an unknown stateid with another one is stale. */
+    private final java.util.Set<Integer> epochs = ConcurrentHashMap.newKeySet();
+    /** Stateids of clients whose state was purged (a rebooted client confirmed anew): EXPIRED, not BAD_STATEID. */
+    private final java.util.Set<String> purged = ConcurrentHashMap.newKeySet();
+    private static final int MAX_PURGED = 10_000;
+    private static final int MAX_EPOCHS = 64;
 
     /** @param locks the lock-service; null keeps opens in the gateway only (no LOCK) */
     public OpenStates(LockManager locks) {
@@ -137,6 +143,28 @@ public final class OpenStates {
 
     public boolean lockService() {
         return locks != null;
+    }
+
+    private void seen(byte[] id) {
+        if (id.length == STATEID_OTHER && epochs.size() < MAX_EPOCHS) {
+            epochs.add(java.nio.ByteBuffer.wrap(id).getInt());
+        }
+    }
+
+    /**
+     * Why {@code other} names nothing: EXPIRED for a purged client's stateid, STALE_STATEID for one
+     * that cannot come from the lock-service this gateway uses (another epoch; RFC 7530 §9.1.4.3),
+     * else BAD_STATEID.
+     */
+    public int unknown(byte[] other) {
+        if (purged.contains(key(other))) {
+            return Nfs4Status.EXPIRED;
+        }
+        if (locks != null && other.length == STATEID_OTHER && !epochs.isEmpty()
+                && !epochs.contains(java.nio.ByteBuffer.wrap(other).getInt())) {
+            return Nfs4Status.STALE_STATEID;
+        }
+        return Nfs4Status.BAD_STATEID;
     }
 
     private static String key(byte[] other) {
@@ -183,6 +211,7 @@ public final class OpenStates {
             return Result.failed(Nfs4LockStatus.of(r.status()));
         }
         byte[] other = r.openId();
+        seen(other);
         State old = states.get(key(other));
         State s = old == null
                 ? new State(Kind.OPEN, clientId, lockClient, owner.clone(), file, io, access, deny, 1, null)
@@ -210,6 +239,7 @@ public final class OpenStates {
         if (!info.status().ok() || info.owner().length == 0) {
             return null;
         }
+        seen(other);
         long clientId = clientIds.of(info.client());
         if (clientId == -1) {
             return null;
@@ -316,6 +346,7 @@ public final class OpenStates {
         if (!r.status().ok()) {
             return Result.failed(Nfs4LockStatus.of(r.status()));
         }
+        seen(r.openId());
         State s = states.get(key(r.openId()));
         if (s == null) {
             s = new State(Kind.LOCK, open.clientId(), open.lockClient(), lockOwner.clone(), open.handle(), open.file(),
@@ -426,7 +457,16 @@ public final class OpenStates {
 
     /** Forgets a client's states here (its lock-service client was released, which dropped them there). */
     public void dropClient(long clientId) {
-        states.values().removeIf(s -> s.clientId() == clientId);
+        states.entrySet().removeIf(e -> {
+            if (e.getValue().clientId() != clientId) {
+                return false;
+            }
+            if (purged.size() >= MAX_PURGED) {
+                purged.clear();
+            }
+            purged.add(e.getKey());
+            return true;
+        });
     }
 
     /** Stateids the client holds (for tests). */
