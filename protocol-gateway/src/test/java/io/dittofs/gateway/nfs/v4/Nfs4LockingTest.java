@@ -341,4 +341,24 @@ class Nfs4LockingTest extends Nfs4FixtureTestBase {
                 .writeOpaque(new byte[]{1}); })).expect(PUTFH, 0).expect(WRITE, Nfs4Status.STALE_STATEID);
         assertThat(open(a2, "oa", 1, "rebooted", 3, 3).status()).as("the purged open no longer denies").isZero();
     }
+
+    @Test
+    void setClientIdIsInUseForAnotherPrincipalAndACallbackUpdateKeepsTheState() throws XdrException {
+        long a = client("cb-update");
+        Opened ao = openConfirmed(a, "oa", "cbfile", 3, 2);
+        var bob = io.dittofs.gateway.fixture.GatewayFixture.context("127.0.0.1",
+                io.dittofs.gateway.fixture.GatewayFixture.user(1001, 1001));
+        run(new Compound("", 0).op(Nfs4Ops.SETCLIENTID, w -> w.writeFixedOpaque(new byte[8])
+                .writeString("cb-update").writeInt(1).writeString("tcp").writeString("127.0.0.1.8.1").writeInt(1)), bob)
+                .expect(Nfs4Ops.SETCLIENTID, Nfs4Status.CLID_INUSE);
+        var r = run(new Compound("", 0).op(Nfs4Ops.SETCLIENTID, w -> w.writeFixedOpaque(new byte[8])
+                .writeString("cb-update").writeInt(2).writeString("tcp").writeString("127.0.0.1.8.2").writeInt(2)));
+        r.expect(Nfs4Ops.SETCLIENTID, 0);
+        assertThat(r.in().readLong()).as("a callback update keeps the client id").isEqualTo(a);
+        byte[] update = r.in().readFixedOpaque(8);
+        run(new Compound("", 0).op(Nfs4Ops.SETCLIENTID_CONFIRM, w -> w.writeLong(a).writeFixedOpaque(update)))
+                .expect(Nfs4Ops.SETCLIENTID_CONFIRM, 0);
+        run(onFile(ao.fh()).op(WRITE, w -> { ao.stateid().write(w); w.writeLong(0).writeInt(2)
+                .writeOpaque(new byte[]{1}); })).expect(PUTFH, 0).expect(WRITE, 0);
+    }
 }
