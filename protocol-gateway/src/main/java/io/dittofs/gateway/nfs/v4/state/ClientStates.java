@@ -136,7 +136,7 @@ public final class ClientStates {
 
     /**
      * SETCLIENTID (RFC 7530 §16.33.5): another principal's confirmed record of the owner is
-     * CLID_INUSE; the same verifier and principal is a callback update (same client id, a new
+     * CLID_INUSE while it holds opens or locks (else it is replaced); the same verifier and principal is a callback update (same client id, a new
      * confirm value that SETCLIENTID_CONFIRM must present; the state stays); else a new
      * unconfirmed record (a rebooted client: confirming it purges the old one).
      */
@@ -147,7 +147,12 @@ public final class ClientStates {
             old = confirmedOf(key, owner, principal);
         }
         if (old != null && !old.principal.equals(principal)) {
-            return new SetClientIdResult(Nfs4Status.CLID_INUSE, 0, new byte[8]);
+            if (!opens.of(old.id).isEmpty()) {
+                return new SetClientIdResult(Nfs4Status.CLID_INUSE, 0, new byte[8]);
+            }
+            // no state held: the other principal's record is replaced once it confirms (pynfs CID2)
+            Client c = newUnconfirmed(key, owner, verifier, principal);
+            return new SetClientIdResult(Nfs4Status.OK, c.id, c.confirm.clone());
         }
         if (old != null && Arrays.equals(old.verifier, verifier)) {
             byte[] update = new byte[8];
