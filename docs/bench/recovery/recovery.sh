@@ -12,6 +12,8 @@
 # and the 1-minute load average when the run started. Needs libnfs-utils (nfs-cp, nfs-ls), python3.
 #
 #   docs/bench/recovery/recovery.sh [JAR...]      # env: RUNS=3 SIZE_MIB=1024 MODE=kill CONTROL=true
+# A JAR written as aot:JAR runs with a JDK AOT cache, prepared once the way ./dittofs does it
+# (.mvn/aot-cache.sh: extracted jar, one training run); needs a JDK >= 25.
 # With several jars (e.g. before and after a change) each run restarts every jar in turn on the
 # same data, so they share the data and, as far as possible, the machine's load.
 set -euo pipefail
@@ -25,6 +27,17 @@ SIZE=${SIZE_MIB:-1024}
 MODE=${MODE:-kill}
 CONTROL=${CONTROL:-true}
 W=$(mktemp -d /tmp/dfs-recovery.XXXXXX)
+. .mvn/aot-cache.sh
+# java arguments per jar: "-jar JAR", or the AOT cache's for aot:JAR
+declare -A ARGS
+for j in "${JARS[@]}"; do
+  case "$j" in
+    aot:*) d="$W/aot-${#ARGS[@]}"; a="$d/app/$(basename "${j#aot:}")"
+           dittofs_aot_train "${j#aot:}" "$d" "$a" || { echo "AOT training failed: $d/train.log" >&2; exit 1; }
+           ARGS[$j]="-XX:AOTCache=$d/dittofs.aot -jar $a" ;;
+    *) ARGS[$j]="-jar $j" ;;
+  esac
+done
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 NFS=$(free_port)
 API=$(free_port)
@@ -35,7 +48,8 @@ trap cleanup EXIT
 
 start() {
   T0=$(date +%s%3N)
-  java --enable-native-access=ALL-UNNAMED -jar "$JAR" --dittofs.data-dir="$W/data" --dittofs.nfs.port="$NFS" \
+  # shellcheck disable=SC2086  # ARGS holds whole arguments without spaces (mktemp paths)
+  java --enable-native-access=ALL-UNNAMED ${ARGS[$JAR]} --dittofs.data-dir="$W/data" --dittofs.nfs.port="$NFS" \
     --dittofs.nfs.bind-address=127.0.0.1 --dittofs.nfs.udp=false --dittofs.smb.port=0 \
     --dittofs.control.http-port="$API" --dittofs.control.enabled="$CONTROL" >"$1" 2>&1 &
   PID=$!
