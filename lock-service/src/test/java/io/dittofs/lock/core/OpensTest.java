@@ -46,19 +46,23 @@ class OpensTest extends CoreTestBase {
         ByteString c = fx.client(NFS4, "gw");
         ByteString d = fx.client(NFS4, "gw");
         OpenResponse first = fx.open(c, "o", "f", 1, 0);
-        OpenResponse again = upgrade(c, "o", "f", 2, 1);
+        assertThat(upgrade(c, "o", "f", 2, 1).getStatus()).as("denying the read the owner holds")
+                .isEqualTo(Status.SHARE_DENIED);
+        OpenResponse again = upgrade(c, "o", "f", 1, 2);
         assertThat(again.getStatus()).isEqualTo(Status.OK);
         assertThat(again.getOpenId()).as("same open, upgraded").isEqualTo(first.getOpenId());
+        assertThat(upgrade(c, "o", "f", 2, 0).getStatus()).as("its own deny WRITE").isEqualTo(Status.SHARE_DENIED);
         var held = fx.api.getOpen(GetOpenRequest.newBuilder().setOpenId(first.getOpenId()).build());
-        assertThat(held.getAccess()).isEqualTo(3);
-        assertThat(held.getDeny()).isEqualTo(1);
+        assertThat(held.getAccess()).isEqualTo(1);
+        assertThat(held.getDeny()).isEqualTo(2);
         assertThat(held.getOwner().getOwner().toStringUtf8()).isEqualTo("o");
         assertThat(held.getFile().getValue().toStringUtf8()).isEqualTo("f");
-        assertThat(fx.open(d, "x", "f", 1, 0).getStatus()).as("the upgraded deny READ").isEqualTo(Status.SHARE_DENIED);
-        OpenResponse other = fx.open(d, "x", "f", 2, 0);
-        assertThat(other.getStatus()).isEqualTo(Status.OK);
-        assertThat(upgrade(c, "o", "f", 1, 2).getStatus()).as("deny WRITE meets d's write")
+        assertThat(fx.open(d, "x", "f", 2, 0).getStatus()).as("the upgraded deny WRITE").isEqualTo(Status.SHARE_DENIED);
+        assertThat(fx.open(d, "x", "f", 1, 0).getStatus()).isEqualTo(Status.OK);
+        assertThat(upgrade(c, "o", "f", 1, 1).getStatus()).as("deny READ meets d's read")
                 .isEqualTo(Status.SHARE_DENIED);
+        OpenResponse third = upgrade(c, "o", "f", 1, 0);
+        assertThat(third.getOpenId()).as("a compatible repeat keeps the open").isEqualTo(first.getOpenId());
         assertThat(fx.open(c, "p", "f", 1, 0).getOpenId()).as("another owner gets its own open")
                 .isNotEqualTo(first.getOpenId());
         assertThat(first.getOpenId().size()).as("fits an NFSv4 stateid").isEqualTo(12);

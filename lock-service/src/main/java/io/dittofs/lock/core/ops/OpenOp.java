@@ -27,7 +27,8 @@ import java.util.List;
  * existing grant of the same holder (SMB lease key).
  *
  * <p>With {@code upgrade} (NFSv4) an open of the same owner on the file takes the union of its
- * bits and the new ones, checked against the other opens, and keeps its id.
+ * bits and the new ones, checked against the other opens (and the new bits against its own), and
+ * keeps its id.
  *
  * <p>During grace a non-reclaim open that would break or conflict gets GRACE; a reclaim finds its
  * open (and grant) from before the restart and keeps their ids.
@@ -66,8 +67,10 @@ public final class OpenOp extends Op<OpenRequest, OpenResponse> {
             int wantAccess = mine == null ? access : mine.access() | access;
             int wantDeny = mine == null ? deny : mine.deny() | deny;
             List<GrantRules.Break> breaks = GrantRules.breaksFor(f, holder, wantAccess, wantDeny);
+            // the owner's own open counts too (RFC 7530 §9.9): its deny bits refuse the new access
             boolean shareConflict = f.opens().stream()
-                    .anyMatch(o -> o != mine && o.conflictsWith(wantAccess, wantDeny));
+                    .anyMatch(o -> o != mine && o.conflictsWith(wantAccess, wantDeny))
+                    || (mine != null && mine.conflictsWith(access, deny));
             if (grace && !r.getReclaim() && (shareConflict || !breaks.isEmpty())) {
                 throw new StatusException(Status.GRACE, "conflicting open during the grace period");
             }

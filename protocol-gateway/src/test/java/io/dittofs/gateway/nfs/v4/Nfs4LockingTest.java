@@ -128,7 +128,17 @@ class Nfs4LockingTest extends Nfs4FixtureTestBase {
         assertThat(again.stateid().seqid()).isEqualTo(ao.stateid().seqid() + 1);
         assertThat(again.confirm()).as("a confirmed owner").isFalse();
 
-        var closed = run(onFile(ao.fh()).op(CLOSE, w -> { w.writeInt(4); again.stateid().write(w); }));
+        var anonymous = run(onFile(ao.fh()).op(WRITE, w -> { new Stateid(0, new byte[12]).write(w);
+            w.writeLong(0).writeInt(2).writeOpaque(new byte[]{1}); }));
+        anonymous.expect(PUTFH, 0).expect(WRITE, Nfs4Status.LOCKED);
+        var anonymousRead = run(onFile(ao.fh()).op(25, w -> { new Stateid(0, new byte[12]).write(w);
+            w.writeLong(0).writeInt(1); }));
+        anonymousRead.expect(PUTFH, 0).expect(25, 0);
+        assertThat(open(a, "oa", 4, "shared", 1, 1).status()).as("deny READ meets the owner's own read")
+                .isEqualTo(Nfs4Status.SHARE_DENIED);
+        run(onFile(ao.fh()).op(20, w -> { again.stateid().write(w); w.writeInt(5); }))
+                .expect(PUTFH, 0).expect(20, Nfs4Status.BAD_STATEID);
+        var closed = run(onFile(ao.fh()).op(CLOSE, w -> { w.writeInt(5); again.stateid().write(w); }));
         closed.expect(PUTFH, 0).expect(CLOSE, 0);
         assertThat(open(b, "ob2", 1, "shared", 2, 0).status()).as("A's deny went with its close").isZero();
     }
@@ -309,5 +319,46 @@ class Nfs4LockingTest extends Nfs4FixtureTestBase {
         } finally {
             io.dittofs.gateway.nfs.v4.attr.Fattr4.leaseSeconds(Fattr4.LEASE_SECONDS);
         }
+    }
+
+    @Test
+    void aRebootedClientsOldStateidsAreExpiredAndForeignOnesStale() throws XdrException {
+        long a = client("reboot-a");
+        Opened ao = openConfirmed(a, "oa", "rebooted", 3, 0);
+        // the same owner with a new verifier: a rebooted client; its confirmation purges the old state
+        var r = run(new Compound("", 0).op(Nfs4Ops.SETCLIENTID, w -> w.writeFixedOpaque(new byte[]{9, 9, 9, 9, 9, 9, 9, 9})
+                .writeString("reboot-a").writeInt(1).writeString("tcp").writeString("127.0.0.1.8.1").writeInt(1)));
+        r.expect(Nfs4Ops.SETCLIENTID, 0);
+        long a2 = r.in().readLong();
+        byte[] confirm = r.in().readFixedOpaque(8);
+        run(new Compound("", 0).op(Nfs4Ops.SETCLIENTID_CONFIRM, w -> w.writeLong(a2).writeFixedOpaque(confirm)))
+                .expect(Nfs4Ops.SETCLIENTID_CONFIRM, 0);
+        run(onFile(ao.fh()).op(WRITE, w -> { ao.stateid().write(w); w.writeLong(0).writeInt(2)
+                .writeOpaque(new byte[]{1}); })).expect(PUTFH, 0).expect(WRITE, Nfs4Status.EXPIRED);
+        byte[] foreign = new byte[12];
+        foreign[3] = 1;
+        run(onFile(ao.fh()).op(WRITE, w -> { new Stateid(1, foreign).write(w); w.writeLong(0).writeInt(2)
+                .writeOpaque(new byte[]{1}); })).expect(PUTFH, 0).expect(WRITE, Nfs4Status.STALE_STATEID);
+        assertThat(open(a2, "oa", 1, "rebooted", 3, 3).status()).as("the purged open no longer denies").isZero();
+    }
+
+    @Test
+    void setClientIdIsInUseForAnotherPrincipalAndACallbackUpdateKeepsTheState() throws XdrException {
+        long a = client("cb-update");
+        Opened ao = openConfirmed(a, "oa", "cbfile", 3, 2);
+        var bob = io.dittofs.gateway.fixture.GatewayFixture.context("127.0.0.1",
+                io.dittofs.gateway.fixture.GatewayFixture.user(1001, 1001));
+        run(new Compound("", 0).op(Nfs4Ops.SETCLIENTID, w -> w.writeFixedOpaque(new byte[8])
+                .writeString("cb-update").writeInt(1).writeString("tcp").writeString("127.0.0.1.8.1").writeInt(1)), bob)
+                .expect(Nfs4Ops.SETCLIENTID, Nfs4Status.CLID_INUSE);
+        var r = run(new Compound("", 0).op(Nfs4Ops.SETCLIENTID, w -> w.writeFixedOpaque(new byte[8])
+                .writeString("cb-update").writeInt(2).writeString("tcp").writeString("127.0.0.1.8.2").writeInt(2)));
+        r.expect(Nfs4Ops.SETCLIENTID, 0);
+        assertThat(r.in().readLong()).as("a callback update keeps the client id").isEqualTo(a);
+        byte[] update = r.in().readFixedOpaque(8);
+        run(new Compound("", 0).op(Nfs4Ops.SETCLIENTID_CONFIRM, w -> w.writeLong(a).writeFixedOpaque(update)))
+                .expect(Nfs4Ops.SETCLIENTID_CONFIRM, 0);
+        run(onFile(ao.fh()).op(WRITE, w -> { ao.stateid().write(w); w.writeLong(0).writeInt(2)
+                .writeOpaque(new byte[]{1}); })).expect(PUTFH, 0).expect(WRITE, 0);
     }
 }

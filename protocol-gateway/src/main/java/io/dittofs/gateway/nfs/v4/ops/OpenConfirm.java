@@ -40,6 +40,10 @@ public final class OpenConfirm implements Nfs4Op<OpenConfirm.Args> {
             if (st != Nfs4Status.OK) {
                 return st;
             }
+            if (c.server().seqids().confirmed(o.ownerKey())) {
+                // RFC 7530 §16.18.5: only an unconfirmed open-owner's open is confirmed, once
+                return Nfs4Status.BAD_STATEID;
+            }
             c.server().seqids().confirm(o.ownerKey());
             var next = c.server().opens().replace(f.other(), o.withSeqid(o.seqid() + 1));
             new Stateid(next.seqid(), f.other()).write(out);

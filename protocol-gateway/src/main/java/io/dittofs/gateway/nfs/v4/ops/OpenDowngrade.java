@@ -41,7 +41,8 @@ public final class OpenDowngrade implements Nfs4Op<OpenDowngrade.Args> {
             }
             int access = a.access() & 0xff;
             if (access < 1 || access > 3 || a.deny() < 0 || a.deny() > 3
-                    || (access & ~o.access()) != 0 || (a.deny() & ~o.deny()) != 0) {
+                    || (access & ~o.access()) != 0 || (a.deny() & ~o.deny()) != 0
+                    || !o.mayDowngradeTo(access, a.deny())) {
                 return Nfs4Status.INVAL;
             }
             var next = c.server().opens().downgrade(f.other(), o, access, a.deny());

@@ -40,7 +40,7 @@ final class OpenStateids {
         OpenStates opens = c.server().opens();
         OpenStates.State o = opens.find(id.other(), id.seqid());
         if (o == null) {
-            return new Found(Nfs4Status.BAD_STATEID, null, null);
+            return new Found(opens.unknown(id.other()), null, null);
         }
         o = opens.effective(o);
         if (!o.handle().equals(r.handle())) {

@@ -45,6 +45,12 @@ public final class Read implements Nfs4Op<Read.Args> {
             if (!opened.status().ok()) {
                 return Nfs4Status.of(opened.status());
             }
+            if (opened.file().attr() == null || opened.file().attr().type() == FileType.REGULAR) {
+                int shares = c.server().opens().anonymousIo(r.handle(), false);
+                if (shares != Nfs4Status.OK) {
+                    return shares;
+                }
+            }
             file = opened.file();
         } else {
             var f = OpenStateids.find(c, sid);

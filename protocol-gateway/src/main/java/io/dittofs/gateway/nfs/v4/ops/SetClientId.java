@@ -7,7 +7,7 @@ import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
 
-/** SETCLIENTID (RFC 7530 §16.33). The callback address is read but not used yet (no delegations are granted). */
+/** SETCLIENTID (RFC 7530 §16.33): CLID_INUSE for another principal's owner, callback updates, rebooted clients. The callback address is read but not used yet (no delegations are granted). */
 public final class SetClientId implements Nfs4Op<SetClientId.Args> {
 
     public record Args(byte[] verifier, byte[] owner, int cbProgram, String netid, String addr, int ident) {
@@ -26,7 +26,12 @@ public final class SetClientId implements Nfs4Op<SetClientId.Args> {
 
     @Override
     public int execute(CompoundContext c, Args a, XdrWriter out) {
-        var r = c.server().clients().setClientId(a.owner(), a.verifier());
+        var r = c.server().clients().setClientId(a.owner(), a.verifier(), c.principalKey());
+        if (r.status() == Nfs4Status.CLID_INUSE) {
+            // clientaddr4 of the record in use: this server keeps no callback address to name
+            out.writeString("").writeString("");
+            return r.status();
+        }
         out.writeLong(r.clientId()).writeFixedOpaque(r.confirm());
         return Nfs4Status.OK;
     }

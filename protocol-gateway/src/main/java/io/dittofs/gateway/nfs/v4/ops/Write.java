@@ -54,6 +54,10 @@ public final class Write implements Nfs4Op<Write.Args> {
             if (attr.status().ok() && attr.attr().type() != FileType.REGULAR) {
                 return attr.attr().type() == FileType.DIRECTORY ? Nfs4Status.ISDIR : Nfs4Status.INVAL;
             }
+            int shares = c.server().opens().anonymousIo(r.handle(), true);
+            if (shares != Nfs4Status.OK) {
+                return shares;
+            }
             w = a.data().length == 0 ? EmptyWrite.checked(c.server().fs(), c.principal(), r.handle(), a.offset())
                     : c.server().fs().write(c.principal(), r.handle(), a.offset(), ByteBuffer.wrap(a.data()), how);
         } else {

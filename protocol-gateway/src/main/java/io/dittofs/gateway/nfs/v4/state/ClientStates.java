@@ -44,6 +44,8 @@ public final class ClientStates {
         long lockRenewedNanos;
         /** Found again in the lock-service after a gateway restart: its create-session sequence is unknown. */
         boolean restored;
+        /** 4.0 SETCLIENTID callback update: the confirm value of the update waiting for SETCLIENTID_CONFIRM. */
+        byte[] pendingConfirm;
 
         Client(long id, byte[] owner, byte[] verifier, byte[] confirm, String principal) {
             this.id = id;
@@ -66,7 +68,7 @@ public final class ClientStates {
         }
     }
 
-    public record SetClientIdResult(long clientId, byte[] confirm) {
+    public record SetClientIdResult(int status, long clientId, byte[] confirm) {
     }
 
     /** @param client null unless status is OK */
@@ -132,19 +134,34 @@ public final class ClientStates {
         return ClientRecords.byLockClient(locks, ref).map(this::restored).map(c -> c.id).orElse(-1L);
     }
 
-    /** SETCLIENTID (4.0): the confirmed record when owner and verifier match it, else a new unconfirmed record. */
-    public synchronized Client establish(byte[] owner, byte[] verifier) {
+    /**
+     * SETCLIENTID (RFC 7530 §16.33.5): another principal's confirmed record of the owner is
+     * CLID_INUSE while it holds opens or locks (else it is replaced); the same verifier and principal is a callback update (same client id, a new
+     * confirm value that SETCLIENTID_CONFIRM must present; the state stays); else a new
+     * unconfirmed record (a rebooted client: confirming it purges the old one).
+     */
+    public synchronized SetClientIdResult setClientId(byte[] owner, byte[] verifier, String principal) {
         String key = HexFormat.of().formatHex(owner);
-        Client old = confirmedOf(key, owner, "");
-        if (old != null && Arrays.equals(old.verifier, verifier)) {
-            return old;
+        Client old = confirmedByOwner.get(key);
+        if (old == null) {
+            old = confirmedOf(key, owner, principal);
         }
-        return newUnconfirmed(key, owner, verifier, "");
-    }
-
-    public SetClientIdResult setClientId(byte[] owner, byte[] verifier) {
-        Client c = establish(owner, verifier);
-        return new SetClientIdResult(c.id, c.confirm.clone());
+        if (old != null && !old.principal.equals(principal)) {
+            if (!opens.of(old.id).isEmpty()) {
+                return new SetClientIdResult(Nfs4Status.CLID_INUSE, 0, new byte[8]);
+            }
+            // no state held: the other principal's record is replaced once it confirms (pynfs CID2)
+            Client c = newUnconfirmed(key, owner, verifier, principal);
+            return new SetClientIdResult(Nfs4Status.OK, c.id, c.confirm.clone());
+        }
+        if (old != null && Arrays.equals(old.verifier, verifier)) {
+            byte[] update = new byte[8];
+            random.nextBytes(update);
+            old.pendingConfirm = update;
+            return new SetClientIdResult(Nfs4Status.OK, old.id, update.clone());
+        }
+        Client c = newUnconfirmed(key, owner, verifier, principal);
+        return new SetClientIdResult(Nfs4Status.OK, c.id, c.confirm.clone());
     }
 
     /**
@@ -208,7 +225,11 @@ public final class ClientStates {
             return Nfs4Status.STALE_CLIENTID;
         }
         if (confirm != null && !Arrays.equals(c.confirm, confirm)) {
-            return Nfs4Status.STALE_CLIENTID;
+            if (c.pendingConfirm == null || !Arrays.equals(c.pendingConfirm, confirm)) {
+                return Nfs4Status.STALE_CLIENTID;
+            }
+            // a 4.0 callback update confirmed: the record and its state stay
+            c.pendingConfirm = null;
         }
         if (expiredUnconfirmed(c)) {
             drop(c);

@@ -53,18 +53,46 @@ public final class OpenStates {
      * rebuilt).
      */
     public record State(Kind kind, long clientId, ClientRef lockClient, byte[] owner, Handle handle, OpenFile file,
-                        int access, int deny, int seqid, byte[] parent) {
+                        int access, int deny, int seqid, byte[] parent, int seenAccess, int seenDeny) {
+
+        State(Kind kind, long clientId, ClientRef lockClient, byte[] owner, Handle handle, OpenFile file,
+              int access, int deny, int seqid, byte[] parent) {
+            this(kind, clientId, lockClient, owner, handle, file, access, deny, seqid, parent, 1 << access, 1 << deny);
+        }
 
         public State withSeqid(int s) {
-            return new State(kind, clientId, lockClient, owner, handle, file, access, deny, s, parent);
+            return new State(kind, clientId, lockClient, owner, handle, file, access, deny, s, parent, seenAccess,
+                    seenDeny);
         }
 
         public State withBits(int a, int d, int s) {
-            return new State(kind, clientId, lockClient, owner, handle, file, a, d, s, parent);
+            return new State(kind, clientId, lockClient, owner, handle, file, a, d, s, parent, seenAccess, seenDeny);
         }
 
         public State withIo(OpenFile f) {
-            return new State(kind, clientId, lockClient, owner, handle, f, access, deny, seqid, parent);
+            return new State(kind, clientId, lockClient, owner, handle, f, access, deny, seqid, parent, seenAccess,
+                    seenDeny);
+        }
+
+        /** The owner's OPENs used these access and deny values (RFC 7530 §16.19.4: a downgrade must name one of each). */
+        public State seen(int a, int d) {
+            return new State(kind, clientId, lockClient, owner, handle, file, access, deny, seqid, parent,
+                    seenAccess | 1 << a, seenDeny | 1 << d);
+        }
+
+        public boolean mayDowngradeTo(int a, int d) {
+            return (seenAccess & 1 << a) != 0 && (seenDeny & 1 << d) != 0;
+        }
+
+        /** After a downgrade only the values within the new bits remain usable for a later one. */
+        State downgradedTo(int a, int d, int s) {
+            int sa = 1 << a;
+            int sd = 1 << d;
+            for (int v = 0; v < 4; v++) {
+                sa |= (v & ~a) == 0 ? seenAccess & 1 << v : 0;
+                sd |= (v & ~d) == 0 ? seenDeny & 1 << v : 0;
+            }
+            return new State(kind, clientId, lockClient, owner, handle, file, a, d, s, parent, sa, sd);
         }
 
         /** The owner key the gateway groups seqids by. */
@@ -93,6 +121,12 @@ public final class OpenStates {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private volatile ClientIds clientIds = ref -> -1;
+    /** First 4 bytes of the lock-service ids seen (its start epochs): an unknown stateid with another one is stale. */
+    private final java.util.Set<Integer> epochs = ConcurrentHashMap.newKeySet();
+    /** Stateids of clients whose state was purged (a rebooted client confirmed anew): EXPIRED, not BAD_STATEID. */
+    private final java.util.Set<String> purged = ConcurrentHashMap.newKeySet();
+    private static final int MAX_PURGED = 10_000;
+    private static final int MAX_EPOCHS = 64;
 
     /** @param locks the lock-service; null keeps opens in the gateway only (no LOCK) */
     public OpenStates(LockManager locks) {
@@ -109,6 +143,28 @@ public final class OpenStates {
 
     public boolean lockService() {
         return locks != null;
+    }
+
+    private void seen(byte[] id) {
+        if (id.length == STATEID_OTHER && epochs.size() < MAX_EPOCHS) {
+            epochs.add(java.nio.ByteBuffer.wrap(id).getInt());
+        }
+    }
+
+    /**
+     * Why {@code other} names nothing: EXPIRED for a purged client's stateid, STALE_STATEID for one
+     * that cannot come from the lock-service this gateway uses (another epoch; RFC 7530 §9.1.4.3),
+     * else BAD_STATEID.
+     */
+    public int unknown(byte[] other) {
+        if (purged.contains(key(other))) {
+            return Nfs4Status.EXPIRED;
+        }
+        if (locks != null && other.length == STATEID_OTHER && !epochs.isEmpty()
+                && !epochs.contains(java.nio.ByteBuffer.wrap(other).getInt())) {
+            return Nfs4Status.STALE_STATEID;
+        }
+        return Nfs4Status.BAD_STATEID;
     }
 
     private static String key(byte[] other) {
@@ -134,7 +190,8 @@ public final class OpenStates {
                 State s = e.getValue();
                 if (s.kind() == Kind.OPEN && s.clientId() == clientId && Arrays.equals(s.owner(), owner)
                         && s.handle().equals(file)) {
-                    State up = s.withBits(s.access() | access, s.deny() | deny, s.seqid() + 1).withIo(io);
+                    State up = s.withBits(s.access() | access, s.deny() | deny, s.seqid() + 1).withIo(io)
+                            .seen(access, deny);
                     states.put(e.getKey(), up);
                     return new Result(Nfs4Status.OK, HexFormat.of().parseHex(e.getKey()), up);
                 }
@@ -154,10 +211,11 @@ public final class OpenStates {
             return Result.failed(Nfs4LockStatus.of(r.status()));
         }
         byte[] other = r.openId();
+        seen(other);
         State old = states.get(key(other));
         State s = old == null
                 ? new State(Kind.OPEN, clientId, lockClient, owner.clone(), file, io, access, deny, 1, null)
-                : old.withBits(old.access() | access, old.deny() | deny, old.seqid() + 1).withIo(io);
+                : old.withBits(old.access() | access, old.deny() | deny, old.seqid() + 1).withIo(io).seen(access, deny);
         states.put(key(other), s);
         return new Result(Nfs4Status.OK, other, s);
     }
@@ -181,6 +239,7 @@ public final class OpenStates {
         if (!info.status().ok() || info.owner().length == 0) {
             return null;
         }
+        seen(other);
         long clientId = clientIds.of(info.client());
         if (clientId == -1) {
             return null;
@@ -196,7 +255,9 @@ public final class OpenStates {
         // a lock state's own bits are none; I/O through it may do what the client's open allowed, which
         // the service does not record for it: the re-open for I/O checks the caller's permissions
         int access = kind == Kind.LOCK ? 3 : info.access();
-        State rebuilt = new State(kind, clientId, info.client(), owner, file, null, access, info.deny(), seqid, null);
+        // which access/deny values its OPENs used is not known any more: any downgrade within the bits goes
+        State rebuilt = new State(kind, clientId, info.client(), owner, file, null, access, info.deny(), seqid, null,
+                0b1111, 0b1111);
         synchronized (this) {
             State raced = states.putIfAbsent(key(other), rebuilt);
             return raced == null ? rebuilt : raced;
@@ -228,7 +289,7 @@ public final class OpenStates {
                 return Result.failed(Nfs4LockStatus.of(st));
             }
         }
-        State next = s.withBits(access, deny, s.seqid() + 1);
+        State next = s.downgradedTo(access, deny, s.seqid() + 1);
         states.put(key(other), next);
         return new Result(Nfs4Status.OK, other, next);
     }
@@ -285,6 +346,7 @@ public final class OpenStates {
         if (!r.status().ok()) {
             return Result.failed(Nfs4LockStatus.of(r.status()));
         }
+        seen(r.openId());
         State s = states.get(key(r.openId()));
         if (s == null) {
             s = new State(Kind.LOCK, open.clientId(), open.lockClient(), lockOwner.clone(), open.handle(), open.file(),
@@ -359,9 +421,52 @@ public final class OpenStates {
         return Nfs4Status.OK;
     }
 
+    private volatile ClientRef anonymous;
+
+    /**
+     * READ or WRITE with a special stateid (RFC 7530 §9.1.4.3) must respect share reservations:
+     * LOCKED when an open denies that access. Asked by a short-lived open of the gateway's own
+     * anonymous client, closed at once.
+     */
+    public int anonymousIo(Handle file, boolean write) {
+        if (locks == null) {
+            return Nfs4Status.OK;
+        }
+        ClientRef anon = anonymous;
+        if (anon == null) {
+            anon = locks.registerClient(io.dittofs.gateway.locks.LockProtocol.NFS4,
+                    "nfs4-anonymous-io".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
+            anonymous = anon;
+        }
+        byte[] owner = new byte[9];
+        random.nextBytes(owner);
+        owner[0] = 'A';
+        var r = locks.open(new OpenSpec(file.bytes(), anon, owner, write ? OpenSpec.WRITE : OpenSpec.READ, 0, false));
+        if (r.status() == LockStatus.SHARE_DENIED) {
+            return Nfs4Status.LOCKED;
+        }
+        if (r.status() == LockStatus.EXPIRED || r.status() == LockStatus.BAD_STATE) {
+            anonymous = null;
+        }
+        if (r.status().ok()) {
+            locks.close(r.openId());
+        }
+        // GRACE or the lock-service unreachable: the I/O goes on as it did without share checks
+        return Nfs4Status.OK;
+    }
+
     /** Forgets a client's states here (its lock-service client was released, which dropped them there). */
     public void dropClient(long clientId) {
-        states.values().removeIf(s -> s.clientId() == clientId);
+        states.entrySet().removeIf(e -> {
+            if (e.getValue().clientId() != clientId) {
+                return false;
+            }
+            if (purged.size() >= MAX_PURGED) {
+                purged.clear();
+            }
+            purged.add(e.getKey());
+            return true;
+        });
     }
 
     /** Stateids the client holds (for tests). */
