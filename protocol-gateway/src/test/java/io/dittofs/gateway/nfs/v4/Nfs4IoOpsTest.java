@@ -1,5 +1,6 @@
 package io.dittofs.gateway.nfs.v4;
 
+import io.dittofs.gateway.fixture.GatewayFixture;
 import io.dittofs.gateway.nfs.v4.attr.Bitmap;
 import io.dittofs.gateway.nfs.v4.attr.Fattr4;
 import io.dittofs.gateway.rpc.XdrException;
@@ -106,6 +107,36 @@ class Nfs4IoOpsTest extends Nfs4FixtureTestBase {
         anon.expect(22, 0).expect(25, 0);
         anon.in().readBool();
         assertThat(new String(anon.in().readOpaque(16), StandardCharsets.UTF_8)).isEqualTo("over");
+    }
+
+    @Test
+    void anotherUsersStateidDoesNotLendTheOpensPermissions() throws XdrException {
+        confirmClient();
+        var r = run(new Compound("", 0).putRootFh().lookup("export").op(18, open(1, 3, "private.txt", true, 1)).getFh());
+        r.expect(24, 0).expect(15, 0).expect(18, 0);
+        Stateid sid = Stateid.read(r.in());
+        skipOpenRest(r);
+        r.expect(10, 0);
+        byte[] fh = r.in().readOpaque(128);
+        var confirmed = run(new Compound("", 0).op(22, w -> w.writeOpaque(fh))
+                .op(20, w -> { sid.write(w); w.writeInt(2); }));
+        confirmed.expect(22, 0).expect(20, 0);
+        Stateid mine = Stateid.read(confirmed.in());
+        byte[] data = "secret".getBytes(StandardCharsets.UTF_8);
+
+        // the file is 0600 and alice's: another uid presenting her stateid is refused both ways
+        var thief = GatewayFixture.context("127.0.0.1", GatewayFixture.user(3912, 2422));
+        run(new Compound("", 0).op(22, w -> w.writeOpaque(fh))
+                .op(38, w -> { mine.write(w); w.writeLong(0).writeInt(2).writeOpaque(data); }), thief)
+                .expect(22, 0).expect(38, Nfs4Status.ACCESS);
+        run(new Compound("", 0).op(22, w -> w.writeOpaque(fh))
+                .op(25, w -> { mine.write(w); w.writeLong(0).writeInt(16); }), thief)
+                .expect(22, 0).expect(25, Nfs4Status.ACCESS);
+
+        var own = run(new Compound("", 0).op(22, w -> w.writeOpaque(fh))
+                .op(38, w -> { mine.write(w); w.writeLong(0).writeInt(2).writeOpaque(data); }));
+        own.expect(22, 0).expect(38, 0);
+        assertThat(own.in().readInt()).isEqualTo(data.length);
     }
 
     @Test

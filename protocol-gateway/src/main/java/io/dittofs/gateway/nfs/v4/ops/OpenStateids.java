@@ -1,6 +1,7 @@
 package io.dittofs.gateway.nfs.v4.ops;
 
 import io.dittofs.gateway.fs.model.AccessMode;
+import io.dittofs.gateway.fs.model.OpenFile;
 import io.dittofs.gateway.nfs.v4.CompoundContext;
 import io.dittofs.gateway.nfs.v4.Fh;
 import io.dittofs.gateway.nfs.v4.Nfs4Status;
@@ -19,6 +20,11 @@ final class OpenStateids {
     }
 
     private OpenStateids() {
+    }
+
+    /** Whether the compound's caller is the user the open was granted to (same uid). */
+    static boolean sameUser(CompoundContext c, OpenFile open) {
+        return c.principal().uid() == open.principal().uid();
     }
 
     static Found find(CompoundContext c, Stateid given) {

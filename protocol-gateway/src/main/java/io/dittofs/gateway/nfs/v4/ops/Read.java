@@ -61,7 +61,9 @@ public final class Read implements Nfs4Op<Read.Args> {
                 return Nfs4Status.OPENMODE;
             }
             // the open's snapshot predates this client's own writes (content, size): read as of now
-            var fresh = c.server().fs().open(f.open().file().principal(), r.handle(), AccessMode.READ);
+            // another user's stateid is checked against the caller's own permissions (see Write)
+            var reader = OpenStateids.sameUser(c, f.open().file()) ? f.open().file().principal() : c.principal();
+            var fresh = c.server().fs().open(reader, r.handle(), AccessMode.READ);
             if (!fresh.status().ok()) {
                 return Nfs4Status.of(fresh.status());
             }

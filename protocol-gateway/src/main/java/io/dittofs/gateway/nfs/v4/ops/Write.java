@@ -68,8 +68,14 @@ public final class Write implements Nfs4Op<Write.Args> {
             if ((f.open().access() & 2) == 0) {
                 return Nfs4Status.OPENMODE;
             }
-            w = a.data().length == 0 ? EmptyWrite.through(c.server().fs(), f.open().file(), a.offset())
-                    : c.server().fs().write(f.open().file(), a.offset(), ByteBuffer.wrap(a.data()), how);
+            if (!OpenStateids.sameUser(c, f.open().file())) {
+                // another user's stateid (RFC 7530 §9.1.4.3 "stolen"): the open's grant is not
+                // theirs, so the write is checked against the caller's own permissions
+                w = c.server().fs().write(c.principal(), r.handle(), a.offset(), ByteBuffer.wrap(a.data()), how);
+            } else {
+                w = a.data().length == 0 ? EmptyWrite.through(c.server().fs(), f.open().file(), a.offset())
+                        : c.server().fs().write(f.open().file(), a.offset(), ByteBuffer.wrap(a.data()), how);
+            }
         }
         if (!w.status().ok()) {
             return Nfs4Status.of(w.status());
