@@ -29,11 +29,25 @@ public final class Housekeeping {
                 }
             }
             revokeOverdueBreaks(t, now);
-            if (t.graceEndsMs() != 0 && now >= t.graceEndsMs()) {
-                endGrace(t);
-            }
+            settleGrace(t);
             return null;
         });
+    }
+
+    /**
+     * Ends the grace period if its time has passed but no tick has ended it yet, so no operation
+     * sees "grace over" while unreclaimed state still conflicts (that state is already dead).
+     */
+    public static void settleGrace(LockTable t) {
+        long ends = t.graceEndsMs();
+        if (ends != 0 && t.now() >= ends) {
+            t.read(x -> {
+                if (t.graceEndsMs() != 0 && t.now() >= t.graceEndsMs()) {
+                    endGrace(t);
+                }
+                return null;
+            });
+        }
     }
 
     /** Ends the grace period now: unreclaimed state is dropped, which may grant waiters. */

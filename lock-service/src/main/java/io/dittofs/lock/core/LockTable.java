@@ -50,7 +50,7 @@ public final class LockTable {
     private final Map<Owner, Integer> heldByOwner = new HashMap<>();
     private final Set<ByteString> breaking = new HashSet<>();
     private long waiterSeq;
-    private long graceEndsMs;
+    private volatile long graceEndsMs;
 
     private record ClientKey(Protocol protocol, ByteString key) {
     }

@@ -179,7 +179,8 @@ public abstract class LockStoreConformance {
         assertThat(reopened.getGrantId()).isEqualTo(open.getGrantId());
         assertThat(reopened.getGrantedGrantBits()).isEqualTo(5);
         clock.advanceMs(30_001);
-        core.tick();
+        // no housekeeping tick: the first operation after the period ends it and drops what was
+        // not reclaimed, so b's dead lock never answers DENIED
         assertThat(fx.api.getGrace(GetGraceRequest.getDefaultInstance()).getInGrace()).isFalse();
         assertThat(fx.lock(c, "r", "f", 5, 1, true).getStatus()).as("reclaimed lock still held").isEqualTo(Status.DENIED);
         assertThat(fx.lock(c, "r", "g", 5, 1, true).getStatus()).as("b never reclaimed").isEqualTo(Status.OK);

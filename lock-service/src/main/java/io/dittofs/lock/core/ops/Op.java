@@ -2,6 +2,7 @@ package io.dittofs.lock.core.ops;
 
 import io.dittofs.contracts.StatusException;
 import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.lock.core.Housekeeping;
 import io.dittofs.lock.core.LockTable;
 import io.dittofs.lock.spi.StoreException;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ public abstract class Op<Q, R> {
 
     public final R run(Q request) {
         try {
+            Housekeeping.settleGrace(table);
             return execute(request);
         } catch (StatusException e) {
             log.debug("{} -> {}", getClass().getSimpleName(), e.getMessage());
