@@ -4,6 +4,7 @@ import io.dittofs.contracts.grpc.VirtualThreadExecutor;
 import io.dittofs.gateway.access.ShareGate;
 import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.smb.auth.NtHashSource;
+import io.dittofs.gateway.smb.crypto.CryptoWarmup;
 import io.dittofs.gateway.smb.server.SmbServer;
 import io.dittofs.gateway.smb.server.SmbServerSettings;
 import io.dittofs.gateway.metrics.ProtocolOps;
@@ -57,6 +58,7 @@ public final class SmbListener implements SmartLifecycle {
         }
         log.info("SMB2/3 listening on {}:{} (signing {})", props.bindAddress(), server.port(),
                 props.signingRequired() ? "required" : "enabled");
+        CryptoWarmup.startInBackground();
     }
 
     @Override

@@ -69,10 +69,14 @@ public final class Smb2Signing {
         if (message.length < 64) {
             return false;
         }
-        byte[] copy = message.clone();
-        byte[] sig = Arrays.copyOfRange(copy, SIGNATURE_AT, SIGNATURE_AT + 16);
-        Arrays.fill(copy, SIGNATURE_AT, SIGNATURE_AT + 16, (byte) 0);
-        return MessageDigest.isEqual(mac(copy), sig);
+        // in place (a megabyte WRITE is not copied): the signature is zeroed for the MAC, then put back
+        byte[] sig = Arrays.copyOfRange(message, SIGNATURE_AT, SIGNATURE_AT + 16);
+        Arrays.fill(message, SIGNATURE_AT, SIGNATURE_AT + 16, (byte) 0);
+        try {
+            return MessageDigest.isEqual(mac(message), sig);
+        } finally {
+            System.arraycopy(sig, 0, message, SIGNATURE_AT, 16);
+        }
     }
 
     public int algorithm() {

@@ -26,6 +26,13 @@ final class Replies {
 
     /** One frame of responses; a signed message's signature covers its padding (MS-SMB2 3.3.4.1.1). */
     static byte[] assemble(List<Reply> replies) {
+        if (replies.size() == 1) {
+            Reply only = replies.getFirst();
+            if (only.signer() != null) {
+                only.signer().sign(only.message());
+            }
+            return only.message();
+        }
         SmbWriter out = new SmbWriter(replies.stream().mapToInt(r -> r.message().length + 8).sum());
         for (int i = 0; i < replies.size(); i++) {
             Reply r = replies.get(i);

@@ -13,9 +13,7 @@ public final class DirectTcpFraming {
         if (message.length > DirectTcpDecoder.MAX_LENGTH) {
             throw new IllegalArgumentException("SMB message of " + message.length + " bytes cannot be framed");
         }
-        ByteBuf out = Unpooled.buffer(4 + message.length);
-        out.writeInt(message.length);
-        out.writeBytes(message);
-        return out;
+        // the 4-byte length and the message as one composite: a megabyte READ is not copied again
+        return Unpooled.wrappedBuffer(Unpooled.buffer(4).writeInt(message.length), Unpooled.wrappedBuffer(message));
     }
 }

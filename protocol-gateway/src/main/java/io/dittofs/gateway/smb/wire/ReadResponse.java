@@ -6,9 +6,6 @@ import java.nio.ByteBuffer;
 public record ReadResponse(ByteBuffer data) {
 
     public void encode(SmbWriter w) {
-        ByteBuffer d = data.duplicate();
-        byte[] b = new byte[d.remaining()];
-        d.get(b);
-        w.u16(17).u8(80).u8(0).i32(b.length).i32(0).i32(0).bytes(b);
+        w.u16(17).u8(80).u8(0).i32(data.remaining()).i32(0).i32(0).bytes(data);
     }
 }

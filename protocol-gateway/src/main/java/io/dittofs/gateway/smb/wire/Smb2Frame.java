@@ -28,7 +28,8 @@ public final class Smb2Frame {
             Smb2Header h = Smb2Header.decode(new SmbReader(frame, at, frame.length));
             long next = h.nextCommand() & 0xffffffffL;
             if (next == 0) {
-                out.add(new Smb2Packet(h, Arrays.copyOfRange(frame, at, frame.length)));
+                // a lone message (the common case, and every large READ/WRITE) is the frame itself
+                out.add(new Smb2Packet(h, at == 0 ? frame : Arrays.copyOfRange(frame, at, frame.length)));
                 return out;
             }
             if (next < Smb2Header.SIZE || (next & 7) != 0 || next > frame.length - at) {

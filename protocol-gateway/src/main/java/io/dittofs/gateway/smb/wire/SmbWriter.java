@@ -13,9 +13,12 @@ public final class SmbWriter {
         buf = new byte[Math.max(16, initial)];
     }
 
+    /** Bulk payloads (READ data, big buffers) grow the array to fit exactly, not by doubling. */
+    private static final int BULK = 64 * 1024;
+
     private void ensure(int n) {
         if (pos + n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+            buf = Arrays.copyOf(buf, n >= BULK ? pos + n : Math.max(buf.length * 2, pos + n));
         }
     }
 
@@ -59,6 +62,15 @@ public final class SmbWriter {
         return this;
     }
 
+    /** The buffer's remaining bytes, copied once straight into the message. */
+    public SmbWriter bytes(java.nio.ByteBuffer b) {
+        int n = b.remaining();
+        ensure(n);
+        b.duplicate().get(buf, pos, n);
+        pos += n;
+        return this;
+    }
+
     public SmbWriter zeros(int n) {
         ensure(n);
         pos += n;
@@ -94,7 +106,8 @@ public final class SmbWriter {
         return s.getBytes(StandardCharsets.UTF_16LE);
     }
 
+    /** The bytes written; the array itself when it is exactly full (the writer is done with it then). */
     public byte[] toByteArray() {
-        return Arrays.copyOf(buf, pos);
+        return pos == buf.length ? buf : Arrays.copyOf(buf, pos);
     }
 }
