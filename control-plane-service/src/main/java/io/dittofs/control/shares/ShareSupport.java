@@ -27,7 +27,7 @@ final class ShareSupport {
             throw unsupported("blockStore", "per-share block stores are not served yet: every share lives in the"
                     + " block-service's configured store; omit blockStore or use \"default\"");
         }
-        // protocols [NFS, SMB] is accepted: the gateway serves every share over SMB too (docs/smb.md)
+        // protocols is honoured: each protocol of the gateway sees only the shares that list it (docs/smb.md)
         if (Boolean.TRUE.equals(smbEncryptionRequired)) {
             throw unsupported("smbEncryptionRequired", "per-share SMB encryption is set on the gateway"
                     + " (dittofs.smb.encrypted-shares), not per share yet; omit smbEncryptionRequired or set it to false");

@@ -5,6 +5,7 @@ import io.dittofs.gateway.identity.Principals;
 import io.dittofs.gateway.identity.Squashing;
 import io.dittofs.gateway.share.Share;
 import io.dittofs.gateway.share.ShareIds;
+import io.dittofs.gateway.share.ShareProtocol;
 import io.dittofs.gateway.share.SharePermissions;
 import io.dittofs.gateway.share.Network;
 import java.net.InetAddress;
@@ -20,9 +21,12 @@ import java.util.List;
 public final class ShareGate {
 
     private final ShareIds shares;
+    private final ShareProtocol protocol;
 
-    public ShareGate(ShareIds shares) {
+    /** The gate of one protocol: a share not served over it is UNKNOWN_SHARE, as if it did not exist. */
+    public ShareGate(ShareIds shares, ShareProtocol protocol) {
         this.shares = shares;
+        this.protocol = protocol;
     }
 
     /** For a call on an object of share {@code shareId} (from its handle). */
@@ -36,7 +40,7 @@ public final class ShareGate {
 
     /** For a share found by name or export path (MOUNT, TREE_CONNECT); null is UNKNOWN_SHARE. */
     public Decision check(Share share, InetAddress client, Principal caller, Intent intent) {
-        if (share == null) {
+        if (share == null || !share.serves(protocol)) {
             return new Decision.Denied(Denial.UNKNOWN_SHARE);
         }
         if (!share.allows(client)) {

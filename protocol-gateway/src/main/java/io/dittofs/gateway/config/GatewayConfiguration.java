@@ -20,6 +20,7 @@ import io.dittofs.gateway.rpc.RpcDispatcher;
 import io.dittofs.gateway.rpc.RpcRegistry;
 import io.dittofs.gateway.rpc.auth.AuthFlavors;
 import io.dittofs.gateway.share.ShareIds;
+import io.dittofs.gateway.share.ShareProtocol;
 import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.share.ShareSnapshotFile;
 import io.dittofs.gateway.share.StaticShareRegistry;
@@ -111,7 +112,7 @@ public class GatewayConfiguration {
 
     @Bean
     public ShareGate gatewayShareGate(ShareIds ids) {
-        return new ShareGate(ids);
+        return new ShareGate(ids, ShareProtocol.NFS);
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -152,7 +153,7 @@ public class GatewayConfiguration {
         programs.register(portmap);
         if (versions.serves3()) {
             // MOUNT hands out NFSv3 handles: it goes with NFSv3
-            programs.register(new MountProgram(registry, ids, gate, fs)).register(new Nfs3Program(fs, gate));
+            programs.register(new MountProgram(registry.servedOver(ShareProtocol.NFS), ids, gate, fs)).register(new Nfs3Program(fs, gate));
         }
         extraPrograms.orderedStream().filter(versions::admits).forEach(programs::register);
         DuplicateRequestCache drc = new DuplicateRequestCache(nfs.drcEntries());

@@ -56,7 +56,7 @@ public class Nfs4Configuration {
         NfsVersionRange versions = nfs.versions();
         int lease = (int) nfs.leaseTime().toSeconds();
         Fattr4.leaseSeconds(lease);
-        return new Nfs4Program(new Nfs4Server(fs, gate, new PseudoFs(registry, fs),
+        return new Nfs4Program(new Nfs4Server(fs, gate, new PseudoFs(registry.servedOver(io.dittofs.gateway.share.ShareProtocol.NFS), fs),
                 new ClientStates(locks.getIfAvailable(), lease), new Owners(nfs.idDomain(), identity.names())),
                 versions.minMinor(), Math.max(0, versions.maxMinor()),
                 metrics.getIfAvailable(GatewayMetrics::disabled).nfs4Operations(),

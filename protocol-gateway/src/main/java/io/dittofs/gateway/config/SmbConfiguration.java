@@ -5,6 +5,8 @@ import io.dittofs.gateway.access.ShareGate;
 import io.dittofs.gateway.fs.FileSystem;
 import io.dittofs.gateway.locks.LockEventRouter;
 import io.dittofs.gateway.locks.LockManager;
+import io.dittofs.gateway.share.ShareIds;
+import io.dittofs.gateway.share.ShareProtocol;
 import io.dittofs.gateway.share.ShareRegistry;
 import io.dittofs.gateway.smb.ops.SmbFileService;
 import io.dittofs.gateway.smb.auth.GrpcNtHashSource;
@@ -87,8 +89,10 @@ public class SmbConfiguration {
     @Bean
     public SmbListener smbListener(SmbProperties smb, SmbServerSettings settings, SmbIdentity identity,
                                    ObjectProvider<GatewayMetrics> metrics,
-                                   ShareRegistry shares, ObjectProvider<ShareGate> gate, SmbFileService files) {
-        return new SmbListener(smb, settings, identity.source(), shares, gate.getObject(),
+                                   ShareRegistry shares, ShareIds ids, SmbFileService files) {
+        // SMB sees only the shares served over SMB, through a gate of its own
+        return new SmbListener(smb, settings, identity.source(), shares.servedOver(ShareProtocol.SMB),
+                new ShareGate(ids, ShareProtocol.SMB),
                 metrics.getIfAvailable(GatewayMetrics::disabled).smb2(), files::connection);
     }
 }

@@ -27,6 +27,37 @@ public interface ShareRegistry {
         return Optional.empty();
     }
 
+    /** This registry as one protocol sees it: shares not served over {@code protocol} are absent. */
+    default ShareRegistry servedOver(ShareProtocol protocol) {
+        ShareRegistry all = this;
+        return new ShareRegistry() {
+            @Override
+            public Collection<Share> all() {
+                return all.all().stream().filter(s -> s.serves(protocol)).toList();
+            }
+
+            @Override
+            public Optional<Share> byName(String name) {
+                return all.byName(name).filter(s -> s.serves(protocol));
+            }
+
+            @Override
+            public boolean assignsIds() {
+                return all.assignsIds();
+            }
+
+            @Override
+            public Optional<Share> byId(long id) {
+                return all.byId(id).filter(s -> s.serves(protocol));
+            }
+
+            @Override
+            public Optional<Share> byExportPath(String path) {
+                return all.byExportPath(path).filter(s -> s.serves(protocol));
+            }
+        };
+    }
+
     /** The share exported at {@code path} (MOUNT's dirpath). */
     default Optional<Share> byExportPath(String path) {
         String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;

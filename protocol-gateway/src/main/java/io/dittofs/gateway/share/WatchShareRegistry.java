@@ -97,7 +97,7 @@ public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, 
         Map<Long, Share> byId = new LinkedHashMap<>();
         boolean allIds = true;
         for (var s : view.shares().values()) {
-            if (!s.getNfsEnabled()) {
+            if (!s.getNfsEnabled() && !s.getSmbEnabled()) {
                 continue;
             }
             Optional<Share> share = toShare(s, view);
@@ -142,8 +142,15 @@ public final class WatchShareRegistry implements ShareRegistry, SmartLifecycle, 
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
+        java.util.EnumSet<ShareProtocol> protocols = java.util.EnumSet.noneOf(ShareProtocol.class);
+        if (s.getNfsEnabled()) {
+            protocols.add(ShareProtocol.NFS);
+        }
+        if (s.getSmbEnabled()) {
+            protocols.add(ShareProtocol.SMB);
+        }
         return Optional.of(new Share(s.getName(), path, s.getReadOnly(), squash, s.getAnonymousUid(),
-                s.getAnonymousGid(), networks, permissions(s, view)));
+                s.getAnonymousGid(), networks, permissions(s, view), protocols));
     }
 
     /** Grants by name become grants by uid/gid; a grant naming an unknown user or group is dropped. */

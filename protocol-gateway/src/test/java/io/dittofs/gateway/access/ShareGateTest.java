@@ -6,6 +6,7 @@ import io.dittofs.gateway.identity.Principal;
 import io.dittofs.gateway.share.Network;
 import io.dittofs.gateway.share.Share;
 import io.dittofs.gateway.share.ShareIds;
+import io.dittofs.gateway.share.ShareProtocol;
 import io.dittofs.gateway.share.SharePermissions;
 import io.dittofs.gateway.share.SharePermissions.Level;
 import io.dittofs.gateway.share.Squash;
@@ -31,10 +32,23 @@ class ShareGateTest {
         case "ro" -> 2;
         case "graded" -> 3;
         default -> -1;
-    }));
+    }), ShareProtocol.NFS);
 
     static InetAddress ip(String s) throws Exception {
         return InetAddress.getByName(s);
+    }
+
+    @Test
+    void aShareNotServedOverTheGatesProtocolIsUnknownThere() throws Exception {
+        Share smbOnly = new Share("win", "/win", false, Squash.NONE, 99, 98, List.of(), SharePermissions.EVERYONE,
+                java.util.Set.of(ShareProtocol.SMB));
+        ShareIds ids = new ShareIds(new StaticShareRegistry(List.of(smbOnly)), name -> 9);
+        assertThat(new ShareGate(ids, ShareProtocol.NFS).check(smbOnly, ip("10.0.0.1"), ROOT, Intent.CONNECT))
+                .isEqualTo(new Decision.Denied(Denial.UNKNOWN_SHARE));
+        assertThat(new ShareGate(ids, ShareProtocol.NFS).check(9, ip("10.0.0.1"), ROOT, Intent.READ))
+                .as("a handle of the share presented over NFS").isEqualTo(new Decision.Denied(Denial.UNKNOWN_SHARE));
+        assertThat(new ShareGate(ids, ShareProtocol.SMB).check(smbOnly, ip("10.0.0.1"), ROOT, Intent.CONNECT))
+                .isInstanceOf(Decision.Allowed.class);
     }
 
     @Test

@@ -35,8 +35,8 @@ class SmbConfigurationTest {
         }
 
         @Bean
-        ShareGate gate(ShareRegistry shares) {
-            return new ShareGate(new ShareIds(shares, name -> 1L));
+        ShareIds ids(ShareRegistry shares) {
+            return new ShareIds(shares, name -> 1L);
         }
     }
 

@@ -95,7 +95,7 @@ class ProtocolMetricsTest {
             var r = fs.root(Principal.root(), share);
             return r.status().ok() ? r.shareId() : -1;
         });
-        ShareGate gate = new ShareGate(ids);
+        ShareGate gate = new ShareGate(ids, io.dittofs.gateway.share.ShareProtocol.NFS);
         GatewayMetrics metrics = new GatewayMetrics(gatewayMeters, new SlowCalls(Duration.ofNanos(1)));
         RpcRegistry programs = RpcRegistry.of(List.of(new Nfs3Program(fs, gate), new MountProgram(shares, ids, gate, fs),
                 new Nfs4Program(new Nfs4Server(fs, gate, new PseudoFs(shares, fs), new ClientStates(null)),

@@ -53,14 +53,22 @@ class WatchShareRegistryTest {
     }
 
     @Test
-    void aShareWithNfsOffOrAnUnparsableNetworkIsNotExported() {
+    void eachProtocolSeesOnlyItsSharesAndAnUnparsableNetworkIsNotExported() {
         WatchShareRegistry r = registry();
         r.apply(ConfigView.of(ConfigSnapshot.newBuilder().setRevision(1)
-                .addShares(share("smbonly").setNfsEnabled(false))
+                .addShares(share("smbonly").setNfsEnabled(false).setSmbEnabled(true))
+                .addShares(share("neither").setNfsEnabled(false).setSmbEnabled(false))
                 .addShares(share("bad").addAllowedNetworks("10.0.0.0/8").addAllowedNetworks("not-a-net"))
                 .addShares(share("ok").setExportPath("/data/")).build()));
-        assertThat(r.all()).extracting(Share::name).containsExactly("ok");
-        assertThat(r.byExportPath("/data")).isPresent();
+        assertThat(r.all()).extracting(Share::name).containsExactlyInAnyOrder("ok", "smbonly");
+        ShareRegistry nfs = r.servedOver(ShareProtocol.NFS);
+        ShareRegistry smb = r.servedOver(ShareProtocol.SMB);
+        assertThat(nfs.all()).extracting(Share::name).containsExactly("ok");
+        assertThat(nfs.byExportPath("/data")).isPresent();
+        assertThat(nfs.byName("smbonly")).isEmpty();
+        assertThat(nfs.byExportPath("/smbonly")).isEmpty();
+        assertThat(smb.all()).extracting(Share::name).containsExactly("smbonly");
+        assertThat(smb.byName("ok")).as("the test shares are NFS-only unless they say SMB").isEmpty();
     }
 
     /** Ids come with the shares: a handle's share is a map read, no GetRoot fan-out, an unknown id STALE at once. */

@@ -54,7 +54,8 @@ class SmbServerTest {
     }
 
     static io.dittofs.gateway.access.ShareGate gate(io.dittofs.gateway.share.ShareRegistry shares) {
-        return new io.dittofs.gateway.access.ShareGate(new io.dittofs.gateway.share.ShareIds(shares, name -> 1L));
+        return new io.dittofs.gateway.access.ShareGate(new io.dittofs.gateway.share.ShareIds(shares, name -> 1L),
+                io.dittofs.gateway.share.ShareProtocol.SMB);
     }
 
     @AfterEach
