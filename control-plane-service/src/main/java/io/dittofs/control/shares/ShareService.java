@@ -76,8 +76,9 @@ public class ShareService {
         s.setExportPath(path);
         s.setMetadataStore(store(StoreRole.METADATA, r.metadataStore() != null ? r.metadataStore() : "default", "metadataStore"));
         s.setBlockStore(store(StoreRole.BLOCK, r.blockStore() != null ? r.blockStore() : "default", "blockStore"));
+        // the gateway serves NFS and SMB by default: a new share is reachable over both unless it says otherwise
         s.setNfsEnabled(true);
-        s.setSmbEnabled(false);
+        s.setSmbEnabled(true);
         apply(s, r.readOnly(), r.squash(), r.anonymousUid(), r.anonymousGid(), r.allowedNetworks(), r.protocols(),
                 r.smbEncryptionRequired(), r.guestAllowed(), r.defaultPermission());
         ShareView view = saveAndAnnounce(s);
