@@ -16,6 +16,7 @@ import io.dittofs.gateway.fs.model.FileType;
 import io.dittofs.gateway.fs.model.RemoveKind;
 import io.dittofs.gateway.fs.model.SetAttrs;
 import io.dittofs.gateway.fs.model.SetTime;
+import io.dittofs.gateway.fs.model.Time;
 import io.dittofs.gateway.fs.model.Wcc;
 import io.dittofs.gateway.fs.model.WccAttr;
 import java.util.ArrayList;
@@ -76,7 +77,8 @@ final class NamespaceMapper {
         }
         return new FileAttr(type(a.getType()), a.getMode() & 07777, a.getNlink(), a.getUid(), a.getGid(), a.getSize(),
                 a.getSpaceUsed(), a.getRdevMajor(), a.getRdevMinor(), a.getFsid(), a.getFileid(), time(a.getAtime()),
-                time(a.getMtime()), time(a.getCtime()), a.getChange(), a.hasPayloadId() ? content(a.getPayloadId()) : null);
+                time(a.getMtime()), time(a.getCtime()), a.getChange(), a.hasPayloadId() ? content(a.getPayloadId()) : null,
+                a.hasBtime() ? time(a.getBtime()) : Time.ZERO, a.getDosAttributes());
     }
 
     static FileAttr attr(boolean present, Attr a) {
@@ -111,6 +113,12 @@ final class NamespaceMapper {
         }
         if (s.mtime() != null) {
             b.setMtime(setTime(s.mtime()));
+        }
+        if (s.btime() != null) {
+            b.setBtime(setTime(s.btime()));
+        }
+        if (s.dosAttributes() != null) {
+            b.setDosAttributes(s.dosAttributes());
         }
         return b.build();
     }

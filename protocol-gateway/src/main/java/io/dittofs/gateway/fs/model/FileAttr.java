@@ -8,8 +8,19 @@ package io.dittofs.gateway.fs.model;
  * @param fileid  unique within the share
  * @param change  increases on every data or metadata change
  * @param content the content object of a regular file; null for other types or before the first write
+ * @param btime   birth time (SMB CreationTime, NFSv4 time_create); {@link Time#ZERO} when unknown
+ * @param dosAttributes SMB FILE_ATTRIBUTE_* bits the namespace keeps beside the mode (hidden, system,
+ *                archive...); 0 when none was ever set
  */
 public record FileAttr(FileType type, int mode, int nlink, int uid, int gid, long size, long spaceUsed,
                        int rdevMajor, int rdevMinor, long fsid, long fileid, Time atime, Time mtime, Time ctime,
-                       long change, ContentId content) {
+                       long change, ContentId content, Time btime, int dosAttributes) {
+
+    /** Attributes without a birth time or DOS attributes (pseudo objects, tests). */
+    public FileAttr(FileType type, int mode, int nlink, int uid, int gid, long size, long spaceUsed,
+                    int rdevMajor, int rdevMinor, long fsid, long fileid, Time atime, Time mtime, Time ctime,
+                    long change, ContentId content) {
+        this(type, mode, nlink, uid, gid, size, spaceUsed, rdevMajor, rdevMinor, fsid, fileid, atime, mtime, ctime,
+                change, content, Time.ZERO, 0);
+    }
 }

@@ -91,6 +91,20 @@ class GrpcFileSystemTest {
     }
 
     @Test
+    void birthTimeAndDosAttributesAreKeptByTheNamespace() {
+        Handle h = create("dos", 0644);
+        var born = new io.dittofs.gateway.fs.model.Time(1_234_567_890L, 5);
+        var set = new SetAttrs(null, null, null, null, null, null,
+                new io.dittofs.gateway.fs.model.SetTime.ClientTime(born), 0x22);
+        assertThat(fs.setAttr(ALICE, h, set, null).status()).isEqualTo(FsStatus.OK);
+        var a = fs.getAttr(ALICE, h).attr();
+        assertThat(a.btime()).isEqualTo(born);
+        assertThat(a.dosAttributes()).isEqualTo(0x22);
+        assertThat(fs.setAttr(BOB, h, new SetAttrs(null, null, null, null, null, null, null, 0), null).status())
+                .as("only the owner sets DOS attributes").isNotEqualTo(FsStatus.OK);
+    }
+
+    @Test
     void removeOfTheLastLinkReleasesTheContent() {
         Handle h = create("gone", 0644);
         fs.write(ALICE, h, 0, bytes("data"), Stability.FILE_SYNC);
