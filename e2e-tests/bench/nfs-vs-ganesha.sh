@@ -4,6 +4,9 @@
 # rpcbind that Ganesha needs and both servers are reachable only on that namespace's loopback.
 # Needs root, libnfs-utils, nfs-ganesha, nfs-ganesha-vfs, rpcbind, a built launcher jar and nfs-client jar.
 #   sudo e2e-tests/bench/nfs-vs-ganesha.sh [MiB=512] [files=2000] [runs=3]
+# Environment: PORT_BASE (default 12000: DittoFS embedded NFS on BASE+49, separate on BASE+1049,
+# Ganesha on BASE+10049..52, services on BASE+11001..3), SERVERS (default
+# "dittofs dittofs-separate ganesha"), WORKLOADS (default "cp meta calls random").
 # Three servers, each measured the same way: DittoFS embedded (one JVM), DittoFS as separate
 # processes (metadata, block, lock services and the gateway in four JVMs over TCP gRPC) and
 # Ganesha. Per server: a warm-up round, then RUNS rounds of nfs-cp up/down, MetadataBench
@@ -13,12 +16,20 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 MIB=${1:-512}; FILES=${2:-2000}; RUNS=${3:-3}
 if [ -z "${IN_NETNS:-}" ]; then
-  exec unshare -n env IN_NETNS=1 "$0" "$@"
+  exec unshare -n -m env IN_NETNS=1 "$0" "$@"
 fi
 ip link set lo up
+# a private /run, so this rpcbind's socket and lock never meet another run's (or the host's)
+mount --make-rprivate / && mount -t tmpfs tmpfs /run
+B=${PORT_BASE:-12000}
+P_EMB=$((B + 49)); P_SEP=$((B + 1049)); P_GAN=$((B + 10049))
+P_META=$((B + 11001)); P_BLOCK=$((B + 11002)); P_LOCK=$((B + 11003))
+SERVERS=${SERVERS:-dittofs dittofs-separate ganesha}
+WORKLOADS=${WORKLOADS:-cp meta calls random}
+want() { case " $1 " in *" $2 "*) return 0 ;; *) return 1 ;; esac; }
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-JAR=$(ls launcher/target/launcher-*-exec.jar | head -1)
-CLIENT=$(ls nfs-client/target/nfs-client-*.jar | grep -v sources | head -1)
+JAR=${DITTOFS_JAR:-$(ls launcher/target/launcher-*-exec.jar | head -1)}
+CLIENT=${NFS_CLIENT_JAR:-$(ls nfs-client/target/nfs-client-*.jar | grep -v sources | head -1)}
 W=$(mktemp -d /tmp/dittofs-bench.XXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$W"' EXIT
 
@@ -28,35 +39,43 @@ SRC_SHA=$(sha256sum < "$W/src.bin")
 rpcbind -f -w & sleep 1
 mkdir -p "$W/ganesha-export" /var/lib/nfs/ganesha
 cat > "$W/ganesha.conf" <<CONF
-NFS_CORE_PARAM { NFS_Port = 22049; MNT_Port = 22050; NLM_Port = 22051; Rquota_Port = 22052;
+NFS_CORE_PARAM { NFS_Port = $P_GAN; MNT_Port = $((P_GAN + 1)); NLM_Port = $((P_GAN + 2)); Rquota_Port = $((P_GAN + 3));
   Protocols = 3; Enable_NLM = false; Enable_RQUOTA = false; }
 NFSV4 { Graceless = true; }
 EXPORT { Export_Id = 1; Path = $W/ganesha-export; Pseudo = /gexport; Access_Type = RW;
   Squash = No_Root_Squash; SecType = sys; Protocols = 3; Transports = TCP; FSAL { Name = VFS; } }
 LOG { Default_Log_Level = WARN; }
 CONF
-ganesha.nfsd -F -f "$W/ganesha.conf" -L "$W/ganesha.log" -p "$W/ganesha.pid" -N NIV_WARN &
-DITTOFS_NFS_PORT=12049 DITTOFS_DATA_DIR="$W/dittofs-data" "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" > "$W/dittofs.log" 2>&1 &
+# each server is a job of this shell itself (not of a subshell), so the EXIT trap's kill reaches it
+if want "$SERVERS" ganesha; then
+  ganesha.nfsd -F -f "$W/ganesha.conf" -L "$W/ganesha.log" -p "$W/ganesha.pid" -N NIV_WARN &
+fi
+if want "$SERVERS" dittofs; then
+  DITTOFS_NFS_PORT=$P_EMB DITTOFS_DATA_DIR="$W/dittofs-data" "$JAVA" --enable-native-access=ALL-UNNAMED \
+    ${DITTOFS_JVM_OPTS:-} -jar "$JAR" --dittofs.smb.port=0 > "$W/dittofs.log" 2>&1 &
+fi
 # the same jar as separate processes: one JVM per service, TCP gRPC between them (as SeparateProcessesIT)
 svc() { # name main-class args...
   local name=$1 main=$2; shift 2
   "$JAVA" --enable-native-access=ALL-UNNAMED -Dloader.main="$main" -jar "$JAR" "$@" > "$W/$name.log" 2>&1 &
 }
+if want "$SERVERS" dittofs-separate; then
 svc meta io.dittofs.metadata.MetadataServiceApplication --dittofs.data-dir="$W/sep-meta" \
-  --dittofs.metadata.grpc.listen=127.0.0.1:23001 --dittofs.metadata.content.block-target=127.0.0.1:23002
-svc block io.dittofs.block.BlockServiceApplication --dittofs.data-dir="$W/sep-block" --dittofs.block.grpc.listen=127.0.0.1:23002
-svc lock io.dittofs.lock.LockServiceApplication --dittofs.data-dir="$W/sep-lock" --dittofs.lock.grpc.listen=127.0.0.1:23003
+  --dittofs.metadata.grpc.listen=127.0.0.1:$P_META --dittofs.metadata.content.block-target=127.0.0.1:$P_BLOCK
+svc block io.dittofs.block.BlockServiceApplication --dittofs.data-dir="$W/sep-block" --dittofs.block.grpc.listen=127.0.0.1:$P_BLOCK
+svc lock io.dittofs.lock.LockServiceApplication --dittofs.data-dir="$W/sep-lock" --dittofs.lock.grpc.listen=127.0.0.1:$P_LOCK
 for _ in $(seq 1 180); do
-  (echo > /dev/tcp/127.0.0.1/23001) 2>/dev/null && (echo > /dev/tcp/127.0.0.1/23002) 2>/dev/null \
-    && (echo > /dev/tcp/127.0.0.1/23003) 2>/dev/null && break
+  (echo > /dev/tcp/127.0.0.1/$P_META) 2>/dev/null && (echo > /dev/tcp/127.0.0.1/$P_BLOCK) 2>/dev/null \
+    && (echo > /dev/tcp/127.0.0.1/$P_LOCK) 2>/dev/null && break
   sleep 1
 done
-svc gateway io.dittofs.gateway.GatewayApplication --dittofs.nfs.port=13049 --dittofs.nfs.bind-address=127.0.0.1 \
-  --dittofs.smb.port=0 --dittofs.gateway.metadata-target=127.0.0.1:23001 --dittofs.gateway.block-target=127.0.0.1:23002 \
-  --dittofs.gateway.lock-target=127.0.0.1:23003 --dittofs.gateway.gateway-id=bench
+svc gateway io.dittofs.gateway.GatewayApplication --dittofs.nfs.port=$P_SEP --dittofs.nfs.bind-address=127.0.0.1 \
+  --dittofs.smb.port=0 --dittofs.gateway.metadata-target=127.0.0.1:$P_META --dittofs.gateway.block-target=127.0.0.1:$P_BLOCK \
+  --dittofs.gateway.lock-target=127.0.0.1:$P_LOCK --dittofs.gateway.gateway-id=bench
+fi
+up() { ! want "$SERVERS" "$1" || (echo > "/dev/tcp/127.0.0.1/$2") 2>/dev/null; }
 for _ in $(seq 1 180); do
-  (echo > /dev/tcp/127.0.0.1/12049) 2>/dev/null && (echo > /dev/tcp/127.0.0.1/13049) 2>/dev/null \
-    && (echo > /dev/tcp/127.0.0.1/22049) 2>/dev/null && break
+  up dittofs $P_EMB && up dittofs-separate $P_SEP && up ganesha $P_GAN && break
   sleep 1
 done
 sleep 2
@@ -68,16 +87,19 @@ bench() { # name url-of-file nfsport mountport export
   for r in $(seq 0 "$RUNS"); do
     local tag="run $r"; [ "$r" = 0 ] && tag="warm-up"
     u=${url/big.bin/big-$r.bin}
+    if want "$WORKLOADS" cp; then
     t0=$(now); nfs-cp "$W/src.bin" "$u" >/dev/null; t1=$(now)
     rm -f "$W/back.bin"; nfs-cp "$u" "$W/back.bin" >/dev/null; t2=$(now)
     [ "$(sha256sum < "$W/back.bin")" = "$SRC_SHA" ] || { echo "$name: sha256 mismatch" >&2; exit 1; }
     echo "$name $tag: write $(rate "$(echo "$t1 - $t0" | bc)") MiB/s, read $(rate "$(echo "$t2 - $t1" | bc)") MiB/s"
-    echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.MetadataBench 127.0.0.1 "$3" "$5" "$FILES" "$4")"
-    echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.CallRateBench 127.0.0.1 "$3" "$5" 20000 "$4")"
-    echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.RandomIoBench 127.0.0.1 "$3" "$5" 4000 64 "$4")"
+    fi
+    want "$WORKLOADS" meta && echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.MetadataBench 127.0.0.1 "$3" "$5" "$FILES" "$4")"
+    want "$WORKLOADS" calls && echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.CallRateBench 127.0.0.1 "$3" "$5" 20000 "$4")"
+    want "$WORKLOADS" random && echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.RandomIoBench 127.0.0.1 "$3" "$5" 4000 64 "$4")"
     echo "$name $tag: load $(cut -d' ' -f1-3 /proc/loadavg)"
   done
 }
-bench dittofs "nfs://127.0.0.1/export/big.bin?nfsport=12049&mountport=12049" 12049 12049 /export
-bench dittofs-separate "nfs://127.0.0.1/export/big.bin?nfsport=13049&mountport=13049" 13049 13049 /export
-bench ganesha "nfs://127.0.0.1$W/ganesha-export/big.bin?nfsport=22049&mountport=22050" 22049 22050 "$W/ganesha-export"
+want "$SERVERS" dittofs && bench dittofs "nfs://127.0.0.1/export/big.bin?nfsport=$P_EMB&mountport=$P_EMB" $P_EMB $P_EMB /export
+want "$SERVERS" dittofs-separate && bench dittofs-separate "nfs://127.0.0.1/export/big.bin?nfsport=$P_SEP&mountport=$P_SEP" $P_SEP $P_SEP /export
+want "$SERVERS" ganesha && bench ganesha "nfs://127.0.0.1$W/ganesha-export/big.bin?nfsport=$P_GAN&mountport=$((P_GAN + 1))" $P_GAN $((P_GAN + 1)) "$W/ganesha-export"
+true

@@ -3,11 +3,13 @@ package io.dittofs.contracts.grpc;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,9 +21,12 @@ import java.util.concurrent.TimeUnit;
 public final class GrpcServerHost implements AutoCloseable {
 
     private final Server server;
+    /** The in-process name whose unary methods are called directly (DirectChannel), or null. */
+    private final String direct;
 
-    private GrpcServerHost(Server server) {
+    private GrpcServerHost(Server server, String direct) {
         this.server = server;
+        this.direct = direct;
     }
 
     /** Hosts the services with trace ids only (no meters, no slow-call lines). */
@@ -52,11 +57,20 @@ public final class GrpcServerHost implements AutoCloseable {
         VirtualThreadExecutor threads = new VirtualThreadExecutor();
         // in process, a call from a virtual thread runs on that thread: no hand-off, no wake-up
         builder.executor(listen.startsWith(ServiceChannels.IN_PROCESS_PREFIX) ? new InlineOnVirtualThread(threads) : threads);
+        List<ServerServiceDefinition> observed = new ArrayList<>();
         for (BindableService s : services) {
-            builder.addService(telemetry.intercept(s));
+            ServerServiceDefinition def = telemetry.intercept(s);
+            observed.add(def);
+            builder.addService(def);
         }
+        String direct = listen.startsWith(ServiceChannels.IN_PROCESS_PREFIX)
+                ? listen.substring(ServiceChannels.IN_PROCESS_PREFIX.length()) : null;
         try {
-            return new GrpcServerHost(builder.build().start());
+            Server server = builder.build().start();
+            if (direct != null) {
+                DirectCalls.register(direct, observed);
+            }
+            return new GrpcServerHost(server, direct);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + listen + ": " + e.getMessage(), e);
         }
@@ -69,6 +83,9 @@ public final class GrpcServerHost implements AutoCloseable {
 
     @Override
     public void close() {
+        if (direct != null) {
+            DirectCalls.unregister(direct);
+        }
         server.shutdown();
         try {
             if (!server.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -10,7 +10,8 @@ import java.util.Objects;
  * Builds channels to DittoFS services from one target syntax, so the embedded default (every
  * service in one JVM) and the distributed stack differ only in configuration:
  * <ul>
- *   <li>{@code in-process:NAME} — the in-process transport (no sockets, no copies of messages);</li>
+ *   <li>{@code in-process:NAME} — the in-process transport (no sockets, no copies of messages); a
+ *   unary call from a virtual thread calls the hosted service directly ({@link DirectChannel});</li>
  *   <li>{@code HOST:PORT} — HTTP/2 over TCP.</li>
  * </ul>
  */
@@ -42,11 +43,12 @@ public final class ServiceChannels {
             if (name.isBlank()) {
                 throw new IllegalArgumentException("in-process target needs a name, e.g. in-process:dittofs (got '" + target + "')");
             }
-            return InProcessChannelBuilder.forName(name)
+            // unary calls from virtual threads skip the transport (DirectChannel); the rest use it
+            ManagedChannel transport = InProcessChannelBuilder.forName(name)
                     .directExecutor()
                     .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                    .intercept(Deadlines.inProcess(), telemetry.clientInterceptor())
                     .build();
+            return new DirectChannel(name, transport, Deadlines.inProcess(), telemetry.clientInterceptor());
         }
         int colon = target.lastIndexOf(':');
         if (colon <= 0 || colon == target.length() - 1) {

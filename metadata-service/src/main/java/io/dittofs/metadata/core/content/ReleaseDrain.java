@@ -3,6 +3,7 @@ package io.dittofs.metadata.core.content;
 import io.dittofs.metadata.spi.MetadataStore;
 import io.dittofs.metadata.spi.Release;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,8 @@ public final class ReleaseDrain implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReleaseDrain.class);
     private static final int BATCH = 256;
+    /** How long a kicked pass waits for more entries; nothing waits for the drain but space. */
+    private static final long GATHER_MILLIS = 5;
 
     private final MetadataStore store;
     private final ContentReleaser releaser;
@@ -68,30 +71,51 @@ public final class ReleaseDrain implements AutoCloseable {
         });
     }
 
-    /** One pass over the outbox; returns how many entries were acknowledged. Stops at the first unreachable call. */
+    /**
+     * One pass over the outbox; returns how many entries were acknowledged. Stops at the first
+     * unreachable call, acknowledging what was applied before it. The acknowledgements of a pass
+     * are one store write, not one per entry.
+     */
     public int drainOnce() {
-        int done = 0;
         List<Release> batch = store.read(tx -> tx.releases(BATCH));
-        for (Release r : batch) {
-            if (closed) {
-                break;
+        List<Release> applied = new ArrayList<>(batch.size());
+        try {
+            for (Release r : batch) {
+                if (closed) {
+                    break;
+                }
+                apply(r);
+                applied.add(r);
             }
-            applyAndAck(r);
-            done++;
+        } finally {
+            acknowledge(applied);
         }
-        return done;
+        return applied.size();
     }
 
     private void applyAndAck(Release r) {
+        apply(r);
+        acknowledge(List.of(r));
+    }
+
+    private void apply(Release r) {
         if (!releaser.apply(r)) {
             log.error("content release {} can never be applied; dropped from the outbox", r);
+        }
+    }
+
+    private void acknowledge(List<Release> applied) {
+        if (applied.isEmpty()) {
+            return;
         }
         // Not forced to disk: a lost acknowledgement only applies the entry once more after a
         // crash (idempotent), and any later durable write or sync makes it durable anyway — so a
         // REMOVE costs one fsync, not two.
         store.writeDeferred(tx -> {
-            if (tx.pendingRelease(r.payloadId()).filter(s -> s == r.size()).isPresent()) {
-                tx.deleteRelease(r.payloadId());
+            for (Release r : applied) {
+                if (tx.pendingRelease(r.payloadId()).filter(s -> s == r.size()).isPresent()) {
+                    tx.deleteRelease(r.payloadId());
+                }
             }
             return null;
         });
@@ -108,7 +132,11 @@ public final class ReleaseDrain implements AutoCloseable {
                 log.warn("content release drain paused {} (content service unreachable?): {}", retryInterval, e.toString());
             }
             try {
-                kicks.tryAcquire(retryInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (kicks.tryAcquire(retryInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                    // a burst of removes is drained in one pass: one outbox scan and one
+                    // acknowledging write for the entries of a few milliseconds, not one per REMOVE
+                    Thread.sleep(GATHER_MILLIS);
+                }
                 kicks.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
