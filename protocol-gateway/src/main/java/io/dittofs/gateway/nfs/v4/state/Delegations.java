@@ -1,0 +1,145 @@
+package io.dittofs.gateway.nfs.v4.state;
+
+import io.dittofs.gateway.fs.model.Handle;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The gateway's view of the NFSv4 delegations it handed out (RFC 7530 §10.2, RFC 8881 §10.2). The
+ * delegation itself is a caching grant in the lock-service (READ for a read delegation, READ|WRITE
+ * for a write delegation), held by the client, so it conflicts there with every other client's
+ * and protocol's opens; its stateid's "other" is the grant id. This keeps what a recall needs: the
+ * client and file, and when a recall started, its deadline. A delegation not returned by the
+ * deadline is revoked (the lock-service drops the grant then); its stateid answers DELEG_REVOKED
+ * (4.1; EXPIRED in 4.0, which has no such error) until the client frees it (FREE_STATEID) — and
+ * until then a 4.1 client's SEQUENCE carries SEQ4_STATUS_RECALLABLE_STATE_REVOKED.
+ */
+public final class Delegations {
+
+    /** @param recallDeadlineMs 0 while not recalled */
+    public record Deleg(byte[] other, long clientId, Handle handle, boolean write, long recallDeadlineMs) {
+
+        public boolean recalled() {
+            return recallDeadlineMs != 0;
+        }
+    }
+
+    /** What a delegation stateid names now. */
+    public enum Status { LIVE, REVOKED, UNKNOWN }
+
+    private static final int MAX_REVOKED = 10_000;
+
+    private final Map<String, Deleg> live = new ConcurrentHashMap<>();
+    private final Map<String, Deleg> revoked = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
+
+    public Delegations() {
+        this(System::currentTimeMillis);
+    }
+
+    public Delegations(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    private static String key(byte[] other) {
+        return HexFormat.of().formatHex(other);
+    }
+
+    public void granted(byte[] other, long clientId, Handle handle, boolean write) {
+        live.put(key(other), new Deleg(other.clone(), clientId, handle, write, 0));
+    }
+
+    /** A recall started (the lock-service's break event); the first deadline counts. Empty when unknown here. */
+    public Optional<Deleg> recalling(byte[] other, long deadlineMs) {
+        return Optional.ofNullable(live.computeIfPresent(key(other), (k, d) -> d.recalled() ? d
+                : new Deleg(d.other(), d.clientId(), d.handle(), d.write(), Math.max(1, deadlineMs))));
+    }
+
+    /** Whether any delegation is out at all (conflicting REMOVE/RENAME/SETATTR ask the lock-service only then). */
+    public boolean any() {
+        return !live.isEmpty();
+    }
+
+    public Status status(byte[] other) {
+        sweep();
+        String k = key(other);
+        if (live.containsKey(k)) {
+            return Status.LIVE;
+        }
+        return revoked.containsKey(k) ? Status.REVOKED : Status.UNKNOWN;
+    }
+
+    public Optional<Deleg> find(byte[] other) {
+        sweep();
+        String k = key(other);
+        Deleg d = live.get(k);
+        return Optional.ofNullable(d != null ? d : revoked.get(k));
+    }
+
+    /** The client's live delegation of the file, if any (a second OPEN gets no second delegation; CLAIM_DELEGATE_CUR). */
+    public Optional<Deleg> heldBy(long clientId, Handle handle) {
+        sweep();
+        return live.values().stream().filter(d -> d.clientId() == clientId && d.handle().equals(handle)).findFirst();
+    }
+
+    /** DELEGRETURN or FREE_STATEID: the delegation is gone here. */
+    public Optional<Deleg> remove(byte[] other) {
+        String k = key(other);
+        Deleg d = live.remove(k);
+        Deleg r = revoked.remove(k);
+        return Optional.ofNullable(d != null ? d : r);
+    }
+
+    /** Revokes at once (the client's callback path failed the recall). */
+    public Optional<Deleg> revoke(byte[] other) {
+        String k = key(other);
+        Deleg d = live.remove(k);
+        if (d != null) {
+            putRevoked(k, d);
+        }
+        return Optional.ofNullable(d);
+    }
+
+    /** Whether the client has revoked delegations it has not freed yet (SEQ4_STATUS_RECALLABLE_STATE_REVOKED). */
+    public boolean hasRevoked(long clientId) {
+        sweep();
+        return revoked.values().stream().anyMatch(d -> d.clientId() == clientId);
+    }
+
+    /** The client's live delegations (DELEGPURGE, client expiry). */
+    public List<Deleg> of(long clientId) {
+        List<Deleg> out = new ArrayList<>();
+        live.values().stream().filter(d -> d.clientId() == clientId).forEach(out::add);
+        return out;
+    }
+
+    /** Forgets everything of a client (its lock-service client was released: the grants went with it). */
+    public void dropClient(long clientId) {
+        live.values().removeIf(d -> d.clientId() == clientId);
+        revoked.values().removeIf(d -> d.clientId() == clientId);
+    }
+
+    /** Recalls past their deadline are revoked (the lock-service's housekeeping drops the grant at that time too). */
+    private void sweep() {
+        long now = clock.getAsLong();
+        for (Map.Entry<String, Deleg> e : live.entrySet()) {
+            Deleg d = e.getValue();
+            if (d.recalled() && now >= d.recallDeadlineMs() && live.remove(e.getKey(), d)) {
+                putRevoked(e.getKey(), d);
+            }
+        }
+    }
+
+    private void putRevoked(String k, Deleg d) {
+        if (revoked.size() >= MAX_REVOKED) {
+            revoked.clear();
+        }
+        revoked.put(k, d);
+    }
+}
