@@ -112,7 +112,7 @@ public final class Nfs4Callbacks implements LockEventListener {
 
     /** 4.0 RENEW answers CB_PATH_DOWN while the client holds delegations its callback cannot reach. */
     public boolean pathDownWithDelegations(long clientId) {
-        if (opens.delegations().of(clientId).isEmpty()) {
+        if (!opens.delegations().anyOf(clientId)) {
             return false;
         }
         Path40 p = active.get(clientId);
@@ -134,7 +134,28 @@ public final class Nfs4Callbacks implements LockEventListener {
     @Override
     public void onEvent(LockEvent event) {
         if (event instanceof LockEvent.Break b) {
+            if (!opens.delegations().known(b.grantId())) {
+                adopt(b);
+            }
             opens.delegations().recalling(b.grantId(), b.deadlineEpochMs()).ifPresent(this::recall);
+        }
+    }
+
+    /** A break for a grant this gateway does not know: an NFSv4 client's delegation from before a gateway restart? */
+    private void adopt(LockEvent.Break b) {
+        if (b.leaseKey().length != 0) {
+            return;
+        }
+        long clientId = clients.clientIdOf(b.client());
+        if (clientId == -1) {
+            return;
+        }
+        try {
+            opens.adoptDelegation(b.grantId(), clientId, clients.lockClient(clientId),
+                    io.dittofs.gateway.fs.model.Handle.of(b.file()), (b.currentBits() & 2) != 0);
+        } catch (IllegalArgumentException e) {
+            log.debug("break for grant {} names no file handle: {}", java.util.HexFormat.of().formatHex(b.grantId()),
+                    e.toString());
         }
     }
 
@@ -148,6 +169,9 @@ public final class Nfs4Callbacks implements LockEventListener {
                         java.util.HexFormat.of().formatHex(d.other()), Long.toHexString(d.clientId()),
                         failure != null ? failure.toString() : "status " + st);
                 opens.revokeDelegation(d.other());
+                // a 4.0 client learns from RENEW that its callback path is down (RFC 7530 §16.32.5)
+                active.computeIfPresent(d.clientId(), (k, p) -> new Path40(p.program(), p.netid(), p.addr(), p.ident(),
+                        p.client(), false));
             }
             return st;
         });

@@ -13,8 +13,8 @@ import io.dittofs.gateway.rpc.XdrWriter;
 /**
  * DELEGRETURN (RFC 7530 §16.8, RFC 8881 §18.6): the delegation of the current file goes back; its
  * lock-service grant is returned, so an open waiting for the recall may go on. A revoked
- * delegation is DELEG_REVOKED in 4.1 (the client then frees it with FREE_STATEID) and EXPIRED in
- * 4.0, where it is forgotten at once.
+ * delegation is DELEG_REVOKED in 4.1 (the client then frees it with FREE_STATEID); in 4.0, which
+ * has no such error, returning it succeeds and forgets it.
  */
 public final class DelegReturn implements Nfs4Op<Stateid> {
 
@@ -54,8 +54,9 @@ public final class DelegReturn implements Nfs4Op<Stateid> {
             if (c.minor() >= 1) {
                 return Nfs4Status.DELEG_REVOKED;
             }
+            // 4.0 has no DELEG_REVOKED: returning a revoked delegation just forgets it
             delegations.remove(id.other());
-            return Nfs4Status.EXPIRED;
+            return Nfs4Status.OK;
         }
         c.server().clients().renew(d.clientId());
         return opens.returnDelegation(id.other());

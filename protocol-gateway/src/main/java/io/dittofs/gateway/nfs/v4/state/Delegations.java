@@ -17,8 +17,9 @@ import java.util.function.LongSupplier;
  * and protocol's opens; its stateid's "other" is the grant id. This keeps what a recall needs: the
  * client and file, and when a recall started, its deadline. A delegation not returned by the
  * deadline is revoked (the lock-service drops the grant then); its stateid answers DELEG_REVOKED
- * (4.1; EXPIRED in 4.0, which has no such error) until the client frees it (FREE_STATEID) — and
- * until then a 4.1 client's SEQUENCE carries SEQ4_STATUS_RECALLABLE_STATE_REVOKED.
+ * (4.1; EXPIRED for READ/WRITE in 4.0, which has no such error) until the client frees it
+ * (FREE_STATEID; DELEGRETURN in 4.0) — and until then a 4.1 client's SEQUENCE carries
+ * SEQ4_STATUS_RECALLABLE_STATE_REVOKED.
  */
 public final class Delegations {
 
@@ -55,10 +56,26 @@ public final class Delegations {
         live.put(key(other), new Deleg(other.clone(), clientId, handle, write, 0));
     }
 
-    /** A recall started (the lock-service's break event); the first deadline counts. Empty when unknown here. */
+    /**
+     * A recall starts (the lock-service's break event): the delegation, when it is known here and
+     * was not being recalled yet (a break the lock-service sends again is not recalled twice).
+     */
     public Optional<Deleg> recalling(byte[] other, long deadlineMs) {
-        return Optional.ofNullable(live.computeIfPresent(key(other), (k, d) -> d.recalled() ? d
-                : new Deleg(d.other(), d.clientId(), d.handle(), d.write(), Math.max(1, deadlineMs))));
+        Deleg[] started = new Deleg[1];
+        live.computeIfPresent(key(other), (k, d) -> {
+            if (d.recalled()) {
+                return d;
+            }
+            started[0] = new Deleg(d.other(), d.clientId(), d.handle(), d.write(), Math.max(1, deadlineMs));
+            return started[0];
+        });
+        return Optional.ofNullable(started[0]);
+    }
+
+    /** Whether {@code other} is a delegation known here (live or revoked). */
+    public boolean known(byte[] other) {
+        String k = key(other);
+        return live.containsKey(k) || revoked.containsKey(k);
     }
 
     /** Whether any delegation is out at all (conflicting REMOVE/RENAME/SETATTR ask the lock-service only then). */
@@ -110,6 +127,12 @@ public final class Delegations {
     public boolean hasRevoked(long clientId) {
         sweep();
         return revoked.values().stream().anyMatch(d -> d.clientId() == clientId);
+    }
+
+    /** Whether the client holds delegations, live or revoked and not yet returned or freed. */
+    public boolean anyOf(long clientId) {
+        return live.values().stream().anyMatch(d -> d.clientId() == clientId)
+                || revoked.values().stream().anyMatch(d -> d.clientId() == clientId);
     }
 
     /** The client's live delegations (DELEGPURGE, client expiry). */

@@ -249,6 +249,20 @@ public final class OpenStates {
     }
 
     /**
+     * A delegation this gateway handed out before its restart, learnt again from the lock-service's
+     * break for it (the grant outlived the gateway): known again, so it can be recalled and used.
+     */
+    public void adoptDelegation(byte[] grantId, long clientId, ClientRef lockClient, Handle file, boolean write) {
+        if (grantId.length != STATEID_OTHER || delegations.known(grantId)) {
+            return;
+        }
+        seen(grantId);
+        states.putIfAbsent(key(grantId), new State(Kind.DELEG, clientId, lockClient, new byte[0], file, null,
+                write ? 3 : 1, 0, 1, null));
+        delegations.granted(grantId, clientId, file, write);
+    }
+
+    /**
      * DELEGRETURN (or FREE_STATEID of a revoked delegation, DELEGPURGE): the grant goes back to the
      * lock-service, which lets the opens waiting for its recall go on.
      */
