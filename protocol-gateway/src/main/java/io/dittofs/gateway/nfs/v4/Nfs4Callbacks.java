@@ -240,7 +240,7 @@ public final class Nfs4Callbacks implements LockEventListener {
                 return Optional.empty();
             }
             // literal addresses only: a callback address naming a host is not resolved (no DNS lookups on a client's word)
-            if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !host.contains(":")) {
                 return Optional.empty();
             }
             return Optional.of(new InetSocketAddress(InetAddress.getByName(host), port));

@@ -287,4 +287,15 @@ class Nfs4DelegationTest extends Nfs4FixtureTestBase {
         Client noBack = new Client("want-b", bob, false);
         assertThat(open(noBack, "o4", "plain", 1, true).delegType()).as("no back channel, no delegation").isZero();
     }
+
+    @Test
+    void callbackUniversalAddressesAreParsedStrictly() {
+        assertThat(Nfs4Callbacks.address("tcp", "127.0.0.1.3.232")).contains(new java.net.InetSocketAddress("127.0.0.1", 1000));
+        assertThat(Nfs4Callbacks.address("tcp6", "::1.0.111")).contains(new java.net.InetSocketAddress("::1", 111));
+        assertThat(Nfs4Callbacks.address("udp", "127.0.0.1.3.232")).as("callbacks over TCP only").isEmpty();
+        assertThat(Nfs4Callbacks.address("tcp", "client.example.3.232")).as("no DNS lookups").isEmpty();
+        for (String bad : new String[]{"", ".", "1.2", "127.0.0.1.300.1x", "127.0.0.1.0.0", "127.0.0.1.256.0", "..1.1"}) {
+            assertThat(Nfs4Callbacks.address("tcp", bad)).as(bad).isEmpty();
+        }
+    }
 }
