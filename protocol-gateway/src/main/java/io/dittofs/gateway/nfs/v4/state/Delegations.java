@@ -38,6 +38,8 @@ public final class Delegations {
 
     private final Map<String, Deleg> live = new ConcurrentHashMap<>();
     private final Map<String, Deleg> revoked = new ConcurrentHashMap<>();
+    /** The keys of delegations being recalled: the only ones a deadline can revoke (every stateid use sweeps them). */
+    private final java.util.Set<String> recalls = ConcurrentHashMap.newKeySet();
     private final LongSupplier clock;
 
     public Delegations() {
@@ -69,6 +71,9 @@ public final class Delegations {
             started[0] = new Deleg(d.other(), d.clientId(), d.handle(), d.write(), Math.max(1, deadlineMs));
             return started[0];
         });
+        if (started[0] != null) {
+            recalls.add(key(other));
+        }
         return Optional.ofNullable(started[0]);
     }
 
@@ -108,6 +113,7 @@ public final class Delegations {
     /** DELEGRETURN or FREE_STATEID: the delegation is gone here. */
     public Optional<Deleg> remove(byte[] other) {
         String k = key(other);
+        recalls.remove(k);
         Deleg d = live.remove(k);
         Deleg r = revoked.remove(k);
         return Optional.ofNullable(d != null ? d : r);
@@ -116,6 +122,7 @@ public final class Delegations {
     /** Revokes at once (the client's callback path failed the recall). */
     public Optional<Deleg> revoke(byte[] other) {
         String k = key(other);
+        recalls.remove(k);
         Deleg d = live.remove(k);
         if (d != null) {
             putRevoked(k, d);
@@ -145,16 +152,23 @@ public final class Delegations {
     /** Forgets everything of a client (its lock-service client was released: the grants went with it). */
     public void dropClient(long clientId) {
         live.values().removeIf(d -> d.clientId() == clientId);
+        recalls.removeIf(k -> !live.containsKey(k));
         revoked.values().removeIf(d -> d.clientId() == clientId);
     }
 
     /** Recalls past their deadline are revoked (the lock-service's housekeeping drops the grant at that time too). */
     private void sweep() {
+        if (recalls.isEmpty()) {
+            return;
+        }
         long now = clock.getAsLong();
-        for (Map.Entry<String, Deleg> e : live.entrySet()) {
-            Deleg d = e.getValue();
-            if (d.recalled() && now >= d.recallDeadlineMs() && live.remove(e.getKey(), d)) {
-                putRevoked(e.getKey(), d);
+        for (String k : recalls) {
+            Deleg d = live.get(k);
+            if (d == null) {
+                recalls.remove(k);
+            } else if (now >= d.recallDeadlineMs() && live.remove(k, d)) {
+                recalls.remove(k);
+                putRevoked(k, d);
             }
         }
     }
