@@ -58,6 +58,26 @@ class GrantsTest extends CoreTestBase {
     }
 
     @Test
+    void nlmLocksRecallConflictingDelegations() {
+        ByteString nfs = fx.client(NFS4, "gw");
+        ByteString nlm = fx.client(io.dittofs.contracts.lock.v1.Protocol.NLM, "gw");
+        EventLog log = new EventLog(core.table(), "gw");
+        OpenResponse read = fx.openWithGrant(nfs, "o", "r", 1, 0, 1, "", true);
+        OpenResponse write = fx.openWithGrant(nfs, "o", "w", 3, 0, 3, "", true);
+        assertThat(read.getGrantedGrantBits()).isEqualTo(1);
+        assertThat(write.getGrantedGrantBits()).isEqualTo(3);
+        assertThat(fx.lock(nlm, "h", "r", 0, 10, false).getStatus()).as("granted while any recall runs").isEqualTo(Status.OK);
+        assertThat(log.breaks()).as("a read lock leaves a read delegation").isEmpty();
+        assertThat(fx.lock(nlm, "h", "w", 0, 10, false).getStatus()).isEqualTo(Status.OK);
+        assertThat(log.breaks()).singleElement().satisfies(b -> {
+            assertThat(b.grant().id()).isEqualTo(write.getGrantId());
+            assertThat(b.grant().breakTo()).as("a delegation is recalled whole").isZero();
+        });
+        assertThat(fx.lock(nlm, "h", "r", 20, 10, true).getStatus()).isEqualTo(Status.OK);
+        assertThat(log.breaks()).hasSize(2);
+    }
+
+    @Test
     void withoutBreakConflictingTheOpenProceedsWhileTheBreakRuns() {
         ByteString c = fx.client(SMB, "gw");
         ByteString d = fx.client(SMB, "gw");

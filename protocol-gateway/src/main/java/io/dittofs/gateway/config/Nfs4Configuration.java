@@ -10,7 +10,10 @@ import io.grpc.ManagedChannel;
 import java.time.Duration;
 import java.util.Optional;
 import io.dittofs.gateway.fs.FileSystem;
+import io.dittofs.gateway.locks.LockEventRouter;
 import io.dittofs.gateway.locks.LockManager;
+import io.dittofs.gateway.nfs.v4.Nfs4Callbacks;
+import io.dittofs.gateway.rpc.callback.RpcConnector;
 import io.dittofs.gateway.nfs.v4.Nfs40ReplyCache;
 import io.dittofs.gateway.nfs.v4.Nfs4Program;
 import io.dittofs.gateway.nfs.v4.Nfs4Server;
@@ -49,15 +52,29 @@ public class Nfs4Configuration {
         return new Nfs4Identity(new GrpcIdentityNames(ch, Duration.ofSeconds(5), Duration.ofSeconds(60)), Optional.of(ch));
     }
 
+    /** Outbound connections to 4.0 clients' callback services (CB_NULL, CB_RECALL); closed with the context. */
+    @Bean
+    public RpcConnector gatewayNfs4CallbackConnector(NfsProperties nfs) {
+        return RpcConnector.standalone(nfs.maxRecordBytes(), nfs.callbackTimeout());
+    }
+
     @Bean
     public Nfs4Program gatewayNfs4Program(FileSystem fs, ShareGate gate, ShareRegistry registry,
                                           ObjectProvider<LockManager> locks, NfsProperties nfs, Nfs4Identity identity,
-                                          ObjectProvider<GatewayMetrics> metrics) {
+                                          ObjectProvider<GatewayMetrics> metrics, RpcConnector gatewayNfs4CallbackConnector,
+                                          ObjectProvider<LockEventRouter> events) {
         NfsVersionRange versions = nfs.versions();
         int lease = (int) nfs.leaseTime().toSeconds();
         Fattr4.leaseSeconds(lease);
+        ClientStates clients = new ClientStates(locks.getIfAvailable(), lease);
+        // delegations are recalled when the lock-service sends a break for them
+        Nfs4Callbacks callbacks = new Nfs4Callbacks(clients, gatewayNfs4CallbackConnector);
+        LockEventRouter router = events.getIfAvailable();
+        if (router != null) {
+            router.add(callbacks);
+        }
         return new Nfs4Program(new Nfs4Server(fs, gate, new PseudoFs(registry.servedOver(io.dittofs.gateway.share.ShareProtocol.NFS), fs),
-                new ClientStates(locks.getIfAvailable(), lease), new Owners(nfs.idDomain(), identity.names())),
+                clients, new Owners(nfs.idDomain(), identity.names()), callbacks),
                 versions.minMinor(), Math.max(0, versions.maxMinor()),
                 metrics.getIfAvailable(GatewayMetrics::disabled).nfs4Operations(),
                 new Nfs40ReplyCache(nfs.drcEntries(), Nfs4Program.REPLY_CACHE_BYTES));

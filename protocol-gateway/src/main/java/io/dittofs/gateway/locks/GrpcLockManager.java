@@ -115,14 +115,30 @@ public final class GrpcLockManager implements LockManager {
 
     @Override
     public OpenOutcome openOrUpgrade(OpenSpec s) {
+        return openOrUpgrade(s, 0, false);
+    }
+
+    @Override
+    public OpenOutcome openOrUpgrade(OpenSpec s, int grantBits, boolean breakConflicting) {
         try {
-            OpenResponse r = stub.open(OpenRequest.newBuilder().setFile(LockMapping.file(s.file()))
+            OpenRequest.Builder b = OpenRequest.newBuilder().setFile(LockMapping.file(s.file()))
                     .setOwner(LockMapping.owner(s.client(), s.owner())).setAccess(s.access()).setDeny(s.deny())
-                    .setReclaim(s.reclaim()).setUpgrade(true).build());
-            return new OpenOutcome(LockMapping.status(r.getStatus()), r.getOpenId().toByteArray());
+                    .setReclaim(s.reclaim()).setUpgrade(true).setBreakConflicting(breakConflicting);
+            if (grantBits != 0) {
+                b.setGrant(GrantRequest.newBuilder().setBits(grantBits));
+            }
+            OpenResponse r = stub.open(b.build());
+            return new OpenOutcome(LockMapping.status(r.getStatus()), r.getOpenId().toByteArray(),
+                    r.getGrantedGrantBits(), r.getGrantId().toByteArray());
         } catch (StatusRuntimeException e) {
             return new OpenOutcome(unreachable(e), new byte[0]);
         }
+    }
+
+    @Override
+    public LockStatus ackBreak(byte[] grantId, int newBits) {
+        return call(() -> stub.ackBreak(AckBreakRequest.newBuilder().setGrantId(ByteString.copyFrom(grantId))
+                .setNewBits(newBits).build()).getStatus());
     }
 
     @Override

@@ -45,6 +45,16 @@ public interface LockManager {
      */
     OpenOutcome openOrUpgrade(OpenSpec spec);
 
+    /**
+     * NFSv4 OPEN that may also ask for a delegation ({@code grantBits}: READ = 1 for a read delegation,
+     * READ|WRITE = 3 for a write delegation; 0 none). With {@code breakConflicting} another holder's
+     * conflicting grant is recalled and the answer is BREAK_PENDING until it is returned or revoked.
+     */
+    OpenOutcome openOrUpgrade(OpenSpec spec, int grantBits, boolean breakConflicting);
+
+    /** The holder of grant {@code grantId} keeps only {@code newBits} (0: returned, e.g. DELEGRETURN). */
+    LockStatus ackBreak(byte[] grantId, int newBits);
+
     /** NFSv4 OPEN_DOWNGRADE: the open keeps a subset of its bits. */
     LockStatus downgrade(byte[] openId, int access, int deny);
 

@@ -9,12 +9,15 @@ import io.dittofs.contracts.lock.v1.LockType;
 import io.dittofs.lock.core.ByteRangeLocks;
 import io.dittofs.lock.core.ClientEntry;
 import io.dittofs.lock.core.FileState;
+import io.dittofs.lock.core.GrantRules;
 import io.dittofs.lock.core.HeldLock;
 import io.dittofs.lock.core.LockTable;
 import io.dittofs.lock.core.Owner;
+import io.dittofs.lock.core.Protocol;
 import io.dittofs.lock.core.Range;
 import io.dittofs.lock.core.WaitQueue;
 import io.dittofs.lock.core.Waiter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,6 +65,9 @@ public final class LockOp extends Op<LockRequest, LockResponse> {
                     }
                 }
             }
+            if (client.protocol() == Protocol.NLM && !grace) {
+                recallDelegations(t, f, client, owner, exclusive);
+            }
             if (conflict.isEmpty() && !queuedAhead) {
                 HeldLock held = t.write(ch -> ByteRangeLocks.grant(f, request, ch));
                 return LockResponse.newBuilder().setLockId(held.id()).build();
@@ -87,6 +93,23 @@ public final class LockOp extends Op<LockRequest, LockResponse> {
             return denied.setQueued(true).setLockId(request.id()).build();
         });
     }
+
+    /**
+     * An NLM lock recalls NFSv4 delegations it conflicts with (a write lock every delegation, a
+     * read lock a write delegation), as an open with that access would; NLM has no "retry later"
+     * answer for a granted lock, so the lock is not held back while the recall runs.
+     */
+    private static void recallDelegations(LockTable t, FileState f, ClientEntry client, Owner owner, boolean exclusive) {
+        ByteString holder = GrantRules.holder(client.protocol(), owner, ByteString.EMPTY);
+        List<GrantRules.Break> breaks = GrantRules.breaksFor(f, holder, exclusive ? SHARE_WRITE : SHARE_READ, 0).stream()
+                .filter(b -> b.grant().protocol() == Protocol.NFS4).toList();
+        if (!breaks.isEmpty()) {
+            OpenOp.startBreaks(t, breaks);
+        }
+    }
+
+    private static final int SHARE_READ = 1;
+    private static final int SHARE_WRITE = 2;
 
     @Override
     protected LockResponse failure(Status status) {

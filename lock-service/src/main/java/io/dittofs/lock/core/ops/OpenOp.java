@@ -93,7 +93,7 @@ public final class OpenOp extends Op<OpenRequest, OpenResponse> {
         });
     }
 
-    private static void startBreaks(LockTable t, List<GrantRules.Break> breaks) {
+    static void startBreaks(LockTable t, List<GrantRules.Break> breaks) {
         long deadline = t.now() + t.settings().breakTimeout().toMillis();
         t.write(ch -> {
             for (GrantRules.Break b : breaks) {

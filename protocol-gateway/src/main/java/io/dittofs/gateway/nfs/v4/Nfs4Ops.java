@@ -2,6 +2,7 @@ package io.dittofs.gateway.nfs.v4;
 
 import io.dittofs.gateway.nfs.v4.ops.Access;
 import io.dittofs.gateway.nfs.v4.ops.BackchannelCtl;
+import io.dittofs.gateway.nfs.v4.ops.DelegReturn;
 import io.dittofs.gateway.nfs.v4.ops.BindConnToSession;
 import io.dittofs.gateway.nfs.v4.ops.Close;
 import io.dittofs.gateway.nfs.v4.ops.Commit;
@@ -93,7 +94,7 @@ public final class Nfs4Ops {
                     new OpenConfirm(), new Close(), new Read(), new Write(), new Commit(), new SetAttr(), new Create(), new Remove(),
                     new Rename(), new Link(), new Verify(Verify.VERIFY), new Verify(Verify.NVERIFY), new OpenDowngrade(),
                     new TestStateid(), new FreeStateid(), new BindConnToSession(), new BackchannelCtl(), new Lock(), new LockT(),
-                    new LockU(), new ReleaseLockOwner())
+                    new LockU(), new ReleaseLockOwner(), new DelegReturn())
             .collect(Collectors.toUnmodifiableMap(Nfs4Op::code, Function.identity()));
 
     private Nfs4Ops() {

@@ -10,16 +10,22 @@ import io.dittofs.gateway.nfs.v4.state.OwnerSeqids;
 /**
  * What the operations share across compounds: the facade, the share gate, the pseudo file system,
  * client state, open and lock stateids (kept in the lock-service the clients are registered with),
- * 4.0 owner seqids and the owner-name mapping.
+ * 4.0 owner seqids, the owner-name mapping and the callbacks (delegation recalls).
  */
 public record Nfs4Server(FileSystem fs, ShareGate gate, PseudoFs pseudo, ClientStates clients, OpenStates opens,
-                         OwnerSeqids seqids, Owners owners) {
+                         OwnerSeqids seqids, Owners owners, Nfs4Callbacks callbacks) {
 
     public Nfs4Server(FileSystem fs, ShareGate gate, PseudoFs pseudo, ClientStates clients) {
         this(fs, gate, pseudo, clients, Owners.NUMERIC);
     }
 
     public Nfs4Server(FileSystem fs, ShareGate gate, PseudoFs pseudo, ClientStates clients, Owners owners) {
-        this(fs, gate, pseudo, clients, clients.openStates(), new OwnerSeqids(), owners);
+        this(fs, gate, pseudo, clients, owners, new Nfs4Callbacks(clients, null));
+    }
+
+    /** @param callbacks CB_RECALL and the clients' callback paths (delegations need one) */
+    public Nfs4Server(FileSystem fs, ShareGate gate, PseudoFs pseudo, ClientStates clients, Owners owners,
+                      Nfs4Callbacks callbacks) {
+        this(fs, gate, pseudo, clients, clients.openStates(), new OwnerSeqids(), owners, callbacks);
     }
 }

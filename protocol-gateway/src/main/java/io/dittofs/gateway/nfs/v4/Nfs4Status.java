@@ -68,7 +68,10 @@ public final class Nfs4Status {
     public static final int LOCK_NOTSUPP = 10043;
     public static final int OP_ILLEGAL = 10044;
     public static final int DEADLOCK = 10045;
+    public static final int ADMIN_REVOKED = 10047;
+    public static final int CB_PATH_DOWN = 10048;
     public static final int BADSESSION = 10052;
+    public static final int DELEG_REVOKED = 10087;
     public static final int BADSLOT = 10053;
     public static final int COMPLETE_ALREADY = 10054;
     public static final int SEQ_MISORDERED = 10063;

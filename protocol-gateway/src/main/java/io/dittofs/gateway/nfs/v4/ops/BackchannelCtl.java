@@ -8,7 +8,10 @@ import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
 
 /** BACKCHANNEL_CTL (RFC 8881 §18.33): a new callback program (and security, read and bounded) for the session's back channel. */
-public final class BackchannelCtl implements Nfs4Op<Integer> {
+public final class BackchannelCtl implements Nfs4Op<BackchannelCtl.Args> {
+
+    public record Args(int program, io.dittofs.gateway.rpc.Credential credential) {
+    }
 
     @Override
     public int code() {
@@ -16,18 +19,18 @@ public final class BackchannelCtl implements Nfs4Op<Integer> {
     }
 
     @Override
-    public Integer decode(XdrReader in) throws XdrException {
+    public Args decode(XdrReader in) throws XdrException {
         int program = in.readInt();
-        CallbackSec.skip(in);
-        return program;
+        return new Args(program, CallbackSec.read(in));
     }
 
     @Override
-    public int execute(CompoundContext c, Integer program, XdrWriter out) {
+    public int execute(CompoundContext c, Args a, XdrWriter out) {
         if (c.session() == null) {
             return Nfs4Status.OP_NOT_IN_SESSION;
         }
-        c.session().callbackProgram(program);
+        c.session().callbackProgram(a.program());
+        c.session().callbackCredential(a.credential());
         return Nfs4Status.OK;
     }
 }

@@ -1,5 +1,6 @@
 package io.dittofs.gateway.nfs.v4.ops;
 
+import io.dittofs.gateway.rpc.Credential;
 import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 
@@ -12,6 +13,15 @@ final class CallbackSec {
     }
 
     static void skip(XdrReader in) throws XdrException {
+        read(in);
+    }
+
+    /**
+     * Reads the list; the credential callbacks are then sent with: the first AUTH_NONE or AUTH_SYS
+     * entry (RPCSEC_GSS is not offered by this server), null when the list has neither.
+     */
+    static Credential read(XdrReader in) throws XdrException {
+        Credential chosen = null;
         long secs = in.readUnsignedInt();
         if (secs > MAX_ENTRIES) {
             throw new XdrException("too many callback security parameters: " + secs);
@@ -19,17 +29,23 @@ final class CallbackSec {
         for (int i = 0; i < secs; i++) {
             int flavor = in.readInt();
             switch (flavor) {
-                case 0 -> { }
+                case 0 -> chosen = chosen == null ? new Credential.None() : chosen;
                 case 1 -> {
-                    in.readInt();
-                    in.readOpaque(255);
-                    in.readInt();
-                    in.readInt();
+                    long stamp = in.readUnsignedInt();
+                    String machine = new String(in.readOpaque(255), java.nio.charset.StandardCharsets.UTF_8);
+                    int uid = in.readInt();
+                    int gid = in.readInt();
                     long gids = in.readUnsignedInt();
                     if (gids > 16) {
                         throw new XdrException("AUTH_SYS with " + gids + " groups");
                     }
-                    in.skip((int) gids * 4);
+                    java.util.List<Integer> groups = new java.util.ArrayList<>();
+                    for (int g = 0; g < gids; g++) {
+                        groups.add(in.readInt());
+                    }
+                    if (chosen == null) {
+                        chosen = new Credential.Sys(stamp, machine, uid, gid, groups);
+                    }
                 }
                 case 6 -> {
                     in.readInt();
@@ -39,5 +55,6 @@ final class CallbackSec {
                 default -> throw new XdrException("unknown callback flavor " + flavor);
             }
         }
+        return chosen;
     }
 }

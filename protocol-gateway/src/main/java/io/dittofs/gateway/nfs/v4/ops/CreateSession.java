@@ -32,7 +32,8 @@ public final class CreateSession implements Nfs4Op<CreateSession.Args> {
                           int maxRequests) {
     }
 
-    public record Args(long clientId, int seq, int flags, Channel fore, Channel back, int cbProgram) {
+    public record Args(long clientId, int seq, int flags, Channel fore, Channel back, int cbProgram,
+                       io.dittofs.gateway.rpc.Credential cbCredential) {
     }
 
     @Override
@@ -48,8 +49,8 @@ public final class CreateSession implements Nfs4Op<CreateSession.Args> {
         Channel fore = channel(in);
         Channel back = channel(in);
         int cbProgram = in.readInt();
-        CallbackSec.skip(in);
-        return new Args(clientId, seq, flags, fore, back, cbProgram);
+        var cbCredential = CallbackSec.read(in);
+        return new Args(clientId, seq, flags, fore, back, cbProgram, cbCredential);
     }
 
     private static Channel channel(XdrReader in) throws XdrException {
@@ -88,6 +89,7 @@ public final class CreateSession implements Nfs4Op<CreateSession.Args> {
         }
         Session s = created.session();
         s.callbackProgram(a.cbProgram());
+        s.callbackCredential(a.cbCredential());
         int flags = 0;
         if ((a.flags() & FLAG_CONN_BACK_CHAN) != 0 && c.call().callbackClient().isPresent()) {
             s.backChannel(c.call().callbackClient().get());

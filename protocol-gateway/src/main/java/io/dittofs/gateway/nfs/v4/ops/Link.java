@@ -48,6 +48,10 @@ public final class Link implements Nfs4Op<byte[]> {
         if (bad != Nfs4Status.OK) {
             return bad;
         }
+        int recall = DelegationBreaks.of(c, file.handle(), DelegationBreaks.DELETE);
+        if (recall != Nfs4Status.OK) {
+            return recall;
+        }
         var r = c.server().fs().link(c.principal(), file.handle(), dir.handle(), Names.decode(name));
         if (!r.status().ok()) {
             return Nfs4Status.of(r.status());

@@ -37,11 +37,25 @@ public final class Open implements Nfs4Op<Open.Args> {
     public static final int CLAIM_DELEG_CUR_FH = 5;
     public static final int CLAIM_DELEG_PREV_FH = 6;
     private static final int RESULT_CONFIRM = 2;
+    private static final int WANT_MASK = 0xff00;
+    private static final int WANT_READ_DELEG = 0x100;
+    private static final int WANT_WRITE_DELEG = 0x200;
+    private static final int WANT_NO_DELEG = 0x400;
+    private static final int WANT_CANCEL = 0x500;
+    private static final int DELEGATE_NONE = 0;
+    private static final int DELEGATE_READ = 1;
+    private static final int DELEGATE_WRITE = 2;
+    private static final int DELEGATE_NONE_EXT = 3;
+    private static final int WND4_NOT_WANTED = 0;
+    private static final int WND4_CONTENTION = 1;
+    private static final int WND4_RESOURCE = 2;
+    private static final int WND4_CANCELLED = 7;
     private static final int RESULT_LOCKTYPE_POSIX = 4;
 
     /** @param createMode -1 without create; else 0 UNCHECKED, 1 GUARDED, 2 EXCLUSIVE4, 3 EXCLUSIVE4_1 */
+    /** @param delegStateid CLAIM_DELEGATE_CUR / CLAIM_DELEG_CUR_FH: the delegation the open is made under */
     public record Args(int seqid, int access, int deny, long clientId, byte[] owner, int createMode,
-                       SetAttrDecoder.Decoded attrs, byte[] verifier, int claim, byte[] name) {
+                       SetAttrDecoder.Decoded attrs, byte[] verifier, int claim, byte[] name, Stateid delegStateid) {
     }
 
     @Override
@@ -72,17 +86,18 @@ public final class Open implements Nfs4Op<Open.Args> {
         }
         int claim = in.readEnum(6);
         byte[] name = null;
+        Stateid deleg = null;
         switch (claim) {
             case CLAIM_NULL, 3 -> name = Names.read(in);
             case 1 -> in.readInt();
             case 2 -> {
-                Stateid.read(in);
+                deleg = Stateid.read(in);
                 name = Names.read(in);
             }
-            case 5 -> Stateid.read(in);
+            case 5 -> deleg = Stateid.read(in);
             default -> { }
         }
-        return new Args(seqid, access, deny, clientId, owner, createMode, attrs, verifier, claim, name);
+        return new Args(seqid, access, deny, clientId, owner, createMode, attrs, verifier, claim, name, deleg);
     }
 
     @Override
@@ -97,6 +112,10 @@ public final class Open implements Nfs4Op<Open.Args> {
         }
         int access = a.access() & 0xff;
         if (access < 1 || access > 3 || a.deny() < 0 || a.deny() > 3) {
+            return Nfs4Status.INVAL;
+        }
+        int want = c.minor() >= 1 ? a.access() & WANT_MASK : 0;
+        if (want > WANT_CANCEL || (c.minor() == 0 && (a.access() & ~0xff) != 0)) {
             return Nfs4Status.INVAL;
         }
         long clientId = c.minor() == 0 ? a.clientId() : c.session().clientId();
@@ -194,9 +213,23 @@ public final class Open implements Nfs4Op<Open.Args> {
                 }
                 target = dir.handle();
             }
-            case CLAIM_DELEGATE_CUR, CLAIM_DELEG_CUR_FH -> {
-                // no delegation is ever granted, so no delegation stateid can be valid
-                return c.minor() == 0 && a.claim() == CLAIM_DELEG_CUR_FH ? Nfs4Status.INVAL : Nfs4Status.BAD_STATEID;
+            case CLAIM_DELEG_CUR_FH -> {
+                if (c.minor() == 0) {
+                    return Nfs4Status.INVAL;
+                }
+                target = dir.handle();
+            }
+            case CLAIM_DELEGATE_CUR -> {
+                // the client tells the server of an open it made under its delegation: by name in the current directory
+                int bad = Names.check(a.name());
+                if (bad != Nfs4Status.OK) {
+                    return bad;
+                }
+                var found = c.server().fs().lookup(c.principal(), dir.handle(), Names.decode(a.name()));
+                if (!found.status().ok()) {
+                    return Nfs4Status.of(found.status());
+                }
+                target = found.handle();
             }
             default -> {
                 // CLAIM_DELEGATE_PREV / CLAIM_DELEG_PREV_FH: delegations do not survive a client restart here
@@ -211,8 +244,26 @@ public final class Open implements Nfs4Op<Open.Args> {
             return typeError(c.minor(), opened.attr());
         }
         OpenStates opens = c.server().opens();
+        int want = c.minor() >= 1 ? a.access() & WANT_MASK : 0;
+        var already = opens.delegations().heldBy(clientId, target);
+        if (a.claim() == CLAIM_DELEGATE_CUR || a.claim() == CLAIM_DELEG_CUR_FH) {
+            // the open is made locally under the delegation (RFC 7530 §10.4.4): it must be this client's live one
+            if (already.isEmpty() || a.delegStateid() == null
+                    || !java.util.Arrays.equals(already.get().other(), a.delegStateid().other())) {
+                var st = a.delegStateid() == null ? null : opens.delegations().find(a.delegStateid().other());
+                return st != null && st.isPresent() && st.get().clientId() == clientId
+                        ? (c.minor() >= 1 ? Nfs4Status.DELEG_REVOKED : Nfs4Status.EXPIRED) : Nfs4Status.BAD_STATEID;
+            }
+        }
+        int grantBits = 0;
+        boolean delegable = already.isEmpty() && (a.claim() == CLAIM_NULL || a.claim() == CLAIM_FH)
+                && want != WANT_NO_DELEG && want != WANT_CANCEL && c.server().callbacks().pathUp(clientId, c.minor());
+        if (delegable) {
+            boolean writeWanted = want == WANT_WRITE_DELEG || (want != WANT_READ_DELEG && (access & 2) != 0);
+            grantBits = writeWanted ? 3 : 1;
+        }
         var res = opens.open(clientId, c.server().clients().lockClient(clientId), a.owner(), target, opened.file(),
-                access, a.deny(), a.claim() == CLAIM_PREVIOUS);
+                access, a.deny(), a.claim() == CLAIM_PREVIOUS, grantBits);
         if (res.status() != Nfs4Status.OK) {
             return res.status();
         }
@@ -235,8 +286,41 @@ public final class Open implements Nfs4Op<Open.Args> {
         out.writeBool(true).writeLong(before).writeLong(after);
         out.writeInt(RESULT_LOCKTYPE_POSIX | (confirm ? RESULT_CONFIRM : 0));
         attrset.write(out);
-        out.writeInt(0);
+        writeDelegation(c, out, res, want, already.isPresent(), grantBits != 0);
         return Nfs4Status.OK;
+    }
+
+    /** open_delegation4 (RFC 7530 §16.16.2, RFC 8881 §18.16.2). */
+    private static void writeDelegation(CompoundContext c, XdrWriter out, OpenStates.Result res, int want,
+                                        boolean alreadyHeld, boolean asked) {
+        if (res.grantBits() != 0) {
+            boolean write = (res.grantBits() & 2) != 0;
+            out.writeInt(write ? DELEGATE_WRITE : DELEGATE_READ);
+            new Stateid(1, res.grantId()).write(out);
+            out.writeBool(false);
+            if (write) {
+                // nfs_space_limit4: NFS_LIMIT_SIZE, no limit this server would enforce
+                out.writeInt(1).writeLong(-1L);
+            }
+            // nfsace4 permissions: the server checks access on every open anyway, so none are promised here
+            out.writeInt(0).writeInt(0).writeInt(0).writeString("");
+            return;
+        }
+        if (c.minor() == 0 || want == 0) {
+            out.writeInt(DELEGATE_NONE);
+            return;
+        }
+        // a 4.1 client that stated a want learns why it got none (RFC 8881 §18.16.3)
+        out.writeInt(DELEGATE_NONE_EXT);
+        if (want == WANT_NO_DELEG) {
+            out.writeInt(WND4_NOT_WANTED);
+        } else if (want == WANT_CANCEL) {
+            out.writeInt(WND4_CANCELLED);
+        } else if (alreadyHeld || asked) {
+            out.writeInt(WND4_CONTENTION).writeBool(false);
+        } else {
+            out.writeInt(WND4_RESOURCE).writeBool(false);
+        }
     }
 
     private static int typeError(int minor, io.dittofs.gateway.fs.model.FileAttr attr) {

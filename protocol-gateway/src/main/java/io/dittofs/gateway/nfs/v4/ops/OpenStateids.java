@@ -6,6 +6,7 @@ import io.dittofs.gateway.nfs.v4.CompoundContext;
 import io.dittofs.gateway.nfs.v4.Fh;
 import io.dittofs.gateway.nfs.v4.Nfs4Status;
 import io.dittofs.gateway.nfs.v4.Stateid;
+import io.dittofs.gateway.nfs.v4.state.Delegations;
 import io.dittofs.gateway.nfs.v4.state.OpenStates;
 
 /**
@@ -44,6 +45,10 @@ final class OpenStateids {
             return new Found(Nfs4Status.BAD_STATEID, null, null);
         }
         OpenStates opens = c.server().opens();
+        int deleg = delegationStatus(c, id);
+        if (deleg != Nfs4Status.OK) {
+            return new Found(deleg, null, null);
+        }
         OpenStates.State o = opens.find(id.other(), id.seqid());
         if (o == null) {
             return new Found(opens.unknown(id.other()), null, null);
@@ -77,6 +82,23 @@ final class OpenStateids {
         // any use of a stateid renews its client's lease (RFC 7530 §9.5); at most every third of a lease reaches the lock-service
         c.server().clients().renew(o.clientId());
         return new Found(Nfs4Status.OK, o, id.other());
+    }
+
+    /** A revoked delegation's stateid: DELEG_REVOKED (4.1), EXPIRED (4.0); a returned one: BAD_STATEID; else OK. */
+    static int delegationStatus(CompoundContext c, Stateid id) {
+        OpenStates opens = c.server().opens();
+        var st = opens.delegations().status(id.other());
+        if (st == Delegations.Status.REVOKED) {
+            return c.minor() >= 1 ? Nfs4Status.DELEG_REVOKED : Nfs4Status.EXPIRED;
+        }
+        if (st == Delegations.Status.UNKNOWN) {
+            OpenStates.State cached = opens.cached(id.other());
+            if (cached != null && cached.kind() == OpenStates.Kind.DELEG) {
+                // revoked and forgotten, or returned: the cached I/O state is stale
+                return Nfs4Status.BAD_STATEID;
+            }
+        }
+        return Nfs4Status.OK;
     }
 
     static AccessMode mode(int access) {

@@ -39,6 +39,10 @@ public final class Remove implements Nfs4Op<byte[]> {
         if (bad != Nfs4Status.OK) {
             return bad;
         }
+        int recall = DelegationBreaks.byName(c, ((Fh.Real) c.current()).handle(), Names.decode(name), DelegationBreaks.DELETE);
+        if (recall != Nfs4Status.OK) {
+            return recall;
+        }
         var r = c.server().fs().remove(c.principal(), ((Fh.Real) c.current()).handle(), Names.decode(name), RemoveKind.ANY);
         if (!r.status().ok()) {
             return Nfs4Status.of(r.status());

@@ -56,6 +56,14 @@ public final class Rename implements Nfs4Op<Rename.Args> {
         if (bad != Nfs4Status.OK) {
             return bad;
         }
+        // the renamed file and a file the rename replaces
+        int recall = DelegationBreaks.byName(c, from.handle(), Names.decode(a.from()), DelegationBreaks.DELETE);
+        if (recall == Nfs4Status.OK) {
+            recall = DelegationBreaks.byName(c, to.handle(), Names.decode(a.to()), DelegationBreaks.DELETE);
+        }
+        if (recall != Nfs4Status.OK) {
+            return recall;
+        }
         var r = c.server().fs().rename(c.principal(), from.handle(), Names.decode(a.from()), to.handle(),
                 Names.decode(a.to()));
         if (!r.status().ok()) {

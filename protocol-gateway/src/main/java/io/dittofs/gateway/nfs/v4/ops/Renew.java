@@ -22,6 +22,11 @@ public final class Renew implements Nfs4Op<Long> {
 
     @Override
     public int execute(CompoundContext c, Long clientId, XdrWriter out) {
-        return c.server().clients().renew(clientId);
+        int st = c.server().clients().renew(clientId);
+        // RFC 7530 §16.32.5: a client holding delegations learns that its callback path is down
+        if (st == Nfs4Status.OK && c.server().callbacks().pathDownWithDelegations(clientId)) {
+            return Nfs4Status.CB_PATH_DOWN;
+        }
+        return st;
     }
 }

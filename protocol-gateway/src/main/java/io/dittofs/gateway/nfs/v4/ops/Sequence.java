@@ -16,6 +16,9 @@ public final class Sequence implements Nfs4Op<Sequence.Args> {
     /** xid, call, rpcvers, prog, vers, proc, an AUTH_SYS credential with a short machine name, an empty verifier. */
     private static final int RPC_CALL_HEADER = 80;
 
+    static final int SEQ4_STATUS_CB_PATH_DOWN = 0x1;
+    static final int SEQ4_STATUS_RECALLABLE_STATE_REVOKED = 0x40;
+
     public record Args(byte[] sessionId, int seqid, int slot, int highestSlot, boolean cacheThis) {
     }
 
@@ -63,7 +66,20 @@ public final class Sequence implements Nfs4Op<Sequence.Args> {
             }
         }
         out.writeFixedOpaque(a.sessionId()).writeInt(a.seqid()).writeInt(a.slot())
-                .writeInt(s.slots() - 1).writeInt(s.slots() - 1).writeInt(0);
+                .writeInt(s.slots() - 1).writeInt(s.slots() - 1).writeInt(statusFlags(c, s));
         return Nfs4Status.OK;
+    }
+
+    /** sr_status_flags (RFC 8881 §18.46.3): revoked delegations not yet freed; no back channel while delegations are out. */
+    private static int statusFlags(CompoundContext c, io.dittofs.gateway.nfs.v4.state.Session s) {
+        var delegations = c.server().opens().delegations();
+        int flags = 0;
+        if (delegations.hasRevoked(s.clientId())) {
+            flags |= SEQ4_STATUS_RECALLABLE_STATE_REVOKED;
+        }
+        if (!delegations.of(s.clientId()).isEmpty() && c.server().clients().callbackSessions(s.clientId()).isEmpty()) {
+            flags |= SEQ4_STATUS_CB_PATH_DOWN;
+        }
+        return flags;
     }
 }

@@ -76,6 +76,12 @@ public final class SetAttr implements Nfs4Op<SetAttr.Args> {
                 }
             }
         }
+        if (sa.size() != null) {
+            int recall = DelegationBreaks.of(c, r.handle(), DelegationBreaks.WRITE);
+            if (recall != Nfs4Status.OK) {
+                return recall;
+            }
+        }
         var res = c.server().fs().setAttr(c.principal(), r.handle(), sa, null);
         return Nfs4Status.of(res.status());
     }

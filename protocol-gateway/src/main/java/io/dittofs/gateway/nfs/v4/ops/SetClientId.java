@@ -7,7 +7,7 @@ import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
 
-/** SETCLIENTID (RFC 7530 §16.33): CLID_INUSE for another principal's owner, callback updates, rebooted clients. The callback address is read but not used yet (no delegations are granted). */
+/** SETCLIENTID (RFC 7530 §16.33): CLID_INUSE for another principal's owner, callback updates, rebooted clients. The callback is used once SETCLIENTID_CONFIRM succeeds ({@code Nfs4Callbacks}). */
 public final class SetClientId implements Nfs4Op<SetClientId.Args> {
 
     public record Args(byte[] verifier, byte[] owner, int cbProgram, String netid, String addr, int ident) {
@@ -32,6 +32,7 @@ public final class SetClientId implements Nfs4Op<SetClientId.Args> {
             out.writeString("").writeString("");
             return r.status();
         }
+        c.server().callbacks().offered40(r.clientId(), a.cbProgram(), a.netid(), a.addr(), a.ident());
         out.writeLong(r.clientId()).writeFixedOpaque(r.confirm());
         return Nfs4Status.OK;
     }

@@ -25,6 +25,10 @@ public final class SetClientIdConfirm implements Nfs4Op<SetClientIdConfirm.Args>
 
     @Override
     public int execute(CompoundContext c, Args a, XdrWriter out) {
-        return c.server().clients().confirm(a.clientId(), a.confirm());
+        int st = c.server().clients().confirm(a.clientId(), a.confirm());
+        if (st == Nfs4Status.OK) {
+            c.server().callbacks().confirmed40(a.clientId());
+        }
+        return st;
     }
 }

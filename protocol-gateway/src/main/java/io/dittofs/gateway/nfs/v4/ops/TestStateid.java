@@ -10,7 +10,7 @@ import io.dittofs.gateway.rpc.XdrException;
 import io.dittofs.gateway.rpc.XdrReader;
 import io.dittofs.gateway.rpc.XdrWriter;
 
-/** TEST_STATEID (RFC 8881 §18.48): per stateid, whether this server knows it (open and lock stateids, also those of this gateway's earlier run). */
+/** TEST_STATEID (RFC 8881 §18.48): per stateid, whether this server knows it (open, lock and delegation stateids — a revoked delegation is DELEG_REVOKED —, also open and lock stateids of this gateway's earlier run). */
 public final class TestStateid implements Nfs4Op<List<Stateid>> {
 
     private static final int MAX = 1024;
@@ -38,8 +38,11 @@ public final class TestStateid implements Nfs4Op<List<Stateid>> {
         out.writeInt(ids.size());
         for (Stateid id : ids) {
             var o = id.special() ? null : c.server().opens().find(id.other(), id.seqid());
+            int deleg = id.special() ? Nfs4Status.OK : OpenStateids.delegationStatus(c, id);
             int status;
-            if (o == null || c.session() == null || o.clientId() != c.session().clientId()) {
+            if (deleg != Nfs4Status.OK) {
+                status = deleg;
+            } else if (o == null || c.session() == null || o.clientId() != c.session().clientId()) {
                 status = Nfs4Status.BAD_STATEID;
             } else if (id.seqid() != 0 && id.seqid() != o.seqid()) {
                 status = Integer.compareUnsigned(id.seqid(), o.seqid()) < 0 ? Nfs4Status.OLD_STATEID : Nfs4Status.BAD_STATEID;

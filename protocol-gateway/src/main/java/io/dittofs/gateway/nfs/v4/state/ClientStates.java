@@ -339,6 +339,11 @@ public final class ClientStates {
         }
     }
 
+    /** The client's sessions with a back channel (where its callbacks may go). */
+    public synchronized java.util.List<Session> callbackSessions(long clientId) {
+        return sessions.values().stream().filter(x -> x.clientId() == clientId && x.backChannel().isPresent()).toList();
+    }
+
     public synchronized Optional<Session> session(byte[] id) {
         return Optional.ofNullable(sessions.get(HexFormat.of().formatHex(id)));
     }

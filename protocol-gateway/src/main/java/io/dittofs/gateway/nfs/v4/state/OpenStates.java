@@ -45,7 +45,8 @@ public final class OpenStates {
     private static final byte OPEN_OWNER = 'O';
     private static final byte LOCK_OWNER = 'L';
 
-    public enum Kind { OPEN, LOCK }
+    /** DELEG: a delegation stateid (its other is the lock-service grant id; see {@link Delegations}). */
+    public enum Kind { OPEN, LOCK, DELEG }
 
     /**
      * What a stateid names. {@code file} is the file as opened for I/O (null when rebuilt after a
@@ -106,7 +107,11 @@ public final class OpenStates {
     }
 
     /** @param other the stateid's other; null unless status is OK */
-    public record Result(int status, byte[] other, State state) {
+    public record Result(int status, byte[] other, State state, int grantBits, byte[] grantId) {
+        Result(int status, byte[] other, State state) {
+            this(status, other, state, 0, null);
+        }
+
         static Result failed(int status) {
             return new Result(status, null, null);
         }
@@ -117,7 +122,9 @@ public final class OpenStates {
         long of(ClientRef lockClient);
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpenStates.class);
     private final LockManager locks;
+    private final Delegations delegations = new Delegations();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private volatile ClientIds clientIds = ref -> -1;
@@ -183,8 +190,18 @@ public final class OpenStates {
      * made (seqid 1); SHARE_DENIED when another open's deny bits meet the access, or the deny bits
      * another open's access.
      */
+    public Result open(long clientId, ClientRef lockClient, byte[] owner, Handle file, OpenFile io,
+                       int access, int deny, boolean reclaim) {
+        return open(clientId, lockClient, owner, file, io, access, deny, reclaim, 0);
+    }
+
+    /**
+     * OPEN that may also ask the lock-service for a delegation ({@code grantBits} 1 read, 3 write);
+     * another client's conflicting delegation is recalled and the open answers DELAY until it is
+     * returned or revoked. The result carries the grant given, if any.
+     */
     public synchronized Result open(long clientId, ClientRef lockClient, byte[] owner, Handle file, OpenFile io,
-                                    int access, int deny, boolean reclaim) {
+                                    int access, int deny, boolean reclaim, int grantBits) {
         if (locks == null) {
             for (Map.Entry<String, State> e : states.entrySet()) {
                 State s = e.getValue();
@@ -206,7 +223,7 @@ public final class OpenStates {
             return Result.failed(Nfs4Status.EXPIRED);
         }
         var r = locks.openOrUpgrade(new OpenSpec(file.bytes(), lockClient, tagged(OPEN_OWNER, owner), access, deny,
-                reclaim));
+                reclaim), grantBits, true);
         if (!r.status().ok()) {
             return Result.failed(Nfs4LockStatus.of(r.status()));
         }
@@ -217,7 +234,85 @@ public final class OpenStates {
                 ? new State(Kind.OPEN, clientId, lockClient, owner.clone(), file, io, access, deny, 1, null)
                 : old.withBits(old.access() | access, old.deny() | deny, old.seqid() + 1).withIo(io).seen(access, deny);
         states.put(key(other), s);
+        if (r.grantBits() != 0 && r.grantId().length == STATEID_OTHER) {
+            boolean write = (r.grantBits() & 2) != 0;
+            states.put(key(r.grantId()), new State(Kind.DELEG, clientId, lockClient, new byte[0], file, null,
+                    write ? 3 : 1, 0, 1, null));
+            delegations.granted(r.grantId(), clientId, file, write);
+            return new Result(Nfs4Status.OK, other, s, r.grantBits(), r.grantId());
+        }
         return new Result(Nfs4Status.OK, other, s);
+    }
+
+    public Delegations delegations() {
+        return delegations;
+    }
+
+    /**
+     * A delegation this gateway handed out before its restart, learnt again from the lock-service's
+     * break for it (the grant outlived the gateway): known again, so it can be recalled and used.
+     */
+    public void adoptDelegation(byte[] grantId, long clientId, ClientRef lockClient, Handle file, boolean write) {
+        if (grantId.length != STATEID_OTHER || delegations.known(grantId)) {
+            return;
+        }
+        seen(grantId);
+        states.putIfAbsent(key(grantId), new State(Kind.DELEG, clientId, lockClient, new byte[0], file, null,
+                write ? 3 : 1, 0, 1, null));
+        delegations.granted(grantId, clientId, file, write);
+    }
+
+    /**
+     * DELEGRETURN (or FREE_STATEID of a revoked delegation, DELEGPURGE): the grant goes back to the
+     * lock-service, which lets the opens waiting for its recall go on.
+     */
+    public int returnDelegation(byte[] other) {
+        states.remove(key(other));
+        delegations.remove(other);
+        if (locks != null) {
+            LockStatus st = locks.ackBreak(other, 0);
+            if (st == LockStatus.DELAY) {
+                return Nfs4Status.DELAY;
+            }
+        }
+        return Nfs4Status.OK;
+    }
+
+    /** The recall failed or ran out: the delegation is revoked here; the lock-service drops it too. */
+    public void revokeDelegation(byte[] other) {
+        states.remove(key(other));
+        if (delegations.revoke(other).isPresent() && locks != null) {
+            locks.ackBreak(other, 0);
+        }
+    }
+
+    /**
+     * REMOVE, RENAME, LINK or SETATTR of the size by {@code lockClient} (null: a 4.0 caller, whose
+     * client the operation does not name): OK, or DELAY while another client's delegation of the
+     * file is recalled. Asked only while this gateway has delegations out, with a short-lived open
+     * (access {@code access}) that is closed at once.
+     */
+    public int breakDelegations(ClientRef lockClient, Handle file, int access) {
+        if (locks == null || !delegations.any()) {
+            return Nfs4Status.OK;
+        }
+        ClientRef who = lockClient != null ? lockClient : anonymousClient();
+        if (who == null) {
+            return Nfs4Status.OK;
+        }
+        byte[] owner = new byte[9];
+        random.nextBytes(owner);
+        owner[0] = 'B';
+        var r = locks.openOrUpgrade(new OpenSpec(file.bytes(), who, owner, access, 0, false), 0, true);
+        if (r.status().ok()) {
+            locks.close(r.openId());
+        }
+        if (r.status() == LockStatus.EXPIRED || r.status() == LockStatus.BAD_STATE) {
+            anonymous = null;
+        }
+        // SHARE_DENIED and GRACE leave the decision to the operation as before; only a recall waits
+        return r.status() == LockStatus.BREAK_PENDING || r.status() == LockStatus.DELAY ? Nfs4Status.DELAY
+                : Nfs4Status.OK;
     }
 
     /** The cached state only (no lock-service call). */
@@ -432,11 +527,9 @@ public final class OpenStates {
         if (locks == null) {
             return Nfs4Status.OK;
         }
-        ClientRef anon = anonymous;
+        ClientRef anon = anonymousClient();
         if (anon == null) {
-            anon = locks.registerClient(io.dittofs.gateway.locks.LockProtocol.NFS4,
-                    "nfs4-anonymous-io".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
-            anonymous = anon;
+            return Nfs4Status.OK;
         }
         byte[] owner = new byte[9];
         random.nextBytes(owner);
@@ -455,8 +548,24 @@ public final class OpenStates {
         return Nfs4Status.OK;
     }
 
+    private ClientRef anonymousClient() {
+        ClientRef anon = anonymous;
+        if (anon == null) {
+            try {
+                anon = locks.registerClient(io.dittofs.gateway.locks.LockProtocol.NFS4,
+                        "nfs4-anonymous-io".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
+            } catch (io.dittofs.gateway.locks.LockServiceException e) {
+                log.warn("registering the anonymous NFSv4 client failed: {}", e.toString());
+                return null;
+            }
+            anonymous = anon;
+        }
+        return anon;
+    }
+
     /** Forgets a client's states here (its lock-service client was released, which dropped them there). */
     public void dropClient(long clientId) {
+        delegations.dropClient(clientId);
         states.entrySet().removeIf(e -> {
             if (e.getValue().clientId() != clientId) {
                 return false;

@@ -33,6 +33,11 @@ public final class Session {
     private volatile int callbackProgram;
     private volatile io.dittofs.gateway.rpc.RpcClient backChannel;
 
+    private volatile io.dittofs.gateway.rpc.Credential callbackCredential;
+    /** The back channel's one slot (0): its sequence id, and the callbacks queued behind one another on it. */
+    private int callbackSeq;
+    private java.util.concurrent.CompletableFuture<?> callbackTail = java.util.concurrent.CompletableFuture.completedFuture(null);
+
     public Session(byte[] id, long clientId, int slots, int maxOps) {
         this(id, clientId, slots, maxOps, Limits.NONE);
     }
@@ -76,6 +81,33 @@ public final class Session {
 
     public void callbackProgram(int program) {
         callbackProgram = program;
+    }
+
+    /** The credential callbacks carry (CREATE_SESSION's or BACKCHANNEL_CTL's csa_sec_parms); AUTH_NONE when none fits. */
+    public io.dittofs.gateway.rpc.Credential callbackCredential() {
+        var c = callbackCredential;
+        return c == null ? new io.dittofs.gateway.rpc.Credential.None() : c;
+    }
+
+    public void callbackCredential(io.dittofs.gateway.rpc.Credential credential) {
+        callbackCredential = credential;
+    }
+
+    /**
+     * Runs {@code call} with the next sequence id of back-channel slot 0 once the previous callback
+     * on this session has completed: one slot, so one CB_COMPOUND at a time (RFC 8881 §2.10.6.3).
+     */
+    public synchronized <T> java.util.concurrent.CompletableFuture<T> nextCallback(
+            java.util.function.IntFunction<java.util.concurrent.CompletableFuture<T>> call) {
+        var result = callbackTail.handle((x, e) -> null).thenCompose(x -> {
+            int seq;
+            synchronized (this) {
+                seq = ++callbackSeq;
+            }
+            return call.apply(seq);
+        });
+        callbackTail = result;
+        return result;
     }
 
     /** The connection callbacks go over (CREATE_SESSION with CONN_BACK_CHAN, BIND_CONN_TO_SESSION), if any. */
