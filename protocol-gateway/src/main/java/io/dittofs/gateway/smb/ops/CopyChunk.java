@@ -49,15 +49,16 @@ final class CopyChunk implements FileFsctl {
                     CopyChunkRequest.response(MAX_CHUNKS, MAX_CHUNK_BYTES, MAX_TOTAL_BYTES));
         }
         // COPYCHUNK reads the target too (Windows checks it); COPYCHUNK_WRITE needs write only
-        int needed = code == CODE ? AccessMask.READ_DATA | AccessMask.WRITE_DATA : AccessMask.WRITE_DATA;
-        if (target.directory() || !target.granted(needed)) {
+        boolean readable = code == CODE_WRITE || target.granted(AccessMask.READ_DATA);
+        if (target.directory() || !readable || !target.granted(AccessMask.WRITE_DATA)) {
             return SmbResult.fail(NtStatus.ACCESS_DENIED);
         }
         SmbOpen source = files.service.resumeKeys.find(cc.sourceKey());
         if (source == null) {
             return SmbResult.fail(NtStatus.OBJECT_NAME_NOT_FOUND);
         }
-        if (source.directory() || !source.granted(AccessMask.READ_DATA)) {
+        // the source is read as READ reads: FILE_READ_DATA or FILE_EXECUTE will do
+        if (source.directory() || !source.granted(AccessMask.READ_DATA | AccessMask.EXECUTE)) {
             return SmbResult.fail(NtStatus.ACCESS_DENIED);
         }
         long chunks = 0;
