@@ -28,6 +28,10 @@ final class Compression implements FileFsctl {
             byte[] out = new SmbWriter(2).u16(FORMAT_NONE).toByteArray();
             return new SmbResult.Done(NtStatus.SUCCESS, IoctlRequest.response(GET, o.id(), out), o.id());
         }
+        // changing a file's compression state is a write of its attributes (MS-FSA 2.1.5.9.34)
+        if (!o.granted(AccessMask.WRITE_DATA | AccessMask.WRITE_ATTRIBUTES)) {
+            return SmbResult.fail(NtStatus.ACCESS_DENIED);
+        }
         byte[] in = io.input();
         if (in.length < 2) {
             return SmbResult.fail(NtStatus.INVALID_PARAMETER);
