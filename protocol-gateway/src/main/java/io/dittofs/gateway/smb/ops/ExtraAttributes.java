@@ -25,7 +25,7 @@ public final class ExtraAttributes {
     private record Key(long fsid, long fileid) {
     }
 
-    private record Extra(long creation, long change, long ctimeBase, int attributes) {
+    private record Extra(long creation, long change, long ctimeBase, int attributes, boolean sparse) {
     }
 
     private final Map<Key, Extra> extras = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -42,7 +42,7 @@ public final class ExtraAttributes {
         long c = creation != 0 ? creation : old == null ? 0 : old.creation();
         long base = Attrs.fileTime(after.ctime());
         long ch = change != 0 ? change : old != null && old.ctimeBase() == base ? old.change() : 0;
-        extras.put(k, new Extra(c, ch, base, old == null ? UNSET : old.attributes()));
+        extras.put(k, new Extra(c, ch, base, old == null ? UNSET : old.attributes(), old != null && old.sparse()));
     }
 
     /** Records the DOS attributes a client set (CREATE or SET_INFO); NORMAL alone clears them. */
@@ -50,7 +50,19 @@ public final class ExtraAttributes {
         Key k = new Key(a.fsid(), a.fileid());
         Extra old = extras.get(k);
         int kept = attributes & KEPT;
-        extras.put(k, old == null ? new Extra(0, 0, 0, kept) : new Extra(old.creation(), old.change(), old.ctimeBase(), kept));
+        extras.put(k, old == null ? new Extra(0, 0, 0, kept, false)
+                : new Extra(old.creation(), old.change(), old.ctimeBase(), kept, old.sparse()));
+    }
+
+    /**
+     * Records FSCTL_SET_SPARSE (MS-FSCC 2.3.64). Only the flag is kept: the block service stores
+     * unwritten ranges as holes whether or not a client asked, so the flag changes no storage.
+     */
+    public synchronized void setSparse(FileAttr a, boolean sparse) {
+        Key k = new Key(a.fsid(), a.fileid());
+        Extra old = extras.get(k);
+        extras.put(k, old == null ? new Extra(0, 0, 0, UNSET, sparse)
+                : new Extra(old.creation(), old.change(), old.ctimeBase(), old.attributes(), sparse));
     }
 
     /** The attributes as SMB shows them, with what a client set where it still holds. */
@@ -67,7 +79,8 @@ public final class ExtraAttributes {
             dos = FileBasics.ATTR_DIRECTORY | (kept & (FileBasics.ATTR_HIDDEN | FileBasics.ATTR_SYSTEM));
         } else {
             int ro = dos & FileBasics.ATTR_READONLY;
-            dos = (kept | ro) == 0 ? FileBasics.ATTR_NORMAL : kept | ro;
+            int sparse = t != null && t.sparse() ? FileBasics.ATTR_SPARSE_FILE : 0;
+            dos = (kept | ro | sparse) == 0 ? FileBasics.ATTR_NORMAL : kept | ro | sparse;
         }
         long creation = t != null && t.creation() != 0 ? t.creation() : b.creationTime();
         long change = t != null && t.change() != 0 && t.ctimeBase() == Attrs.fileTime(a.ctime()) ? t.change()

@@ -1,30 +1,39 @@
 package io.dittofs.gateway.smb.ops;
 
-import io.dittofs.gateway.fs.model.AttrResult;
-import io.dittofs.gateway.smb.SmbStatus;
 import io.dittofs.gateway.smb.server.SmbCommandHandler;
 import io.dittofs.gateway.smb.server.SmbRequest;
 import io.dittofs.gateway.smb.server.SmbResult;
 import io.dittofs.gateway.smb.wire.NtStatus;
-import io.dittofs.gateway.smb.wire.SmbWriter;
 import io.dittofs.gateway.smb.wire.WireException;
+import java.util.Map;
 
 /**
- * The file-system FSCTLs on disk trees that {@link Ioctl} hands to the file commands: object ids
- * (FSCTL_CREATE_OR_GET_OBJECT_ID, FSCTL_GET_OBJECT_ID: MS-FSCC 2.3.7, 2.3.31), made from the share's
- * fsid and the file id, so stable for the file's life. Every other code is NOT_SUPPORTED.
+ * The file-system FSCTLs on disk trees that {@link Ioctl} hands to the file commands, one
+ * {@link FileFsctl} per code: object ids, resume key and server-side copy, sparse flag, allocated
+ * ranges, zero data, compression. FSCTL_DUPLICATE_EXTENTS_TO_FILE and every other code are
+ * NOT_SUPPORTED (no block cloning: the volume does not announce FILE_SUPPORTS_BLOCK_REFCOUNTING).
  */
 final class FileFsctls implements SmbCommandHandler {
 
-    static final int GET_OBJECT_ID = 0x0009009C;
-    static final int CREATE_OR_GET_OBJECT_ID = 0x000900C0;
-    /** FILE_OBJECTID_BUFFER: object id, birth volume id, birth object id, domain id. */
-    private static final int OBJECT_ID_BUFFER = 64;
-
     private final FileCommands files;
+    private final Map<Integer, FileFsctl> byCode;
 
     FileFsctls(FileCommands files) {
         this.files = files;
+        ObjectIds ids = new ObjectIds(files);
+        CopyChunk copy = new CopyChunk(files);
+        Compression compression = new Compression();
+        this.byCode = Map.of(
+                ObjectIds.GET_OBJECT_ID, ids,
+                ObjectIds.CREATE_OR_GET_OBJECT_ID, ids,
+                RequestResumeKey.CODE, new RequestResumeKey(files),
+                CopyChunk.CODE, copy,
+                CopyChunk.CODE_WRITE, copy,
+                SetSparse.CODE, new SetSparse(files),
+                QueryAllocatedRanges.CODE, new QueryAllocatedRanges(files),
+                SetZeroData.CODE, new SetZeroData(files),
+                Compression.GET, compression,
+                Compression.SET, compression);
     }
 
     @Override
@@ -34,19 +43,7 @@ final class FileFsctls implements SmbCommandHandler {
         if (o == null) {
             return SmbResult.fail(NtStatus.FILE_CLOSED);
         }
-        if (io.ctlCode() != GET_OBJECT_ID && io.ctlCode() != CREATE_OR_GET_OBJECT_ID) {
-            return SmbResult.fail(NtStatus.NOT_SUPPORTED);
-        }
-        if (io.maxOutputResponse() < OBJECT_ID_BUFFER) {
-            return SmbResult.fail(NtStatus.BUFFER_TOO_SMALL);
-        }
-        AttrResult a = files.fs.getAttr(o.principal(), o.handle());
-        if (!a.status().ok()) {
-            return SmbResult.fail(SmbStatus.of(a.status()));
-        }
-        SmbWriter w = new SmbWriter(OBJECT_ID_BUFFER);
-        w.i64(a.attr().fsid()).i64(a.attr().fileid()).i64(a.attr().fsid()).i64(0)
-                .i64(a.attr().fsid()).i64(a.attr().fileid()).zeros(16);
-        return new SmbResult.Done(NtStatus.SUCCESS, IoctlRequest.response(io.ctlCode(), o.id(), w.toByteArray()), o.id());
+        FileFsctl f = byCode.get(io.ctlCode());
+        return f == null ? SmbResult.fail(NtStatus.NOT_SUPPORTED) : f.handle(req, io, o);
     }
 }

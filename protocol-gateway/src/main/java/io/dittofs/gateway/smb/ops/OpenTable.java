@@ -43,6 +43,11 @@ final class OpenTable {
                 ? o : null;
     }
 
+    /** Whether the open is still in this table (not closed). */
+    boolean live(SmbOpen o) {
+        return opens.get(o.id().volatile_()) == o;
+    }
+
     boolean remove(SmbOpen o) {
         return opens.remove(o.id().volatile_(), o);
     }

@@ -23,6 +23,9 @@ import java.util.Arrays;
  */
 final class QueryInfo implements SmbCommandHandler {
 
+    /** OWNER | GROUP | DACL | LABEL security information. */
+    private static final int READ_CONTROL_PARTS = 0x1 | 0x2 | 0x4 | 0x10;
+
     private final FileCommands files;
 
     QueryInfo(FileCommands files) {
@@ -88,7 +91,9 @@ final class QueryInfo implements SmbCommandHandler {
     }
 
     private SmbResult security(QueryInfoRequest q, SmbOpen o, AttrResult a, int limit) {
-        if (!o.granted(AccessMask.READ_CONTROL)) {
+        // MS-FSA 2.1.5.13: READ_CONTROL guards owner, group, DACL and label; asking for none of them
+        // answers an empty descriptor to any open (smb2.sdread)
+        if ((q.additionalInformation() & READ_CONTROL_PARTS) != 0 && !o.granted(AccessMask.READ_CONTROL)) {
             return SmbResult.fail(NtStatus.ACCESS_DENIED);
         }
         byte[] sd = SecurityDescriptors.encode(a.attr(), q.additionalInformation());

@@ -21,6 +21,7 @@ public final class SmbFileService {
     final SharedFiles files = new SharedFiles();
     final LockWaits waits = new LockWaits();
     final ExtraAttributes times = new ExtraAttributes();
+    final ResumeKeys resumeKeys = new ResumeKeys();
     final SmbServerSettings settings;
 
     public SmbFileService(FileSystem fs, LockManager locks, SmbServerSettings settings) {

@@ -14,6 +14,7 @@ public record FileBasics(long creationTime, long lastAccessTime, long lastWriteT
     public static final int ATTR_ARCHIVE = 0x20;
     public static final int ATTR_NORMAL = 0x80;
     public static final int ATTR_TEMPORARY = 0x100;
+    public static final int ATTR_SPARSE_FILE = 0x200;
     public static final int ATTR_OFFLINE = 0x1000;
 
     public boolean directory() {

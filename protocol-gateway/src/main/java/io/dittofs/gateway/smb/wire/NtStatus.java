@@ -13,6 +13,8 @@ public final class NtStatus {
     public static final int INFO_LENGTH_MISMATCH = 0xC0000004;
     public static final int INVALID_HANDLE = 0xC0000008;
     public static final int INVALID_PARAMETER = 0xC000000D;
+    public static final int INVALID_VIEW_SIZE = 0xC000001F;
+    public static final int INVALID_USER_BUFFER = 0xC00000E8;
     public static final int NO_SUCH_FILE = 0xC000000F;
     public static final int INVALID_DEVICE_REQUEST = 0xC0000010;
     public static final int END_OF_FILE = 0xC0000011;

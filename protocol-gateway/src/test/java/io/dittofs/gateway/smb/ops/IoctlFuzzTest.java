@@ -4,6 +4,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.dittofs.gateway.smb.crypto.Smb2Cipher;
 import io.dittofs.gateway.smb.crypto.Smb2Encryption;
+import io.dittofs.gateway.smb.ops.fsctl.CopyChunkRequest;
+import io.dittofs.gateway.smb.ops.fsctl.FileRange;
 import io.dittofs.gateway.smb.ops.fsctl.ValidateNegotiateInfoAccess;
 import io.dittofs.gateway.smb.wire.Dialect;
 import io.dittofs.gateway.smb.wire.SmbReader;
@@ -11,8 +13,9 @@ import io.dittofs.gateway.smb.wire.TransformHeader;
 import io.dittofs.gateway.smb.wire.WireException;
 
 /**
- * Coverage-guided over the IOCTL request body, the VALIDATE_NEGOTIATE_INFO input and the
- * TRANSFORM_HEADER with decryption behind it: each decodes or throws {@link WireException}.
+ * Coverage-guided over the IOCTL request body, the VALIDATE_NEGOTIATE_INFO input, the file-system
+ * FSCTL inputs (SRV_COPYCHUNK_COPY, allocated-range / zero-data ranges) and the TRANSFORM_HEADER with
+ * decryption behind it: each decodes or throws {@link WireException}.
  */
 class IoctlFuzzTest {
 
@@ -36,6 +39,25 @@ class IoctlFuzzTest {
             if (io.input().length > message.length) {
                 throw new AssertionError("input longer than the message");
             }
+        } catch (WireException expected) {
+            // refused
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void fsctlInputs(FuzzedDataProvider data) {
+        int maxChunks = data.consumeInt(0, 256);
+        byte[] input = data.consumeRemainingAsBytes();
+        try {
+            CopyChunkRequest cc = CopyChunkRequest.decode(input, maxChunks);
+            if (cc.chunks().size() > maxChunks || cc.chunks().size() * 24L > input.length) {
+                throw new AssertionError("more chunks than the limit or the input allows");
+            }
+        } catch (WireException expected) {
+            // refused
+        }
+        try {
+            FileRange.decode(input);
         } catch (WireException expected) {
             // refused
         }
