@@ -246,7 +246,7 @@ final class Dispatcher {
         }
         SmbSession session = sessions.get(h.sessionId());
         if (session == null || session.state() != SmbSession.State.VALID) {
-            return Replies.error(h, NtStatus.USER_SESSION_DELETED, credits);
+            return sessionDeleted(p, h, credits, encryptedBy);
         }
         boolean encrypted = encryptedBy != null;
         if (!encrypted && session.signing() != null && (h.signed() || session.signingRequired())
@@ -263,7 +263,7 @@ final class Dispatcher {
                 LogoffMessage.decode(p.body());
                 files.sessionClosed(session);
                 ipc.sessionClosed(session);
-                sessions.remove(session.id());
+                sessions.logoff(session.id());
                 return Replies.message(h.reply(NtStatus.SUCCESS, credits, 0), new LogoffMessage()::encode, signer);
             case TREE_CONNECT:
                 return trees.connect(p, session, credits, signer);
@@ -306,6 +306,21 @@ final class Dispatcher {
             return goAsync(h, pending, credits, session, signer, encryptedBy);
         }
         return build(h, result, credits, signer);
+    }
+
+    /**
+     * USER_SESSION_DELETED for a request on no valid session (MS-SMB2 3.3.5.2.9). A signed plain
+     * request on a session this connection logged off is answered signed with that session's key
+     * when its signature verifies: clients that sign demand a signed answer; anything else is unsigned.
+     */
+    private Reply sessionDeleted(Smb2Packet p, Smb2Header h, int credits, SmbSession encryptedBy) {
+        Reply r = Replies.error(h, NtStatus.USER_SESSION_DELETED, credits);
+        SmbSession gone = sessions.loggedOff(h.sessionId());
+        if (encryptedBy == null && h.signed() && gone != null && gone.signing() != null
+                && gone.signing().verify(p.raw())) {
+            return signed(r, gone.signing());
+        }
+        return r;
     }
 
     private static Reply build(Smb2Header h, SmbResult result, int credits, Smb2Signing signer) {
