@@ -133,6 +133,8 @@ final class Dispatcher {
         int tree;
         FileId fileId;
         int createError;
+        /** The message is the last of its frame (only the last may go async, see {@link #dispatch}). */
+        boolean last;
     }
 
     /**
@@ -153,6 +155,7 @@ final class Dispatcher {
             } else {
                 chain = new Chain();
             }
+            chain.last = i == packets.size() - 1;
             Reply reply = observed(p, h, packets.size(), chain, encryptedBy, i == 0 && h.related());
             chainFailure(chain, reply, i == 0 && h.related());
             chain.session = h.sessionId();
@@ -303,6 +306,12 @@ final class Dispatcher {
             throw new ProtocolViolation(cmd + ": " + drop.reason());
         }
         if (result instanceof SmbResult.Pending pending) {
+            if (!chain.last) {
+                // a command that would wait in the middle of a compound is withdrawn and fails
+                // INTERNAL_ERROR, as Windows does (MS-SMB2 <162>); the rest of the chain goes on
+                pending.cancel().run();
+                return signed(Replies.error(h, NtStatus.INTERNAL_ERROR, credits), signer);
+            }
             return goAsync(h, pending, credits, session, signer, encryptedBy);
         }
         return build(h, result, credits, signer);
