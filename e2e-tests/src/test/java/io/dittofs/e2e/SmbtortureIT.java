@@ -58,7 +58,7 @@ class SmbtortureIT {
         "smb2.getinfo, 5, 5",
         "smb2.dir, 7, 5",
         "smb2.rename, 10, 9",
-        "smb2.compound, 12, 18",
+        "smb2.compound, 17, 18",
         "smb2.lock, 20, 22",
         "smb2.delete-on-close-perms, 7, 9",
         "smb2.maxfid, 1, 1",

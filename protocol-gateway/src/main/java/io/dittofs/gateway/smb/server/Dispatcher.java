@@ -233,7 +233,7 @@ final class Dispatcher {
         }
         int credits = window.grant(h.credits());
         if (cmd == null || relatedFirst || CreditCharge.required(p, state.dialect()) > charge) {
-            return Replies.error(h, NtStatus.INVALID_PARAMETER, credits);
+            return signed(Replies.error(h, NtStatus.INVALID_PARAMETER, credits), earlySigner(p, h, encryptedBy));
         }
         switch (cmd) {
             case SESSION_SETUP:
@@ -245,7 +245,7 @@ final class Dispatcher {
                 break;
         }
         if (h.related() && chain.createError == NtStatus.INVALID_PARAMETER) {
-            return Replies.error(h, NtStatus.INVALID_PARAMETER, credits);
+            return signed(Replies.error(h, NtStatus.INVALID_PARAMETER, credits), earlySigner(p, h, encryptedBy));
         }
         SmbSession session = sessions.get(h.sessionId());
         if (session == null || session.state() != SmbSession.State.VALID) {
@@ -315,6 +315,23 @@ final class Dispatcher {
             return goAsync(h, pending, credits, session, signer, encryptedBy);
         }
         return build(h, result, credits, signer);
+    }
+
+    /**
+     * The key to sign an error found before the session checks with: the request's valid session
+     * when the request is signed with it (or the session requires signing) and the signature holds —
+     * a client that signs refuses an unsigned answer before it reads the status.
+     */
+    private Smb2Signing earlySigner(Smb2Packet p, Smb2Header h, SmbSession encryptedBy) {
+        if (encryptedBy != null) {
+            return null;
+        }
+        SmbSession s = sessions.get(h.sessionId());
+        if (s == null || s.state() != SmbSession.State.VALID || s.signing() == null
+                || !(h.signed() || s.signingRequired()) || !s.signing().verify(p.raw())) {
+            return null;
+        }
+        return s.signing();
     }
 
     /**

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A request on a session after its LOGOFF (MS-SMB2 3.3.5.2.9) answers USER_SESSION_DELETED; when
+ * Errors found before the command runs, on a signing session. A request on a session after its
+ * LOGOFF (MS-SMB2 3.3.5.2.9) answers USER_SESSION_DELETED; when
  * the request is signed with the logged-off session's key (a client that requires signing keeps
  * signing), the answer carries the SIGNED flag and a valid signature, as Samba's client demands
- * before it even reads the status (smbtorture smb2.connect with signing required).
+ * before it even reads the status (smbtorture smb2.connect with signing required). An invalid
+ * compound start is INVALID_PARAMETER, signed likewise (smbtorture smb2.compound invalid1).
  */
 class DispatcherLogoffTest {
 
@@ -91,5 +93,19 @@ class DispatcherLogoffTest {
         Smb2Packet unknown = send(logoff(sessionId ^ 1, signing));
         assertThat(unknown.header().status()).isEqualTo(NtStatus.USER_SESSION_DELETED);
         assertThat(unknown.header().signed()).isFalse();
+    }
+
+    @Test
+    void anInvalidChainStartIsAnsweredSignedOnASigningSession() throws Exception {
+        SmbWriter w = new SmbWriter(80);
+        new Smb2Header(1, 0, Smb2Command.LOGOFF.code(), 1, Smb2Header.FLAGS_RELATED_OPERATIONS, 0, nextMessageId++, 0, 0, 0,
+                sessionId, null).encode(w);
+        w.u16(4).u16(0);
+        byte[] m = w.toByteArray();
+        signing.sign(m);
+        Smb2Packet r = send(m);
+        assertThat(r.header().status()).isEqualTo(NtStatus.INVALID_PARAMETER);
+        assertThat(r.header().signed()).isTrue();
+        assertThat(signing.verify(r.raw())).isTrue();
     }
 }
