@@ -50,6 +50,7 @@ class SmbtortureIT {
 
     @ParameterizedTest(name = "{0} passes at least {1} (Samba 4.17: {2})")
     @CsvSource({
+        "smb2.connect, 1, 1",
         "smb2.credits, 3, 3",
         "smb2.create, 9, 12",
         "smb2.read, 4, 4",
@@ -57,8 +58,8 @@ class SmbtortureIT {
         "smb2.getinfo, 5, 5",
         "smb2.dir, 7, 5",
         "smb2.rename, 10, 9",
-        "smb2.compound, 12, 18",
-        "smb2.lock, 18, 22",
+        "smb2.compound, 17, 18",
+        "smb2.lock, 20, 22",
         "smb2.delete-on-close-perms, 7, 9",
         "smb2.maxfid, 1, 1",
         "smb2.ioctl, 38, 43",

@@ -10,7 +10,8 @@ import java.util.Optional;
  * lock). Within one owner, POSIX owners (NLM, NFSv4) never conflict with themselves: a new lock
  * replaces the owner's locks in its range (splitting them) and merges with touching locks of the
  * same type. SMB owners follow Windows: locks stack and never merge, an exclusive request fails
- * on any overlapping lock including the owner's own, and unlock must name an existing range exactly.
+ * on any overlapping lock including the owner's own, and unlock must name an existing range exactly
+ * (releasing an exclusive lock of the range before a shared one stacked with it).
  */
 public final class ByteRangeLocks {
 
@@ -76,10 +77,14 @@ public final class ByteRangeLocks {
      */
     public static boolean unlock(FileState f, Owner owner, Protocol protocol, Range range, Changes ch) {
         if (!protocol.posix()) {
+            // of stacked locks on the range, an exclusive one goes first (Windows releases exclusive
+            // before shared, so a shared lock stacked on it keeps the range readable for others);
+            // else the most recent one (the map keeps insertion order)
             HeldLock match = null;
             for (HeldLock h : f.locks.values()) {
-                if (h.owner().equals(owner) && h.range().equals(range)) {
-                    match = h; // the most recent one wins: the map keeps insertion order
+                if (h.owner().equals(owner) && h.range().equals(range)
+                        && (match == null || h.exclusive() || !match.exclusive())) {
+                    match = h;
                 }
             }
             if (match == null) {

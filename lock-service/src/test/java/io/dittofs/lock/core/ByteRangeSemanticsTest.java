@@ -55,6 +55,19 @@ class ByteRangeSemanticsTest extends CoreTestBase {
     }
 
     @Test
+    void smbUnlockOfStackedLocksReleasesTheExclusiveOneFirst() {
+        ByteString s = fx.client(SMB, "gw");
+        ByteString other = fx.client(SMB, "gw");
+        assertThat(fx.lock(s, "open1", "f", 10, 10, true).getStatus()).isEqualTo(Status.OK);
+        assertThat(fx.lock(s, "open1", "f", 10, 10, false).getStatus()).isEqualTo(Status.OK);
+        assertThat(fx.lock(other, "open2", "f", 5, 10, false).getStatus()).isEqualTo(Status.DENIED);
+        assertThat(fx.unlock(s, "open1", "f", 10, 10)).isEqualTo(Status.OK);
+        assertThat(fx.lock(other, "open2", "f", 5, 10, false).getStatus())
+                .as("only the shared lock is left").isEqualTo(Status.OK);
+        assertThat(fx.lock(other, "open2", "f", 15, 1, true).getStatus()).isEqualTo(Status.DENIED);
+    }
+
+    @Test
     void smbExclusiveRequestConflictsWithTheOwnersOwnLock() {
         ByteString s = fx.client(SMB, "gw");
         fx.lock(s, "open1", "f", 0, 10, false);

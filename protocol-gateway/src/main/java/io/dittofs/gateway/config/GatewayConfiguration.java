@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.dittofs.gateway.access.ShareGate;
 import io.dittofs.gateway.fs.FileSystem;
 import io.dittofs.gateway.fs.ServiceCallException;
+import io.dittofs.gateway.fs.NamespaceEvents;
+import io.dittofs.gateway.fs.NotifyingFileSystem;
 import io.dittofs.gateway.fs.grpc.GrpcFileSystem;
 import io.dittofs.gateway.identity.Principal;
 import io.dittofs.gateway.nfs.mount.MountProgram;
@@ -80,9 +82,14 @@ public class GatewayConfiguration {
         return ServiceChannels.open(props.blockTarget(), telemetry);
     }
 
+    /**
+     * The facade every protocol calls; its namespace changes are published (SMB CHANGE_NOTIFY sees
+     * what NFS does through this gateway too).
+     */
     @Bean
     public FileSystem gatewayFileSystem(ManagedChannel gatewayMetadataChannel, ManagedChannel gatewayBlockChannel) {
-        return new GrpcFileSystem(gatewayMetadataChannel, gatewayBlockChannel);
+        return new NotifyingFileSystem(new GrpcFileSystem(gatewayMetadataChannel, gatewayBlockChannel),
+                new NamespaceEvents());
     }
 
     /**

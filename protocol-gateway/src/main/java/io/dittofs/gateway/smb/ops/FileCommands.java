@@ -61,6 +61,7 @@ final class FileCommands implements SmbCommands {
         handlers.put(Smb2Command.SET_INFO, new SetInfo(this));
         handlers.put(Smb2Command.LOCK, new Lock(this));
         handlers.put(Smb2Command.IOCTL, new FileFsctls(this));
+        handlers.put(Smb2Command.CHANGE_NOTIFY, new ChangeNotify(this));
     }
 
     @Override

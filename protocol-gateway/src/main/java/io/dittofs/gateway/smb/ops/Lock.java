@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
  * semantics there (stacking, exact unlock) and conflicts with every protocol's locks. A request of
  * several locks is all or nothing; a single lock without FAIL_IMMEDIATELY that must wait goes
  * async and completes on the lock-service's Granted event, CANCEL withdraws it. Zero-length locks
- * conflict with nothing and are kept here only so that they can be unlocked.
+ * are kept by the gateway (the lock-service has no such range) with their mode: a lock holding one
+ * strictly inside conflicts with it as MS-FSA says (exclusive with any, shared with an exclusive one).
  */
 final class Lock implements SmbCommandHandler {
 
@@ -87,16 +88,17 @@ final class Lock implements SmbCommandHandler {
             if (e.length() == 0) {
                 // MS-FSA: a zero-length lock at X conflicts with a lock that holds X strictly inside
                 // (the bytes before and at X); it is kept here, not in the lock-service
-                if (e.offset() != 0 && denied(o, client, e.offset() - 1) && denied(o, client, e.offset())) {
+                if (e.offset() != 0 && denied(o, client, e.offset() - 1, exclusive)
+                        && denied(o, client, e.offset(), exclusive)) {
                     rollBack(o, client, taken);
                     return SmbResult.fail(NtStatus.LOCK_NOT_GRANTED);
                 }
                 o.addLock(e.offset(), 0);
-                files.service.files.addZeroLock(o.entry(), o.owner(), e.offset());
+                files.service.files.addZeroLock(o.entry(), o.owner(), e.offset(), exclusive);
                 taken.add(e);
                 continue;
             }
-            if (exclusive && files.service.files.zeroLockInside(o.entry(), e.offset(), e.length())) {
+            if (files.service.files.zeroLockInside(o.entry(), e.offset(), e.length(), exclusive)) {
                 rollBack(o, client, taken);
                 return SmbResult.fail(NtStatus.LOCK_NOT_GRANTED);
             }
@@ -142,10 +144,10 @@ final class Lock implements SmbCommandHandler {
         return new SmbResult.Pending(result, cancel);
     }
 
-    /** Would an exclusive one-byte lock at {@code offset} be refused (someone's lock holds that byte)? */
-    private boolean denied(SmbOpen o, ClientRef client, long offset) {
+    /** Would a one-byte lock of this mode at {@code offset} be refused (someone's lock holds that byte)? */
+    private boolean denied(SmbOpen o, ClientRef client, long offset, boolean exclusive) {
         LockOutcome probe = files.locks.test(new LockSpec(
-                new LockTarget(o.handle().bytes(), client, o.owner(), offset, 1), true, false, false, null));
+                new LockTarget(o.handle().bytes(), client, o.owner(), offset, 1), exclusive, false, false, null));
         return probe.status() == io.dittofs.gateway.locks.LockStatus.DENIED;
     }
 

@@ -16,8 +16,8 @@ public final class SharedFiles {
         private final Handle handle;
         private int opens;
         private boolean deletePending;
-        /** Zero-length locks of every open of the file: owner (hex) and offset. */
-        private final java.util.List<Object[]> zeroLocks = new java.util.ArrayList<>();
+        /** Zero-length locks of every open of the file, in the order taken. */
+        private final java.util.List<ZeroLock> zeroLocks = new java.util.ArrayList<>();
 
         private Entry(Handle handle) {
             this.handle = handle;
@@ -63,33 +63,53 @@ public final class SharedFiles {
         return e.deletePending;
     }
 
-    /** Records a zero-length lock of {@code owner} at {@code offset}. */
-    public synchronized void addZeroLock(Entry e, byte[] owner, long offset) {
-        e.zeroLocks.add(new Object[] {java.util.HexFormat.of().formatHex(owner), offset});
+    /** A zero-length lock: its open's lock owner (hex), offset and mode. */
+    private record ZeroLock(String owner, long offset, boolean exclusive) {
     }
 
+    /** Records a zero-length lock of {@code owner} at {@code offset}. */
+    public synchronized void addZeroLock(Entry e, byte[] owner, long offset, boolean exclusive) {
+        e.zeroLocks.add(new ZeroLock(java.util.HexFormat.of().formatHex(owner), offset, exclusive));
+    }
+
+    /**
+     * Removes one zero-length lock of {@code owner} at {@code offset}: of stacked ones the exclusive
+     * goes first (MS-FSA 2.1.5.8: an unlock releases exclusive locks before shared ones), else the latest.
+     */
     public synchronized boolean removeZeroLock(Entry e, byte[] owner, long offset) {
         String o = java.util.HexFormat.of().formatHex(owner);
+        int found = -1;
         for (int i = e.zeroLocks.size() - 1; i >= 0; i--) {
-            Object[] z = e.zeroLocks.get(i);
-            if (z[0].equals(o) && (long) z[1] == offset) {
-                e.zeroLocks.remove(i);
-                return true;
+            ZeroLock z = e.zeroLocks.get(i);
+            if (z.owner().equals(o) && z.offset() == offset && (found < 0 || z.exclusive())) {
+                found = i;
+                if (z.exclusive()) {
+                    break;
+                }
             }
         }
-        return false;
+        if (found < 0) {
+            return false;
+        }
+        e.zeroLocks.remove(found);
+        return true;
     }
 
     public synchronized void dropZeroLocks(Entry e, byte[] owner) {
         String o = java.util.HexFormat.of().formatHex(owner);
-        e.zeroLocks.removeIf(z -> z[0].equals(o));
+        e.zeroLocks.removeIf(z -> z.owner().equals(o));
     }
 
-    /** Is there a zero-length lock strictly inside [offset, offset + length)? (MS-FSA: such a lock conflicts.) */
-    public synchronized boolean zeroLockInside(Entry e, long offset, long length) {
-        for (Object[] z : e.zeroLocks) {
-            long x = (long) z[1];
-            if (Long.compareUnsigned(x, offset) > 0 && Long.compareUnsigned(x - offset, length) < 0) {
+    /**
+     * Would a lock of [offset, offset + length) conflict with a zero-length lock strictly inside it?
+     * (MS-FSA: such a lock conflicts.) An exclusive request conflicts with any of them, a shared
+     * one only with an exclusive one.
+     */
+    public synchronized boolean zeroLockInside(Entry e, long offset, long length, boolean exclusive) {
+        for (ZeroLock z : e.zeroLocks) {
+            long x = z.offset();
+            if ((exclusive || z.exclusive())
+                    && Long.compareUnsigned(x, offset) > 0 && Long.compareUnsigned(x - offset, length) < 0) {
                 return true;
             }
         }

@@ -1,6 +1,8 @@
 package io.dittofs.gateway.smb.ops;
 
 import io.dittofs.gateway.fs.FileSystem;
+import io.dittofs.gateway.fs.NamespaceEvents;
+import io.dittofs.gateway.fs.NotifyingFileSystem;
 import io.dittofs.gateway.locks.LockManager;
 import io.dittofs.gateway.smb.server.SmbCommands;
 import io.dittofs.gateway.smb.server.SmbServerSettings;
@@ -8,7 +10,8 @@ import io.dittofs.gateway.smb.server.SmbServerSettings;
 /**
  * What the SMB file commands of every connection share: the file-system facade, the lock manager
  * (null: no share modes or byte-range locks beyond this gateway — tests without a lock-service),
- * the server-wide open counts and delete-pending flags, and the blocking-lock waits. {@link
+ * the server-wide open counts and delete-pending flags, the blocking-lock waits and the directory
+ * watches of CHANGE_NOTIFY. {@link
  * #connection()} builds one connection's commands (the {@code SmbServer} factory).
  */
 public final class SmbFileService {
@@ -23,11 +26,19 @@ public final class SmbFileService {
     final ExtraAttributes times = new ExtraAttributes();
     final ResumeKeys resumeKeys = new ResumeKeys();
     final SmbServerSettings settings;
+    final Notifications notifications;
 
+    /**
+     * @param fs the gateway's facade; when it is a {@link NotifyingFileSystem}, CHANGE_NOTIFY sees
+     *           the changes of every protocol through it, otherwise it is wrapped here and sees SMB's
+     */
     public SmbFileService(FileSystem fs, LockManager locks, SmbServerSettings settings) {
-        this.fs = fs;
+        NotifyingFileSystem notifying = fs == null || fs instanceof NotifyingFileSystem ? (NotifyingFileSystem) fs
+                : new NotifyingFileSystem(fs, new NamespaceEvents());
+        this.fs = notifying;
         this.locks = locks;
         this.settings = settings;
+        this.notifications = notifying == null ? null : new Notifications(notifying.events());
     }
 
     /** The listener to add to the gateway's lock event router (blocking locks complete on its Granted events). */

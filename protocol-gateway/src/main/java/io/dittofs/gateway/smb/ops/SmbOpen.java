@@ -36,6 +36,7 @@ public final class SmbOpen {
     private DirectoryScan scan;
     private final List<long[]> locks = new ArrayList<>();
     private final List<Runnable> pendingLocks = new ArrayList<>();
+    private NotifyWatch watch;
 
     SmbOpen(FileId id, io.dittofs.gateway.identity.Principal principal, long sessionId, int treeId, Handle handle, boolean directory, int access, byte[] lockOpenId,
             SharedFiles.Entry entry, boolean writeThrough, Handle parent, String name, String path, OpenFile io) {
@@ -201,6 +202,15 @@ public final class SmbOpen {
 
     synchronized void removePending(Runnable onClose) {
         pendingLocks.remove(onClose);
+    }
+
+    /** The directory watch CHANGE_NOTIFY set up on this open, or null. */
+    synchronized NotifyWatch watch() {
+        return watch;
+    }
+
+    synchronized void watch(NotifyWatch w) {
+        watch = w;
     }
 
     synchronized List<Runnable> takePending() {

@@ -133,6 +133,8 @@ final class Dispatcher {
         int tree;
         FileId fileId;
         int createError;
+        /** The message is the last of its frame (only the last may go async, see {@link #dispatch}). */
+        boolean last;
     }
 
     /**
@@ -153,6 +155,7 @@ final class Dispatcher {
             } else {
                 chain = new Chain();
             }
+            chain.last = i == packets.size() - 1;
             Reply reply = observed(p, h, packets.size(), chain, encryptedBy, i == 0 && h.related());
             chainFailure(chain, reply, i == 0 && h.related());
             chain.session = h.sessionId();
@@ -230,7 +233,7 @@ final class Dispatcher {
         }
         int credits = window.grant(h.credits());
         if (cmd == null || relatedFirst || CreditCharge.required(p, state.dialect()) > charge) {
-            return Replies.error(h, NtStatus.INVALID_PARAMETER, credits);
+            return signed(Replies.error(h, NtStatus.INVALID_PARAMETER, credits), earlySigner(p, h, encryptedBy));
         }
         switch (cmd) {
             case SESSION_SETUP:
@@ -242,11 +245,11 @@ final class Dispatcher {
                 break;
         }
         if (h.related() && chain.createError == NtStatus.INVALID_PARAMETER) {
-            return Replies.error(h, NtStatus.INVALID_PARAMETER, credits);
+            return signed(Replies.error(h, NtStatus.INVALID_PARAMETER, credits), earlySigner(p, h, encryptedBy));
         }
         SmbSession session = sessions.get(h.sessionId());
         if (session == null || session.state() != SmbSession.State.VALID) {
-            return Replies.error(h, NtStatus.USER_SESSION_DELETED, credits);
+            return sessionDeleted(p, h, credits, encryptedBy);
         }
         boolean encrypted = encryptedBy != null;
         if (!encrypted && session.signing() != null && (h.signed() || session.signingRequired())
@@ -263,7 +266,7 @@ final class Dispatcher {
                 LogoffMessage.decode(p.body());
                 files.sessionClosed(session);
                 ipc.sessionClosed(session);
-                sessions.remove(session.id());
+                sessions.logoff(session.id());
                 return Replies.message(h.reply(NtStatus.SUCCESS, credits, 0), new LogoffMessage()::encode, signer);
             case TREE_CONNECT:
                 return trees.connect(p, session, credits, signer);
@@ -303,9 +306,47 @@ final class Dispatcher {
             throw new ProtocolViolation(cmd + ": " + drop.reason());
         }
         if (result instanceof SmbResult.Pending pending) {
+            if (!chain.last) {
+                // a command that would wait in the middle of a compound is withdrawn and fails
+                // INTERNAL_ERROR, as Windows does (MS-SMB2 <162>); the rest of the chain goes on
+                pending.cancel().run();
+                return signed(Replies.error(h, NtStatus.INTERNAL_ERROR, credits), signer);
+            }
             return goAsync(h, pending, credits, session, signer, encryptedBy);
         }
         return build(h, result, credits, signer);
+    }
+
+    /**
+     * The key to sign an error found before the session checks with: the request's valid session
+     * when the request is signed with it (or the session requires signing) and the signature holds —
+     * a client that signs refuses an unsigned answer before it reads the status.
+     */
+    private Smb2Signing earlySigner(Smb2Packet p, Smb2Header h, SmbSession encryptedBy) {
+        if (encryptedBy != null) {
+            return null;
+        }
+        SmbSession s = sessions.get(h.sessionId());
+        if (s == null || s.state() != SmbSession.State.VALID || s.signing() == null
+                || !(h.signed() || s.signingRequired()) || !s.signing().verify(p.raw())) {
+            return null;
+        }
+        return s.signing();
+    }
+
+    /**
+     * USER_SESSION_DELETED for a request on no valid session (MS-SMB2 3.3.5.2.9). A signed plain
+     * request on a session this connection logged off is answered signed with that session's key
+     * when its signature verifies: clients that sign demand a signed answer; anything else is unsigned.
+     */
+    private Reply sessionDeleted(Smb2Packet p, Smb2Header h, int credits, SmbSession encryptedBy) {
+        Reply r = Replies.error(h, NtStatus.USER_SESSION_DELETED, credits);
+        SmbSession gone = sessions.loggedOff(h.sessionId());
+        if (encryptedBy == null && h.signed() && gone != null && gone.signing() != null
+                && gone.signing().verify(p.raw())) {
+            return signed(r, gone.signing());
+        }
+        return r;
     }
 
     private static Reply build(Smb2Header h, SmbResult result, int credits, Smb2Signing signer) {

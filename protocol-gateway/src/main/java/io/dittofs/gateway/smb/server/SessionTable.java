@@ -9,6 +9,18 @@ final class SessionTable {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, SmbSession> sessions = new HashMap<>();
+    /**
+     * Sessions logged off on this connection, the latest few: a signed request that still names one
+     * gets USER_SESSION_DELETED signed with its key (a client that requires signing drops an unsigned
+     * answer as a forgery before it reads the status).
+     */
+    private final java.util.LinkedHashMap<Long, SmbSession> loggedOff = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, SmbSession> eldest) {
+            return size() > LOGGED_OFF_KEPT;
+        }
+    };
+    private static final int LOGGED_OFF_KEPT = 16;
     private final int max;
 
     SessionTable(int max) {
@@ -35,6 +47,19 @@ final class SessionTable {
 
     void remove(long id) {
         sessions.remove(id);
+    }
+
+    /** Ends a session by LOGOFF: gone, but its signing key is kept to answer requests that still name it. */
+    void logoff(long id) {
+        SmbSession s = sessions.remove(id);
+        if (s != null) {
+            loggedOff.put(id, s);
+        }
+    }
+
+    /** A session this connection logged off lately, or null. */
+    SmbSession loggedOff(long id) {
+        return loggedOff.get(id);
     }
 
     java.util.Collection<SmbSession> all() {

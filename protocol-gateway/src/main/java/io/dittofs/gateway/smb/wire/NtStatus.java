@@ -43,6 +43,10 @@ public final class NtStatus {
     public static final int REQUEST_NOT_ACCEPTED = 0xC00000D0;
     public static final int NOT_SAME_DEVICE = 0xC00000D4;
     public static final int INTERNAL_ERROR = 0xC00000E5;
+    /** CHANGE_NOTIFY: the handle was closed under the watch (a success code, MS-ERREF). */
+    public static final int NOTIFY_CLEANUP = 0x0000010B;
+    /** CHANGE_NOTIFY: more changes than the buffer holds; enumerate the directory again. */
+    public static final int NOTIFY_ENUM_DIR = 0x0000010C;
     public static final int UNEXPECTED_IO_ERROR = 0xC00000E9;
     public static final int DIRECTORY_NOT_EMPTY = 0xC0000101;
     public static final int NOT_A_DIRECTORY = 0xC0000103;

@@ -32,7 +32,7 @@ class FileCommandFuzzTest {
         SmbReader r = new SmbReader(message, 0, message.length);
         try {
             r.seek(64);
-            switch ((input[0] & 0xff) % 9) {
+            switch ((input[0] & 0xff) % 10) {
                 case 0 -> {
                     CreateRequest c = CreateRequest.decode(r);
                     if (c.contexts().size() > CreateContext.MAX_CONTEXTS || c.name().length() * 2 > message.length) {
@@ -61,12 +61,13 @@ class FileCommandFuzzTest {
                         throw new AssertionError("SET_INFO buffer larger than the message");
                     }
                 }
-                default -> {
+                case 8 -> {
                     LockRequest l = LockRequest.decode(r);
                     if (l.locks().size() * 24 > message.length) {
                         throw new AssertionError("more lock elements than the message holds");
                     }
                 }
+                default -> io.dittofs.gateway.smb.wire.ChangeNotifyRequest.decode(r);
             }
         } catch (WireException expected) {
             // refused
