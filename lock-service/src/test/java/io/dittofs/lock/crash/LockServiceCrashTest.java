@@ -50,7 +50,7 @@ class LockServiceCrashTest {
         } finally {
             first.kill();
         }
-        Child second = Child.start(dir, 8); // long enough for a slow start on a loaded machine
+        Child second = Child.start(dir, 30); // long enough for a slow start and first calls on a loaded machine
         try {
             ManagedChannel ch = ServiceChannels.open("127.0.0.1:" + second.port);
             Fx fx = new Fx(new io.dittofs.lock.grpc.GrpcApi(ch));
@@ -65,7 +65,7 @@ class LockServiceCrashTest {
             ByteString c = fx.client(Protocol.NLM, "host-c", 0, "gw");
             assertThat(fx.lock(c, "pid-3", "g", 10, 1, true).getStatus()).isEqualTo(Status.GRACE);
             assertThat(fx.lock(c, "pid-3", "f", 10, 1, true).getStatus()).isEqualTo(Status.GRACE);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             Status onG;
             while ((onG = fx.lock(c, "pid-3", "g", 10, 1, true).getStatus()) == Status.GRACE
                     && System.nanoTime() < deadline) {
