@@ -76,6 +76,13 @@ public final class Nfs4Callbacks implements LockEventListener {
         if (p == null) {
             return;
         }
+        // the callbacks of clients that are gone (expired, replaced) are dropped here, their connections closed
+        for (Long other : active.keySet()) {
+            if (other != clientId && !clients.knownHere(other)) {
+                forget(other);
+            }
+        }
+        pending.keySet().removeIf(other -> !clients.knownHere(other));
         Path40 old = active.put(clientId, p);
         if (old != null && old.client() instanceof io.dittofs.gateway.rpc.callback.ChannelRpcClient ch) {
             ch.channel().close();

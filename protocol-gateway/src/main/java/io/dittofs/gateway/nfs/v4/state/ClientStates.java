@@ -282,6 +282,11 @@ public final class ClientStates {
         return Nfs4Status.OK;
     }
 
+    /** Whether this gateway holds the client's record now (no lock-service lookup). */
+    public synchronized boolean knownHere(long clientId) {
+        return byId.containsKey(clientId);
+    }
+
     public synchronized Optional<Client> client(long clientId) {
         return Optional.ofNullable(known(clientId));
     }
