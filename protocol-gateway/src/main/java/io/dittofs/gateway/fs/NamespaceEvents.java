@@ -18,7 +18,7 @@ public final class NamespaceEvents {
 
     /**
      * One change. {@code what} says which properties changed, as {@link #NAME}, {@link #ATTRIBUTES},
-     * {@link #SIZE}, {@link #LAST_WRITE}, {@link #LAST_ACCESS}, {@link #SECURITY} bits.
+     * {@link #SIZE}, {@link #LAST_WRITE}, {@link #LAST_ACCESS}, {@link #SECURITY}, {@link #CREATION} bits.
      */
     public record Change(Handle dir, String name, Action action, boolean directory, int what) {
     }
@@ -29,6 +29,7 @@ public final class NamespaceEvents {
     public static final int LAST_WRITE = 8;
     public static final int LAST_ACCESS = 16;
     public static final int SECURITY = 32;
+    public static final int CREATION = 64;
 
     /** Where a directory or file sits. */
     public record Place(Handle parent, String name) {

@@ -30,8 +30,8 @@ final class ChangeNotify implements SmbCommandHandler {
         if (o == null) {
             return SmbResult.fail(NtStatus.FILE_CLOSED);
         }
-        if (!o.directory() || n.completionFilter() == 0 || (n.completionFilter() & ~ChangeNotifyRequest.VALID_FILTER) != 0
-                || n.outputBufferLength() > files.service.settings.maxIoBytes()) {
+        // any CompletionFilter is accepted (Windows takes undefined bits and never fires on them)
+        if (!o.directory() || n.outputBufferLength() > files.service.settings.maxIoBytes()) {
             return SmbResult.fail(NtStatus.INVALID_PARAMETER);
         }
         if (!o.granted(AccessMask.READ_DATA)) {

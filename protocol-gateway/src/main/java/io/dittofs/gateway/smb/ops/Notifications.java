@@ -103,6 +103,9 @@ final class Notifications implements NamespaceEvents.Listener {
         if ((what & NamespaceEvents.SECURITY) != 0) {
             f |= ChangeNotifyRequest.SECURITY;
         }
+        if ((what & NamespaceEvents.CREATION) != 0) {
+            f |= ChangeNotifyRequest.CREATION;
+        }
         return f;
     }
 

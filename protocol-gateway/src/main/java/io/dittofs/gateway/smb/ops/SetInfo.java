@@ -17,6 +17,7 @@ import io.dittofs.gateway.smb.ops.info.SecurityDescriptors;
 import io.dittofs.gateway.smb.server.SmbCommandHandler;
 import io.dittofs.gateway.smb.server.SmbRequest;
 import io.dittofs.gateway.smb.server.SmbResult;
+import io.dittofs.gateway.fs.NamespaceEvents;
 import io.dittofs.gateway.smb.wire.FileBasics;
 import io.dittofs.gateway.smb.wire.NtStatus;
 import io.dittofs.gateway.smb.wire.SetInfoRequest;
@@ -171,6 +172,14 @@ final class SetInfo implements SmbCommandHandler {
         }
         if (after != null && (settable(creation) || settable(change))) {
             files.service.times.setTimes(after, settable(creation) ? creation : 0, settable(change) ? change : 0);
+        }
+        // what the gateway keeps itself (DOS attributes, creation time) changes without the facade:
+        // tell CHANGE_NOTIFY watchers here (the facade reported the mode and times it set)
+        int kept = (attributes != 0 && mode == null ? NamespaceEvents.ATTRIBUTES : 0)
+                | (settable(creation) ? NamespaceEvents.CREATION : 0);
+        if (kept != 0 && files.service.events != null && files.service.events.watched() && o.parent() != null) {
+            files.service.events.publish(new NamespaceEvents.Change(o.parent(), o.name(), NamespaceEvents.Action.MODIFIED,
+                    o.directory(), kept));
         }
         return NtStatus.SUCCESS;
     }

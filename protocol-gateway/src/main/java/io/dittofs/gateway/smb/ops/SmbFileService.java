@@ -27,6 +27,8 @@ public final class SmbFileService {
     final ResumeKeys resumeKeys = new ResumeKeys();
     final SmbServerSettings settings;
     final Notifications notifications;
+    /** The facade's change events (null without a file system); SMB publishes the changes it keeps itself. */
+    final NamespaceEvents events;
 
     /**
      * @param fs the gateway's facade; when it is a {@link NotifyingFileSystem}, CHANGE_NOTIFY sees
@@ -38,7 +40,8 @@ public final class SmbFileService {
         this.fs = notifying;
         this.locks = locks;
         this.settings = settings;
-        this.notifications = notifying == null ? null : new Notifications(notifying.events());
+        this.events = notifying == null ? null : notifying.events();
+        this.notifications = notifying == null ? null : new Notifications(events);
     }
 
     /** The listener to add to the gateway's lock event router (blocking locks complete on its Granted events). */

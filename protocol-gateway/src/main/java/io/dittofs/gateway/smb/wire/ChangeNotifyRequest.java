@@ -24,8 +24,6 @@ public record ChangeNotifyRequest(int flags, long outputBufferLength, FileId fil
     public static final int STREAM_NAME = 0x200;
     public static final int STREAM_SIZE = 0x400;
     public static final int STREAM_WRITE = 0x800;
-    /** Every filter bit MS-SMB2 defines; others make the request INVALID_PARAMETER. */
-    public static final int VALID_FILTER = 0xfff;
 
     public boolean watchTree() {
         return (flags & WATCH_TREE) != 0;
