@@ -110,6 +110,16 @@ public abstract class NamespaceConformance extends StoreTestBase {
     }
 
     @Test
+    void dosAttributesAskedForAtCreationAreKeptAndRead() {
+        CreateResponse r = fs.stub.create(CreateRequest.newBuilder().setIdentity(ROOT).setDir(root).setName("dos")
+                .setType(FileType.REGULAR).setMode(CreateMode.GUARDED)
+                .setAttrs(SetAttrs.newBuilder().setMode(0644).setDosAttributes(0x8000_0022)).build());
+        assertThat(r.getStatus()).isEqualTo(Status.OK);
+        assertThat(r.getAttr().getDosAttributes()).isEqualTo(0x8000_0022);
+        assertThat(fs.lookup(ROOT, root, "dos").getAttr().getDosAttributes()).as("as stored").isEqualTo(0x8000_0022);
+    }
+
+    @Test
     void badNames() {
         for (String bad : List.of("", ".", "..", "a/b", "/", "a\0b")) {
             assertThat(fs.file(ROOT, root, bad).getStatus()).as("create '%s'", bad).isEqualTo(Status.INVALID_NAME);

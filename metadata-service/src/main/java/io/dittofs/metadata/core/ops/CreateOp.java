@@ -139,6 +139,8 @@ public final class CreateOp extends Op<CreateRequest, CreateResponse> {
         e.nlink = type == FileType.DIRECTORY ? 2 : 1;
         e.atime = e.mtime = e.ctime = e.btime = now;
         e.change = 1;
+        // SMB's DOS attributes asked for at creation are kept with the new file (the creator owns it)
+        e.dosAttributes = a.hasDosAttributes() ? a.getDosAttributes() : 0;
         e.parent = dir.id();
         if (type == FileType.DIRECTORY) {
             e.nextCookie = ReadDirOp.FIRST_COOKIE;

@@ -44,10 +44,13 @@ public final class Attrs {
     }
 
     /**
-     * The creation time: the namespace keeps no birth time, so the earliest of the times it keeps
-     * stands in (stable while the file is not touched with an older time).
+     * The creation time: the namespace's birth time; where a store has none, the earliest of the
+     * times it keeps stands in (stable while the file is not touched with an older time).
      */
     static long creation(FileAttr a) {
+        if (a.btime() != null && !a.btime().equals(io.dittofs.gateway.fs.model.Time.ZERO)) {
+            return fileTime(a.btime());
+        }
         long m = fileTime(a.mtime());
         long c = fileTime(a.ctime());
         return Math.min(m, c);

@@ -142,9 +142,13 @@ final class Create implements SmbCommandHandler {
             if (readOnly && (c.options() & CreateRequest.DELETE_ON_CLOSE) != 0) {
                 return SmbResult.fail(NtStatus.CANNOT_DELETE);
             }
-            CreateSpec spec = wantDir ? CreateSpec.directory(new SetAttrs(DIR_MODE, null, null, null, null, null))
+            // a new file is ARCHIVE unless the client says otherwise (HIDDEN, SYSTEM... kept too), stored
+            // with the file in the same namespace call
+            int dos = ExtraAttributes.stored(null, wantDir ? c.fileAttributes() : c.fileAttributes() | FileBasics.ATTR_ARCHIVE);
+            CreateSpec spec = wantDir ? CreateSpec.directory(new SetAttrs(DIR_MODE, null, null, null, null, null, null, dos))
                     : CreateSpec.regular(CreateMode.GUARDED,
-                            new SetAttrs(readOnly ? READONLY_MODE : FILE_MODE, null, null, null, null, null), new byte[0]);
+                            new SetAttrs(readOnly ? READONLY_MODE : FILE_MODE, null, null, null, null, null, null, dos),
+                            new byte[0]);
             CreateResult cr = files.fs.create(who, r.parent(), r.name(), spec);
             if (cr.status() == FsStatus.EXIST) {
                 return SmbResult.fail(NtStatus.OBJECT_NAME_COLLISION);
@@ -155,9 +159,6 @@ final class Create implements SmbCommandHandler {
             handle = cr.handle();
             attr = cr.attr();
             action = CreateResponse.CREATED;
-            // a new file is ARCHIVE unless the client says otherwise (HIDDEN, SYSTEM kept too)
-            files.service.times.setAttributes(attr, wantDir ? c.fileAttributes()
-                    : c.fileAttributes() | FileBasics.ATTR_ARCHIVE);
             // the creator gets what it asked for (Windows: the new file's default DACL grants it)
             int all = AccessMask.fromNeutral(AccessBits.READ | AccessBits.MODIFY | AccessBits.EXTEND
                     | AccessBits.EXECUTE | AccessBits.DELETE, wantDir, true, true);

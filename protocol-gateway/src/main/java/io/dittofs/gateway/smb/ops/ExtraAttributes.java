@@ -7,85 +7,80 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What SMB clients set that the namespace does not keep: creation time (no birth time), change
- * time (the namespace sets ctime itself) and the DOS attributes HIDDEN, SYSTEM, ARCHIVE, TEMPORARY, OFFLINE
- * (READONLY is the write bits; DIRECTORY the type). Kept by this gateway in memory per file
- * (fsid, fileid), at most {@link #MAX} files, lost on restart. A change time holds only while the
+ * SMB's view of what a client sets beyond mode and times. The DOS attributes HIDDEN, SYSTEM,
+ * ARCHIVE, TEMPORARY, OFFLINE and SPARSE_FILE live in the namespace (its {@code dos_attributes},
+ * kept by every metadata store; READONLY is the write bits, DIRECTORY the type), as does the
+ * creation time (its birth time): both survive restarts and are the same through any gateway.
+ * {@link #SET} marks a stored value a client chose, so a file nobody set attributes on is ARCHIVE,
+ * as Windows creates them. Only the change time is kept here, in memory per file (fsid, fileid), at
+ * most {@link #MAX} files: the namespace sets ctime itself, so a set change time holds while the
  * file's ctime is the one it was set against (a later change through any protocol shows the real
- * ctime again). Files nobody set attributes on are ARCHIVE, as Windows creates them.
+ * ctime again).
  */
 public final class ExtraAttributes {
 
     static final int MAX = 65536;
-    /** The DOS attributes kept here. */
+    /** The DOS attributes the namespace keeps for SMB. */
     static final int KEPT = FileBasics.ATTR_HIDDEN | FileBasics.ATTR_SYSTEM | FileBasics.ATTR_ARCHIVE
-            | FileBasics.ATTR_TEMPORARY | FileBasics.ATTR_OFFLINE;
-    private static final int UNSET = -1;
+            | FileBasics.ATTR_TEMPORARY | FileBasics.ATTR_OFFLINE | FileBasics.ATTR_SPARSE_FILE;
+    /** Marks a stored value as set by a client (no FILE_ATTRIBUTE_* uses this bit, MS-FSCC 2.6). */
+    static final int SET = 0x8000_0000;
 
     private record Key(long fsid, long fileid) {
     }
 
-    private record Extra(long creation, long change, long ctimeBase, int attributes, boolean sparse) {
+    private record Change(long change, long ctimeBase) {
     }
 
-    private final Map<Key, Extra> extras = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<Key, Change> changes = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Extra> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Change> eldest) {
             return size() > MAX;
         }
     };
 
-    /** Records times a client set (0 = not set) against the attributes after its SET_INFO. */
-    public synchronized void setTimes(FileAttr after, long creation, long change) {
-        Key k = new Key(after.fsid(), after.fileid());
-        Extra old = extras.get(k);
-        long c = creation != 0 ? creation : old == null ? 0 : old.creation();
-        long base = Attrs.fileTime(after.ctime());
-        long ch = change != 0 ? change : old != null && old.ctimeBase() == base ? old.change() : 0;
-        extras.put(k, new Extra(c, ch, base, old == null ? UNSET : old.attributes(), old != null && old.sparse()));
+    /** Records a change time a client set against the attributes after its SET_INFO. */
+    public synchronized void setChange(FileAttr after, long change) {
+        changes.put(new Key(after.fsid(), after.fileid()), new Change(change, Attrs.fileTime(after.ctime())));
     }
 
-    /** Records the DOS attributes a client set (CREATE or SET_INFO); NORMAL alone clears them. */
-    public synchronized void setAttributes(FileAttr a, int attributes) {
-        Key k = new Key(a.fsid(), a.fileid());
-        Extra old = extras.get(k);
-        int kept = attributes & KEPT;
-        extras.put(k, old == null ? new Extra(0, 0, 0, kept, false)
-                : new Extra(old.creation(), old.change(), old.ctimeBase(), kept, old.sparse()));
+    /** The value to store for the DOS attributes a client sets (CREATE or SET_INFO); sparseness stays. */
+    static int stored(FileAttr current, int attributes) {
+        int sparse = current == null ? 0 : kept(current) & FileBasics.ATTR_SPARSE_FILE;
+        return SET | (attributes & KEPT & ~FileBasics.ATTR_SPARSE_FILE) | sparse;
     }
 
-    /**
-     * Records FSCTL_SET_SPARSE (MS-FSCC 2.3.64). Only the flag is kept: the block service stores
-     * unwritten ranges as holes whether or not a client asked, so the flag changes no storage.
-     */
-    public synchronized void setSparse(FileAttr a, boolean sparse) {
-        Key k = new Key(a.fsid(), a.fileid());
-        Extra old = extras.get(k);
-        extras.put(k, old == null ? new Extra(0, 0, 0, UNSET, sparse)
-                : new Extra(old.creation(), old.change(), old.ctimeBase(), old.attributes(), sparse));
+    /** The value to store when FSCTL_SET_SPARSE turns sparseness on or off; the rest stays. */
+    static int storedSparse(FileAttr current, boolean sparse) {
+        int rest = kept(current) & ~FileBasics.ATTR_SPARSE_FILE;
+        return SET | rest | (sparse ? FileBasics.ATTR_SPARSE_FILE : 0);
     }
 
-    /** The attributes as SMB shows them, with what a client set where it still holds. */
+    /** The kept DOS attributes of a file: what a client set, or ARCHIVE for a file nobody set any on. */
+    static int kept(FileAttr a) {
+        if ((a.dosAttributes() & SET) != 0) {
+            return a.dosAttributes() & KEPT;
+        }
+        return a.type() == FileType.DIRECTORY ? 0 : FileBasics.ATTR_ARCHIVE;
+    }
+
+    /** The attributes as SMB shows them. */
     public FileBasics basics(FileAttr a) {
         FileBasics b = Attrs.basics(a);
-        Extra t;
+        Change t;
         synchronized (this) {
-            t = extras.get(new Key(a.fsid(), a.fileid()));
+            t = changes.get(new Key(a.fsid(), a.fileid()));
         }
         int dos = b.attributes();
-        boolean dir = a.type() == FileType.DIRECTORY;
-        int kept = t == null || t.attributes() == UNSET ? (dir ? 0 : FileBasics.ATTR_ARCHIVE) : t.attributes();
-        if (dir) {
+        int kept = kept(a);
+        if (a.type() == FileType.DIRECTORY) {
             dos = FileBasics.ATTR_DIRECTORY | (kept & (FileBasics.ATTR_HIDDEN | FileBasics.ATTR_SYSTEM));
         } else {
             int ro = dos & FileBasics.ATTR_READONLY;
-            int sparse = t != null && t.sparse() ? FileBasics.ATTR_SPARSE_FILE : 0;
-            dos = (kept | ro | sparse) == 0 ? FileBasics.ATTR_NORMAL : kept | ro | sparse;
+            dos = (kept | ro) == 0 ? FileBasics.ATTR_NORMAL : kept | ro;
         }
-        long creation = t != null && t.creation() != 0 ? t.creation() : b.creationTime();
-        long change = t != null && t.change() != 0 && t.ctimeBase() == Attrs.fileTime(a.ctime()) ? t.change()
-                : b.changeTime();
-        return new FileBasics(creation, b.lastAccessTime(), b.lastWriteTime(), change, b.allocationSize(),
+        long change = t != null && t.ctimeBase() == Attrs.fileTime(a.ctime()) ? t.change() : b.changeTime();
+        return new FileBasics(b.creationTime(), b.lastAccessTime(), b.lastWriteTime(), change, b.allocationSize(),
                 b.endOfFile(), dos, b.fileId(), b.links());
     }
 }

@@ -134,7 +134,7 @@ final class SetInfo implements SmbCommandHandler {
         if (!o.granted(AccessMask.WRITE_ATTRIBUTES)) {
             return NtStatus.ACCESS_DENIED;
         }
-        long creation = r.i64(); // not kept by the namespace: ExtraAttributes
+        long creation = r.i64(); // the namespace's birth time
         long atime = r.i64();
         long mtime = r.i64();
         long change = r.i64(); // the namespace sets ctime itself: ExtraAttributes
@@ -159,19 +159,24 @@ final class SetInfo implements SmbCommandHandler {
         }
         SetTime at = settable(atime) ? new SetTime.ClientTime(Attrs.time(atime)) : null;
         SetTime mt = settable(mtime) ? new SetTime.ClientTime(Attrs.time(mtime)) : null;
+        SetTime bt = settable(creation) ? new SetTime.ClientTime(Attrs.time(creation)) : null;
+        Integer dos = null;
+        if (attributes != 0) {
+            int stored = ExtraAttributes.stored(a, attributes);
+            dos = stored == a.dosAttributes() ? null : stored;
+        }
         FileAttr after = a;
-        if (mode != null || at != null || mt != null) {
-            var res = files.fs.setAttr(o.principal(), o.handle(), new SetAttrs(mode, null, null, null, at, mt), null);
+        if (mode != null || at != null || mt != null || bt != null || dos != null) {
+            // one namespace call for mode, times, creation time and DOS attributes
+            var res = files.fs.setAttr(o.principal(), o.handle(), new SetAttrs(mode, null, null, null, at, mt, bt, dos),
+                    null);
             if (!res.status().ok()) {
                 return SmbStatus.of(res.status());
             }
             after = res.wcc().after() != null ? res.wcc().after() : files.attr(o);
         }
-        if (after != null && attributes != 0) {
-            files.service.times.setAttributes(after, attributes);
-        }
-        if (after != null && (settable(creation) || settable(change))) {
-            files.service.times.setTimes(after, settable(creation) ? creation : 0, settable(change) ? change : 0);
+        if (after != null && settable(change)) {
+            files.service.times.setChange(after, change);
         }
         // what the gateway keeps itself (DOS attributes, creation time) changes without the facade:
         // tell CHANGE_NOTIFY watchers here (the facade reported the mode and times it set)

@@ -1,6 +1,7 @@
 package io.dittofs.gateway.smb.ops;
 
 import io.dittofs.gateway.fs.model.AttrResult;
+import io.dittofs.gateway.fs.model.SetAttrs;
 import io.dittofs.gateway.smb.SmbStatus;
 import io.dittofs.gateway.smb.server.SmbRequest;
 import io.dittofs.gateway.smb.server.SmbResult;
@@ -35,7 +36,11 @@ final class SetSparse implements FileFsctl {
         if (!a.status().ok()) {
             return SmbResult.fail(SmbStatus.of(a.status()));
         }
-        files.service.times.setSparse(a.attr(), sparse);
+        var set = files.fs.setAttr(o.principal(), o.handle(), new SetAttrs(null, null, null, null, null, null, null,
+                ExtraAttributes.storedSparse(a.attr(), sparse)), null);
+        if (!set.status().ok()) {
+            return SmbResult.fail(SmbStatus.of(set.status()));
+        }
         return new SmbResult.Done(NtStatus.SUCCESS, IoctlRequest.response(CODE, o.id(), new byte[0]), o.id());
     }
 }
