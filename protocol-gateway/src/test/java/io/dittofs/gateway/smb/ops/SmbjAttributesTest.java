@@ -8,10 +8,6 @@ import com.hierynomus.msfscc.FileAttributes;
 import com.hierynomus.msfscc.fileinformation.FileBasicInformation;
 import com.hierynomus.mssmb2.SMB2CreateDisposition;
 import com.hierynomus.mssmb2.SMB2ShareAccess;
-import com.hierynomus.smbj.SMBClient;
-import com.hierynomus.smbj.SmbConfig;
-import com.hierynomus.smbj.auth.AuthenticationContext;
-import com.hierynomus.smbj.connection.Connection;
 import com.hierynomus.smbj.share.DiskShare;
 import com.hierynomus.smbj.share.File;
 import io.dittofs.gateway.fs.model.FileAttr;
@@ -29,25 +25,20 @@ import org.junit.jupiter.api.Test;
  */
 class SmbjAttributesTest {
 
+    private SmbjSession smb;
     private SmbFileFixture fixture;
-    private SMBClient client;
-    private Connection connection;
     private DiskShare share;
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new SmbFileFixture(true);
-        client = new SMBClient(SmbConfig.builder().withSigningRequired(true).build());
-        connection = client.connect("127.0.0.1", fixture.port());
-        share = (DiskShare) connection.authenticate(new AuthenticationContext(SmbFileFixture.USER,
-                SmbFileFixture.PASSWORD.toCharArray(), "WORKGROUP")).connectShare("export");
+        smb = SmbjSession.open();
+        fixture = smb.fixture;
+        share = smb.share;
     }
 
     @AfterEach
     void stop() throws Exception {
-        connection.close();
-        client.close();
-        fixture.close();
+        smb.close();
     }
 
     private FileAttr inNamespace(String name) {

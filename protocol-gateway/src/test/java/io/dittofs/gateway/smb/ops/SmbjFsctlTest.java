@@ -10,11 +10,6 @@ import com.hierynomus.msfscc.fileinformation.FileBasicInformation;
 import com.hierynomus.mssmb2.SMB2CreateDisposition;
 import com.hierynomus.mssmb2.SMB2ShareAccess;
 import com.hierynomus.mssmb2.SMBApiException;
-import com.hierynomus.smbj.SMBClient;
-import com.hierynomus.smbj.SmbConfig;
-import com.hierynomus.smbj.auth.AuthenticationContext;
-import com.hierynomus.smbj.connection.Connection;
-import com.hierynomus.smbj.session.Session;
 import com.hierynomus.smbj.share.DiskShare;
 import com.hierynomus.smbj.share.File;
 import java.io.ByteArrayOutputStream;
@@ -42,26 +37,20 @@ class SmbjFsctlTest {
     private static final int GET_COMPRESSION = 0x0009003C;
     private static final int SET_COMPRESSION = 0x0009C040;
 
+    private SmbjSession smb;
     private SmbFileFixture fixture;
-    private SMBClient client;
-    private Connection connection;
     private DiskShare share;
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new SmbFileFixture(true);
-        client = new SMBClient(SmbConfig.builder().withSigningRequired(true).build());
-        connection = client.connect("127.0.0.1", fixture.port());
-        Session session = connection.authenticate(new AuthenticationContext(SmbFileFixture.USER,
-                SmbFileFixture.PASSWORD.toCharArray(), "WORKGROUP"));
-        share = (DiskShare) session.connectShare("export");
+        smb = SmbjSession.open();
+        fixture = smb.fixture;
+        share = smb.share;
     }
 
     @AfterEach
     void stop() throws Exception {
-        connection.close();
-        client.close();
-        fixture.close();
+        smb.close();
     }
 
     private File open(String name) {
