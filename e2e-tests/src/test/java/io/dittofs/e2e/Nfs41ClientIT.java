@@ -9,7 +9,9 @@ import io.dittofs.nfsclient.RpcClient;
 import io.dittofs.nfsclient.v4.Nfs4Client;
 import io.dittofs.nfsclient.v4.Nfs4Exception;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Java client's NFSv4.1 against the launcher jar: a session, a file of more than 1 MiB written
- * through OPEN/WRITE/CLOSE, read back identical over NFSv4.1 and over NFSv3.
+ * through OPEN/WRITE/CLOSE, read back identical over NFSv4.1 and over NFSv3; a read delegation
+ * recalled over the back channel when another client opens the file for writing.
  */
 class Nfs41ClientIT {
 
@@ -99,6 +102,40 @@ class Nfs41ClientIT {
             assertThat(b.lookup("/export")).isEqualTo(export);
             assertThatThrownBy(() -> a.lookup("/export")).isInstanceOf(IllegalStateException.class);
             b.destroy();
+        }
+    }
+
+    @Test
+    void readDelegationIsRecalledOverTheBackChannelWhenAnotherClientOpensForWriting() throws Exception {
+        String name = "deleg-" + System.nanoTime();
+        try (Nfs4Client holder = new Nfs4Client("127.0.0.1", suite.port, RpcClient.Auth.sys(UID, UID));
+             Nfs4Client writer = new Nfs4Client("127.0.0.1", suite.port, RpcClient.Auth.sys(UID, UID))) {
+            writer.establish();
+            byte[] export = writer.lookup("/export");
+            var first = writer.open(export, name, Nfs4Client.ACCESS_BOTH, true);
+            assertThat(first.delegationType()).as("a client without a back channel gets none").isZero();
+            writer.write(first, 0, "before".getBytes(StandardCharsets.UTF_8), Nfs4Client.FILE_SYNC);
+            writer.close(first);
+
+            holder.establishWithDelegations();
+            var held = holder.open(export, name, Nfs4Client.ACCESS_READ, false);
+            assertThat(held.delegationType()).as("a read delegation for the only opener").isEqualTo(1);
+
+            // the conflicting OPEN waits (DELAY, retried) until the holder has returned its delegation
+            var w = writer.open(export, name, Nfs4Client.ACCESS_WRITE, false);
+            var recall = holder.callbacks().awaitRecall(Duration.ofSeconds(30));
+            assertThat(recall).as("CB_RECALL received").isNotNull();
+            assertThat(recall.fh()).isEqualTo(held.fh());
+            assertThat(recall.delegation().other()).isEqualTo(held.delegation().other());
+            assertThat(holder.callbacks().returned()).as("DELEGRETURN accepted").isEqualTo(1);
+            assertThat(holder.callbacks().failedReturns()).isZero();
+
+            writer.write(w, 0, "after!".getBytes(StandardCharsets.UTF_8), Nfs4Client.FILE_SYNC);
+            writer.close(w);
+            assertThat(new String(holder.read(held, 0, 64).data(), StandardCharsets.UTF_8)).isEqualTo("after!");
+            holder.close(held);
+            holder.destroy();
+            writer.destroy();
         }
     }
 

@@ -7,11 +7,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small ONC RPC client over TCP (RFC 5531 record marking) with AUTH_SYS or AUTH_NONE. One call at
- * a time per client; open several clients for parallelism.
+ * a time per client; open several clients for parallelism. After {@link #serveCalls} the
+ * connection also carries calls from the server (an NFSv4.1 back channel, RFC 8881 §2.10.3.1): a
+ * reader thread then answers them and hands replies to the waiting callers.
  */
 public final class RpcClient implements AutoCloseable {
 
@@ -23,6 +31,15 @@ public final class RpcClient implements AutoCloseable {
     private final OutputStream out;
     private final AtomicInteger xids = new AtomicInteger((int) System.nanoTime());
     private volatile Auth auth;
+    private volatile CallHandler handler;
+    private final Map<Integer, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
+    private final Object writeLock = new Object();
+
+    /** Serves a call the server makes on this connection; returns the results (accept_stat SUCCESS). */
+    @FunctionalInterface
+    public interface CallHandler {
+        byte[] handle(int program, int version, int procedure, XdrIn args);
+    }
 
     /** Credential sent with each call. */
     public record Auth(int uid, int gid, int[] gids, boolean anonymous) {
@@ -79,7 +96,69 @@ public final class RpcClient implements AutoCloseable {
         return exchange(xid, record, new byte[0]);
     }
 
+    /**
+     * From now on a reader thread owns the socket's input: replies go to their callers by xid, calls
+     * from the server go to {@code h}, whose results are sent back as accepted replies.
+     */
+    public synchronized void serveCalls(CallHandler h) {
+        if (handler != null) {
+            throw new IllegalStateException("already serving calls");
+        }
+        handler = h;
+        Thread.ofVirtual().name("rpc-client-reader").start(this::readLoop);
+    }
+
+    private void readLoop() {
+        try {
+            while (true) {
+                byte[] rec = readRecord(in);
+                XdrIn r = new XdrIn(rec);
+                int xid = r.readInt();
+                if (r.readInt() == 0) {
+                    answer(xid, r);
+                } else {
+                    CompletableFuture<byte[]> f = pending.remove(xid);
+                    if (f != null) {
+                        f.complete(rec);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            RpcException failure = new RpcException("RPC transport failed: " + e.getMessage(), e);
+            pending.values().forEach(f -> f.completeExceptionally(failure));
+        }
+    }
+
+    /** A call from the server: rpcvers, prog, vers, proc, credential and verifier, then its arguments. */
+    private void answer(int xid, XdrIn r) throws IOException {
+        r.readInt();
+        int prog = r.readInt();
+        int vers = r.readInt();
+        int proc = r.readInt();
+        r.readInt();
+        r.readOpaque();
+        r.readInt();
+        r.readOpaque();
+        byte[] results = handler.handle(prog, vers, proc, r);
+        byte[] head = new XdrOut().writeInt(xid).writeInt(1).writeInt(0).writeInt(0).writeInt(0).writeInt(0)
+                .toByteArray();
+        writeRecord(head, results);
+    }
+
+    private void writeRecord(byte[] head, byte[] args) throws IOException {
+        synchronized (writeLock) {
+            DataOutputStream d = new DataOutputStream(out);
+            d.writeInt(0x80000000 | (head.length + args.length));
+            d.write(head);
+            d.write(args);
+            d.flush();
+        }
+    }
+
     private RpcReply exchange(int xid, byte[] head, byte[] args) {
+        if (handler != null) {
+            return exchangeDemultiplexed(xid, head, args);
+        }
         try {
             DataOutputStream d = new DataOutputStream(out);
             d.writeInt(0x80000000 | (head.length + args.length));
@@ -97,6 +176,25 @@ public final class RpcClient implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new RpcException("RPC transport failed: " + e.getMessage(), e);
+        }
+    }
+
+    private RpcReply exchangeDemultiplexed(int xid, byte[] head, byte[] args) {
+        CompletableFuture<byte[]> f = new CompletableFuture<>();
+        pending.put(xid, f);
+        try {
+            writeRecord(head, args);
+            XdrIn r = new XdrIn(f.get(120, TimeUnit.SECONDS));
+            return parse(r.readInt(), r);
+        } catch (IOException | TimeoutException e) {
+            throw new RpcException("RPC call failed: " + e, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RpcException re ? re : new RpcException("RPC call failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException("interrupted", e);
+        } finally {
+            pending.remove(xid);
         }
     }
 

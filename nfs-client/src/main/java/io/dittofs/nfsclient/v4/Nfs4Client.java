@@ -9,12 +9,15 @@ import io.dittofs.nfsclient.XdrOut;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A small NFSv4.1 client (RFC 8881) over one TCP connection: EXCHANGE_ID, CREATE_SESSION (one fore
- * channel slot, no back channel), SEQUENCE before every other compound, and the operations the
- * e2e tests need. Delegations are refused with OPEN4_SHARE_ACCESS_WANT_NO_DELEG, so no callback
- * ever arrives. Not thread-safe: one compound at a time.
+ * channel slot), SEQUENCE before every other compound, and the operations the e2e tests need.
+ * Established with {@link #establish()}, it refuses delegations (OPEN4_SHARE_ACCESS_WANT_NO_DELEG)
+ * and has no back channel; with {@link #establishWithDelegations()} the connection is also the
+ * session's back channel and recalled delegations are returned at once (CB_RECALL, then
+ * DELEGRETURN). One compound at a time: callers are serialised.
  */
 public final class Nfs4Client implements AutoCloseable {
 
@@ -42,6 +45,7 @@ public final class Nfs4Client implements AutoCloseable {
     static final int OP_REMOVE = 28;
     static final int OP_WRITE = 38;
     static final int OP_EXCHANGE_ID = 42;
+    static final int OP_DELEGRETURN = 8;
     static final int OP_CREATE_SESSION = 43;
     static final int OP_DESTROY_SESSION = 44;
     static final int OP_SEQUENCE = 53;
@@ -49,11 +53,14 @@ public final class Nfs4Client implements AutoCloseable {
     static final int OP_RECLAIM_COMPLETE = 58;
 
     private static final int WANT_NO_DELEG = 0x0400;
+    private static final int DELAY = 10008;
+    private static final int CREATE_SESSION4_FLAG_CONN_BACK_CHAN = 0x2;
+    private static final int CB_PROGRAM = 0x40000000;
     private static final int FATTR_SIZE = 4;
     private static final int CHANNEL_MAX = 1 << 21;
 
-    /** An open file: its handle and the open stateid. */
-    public record Opened(byte[] fh, Stateid stateid) {
+    /** An open file: its handle, the open stateid and the delegation granted with it (NONE: 0, READ: 1, WRITE: 2). */
+    public record Opened(byte[] fh, Stateid stateid, int delegationType, Stateid delegation) {
     }
 
     /** READ's result. */
@@ -66,6 +73,8 @@ public final class Nfs4Client implements AutoCloseable {
     private byte[] sessionId;
     private int slotSeq;
     private int ownerSeq;
+    private boolean delegations;
+    private final Nfs4Callbacks callbacks = new Nfs4Callbacks(this::returnDelegation);
 
     /** Connects; {@link #establish()} must follow before any file operation. */
     public Nfs4Client(String host, int port, RpcClient.Auth auth) throws IOException {
@@ -85,6 +94,26 @@ public final class Nfs4Client implements AutoCloseable {
 
     /** EXCHANGE_ID, CREATE_SESSION and RECLAIM_COMPLETE: the client is ready for file operations. */
     public void establish() {
+        establish(false);
+    }
+
+    /**
+     * As {@link #establish()}, with this connection bound as the session's back channel: OPENs then
+     * accept the delegations the server offers, and a CB_RECALL is answered and the delegation
+     * returned with DELEGRETURN.
+     */
+    public void establishWithDelegations() {
+        rpc.serveCalls(callbacks);
+        establish(true);
+    }
+
+    /** The recalls this client received (CB_RECALL) and answered by returning the delegation. */
+    public Nfs4Callbacks callbacks() {
+        return callbacks;
+    }
+
+    private synchronized void establish(boolean backChannel) {
+        delegations = backChannel;
         Compound x = new Compound().op(OP_EXCHANGE_ID);
         x.args.writeFixed(new byte[8]).writeOpaque(owner).writeInt(0).writeInt(0).writeInt(0);
         XdrIn r = send(x, 1).next(OP_EXCHANGE_ID);
@@ -92,10 +121,10 @@ public final class Nfs4Client implements AutoCloseable {
         int seq = r.readInt();
 
         Compound cs = new Compound().op(OP_CREATE_SESSION);
-        cs.args.writeLong(clientId).writeInt(seq).writeInt(0);
+        cs.args.writeLong(clientId).writeInt(seq).writeInt(backChannel ? CREATE_SESSION4_FLAG_CONN_BACK_CHAN : 0);
         channel(cs.args, 8);
         channel(cs.args, 1);
-        cs.args.writeInt(0x40000000).writeInt(1).writeInt(0); // cb_program, one AUTH_NONE callback security
+        cs.args.writeInt(CB_PROGRAM).writeInt(1).writeInt(0); // cb_program, one AUTH_NONE callback security
         XdrIn s = send(cs, 1).next(OP_CREATE_SESSION);
         sessionId = s.readFixed(16);
         slotSeq = 0;
@@ -111,7 +140,7 @@ public final class Nfs4Client implements AutoCloseable {
     }
 
     /** PUTROOTFH and a LOOKUP per component of {@code path}: the handle of the object. */
-    public byte[] lookup(String path) {
+    public synchronized byte[] lookup(String path) {
         Compound c = sequenced().op(OP_PUTROOTFH);
         int lookups = 0;
         for (String part : path.split("/")) {
@@ -131,9 +160,30 @@ public final class Nfs4Client implements AutoCloseable {
 
     /** OPEN by name in {@code dir} (CLAIM_NULL), creating it (UNCHECKED4, mode 0644) when {@code create}. */
     public Opened open(byte[] dir, String name, int access, boolean create) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                return openOnce(dir, name, access, create);
+            } catch (Nfs4Exception e) {
+                // DELAY: the server is recalling another client's delegation first (RFC 8881 §10.4.4)
+                if (e.status() != DELAY || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RpcException("interrupted while the server recalled a delegation");
+            }
+        }
+    }
+
+    private synchronized Opened openOnce(byte[] dir, String name, int access, boolean create) {
         Compound c = sequenced().op(OP_PUTFH);
         c.args.writeOpaque(dir);
-        c.op(OP_OPEN).args.writeInt(0).writeInt(access | WANT_NO_DELEG).writeInt(0).writeLong(clientId)
+        c.op(OP_OPEN).args.writeInt(0).writeInt(delegations ? access : access | WANT_NO_DELEG).writeInt(0)
+                .writeLong(clientId)
                 .writeOpaque(("open-owner-" + (ownerSeq++)).getBytes(StandardCharsets.UTF_8));
         if (create) {
             // OPEN4_CREATE, UNCHECKED4, fattr4 {mode = 0644}
@@ -152,12 +202,25 @@ public final class Nfs4Client implements AutoCloseable {
         o.readLong();
         o.readInt();
         skipBitmap(o);
-        skipDelegation(o);
-        return new Opened(r.next(OP_GETFH).readOpaque(), stateid);
+        int type = o.readInt();
+        Stateid deleg = type == 1 || type == 2 ? Stateid.read(o) : null;
+        skipDelegation(type, o);
+        return new Opened(r.next(OP_GETFH).readOpaque(), stateid, deleg == null ? 0 : type, deleg);
+    }
+
+    /** DELEGRETURN of a delegation the server recalled. */
+    private synchronized void returnDelegation(byte[] fh, Stateid delegation) {
+        Compound c = sequenced().op(OP_PUTFH);
+        c.args.writeOpaque(fh);
+        c.op(OP_DELEGRETURN);
+        delegation.write(c.args);
+        Compound.Reply r = sendSequenced(c);
+        r.next(OP_PUTFH);
+        r.next(OP_DELEGRETURN);
     }
 
     /** WRITE at {@code offset}; returns the count the server wrote. */
-    public int write(Opened f, long offset, byte[] data, int stable) {
+    public synchronized int write(Opened f, long offset, byte[] data, int stable) {
         Compound c = sequenced().op(OP_PUTFH);
         c.args.writeOpaque(f.fh());
         c.op(OP_WRITE);
@@ -169,7 +232,7 @@ public final class Nfs4Client implements AutoCloseable {
     }
 
     /** COMMIT of the whole file. */
-    public void commit(byte[] fh) {
+    public synchronized void commit(byte[] fh) {
         Compound c = sequenced().op(OP_PUTFH);
         c.args.writeOpaque(fh);
         c.op(OP_COMMIT).args.writeLong(0).writeInt(0);
@@ -178,7 +241,7 @@ public final class Nfs4Client implements AutoCloseable {
         r.next(OP_COMMIT);
     }
 
-    public ReadResult read(Opened f, long offset, int count) {
+    public synchronized ReadResult read(Opened f, long offset, int count) {
         Compound c = sequenced().op(OP_PUTFH);
         c.args.writeOpaque(f.fh());
         c.op(OP_READ);
@@ -192,7 +255,7 @@ public final class Nfs4Client implements AutoCloseable {
     }
 
     /** GETATTR size. */
-    public long size(byte[] fh) {
+    public synchronized long size(byte[] fh) {
         Compound c = sequenced().op(OP_PUTFH);
         c.args.writeOpaque(fh);
         c.op(OP_GETATTR).args.writeInt(1).writeInt(1 << FATTR_SIZE);
@@ -205,7 +268,7 @@ public final class Nfs4Client implements AutoCloseable {
     }
 
     /** CLOSE; the open stateid is no longer valid after it. */
-    public void close(Opened f) {
+    public synchronized void close(Opened f) {
         Compound c = sequenced().op(OP_PUTFH);
         c.args.writeOpaque(f.fh());
         c.op(OP_CLOSE).args.writeInt(0);
@@ -216,7 +279,7 @@ public final class Nfs4Client implements AutoCloseable {
     }
 
     /** REMOVE {@code name} from {@code dir}. */
-    public void remove(byte[] dir, String name) {
+    public synchronized void remove(byte[] dir, String name) {
         Compound c = sequenced().op(OP_PUTFH);
         c.args.writeOpaque(dir);
         c.op(OP_REMOVE).args.writeString(name);
@@ -229,7 +292,7 @@ public final class Nfs4Client implements AutoCloseable {
      * LOCK of a new lock owner (open_to_lock_owner4 from the open stateid): returns the lock stateid.
      * A conflict is an {@link Nfs4Exception} with NFS4ERR_DENIED (10010).
      */
-    public Stateid lock(Opened f, int type, long offset, long length) {
+    public synchronized Stateid lock(Opened f, int type, long offset, long length) {
         Compound c = sequenced().op(OP_PUTFH);
         c.args.writeOpaque(f.fh());
         c.op(OP_LOCK).args.writeInt(type).writeBool(false).writeLong(offset).writeLong(length).writeBool(true)
@@ -242,7 +305,7 @@ public final class Nfs4Client implements AutoCloseable {
     }
 
     /** LOCKU of a range held with {@code lock}; returns the updated lock stateid. */
-    public Stateid unlock(Opened f, Stateid lock, int type, long offset, long length) {
+    public synchronized Stateid unlock(Opened f, Stateid lock, int type, long offset, long length) {
         Compound c = sequenced().op(OP_PUTFH);
         c.args.writeOpaque(f.fh());
         c.op(OP_LOCKU).args.writeInt(type).writeInt(0);
@@ -254,7 +317,7 @@ public final class Nfs4Client implements AutoCloseable {
     }
 
     /** DESTROY_SESSION and DESTROY_CLIENTID. */
-    public void destroy() {
+    public synchronized void destroy() {
         if (sessionId == null) {
             return;
         }
@@ -313,13 +376,11 @@ public final class Nfs4Client implements AutoCloseable {
         }
     }
 
-    /** open_delegation4: NONE, READ, WRITE or NONE_EXT (RFC 8881 §18.16.2). */
-    private static void skipDelegation(XdrIn in) {
-        int type = in.readInt();
+    /** The rest of open_delegation4 after its type and stateid: NONE, READ, WRITE or NONE_EXT (RFC 8881 §18.16.2). */
+    private static void skipDelegation(int type, XdrIn in) {
         switch (type) {
             case 0 -> { }
             case 1, 2 -> {
-                Stateid.read(in);
                 in.readBool();
                 if (type == 2) {
                     int limitBy = in.readInt();
