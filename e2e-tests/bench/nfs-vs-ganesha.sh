@@ -6,12 +6,13 @@
 #   sudo e2e-tests/bench/nfs-vs-ganesha.sh [MiB=512] [files=2000] [runs=3]
 # Environment: PORT_BASE (default 12000: DittoFS embedded NFS on BASE+49, separate on BASE+1049,
 # Ganesha on BASE+10049..52, services on BASE+11001..3), SERVERS (default
-# "dittofs dittofs-separate ganesha"), WORKLOADS (default "cp meta calls random").
+# "dittofs dittofs-separate ganesha"), WORKLOADS (default "cp meta calls random versions").
 # Three servers, each measured the same way: DittoFS embedded (one JVM), DittoFS as separate
 # processes (metadata, block, lock services and the gateway in four JVMs over TCP gRPC) and
 # Ganesha. Per server: a warm-up round, then RUNS rounds of nfs-cp up/down, MetadataBench
 # (create/stat/remove), CallRateBench (NULL and GETATTR calls/s on one connection) and
-# RandomIoBench (random 4 KiB READ/WRITE IOPS, 1 and 8 in flight). Take medians of the rounds.
+# RandomIoBench (random 4 KiB READ/WRITE IOPS, 1 and 8 in flight) and VersionBench (the same
+# workloads over NFSv3 and NFSv4.1 with the project's Java client). Take medians of the rounds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MIB=${1:-512}; FILES=${2:-2000}; RUNS=${3:-3}
@@ -25,7 +26,7 @@ B=${PORT_BASE:-12000}
 P_EMB=$((B + 49)); P_SEP=$((B + 1049)); P_GAN=$((B + 10049))
 P_META=$((B + 11001)); P_BLOCK=$((B + 11002)); P_LOCK=$((B + 11003))
 SERVERS=${SERVERS:-dittofs dittofs-separate ganesha}
-WORKLOADS=${WORKLOADS:-cp meta calls random}
+WORKLOADS=${WORKLOADS:-cp meta calls random versions}
 want() { case " $1 " in *" $2 "*) return 0 ;; *) return 1 ;; esac; }
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=${DITTOFS_JAR:-$(ls launcher/target/launcher-*-exec.jar | head -1)}
@@ -40,10 +41,10 @@ rpcbind -f -w & sleep 1
 mkdir -p "$W/ganesha-export" /var/lib/nfs/ganesha
 cat > "$W/ganesha.conf" <<CONF
 NFS_CORE_PARAM { NFS_Port = $P_GAN; MNT_Port = $((P_GAN + 1)); NLM_Port = $((P_GAN + 2)); Rquota_Port = $((P_GAN + 3));
-  Protocols = 3; Enable_NLM = false; Enable_RQUOTA = false; }
+  Protocols = 3, 4; Enable_NLM = false; Enable_RQUOTA = false; }
 NFSV4 { Graceless = true; }
 EXPORT { Export_Id = 1; Path = $W/ganesha-export; Pseudo = /gexport; Access_Type = RW;
-  Squash = No_Root_Squash; SecType = sys; Protocols = 3; Transports = TCP; FSAL { Name = VFS; } }
+  Squash = No_Root_Squash; SecType = sys; Protocols = 3, 4; Transports = TCP; FSAL { Name = VFS; } }
 LOG { Default_Log_Level = WARN; }
 CONF
 # each server is a job of this shell itself (not of a subshell), so the EXIT trap's kill reaches it
@@ -82,7 +83,7 @@ sleep 2
 
 now() { date +%s.%N; }
 rate() { awk -v mib="$MIB" -v s="$1" 'BEGIN { printf "%.1f", mib / s }'; }
-bench() { # name url-of-file nfsport mountport export
+bench() { # name url-of-file nfsport mountport export v4-path
   local name=$1 url=$2
   for r in $(seq 0 "$RUNS"); do
     local tag="run $r"; [ "$r" = 0 ] && tag="warm-up"
@@ -96,10 +97,12 @@ bench() { # name url-of-file nfsport mountport export
     want "$WORKLOADS" meta && echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.MetadataBench 127.0.0.1 "$3" "$5" "$FILES" "$4")"
     want "$WORKLOADS" calls && echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.CallRateBench 127.0.0.1 "$3" "$5" 20000 "$4")"
     want "$WORKLOADS" random && echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.RandomIoBench 127.0.0.1 "$3" "$5" 4000 64 "$4")"
+    want "$WORKLOADS" versions && "$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.VersionBench 127.0.0.1 "$3" "$5" "$6" \
+      $((MIB < 256 ? MIB : 256)) "$FILES" "$4" | sed "s/^/$name $tag: /"
     echo "$name $tag: load $(cut -d' ' -f1-3 /proc/loadavg)"
   done
 }
-want "$SERVERS" dittofs && bench dittofs "nfs://127.0.0.1/export/big.bin?nfsport=$P_EMB&mountport=$P_EMB" $P_EMB $P_EMB /export
-want "$SERVERS" dittofs-separate && bench dittofs-separate "nfs://127.0.0.1/export/big.bin?nfsport=$P_SEP&mountport=$P_SEP" $P_SEP $P_SEP /export
-want "$SERVERS" ganesha && bench ganesha "nfs://127.0.0.1$W/ganesha-export/big.bin?nfsport=$P_GAN&mountport=$((P_GAN + 1))" $P_GAN $((P_GAN + 1)) "$W/ganesha-export"
+want "$SERVERS" dittofs && bench dittofs "nfs://127.0.0.1/export/big.bin?nfsport=$P_EMB&mountport=$P_EMB" $P_EMB $P_EMB /export /export
+want "$SERVERS" dittofs-separate && bench dittofs-separate "nfs://127.0.0.1/export/big.bin?nfsport=$P_SEP&mountport=$P_SEP" $P_SEP $P_SEP /export /export
+want "$SERVERS" ganesha && bench ganesha "nfs://127.0.0.1$W/ganesha-export/big.bin?nfsport=$P_GAN&mountport=$((P_GAN + 1))" $P_GAN $((P_GAN + 1)) "$W/ganesha-export" /gexport
 true

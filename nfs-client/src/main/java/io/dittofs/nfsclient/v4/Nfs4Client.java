@@ -267,6 +267,20 @@ public final class Nfs4Client implements AutoCloseable {
         return vals.readLong();
     }
 
+    /** PUTFH {@code dir}, LOOKUP {@code name}, GETATTR size in one compound: a stat by name. */
+    public synchronized long statSize(byte[] dir, String name) {
+        Compound c = sequenced().op(OP_PUTFH);
+        c.args.writeOpaque(dir);
+        c.op(OP_LOOKUP).args.writeString(name);
+        c.op(OP_GETATTR).args.writeInt(1).writeInt(1 << FATTR_SIZE);
+        Compound.Reply r = sendSequenced(c);
+        r.next(OP_PUTFH);
+        r.next(OP_LOOKUP);
+        XdrIn in = r.next(OP_GETATTR);
+        skipBitmap(in);
+        return new XdrIn(in.readOpaque()).readLong();
+    }
+
     /** CLOSE; the open stateid is no longer valid after it. */
     public synchronized void close(Opened f) {
         Compound c = sequenced().op(OP_PUTFH);
