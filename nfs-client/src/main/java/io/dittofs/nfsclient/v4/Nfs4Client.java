@@ -67,9 +67,13 @@ public final class Nfs4Client implements AutoCloseable {
     public record ReadResult(boolean eof, byte[] data) {
     }
 
-    private final RpcClient rpc;
+    private final String host;
+    private final int port;
+    private final RpcClient.Auth auth;
+    private RpcClient rpc;
     private final byte[] owner;
     private long clientId;
+    private int createSessionSeq;
     private byte[] sessionId;
     private int slotSeq;
     private int ownerSeq;
@@ -78,6 +82,9 @@ public final class Nfs4Client implements AutoCloseable {
 
     /** Connects; {@link #establish()} must follow before any file operation. */
     public Nfs4Client(String host, int port, RpcClient.Auth auth) throws IOException {
+        this.host = host;
+        this.port = port;
+        this.auth = auth;
         this.rpc = new RpcClient(host, port, auth);
         byte[] nonce = new byte[8];
         new SecureRandom().nextBytes(nonce);
@@ -118,20 +125,36 @@ public final class Nfs4Client implements AutoCloseable {
         x.args.writeFixed(new byte[8]).writeOpaque(owner).writeInt(0).writeInt(0).writeInt(0);
         XdrIn r = send(x, 1).next(OP_EXCHANGE_ID);
         clientId = r.readLong();
-        int seq = r.readInt();
+        createSessionSeq = r.readInt();
+        createSession(backChannel);
 
+        Compound rc = sequenced().op(OP_RECLAIM_COMPLETE);
+        rc.args.writeBool(false);
+        sendSequenced(rc).next(OP_RECLAIM_COMPLETE);
+    }
+
+    /**
+     * A new connection and a new session for the same client id, as after a server (gateway)
+     * restart: the client's opens and locks, kept by the server, stay valid; no RECLAIM_COMPLETE
+     * is sent again (it was sent for this client id).
+     */
+    public synchronized void reconnect() throws IOException {
+        rpc.close();
+        rpc = new RpcClient(host, port, auth);
+        createSessionSeq++;
+        createSession(false);
+    }
+
+    private void createSession(boolean backChannel) {
         Compound cs = new Compound().op(OP_CREATE_SESSION);
-        cs.args.writeLong(clientId).writeInt(seq).writeInt(backChannel ? CREATE_SESSION4_FLAG_CONN_BACK_CHAN : 0);
+        cs.args.writeLong(clientId).writeInt(createSessionSeq)
+                .writeInt(backChannel ? CREATE_SESSION4_FLAG_CONN_BACK_CHAN : 0);
         channel(cs.args, 8);
         channel(cs.args, 1);
         cs.args.writeInt(CB_PROGRAM).writeInt(1).writeInt(0); // cb_program, one AUTH_NONE callback security
         XdrIn s = send(cs, 1).next(OP_CREATE_SESSION);
         sessionId = s.readFixed(16);
         slotSeq = 0;
-
-        Compound rc = sequenced().op(OP_RECLAIM_COMPLETE);
-        rc.args.writeBool(false);
-        sendSequenced(rc).next(OP_RECLAIM_COMPLETE);
     }
 
     private static void channel(XdrOut out, int slots) {
