@@ -322,6 +322,23 @@ class Nfs4LockingTest extends Nfs4FixtureTestBase {
     }
 
     @Test
+    void aClientWhoseLeaseRanOutGetsExpiredForItsStateidsAndLosesItsShareReservation() throws Exception {
+        nfs4 = new Nfs4Program(new Nfs4Server(fixture.fs, fixture.gate, new PseudoFs(fixture.registry, fixture.fs),
+                new io.dittofs.gateway.nfs.v4.state.ClientStates(locks, 1)));
+        long a = client("lapsed-a");
+        Opened ao = openConfirmed(a, "oa", "lapsed", 3, 2);
+        Thread.sleep(2500);
+        // the lock-service released the lapsed client: another client's conflicting open succeeds
+        long b = client("lapsed-b");
+        assertThat(open(b, "ob", 1, "lapsed", 2, 0).status()).isZero();
+        // CLOSE with the stateid the gateway still cached: EXPIRED (RFC 7530 §8.6.3), and again on a retransmission
+        run(onFile(ao.fh()).op(CLOSE, w -> { w.writeInt(3); ao.stateid().write(w); }))
+                .expect(PUTFH, 0).expect(CLOSE, Nfs4Status.EXPIRED);
+        run(onFile(ao.fh()).op(CLOSE, w -> { w.writeInt(3); ao.stateid().write(w); }))
+                .expect(PUTFH, 0).expect(CLOSE, Nfs4Status.EXPIRED);
+    }
+
+    @Test
     void aRebootedClientsOldStateidsAreExpiredAndForeignOnesStale() throws XdrException {
         long a = client("reboot-a");
         Opened ao = openConfirmed(a, "oa", "rebooted", 3, 0);

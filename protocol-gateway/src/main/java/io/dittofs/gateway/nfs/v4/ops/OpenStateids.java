@@ -79,8 +79,14 @@ final class OpenStateids {
                 return new Found(Nfs4Status.of(reopened.status()), null, null);
             }
         }
-        // any use of a stateid renews its client's lease (RFC 7530 §9.5); at most every third of a lease reaches the lock-service
-        c.server().clients().renew(o.clientId());
+        // any use of a stateid renews its client's lease (RFC 7530 §9.5); at most every third of a lease reaches the
+        // lock-service, so a client whose lease ran out (no renewal for a whole lease) is always asked there
+        if (c.server().clients().renew(o.clientId()) == Nfs4Status.EXPIRED) {
+            // the lock-service released the client and all its state: the stateids this gateway still
+            // caches are gone too, and say EXPIRED, now and on a retransmission (RFC 7530 §8.6.3)
+            opens.dropClient(o.clientId());
+            return new Found(Nfs4Status.EXPIRED, null, null);
+        }
         return new Found(Nfs4Status.OK, o, id.other());
     }
 
