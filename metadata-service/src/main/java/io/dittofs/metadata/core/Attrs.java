@@ -27,6 +27,11 @@ public final class Attrs {
     }
 
     public static Attr of(Inode i) {
+        return of(i, false);
+    }
+
+    /** @param withAcl also the explicit ACL (GetAttr with_acl); has_acl is always set */
+    public static Attr of(Inode i, boolean withAcl) {
         Attr.Builder b = Attr.newBuilder()
                 .setType(i.type()).setMode(i.mode()).setNlink(i.nlink()).setUid(i.uid()).setGid(i.gid())
                 .setSize(i.size())
@@ -35,7 +40,10 @@ public final class Attrs {
                 .setRdevMajor(i.rdevMajor()).setRdevMinor(i.rdevMinor())
                 .setFsid(Integer.toUnsignedLong(i.share())).setFileid(i.id())
                 .setAtime(ts(i.atime())).setMtime(ts(i.mtime())).setCtime(ts(i.ctime())).setBtime(ts(i.btime()))
-                .setChange(i.change()).setDosAttributes(i.dosAttributes());
+                .setChange(i.change()).setDosAttributes(i.dosAttributes()).setHasAcl(i.hasAcl());
+        if (withAcl && i.hasAcl()) {
+            b.setAcl(i.acl());
+        }
         if (i.type() == FileType.REGULAR) {
             b.setPayloadId(PayloadId.newBuilder().setValue(ByteString.copyFrom(i.payloadId())));
         }

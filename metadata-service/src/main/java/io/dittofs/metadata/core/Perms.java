@@ -5,7 +5,11 @@ import io.dittofs.contracts.common.v1.FileType;
 import io.dittofs.contracts.common.v1.Status;
 import io.dittofs.metadata.spi.Inode;
 
-/** POSIX mode-bit permission rules (owner, then group incl. supplementary groups, then other). */
+/**
+ * POSIX mode-bit permission rules (owner, then group incl. supplementary groups, then other); an
+ * inode with an explicit ACL is decided by the ACL instead ({@link Acls}: read data, write data,
+ * execute for r, w, x).
+ */
 public final class Perms {
 
     public static final int R = 4;
@@ -22,6 +26,11 @@ public final class Perms {
         if (c.root()) {
             // root may read and write anything, but execute only what someone can execute
             return (want & X) == 0 || i.isDirectory() || (i.mode() & 0111) != 0;
+        }
+        if (i.hasAcl()) {
+            int mask = ((want & R) != 0 ? Acls.READ_DATA : 0) | ((want & W) != 0 ? Acls.WRITE_DATA : 0)
+                    | ((want & X) != 0 ? Acls.EXECUTE : 0);
+            return Acls.allows(i, c, mask);
         }
         int bits;
         if (c.uid() == i.uid()) {
@@ -76,6 +85,28 @@ public final class Perms {
     public static void requireOwner(Inode i, Caller c) {
         if (!owner(i, c)) {
             throw new StatusException(Status.PERM, c + " does not own inode " + i.id());
+        }
+    }
+
+    /**
+     * Whether {@code c} may remove {@code victim} from {@code dir} (RFC 8881 §6.2.1.3.2): with an
+     * ACL on either, DELETE_CHILD on the directory or DELETE on the object itself (an explicit
+     * DENY of DELETE_CHILD still lets DELETE decide, as Windows does); with mode bits only, write
+     * and search on the directory.
+     */
+    public static void requireRemovable(Inode dir, Inode victim, Caller c) {
+        if (c.root()) {
+            return;
+        }
+        if (!dir.hasAcl() && !victim.hasAcl()) {
+            require(dir, c, W | X);
+            return;
+        }
+        boolean search = allowed(dir, c, X);
+        boolean child = dir.hasAcl() ? Acls.allows(dir, c, Acls.DELETE_CHILD) : allowed(dir, c, W);
+        boolean self = victim.hasAcl() && Acls.allows(victim, c, Acls.DELETE);
+        if (!search || !(child || self)) {
+            throw new StatusException(Status.ACCESS, c + " may not delete inode " + victim.id() + " from " + dir.id());
         }
     }
 

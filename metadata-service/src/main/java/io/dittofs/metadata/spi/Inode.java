@@ -1,5 +1,6 @@
 package io.dittofs.metadata.spi;
 
+import io.dittofs.contracts.common.v1.Acl;
 import io.dittofs.contracts.common.v1.FileType;
 import java.util.Arrays;
 import java.util.Objects;
@@ -12,11 +13,12 @@ import java.util.Objects;
  * @param payloadId  regular files: 16 random bytes naming the content in the block-service
  * @param target     symbolic links: the target path
  * @param verifier   regular files created EXCLUSIVE: the client's 8-byte verifier
+ * @param acl        the explicit ACL (NFSv4 ACL / Windows DACL), or null: the mode bits are the ACL
  */
 public record Inode(long id, int share, int generation, FileType type, int mode, int nlink, int uid, int gid,
                     long size, long atime, long mtime, long ctime, long btime, long change,
                     byte[] payloadId, int rdevMajor, int rdevMinor, String target, byte[] verifier,
-                    long parent, long nextCookie, int dosAttributes) {
+                    long parent, long nextCookie, int dosAttributes, Acl acl) {
 
     public Inode {
         Objects.requireNonNull(type, "type");
@@ -35,6 +37,10 @@ public record Inode(long id, int share, int generation, FileType type, int mode,
         return verifier.clone();
     }
 
+    public boolean hasAcl() {
+        return acl != null;
+    }
+
     public boolean isDirectory() {
         return type == FileType.DIRECTORY;
     }
@@ -50,7 +56,7 @@ public record Inode(long id, int share, int generation, FileType type, int mode,
                 && atime == i.atime && mtime == i.mtime && ctime == i.ctime && btime == i.btime && change == i.change
                 && Arrays.equals(payloadId, i.payloadId) && rdevMajor == i.rdevMajor && rdevMinor == i.rdevMinor
                 && target.equals(i.target) && Arrays.equals(verifier, i.verifier) && parent == i.parent
-                && nextCookie == i.nextCookie && dosAttributes == i.dosAttributes;
+                && nextCookie == i.nextCookie && dosAttributes == i.dosAttributes && Objects.equals(acl, i.acl);
     }
 
     @Override
@@ -82,6 +88,7 @@ public record Inode(long id, int share, int generation, FileType type, int mode,
         public long parent;
         public long nextCookie;
         public int dosAttributes;
+        public Acl acl;
 
         public Edit() {
         }
@@ -109,11 +116,12 @@ public record Inode(long id, int share, int generation, FileType type, int mode,
             parent = i.parent;
             nextCookie = i.nextCookie;
             dosAttributes = i.dosAttributes;
+            acl = i.acl;
         }
 
         public Inode build() {
             return new Inode(id, share, generation, type, mode, nlink, uid, gid, size, atime, mtime, ctime, btime,
-                    change, payloadId, rdevMajor, rdevMinor, target, verifier, parent, nextCookie, dosAttributes);
+                    change, payloadId, rdevMajor, rdevMinor, target, verifier, parent, nextCookie, dosAttributes, acl);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.dittofs.metadata.spi;
 
+import io.dittofs.contracts.common.v1.Acl;
 import io.dittofs.contracts.common.v1.FileType;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -14,11 +15,15 @@ import java.nio.charset.StandardCharsets;
  */
 public final class InodeCodec {
 
-    private static final byte VERSION = 1;
+    /** 2 adds the ACL after the target; 1 (no ACL) is still read. */
+    private static final byte VERSION = 2;
+    private static final byte VERSION_1 = 1;
     private static final int FIXED = 1 + 8 + 4 * 7 + 8 * 7 + 4 + 4 + 8 + 8 + 4;
     private static final int MAX_PAYLOAD_ID = 64;
     private static final int MAX_VERIFIER = 64;
     private static final int MAX_TARGET = 4096 * 4;
+    /** An encoded ACL of a few thousand ACEs at most (the gateways bound theirs far below). */
+    private static final int MAX_ACL = 256 * 1024;
 
     private InodeCodec() {
     }
@@ -27,7 +32,9 @@ public final class InodeCodec {
         byte[] target = i.target().getBytes(StandardCharsets.UTF_8);
         byte[] payload = i.payloadId();
         byte[] verifier = i.verifier();
-        ByteBuffer b = ByteBuffer.allocate(FIXED + 2 + payload.length + 2 + verifier.length + 4 + target.length);
+        byte[] acl = i.acl() == null ? null : i.acl().toByteArray();
+        ByteBuffer b = ByteBuffer.allocate(FIXED + 2 + payload.length + 2 + verifier.length + 4 + target.length
+                + 4 + (acl == null ? 0 : acl.length));
         b.put(VERSION).putLong(i.id()).putInt(i.share()).putInt(i.generation()).putInt(i.type().getNumber())
                 .putInt(i.mode()).putInt(i.nlink()).putInt(i.uid()).putInt(i.gid())
                 .putLong(i.size()).putLong(i.atime()).putLong(i.mtime()).putLong(i.ctime()).putLong(i.btime())
@@ -37,6 +44,12 @@ public final class InodeCodec {
         b.putShort((short) payload.length).put(payload);
         b.putShort((short) verifier.length).put(verifier);
         b.putInt(target.length).put(target);
+        // -1: no explicit ACL (an empty ACL is a valid one that denies everything)
+        if (acl == null) {
+            b.putInt(-1);
+        } else {
+            b.putInt(acl.length).put(acl);
+        }
         return b.array();
     }
 
@@ -45,7 +58,7 @@ public final class InodeCodec {
         try {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             byte version = b.get();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_1) {
                 throw new IllegalArgumentException("unknown inode encoding version " + version);
             }
             Inode.Edit e = new Inode.Edit();
@@ -79,12 +92,20 @@ public final class InodeCodec {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(target)).toString();
+            if (version == VERSION) {
+                int aclLength = b.getInt();
+                if (aclLength != -1) {
+                    e.acl = Acl.parseFrom(bytes(b, aclLength, MAX_ACL));
+                }
+            }
             if (b.hasRemaining()) {
                 throw new IllegalArgumentException("trailing bytes after inode");
             }
             return e.build();
         } catch (BufferUnderflowException ex) {
             throw new IllegalArgumentException("truncated inode", ex);
+        } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+            throw new IllegalArgumentException("ACL is not an encoded Acl", ex);
         } catch (CharacterCodingException ex) {
             throw new IllegalArgumentException("symlink target is not UTF-8", ex);
         }

@@ -43,6 +43,20 @@ class InodeCodecTest {
         e.parent = r.nextLong();
         e.nextCookie = r.nextLong();
         e.dosAttributes = r.nextInt();
+        if (r.nextBoolean()) {
+            var acl = io.dittofs.contracts.common.v1.Acl.newBuilder().setNullDacl(r.nextInt(4) == 0);
+            for (int i = r.nextInt(4); i > 0; i--) {
+                var ace = io.dittofs.contracts.common.v1.Ace.newBuilder().setTypeValue(r.nextInt(2))
+                        .setFlags(r.nextInt(256)).setMask(r.nextInt());
+                switch (r.nextInt(3)) {
+                    case 0 -> ace.setUid(r.nextInt());
+                    case 1 -> ace.setSpecial(io.dittofs.contracts.common.v1.Ace.SpecialWho.EVERYONE);
+                    default -> ace.setSid("S-1-5-21-" + r.nextInt(1000));
+                }
+                acl.addAces(ace);
+            }
+            e.acl = acl.build();
+        }
         return e.build();
     }
 
@@ -79,6 +93,31 @@ class InodeCodecTest {
                 // the only acceptable failure
             }
         }
+    }
+
+    @Test
+    void version1WithoutAnAclStillDecodes() {
+        Random r = new Random(3);
+        for (int i = 0; i < 50; i++) {
+            Inode.Edit e = random(r).edit();
+            e.acl = null;
+            Inode in = e.build();
+            byte[] v2 = InodeCodec.encode(in);
+            // version 1 is version 2 without the trailing ACL length (-1: none)
+            byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 4);
+            v1[0] = 1;
+            assertThat(InodeCodec.decode(v1)).isEqualTo(in);
+        }
+    }
+
+    @Test
+    void anAclSurvivesAndAnEmptyOneIsNotNoAcl() {
+        Inode.Edit e = random(new Random(5)).edit();
+        e.acl = io.dittofs.contracts.common.v1.Acl.getDefaultInstance();
+        Inode in = e.build();
+        Inode back = InodeCodec.decode(InodeCodec.encode(in));
+        assertThat(back.hasAcl()).isTrue();
+        assertThat(back.acl().getAcesCount()).isZero();
     }
 
     @Test

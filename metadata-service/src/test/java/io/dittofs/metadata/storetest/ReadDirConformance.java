@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Paged listings, cookies and verifiers, xattrs. */
-public abstract class ReadDirConformance extends AttrConformance {
+public abstract class ReadDirConformance extends AclConformance {
 
     /** Lists the whole directory in pages of {@code page}; returns every name in order seen. */
     protected List<String> listAll(FileHandle dir, int page) {

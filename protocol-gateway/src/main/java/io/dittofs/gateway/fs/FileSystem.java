@@ -42,6 +42,11 @@ public interface FileSystem {
 
     AttrResult getAttr(Principal who, Handle h);
 
+    /** {@link #getAttr} with the explicit ACL filled in ({@link io.dittofs.gateway.fs.model.FileAttr#acl()}). */
+    default AttrResult getAttrWithAcl(Principal who, Handle h) {
+        return getAttr(who, h);
+    }
+
     /** A size change is applied to the content too. @param guard ctime the object must still have, or null */
     SetAttrResult setAttr(Principal who, Handle h, SetAttrs attrs, Time guard);
 

@@ -64,6 +64,11 @@ public final class NotifyingFileSystem implements FileSystem {
     }
 
     @Override
+    public AttrResult getAttrWithAcl(Principal who, Handle h) {
+        return fs.getAttrWithAcl(who, h);
+    }
+
+    @Override
     public SetAttrResult setAttr(Principal who, Handle h, SetAttrs attrs, Time guard) {
         SetAttrResult r = fs.setAttr(who, h, attrs, guard);
         if (r.status().ok() && events.watched()) {

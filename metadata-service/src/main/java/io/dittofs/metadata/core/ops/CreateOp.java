@@ -7,6 +7,7 @@ import io.dittofs.contracts.metadata.v1.CreateMode;
 import io.dittofs.contracts.metadata.v1.CreateRequest;
 import io.dittofs.contracts.metadata.v1.CreateResponse;
 import io.dittofs.contracts.metadata.v1.SetAttrs;
+import io.dittofs.metadata.core.Acls;
 import io.dittofs.metadata.core.Attrs;
 import io.dittofs.metadata.core.Caller;
 import io.dittofs.metadata.core.HandleCodec;
@@ -159,11 +160,21 @@ public final class CreateOp extends Op<CreateRequest, CreateResponse> {
             e.rdevMajor = req.getRdevMajor();
             e.rdevMinor = req.getRdevMinor();
         }
+        // an ACL given at creation (SMB's security descriptor), else what the directory's ACL passes on
+        if (a.getSetAcl()) {
+            Acls.validate(a.getAcl());
+            e.acl = a.getAcl();
+        } else {
+            e.acl = Acls.inherited(dir, type == FileType.DIRECTORY);
+        }
+        if (e.acl != null) {
+            e.mode = (e.mode & 07000) | Acls.mode(e.acl, e.uid, e.gid);
+        }
         Inode fresh = e.build();
         // owner and group asked for at creation follow chown's rules against the new inode
         if (a.hasUid() || a.hasGid()) {
             SetAttrs owner = a.toBuilder().clearMode().clearSize().clearAtime().clearMtime().clearBtime()
-                    .clearDosAttributes().build();
+                    .clearDosAttributes().clearAcl().clearSetAcl().build();
             Inode.Edit o = SetAttrOp.apply(fresh, owner, c, now);
             if (o != null) {
                 o.mode = fresh.mode();

@@ -29,7 +29,7 @@ public final class GetAttrOp extends Op<GetAttrRequest, GetAttrResponse> {
             if (required != 0 && !ownerReads(i, caller, required) && AccessOp.grant(i, caller, required) != required) {
                 throw new StatusException(Status.ACCESS, caller + " lacks access " + required + " on " + i.id());
             }
-            return GetAttrResponse.newBuilder().setAttr(Attrs.of(i)).build();
+            return GetAttrResponse.newBuilder().setAttr(Attrs.of(i, req.getWithAcl())).build();
         });
     }
 

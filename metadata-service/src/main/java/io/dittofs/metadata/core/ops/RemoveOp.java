@@ -29,7 +29,6 @@ public final class RemoveOp extends Op<RemoveRequest, RemoveResponse> {
         Names.validate(req.getName());
         RemoveResponse resp = core.store().write(tx -> {
             Inode dir = MetadataCore.requireDir(core.resolve(tx, ref));
-            Perms.require(dir, c, Perms.W | Perms.X);
             DirEntry entry = tx.entry(dir.id(), req.getName())
                     .orElseThrow(() -> new StatusException(Status.NOENT, req.getName() + " not in " + dir.id()));
             Inode victim = tx.inode(entry.child()).orElseThrow(() -> new StatusException(Status.SERVERFAULT, "dangling entry"));
@@ -39,6 +38,7 @@ public final class RemoveOp extends Op<RemoveRequest, RemoveResponse> {
             if (req.getKind() == RemoveKind.REMOVE_DIR && !victim.isDirectory()) {
                 throw new StatusException(Status.NOTDIR, "rmdir of a non-directory");
             }
+            Perms.requireRemovable(dir, victim, c);
             Perms.requireStickyOk(dir, victim, c);
             Unlinker.requireEmpty(tx, victim);
             long now = core.now();

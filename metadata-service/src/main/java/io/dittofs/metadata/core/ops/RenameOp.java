@@ -40,11 +40,12 @@ public final class RenameOp extends Op<RenameRequest, RenameResponse> {
             Inode from = MetadataCore.requireDir(core.resolve(tx, fromRef));
             Inode to = from.id() == toRef.id() ? from : MetadataCore.requireDir(core.resolve(tx, toRef));
             boolean sameDir = from.id() == to.id();
-            Perms.require(from, c, Perms.W | Perms.X);
             Perms.require(to, c, Perms.W | Perms.X);
             DirEntry srcEntry = tx.entry(from.id(), req.getFromName())
                     .orElseThrow(() -> new StatusException(Status.NOENT, req.getFromName() + " not in " + from.id()));
             Inode src = tx.inode(srcEntry.child()).orElseThrow(() -> new StatusException(Status.SERVERFAULT, "dangling entry"));
+            // taking the name away is a delete in the source directory (DELETE_CHILD / DELETE with ACLs)
+            Perms.requireRemovable(from, src, c);
             Perms.requireStickyOk(from, src, c);
             Optional<DirEntry> dstEntry = tx.entry(to.id(), req.getToName());
             if (dstEntry.isPresent() && dstEntry.get().child() == src.id()) {

@@ -7,6 +7,7 @@ import io.dittofs.contracts.metadata.v1.SetAttrRequest;
 import io.dittofs.contracts.metadata.v1.SetAttrResponse;
 import io.dittofs.contracts.metadata.v1.SetAttrs;
 import io.dittofs.contracts.metadata.v1.SetTime;
+import io.dittofs.metadata.core.Acls;
 import io.dittofs.metadata.core.Attrs;
 import io.dittofs.metadata.core.Caller;
 import io.dittofs.metadata.core.HandleCodec;
@@ -29,9 +30,6 @@ public final class SetAttrOp extends Op<SetAttrRequest, SetAttrResponse> {
         Caller c = Caller.of(req.hasIdentity(), req.getIdentity());
         HandleCodec.Ref ref = core.ref(req.getHandle());
         SetAttrs a = req.getAttrs();
-        if (a.getSetAcl()) {
-            throw new StatusException(Status.NOTSUPP, "ACLs are not stored yet");
-        }
         SetAttrResponse resp = core.store().write(tx -> {
             Inode before = core.resolve(tx, ref);
             if (req.hasGuardCtime() && Attrs.nanos(req.getGuardCtime()) != before.ctime()) {
@@ -79,6 +77,13 @@ public final class SetAttrOp extends Op<SetAttrRequest, SetAttrResponse> {
         if (a.hasMode()) {
             Perms.requireOwner(i, c);
         }
+        if (a.getSetAcl()) {
+            // WRITE_ACL: the owner always, others when the ACL grants it
+            if (!Perms.owner(i, c) && !(i.hasAcl() && Acls.allows(i, c, Acls.WRITE_ACL))) {
+                throw new StatusException(Status.PERM, c + " may not change the ACL of " + i.id());
+            }
+            Acls.validate(a.getAcl());
+        }
         if (a.hasSize()) {
             if (i.type() == FileType.DIRECTORY) {
                 throw new StatusException(Status.ISDIR, "size of a directory");
@@ -119,6 +124,17 @@ public final class SetAttrOp extends Op<SetAttrRequest, SetAttrResponse> {
             e.uid = uid;
             e.gid = gid;
             any = true;
+        }
+        if (a.getSetAcl()) {
+            e.acl = a.getAcl();
+            any = true;
+        } else if (a.hasMode() && i.hasAcl()) {
+            // a chmod replaces the ACL by the mode's view of it, so the two never disagree
+            e.acl = null;
+        }
+        if (e.acl != null && (a.getSetAcl() || a.hasUid() || a.hasGid())) {
+            // the ACL decides the permission bits; setuid, setgid and sticky stay the mode's
+            e.mode = (e.mode & 07000) | Acls.mode(e.acl, e.uid, e.gid);
         }
         if (a.hasSize()) {
             if (a.getSize() != i.size()) {

@@ -30,7 +30,7 @@ final class PgTx implements StoreTx {
     }
 
     private static final String INODE_COLUMNS = "id, share, generation, type, mode, nlink, uid, gid, size, atime, mtime,"
-            + " ctime, btime, change, payload_id, rdev_major, rdev_minor, target, verifier, parent, next_cookie, dos_attributes";
+            + " ctime, btime, change, payload_id, rdev_major, rdev_minor, target, verifier, parent, next_cookie, dos_attributes, acl";
     private static final String JOINED_INODE_COLUMNS = "i." + INODE_COLUMNS.replace(", ", ", i.");
 
     private final Connection c;
@@ -65,7 +65,11 @@ final class PgTx implements StoreTx {
         return sql(() -> {
             try (PreparedStatement ps = c.prepareStatement(statement)) {
                 for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
+                    if (args[i] == null) {
+                        ps.setNull(i + 1, java.sql.Types.BINARY); // the only nullable column: acl
+                    } else {
+                        ps.setObject(i + 1, args[i]);
+                    }
                 }
                 return ps.executeUpdate();
             }
@@ -111,12 +115,20 @@ final class PgTx implements StoreTx {
         e.parent = rs.getLong(o + 20);
         e.nextCookie = rs.getLong(o + 21);
         e.dosAttributes = rs.getInt(o + 22);
+        byte[] acl = rs.getBytes(o + 23);
+        if (acl != null) {
+            try {
+                e.acl = io.dittofs.contracts.common.v1.Acl.parseFrom(acl);
+            } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+                throw new SQLException("bad ACL in inode " + e.id, ex);
+            }
+        }
         return e.build();
     }
 
     @Override
     public void putInode(Inode i) {
-        update("INSERT INTO inode (" + INODE_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        update("INSERT INTO inode (" + INODE_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                         + " ON CONFLICT (id) DO UPDATE SET share = EXCLUDED.share, generation = EXCLUDED.generation,"
                         + " type = EXCLUDED.type, mode = EXCLUDED.mode, nlink = EXCLUDED.nlink, uid = EXCLUDED.uid,"
                         + " gid = EXCLUDED.gid, size = EXCLUDED.size, atime = EXCLUDED.atime, mtime = EXCLUDED.mtime,"
@@ -124,10 +136,11 @@ final class PgTx implements StoreTx {
                         + " payload_id = EXCLUDED.payload_id, rdev_major = EXCLUDED.rdev_major,"
                         + " rdev_minor = EXCLUDED.rdev_minor, target = EXCLUDED.target, verifier = EXCLUDED.verifier,"
                         + " parent = EXCLUDED.parent, next_cookie = EXCLUDED.next_cookie,"
-                        + " dos_attributes = EXCLUDED.dos_attributes",
+                        + " dos_attributes = EXCLUDED.dos_attributes, acl = EXCLUDED.acl",
                 i.id(), i.share(), i.generation(), (short) i.type().getNumber(), i.mode(), i.nlink(), i.uid(), i.gid(),
                 i.size(), i.atime(), i.mtime(), i.ctime(), i.btime(), i.change(), i.payloadId(), i.rdevMajor(),
-                i.rdevMinor(), i.target(), i.verifier(), i.parent(), i.nextCookie(), i.dosAttributes());
+                i.rdevMinor(), i.target(), i.verifier(), i.parent(), i.nextCookie(), i.dosAttributes(),
+                i.acl() == null ? null : i.acl().toByteArray());
     }
 
     @Override

@@ -69,6 +69,11 @@ public final class GrpcFileSystem implements FileSystem {
     }
 
     @Override
+    public AttrResult getAttrWithAcl(Principal who, Handle h) {
+        return namespace.getAttrWithAcl(who, h);
+    }
+
+    @Override
     public SetAttrResult setAttr(Principal who, Handle h, SetAttrs attrs, Time guard) {
         return rules.setAttr(who, h, attrs, guard);
     }

@@ -72,6 +72,12 @@ final class Namespace {
         return new AttrResult(status(r.getStatus()), attr(r.hasAttr(), r.getAttr()));
     }
 
+    AttrResult getAttrWithAcl(Principal who, Handle h) {
+        var r = Rpc.call("GetAttr", () -> meta.getAttr(GetAttrRequest.newBuilder().setIdentity(identity(who))
+                .setHandle(handle(h)).setWithAcl(true).build()));
+        return new AttrResult(status(r.getStatus()), attr(r.hasAttr(), r.getAttr()));
+    }
+
     static int requiredBits(AccessMode mode) {
         return switch (mode) {
             case NONE -> 0;

@@ -78,7 +78,47 @@ final class NamespaceMapper {
         return new FileAttr(type(a.getType()), a.getMode() & 07777, a.getNlink(), a.getUid(), a.getGid(), a.getSize(),
                 a.getSpaceUsed(), a.getRdevMajor(), a.getRdevMinor(), a.getFsid(), a.getFileid(), time(a.getAtime()),
                 time(a.getMtime()), time(a.getCtime()), a.getChange(), a.hasPayloadId() ? content(a.getPayloadId()) : null,
-                a.hasBtime() ? time(a.getBtime()) : Time.ZERO, a.getDosAttributes());
+                a.hasBtime() ? time(a.getBtime()) : Time.ZERO, a.getDosAttributes(), a.getHasAcl(),
+                a.hasAcl() ? acl(a.getAcl()) : null);
+    }
+
+    static io.dittofs.gateway.fs.model.Acl acl(io.dittofs.contracts.common.v1.Acl acl) {
+        var aces = new java.util.ArrayList<io.dittofs.gateway.fs.model.Acl.Ace>(acl.getAcesCount());
+        for (var a : acl.getAcesList()) {
+            io.dittofs.gateway.fs.model.Acl.Who who = switch (a.getWhoCase()) {
+                case UID -> io.dittofs.gateway.fs.model.Acl.Who.UID;
+                case GID -> io.dittofs.gateway.fs.model.Acl.Who.GID;
+                case SID -> io.dittofs.gateway.fs.model.Acl.Who.SID;
+                default -> switch (a.getSpecial()) {
+                    case OWNER -> io.dittofs.gateway.fs.model.Acl.Who.OWNER;
+                    case GROUP -> io.dittofs.gateway.fs.model.Acl.Who.GROUP;
+                    default -> io.dittofs.gateway.fs.model.Acl.Who.EVERYONE;
+                };
+            };
+            int id = a.getWhoCase() == io.dittofs.contracts.common.v1.Ace.WhoCase.UID ? a.getUid()
+                    : a.getWhoCase() == io.dittofs.contracts.common.v1.Ace.WhoCase.GID ? a.getGid() : 0;
+            aces.add(new io.dittofs.gateway.fs.model.Acl.Ace(a.getTypeValue(), a.getFlags(), a.getMask(), who, id,
+                    a.getWhoCase() == io.dittofs.contracts.common.v1.Ace.WhoCase.SID ? a.getSid() : null));
+        }
+        return new io.dittofs.gateway.fs.model.Acl(aces, acl.getNullDacl());
+    }
+
+    static io.dittofs.contracts.common.v1.Acl acl(io.dittofs.gateway.fs.model.Acl acl) {
+        var b = io.dittofs.contracts.common.v1.Acl.newBuilder().setNullDacl(acl.nullDacl());
+        for (var a : acl.aces()) {
+            var ace = io.dittofs.contracts.common.v1.Ace.newBuilder().setTypeValue(a.type()).setFlags(a.flags())
+                    .setMask(a.mask());
+            switch (a.who()) {
+                case UID -> ace.setUid(a.id());
+                case GID -> ace.setGid(a.id());
+                case OWNER -> ace.setSpecial(io.dittofs.contracts.common.v1.Ace.SpecialWho.OWNER);
+                case GROUP -> ace.setSpecial(io.dittofs.contracts.common.v1.Ace.SpecialWho.GROUP);
+                case EVERYONE -> ace.setSpecial(io.dittofs.contracts.common.v1.Ace.SpecialWho.EVERYONE);
+                case SID -> ace.setSid(a.sid());
+            }
+            b.addAces(ace);
+        }
+        return b.build();
     }
 
     static FileAttr attr(boolean present, Attr a) {
@@ -119,6 +159,9 @@ final class NamespaceMapper {
         }
         if (s.dosAttributes() != null) {
             b.setDosAttributes(s.dosAttributes());
+        }
+        if (s.acl() != null) {
+            b.setAcl(acl(s.acl())).setSetAcl(true);
         }
         return b.build();
     }

@@ -1,6 +1,7 @@
 package io.dittofs.gateway.smb.ops;
 
 import io.dittofs.gateway.fs.model.AccessBits;
+import io.dittofs.gateway.fs.model.Acl;
 import io.dittofs.gateway.fs.model.AccessMode;
 import io.dittofs.gateway.fs.model.AttrResult;
 import io.dittofs.gateway.fs.model.CreateMode;
@@ -18,6 +19,8 @@ import io.dittofs.gateway.locks.ClientRef;
 import io.dittofs.gateway.locks.OpenOutcome;
 import io.dittofs.gateway.locks.OpenSpec;
 import io.dittofs.gateway.smb.SmbStatus;
+import io.dittofs.gateway.smb.ops.info.SecurityDescriptorSet;
+import io.dittofs.gateway.smb.ops.info.SecurityDescriptors;
 import io.dittofs.gateway.smb.server.SmbCommandHandler;
 import io.dittofs.gateway.smb.server.SmbRequest;
 import io.dittofs.gateway.smb.server.SmbResult;
@@ -42,6 +45,9 @@ final class Create implements SmbCommandHandler {
     private static final int FILE_MODE = 0644;
     private static final int READONLY_MODE = 0444;
     private static final int DIR_MODE = 0755;
+    private static final long CLUSTER = 4096;
+    /** Reported allocation is capped (the file is sparse; nothing is reserved): 2^62. */
+    private static final long MAX_ALLOCATION = 1L << 62;
     private static final int VALID_ATTRIBUTES = 0x7FB7;
     /** FILE_CREATE_TREE_CONNECTION, FILE_OPEN_BY_FILE_ID, FILE_RESERVE_OPFILTER (MS-SMB2 3.3.5.9: NOT_SUPPORTED). */
     private static final int UNSUPPORTED_OPTIONS = 0x80 | 0x2000 | 0x00100000;
@@ -56,10 +62,22 @@ final class Create implements SmbCommandHandler {
 
     @Override
     public SmbResult handle(SmbRequest req) throws WireException {
+        return handle(req, true);
+    }
+
+    private SmbResult handle(SmbRequest req, boolean mayRetry) throws WireException {
         CreateRequest c = CreateRequest.decode(req.body());
         int invalid = validate(c);
         if (invalid != NtStatus.SUCCESS) {
             return SmbResult.fail(invalid);
+        }
+        if (c.has(CreateContext.TIMEWARP)) {
+            // no snapshots: MS-SMB2 3.3.5.9.7 answers a snapshot that cannot be found so
+            return SmbResult.fail(NtStatus.OBJECT_NAME_NOT_FOUND);
+        }
+        long allocation = allocation(c);
+        if (allocation < 0) {
+            return SmbResult.fail(NtStatus.INVALID_PARAMETER);
         }
         if (files.opens.full()) {
             return SmbResult.fail(NtStatus.INSUFFICIENT_RESOURCES);
@@ -93,6 +111,7 @@ final class Create implements SmbCommandHandler {
         FileAttr attr;
         int action;
         int granted;
+        boolean deleteChecked = true; // a file this open creates: its creator may delete it
         if (r.exists()) {
             attr = r.attr();
             handle = r.handle();
@@ -113,6 +132,17 @@ final class Create implements SmbCommandHandler {
                 return SmbResult.fail(NtStatus.DELETE_PENDING);
             }
             int maximal = maximal(who, handle, attr, mayModify);
+            // asked only when DELETE may be granted: it costs a namespace call or three
+            Boolean deleteOk = (desired & (AccessMask.DELETE | AccessMask.MAXIMUM_ALLOWED)) != 0
+                    ? deleteAllowed(who, r, attr) : null;
+            if (deleteOk == Boolean.FALSE) {
+                // the file's ACL denies DELETE and the directory's DELETE_CHILD (MS-FSA 2.1.5.1.2.1)
+                if ((desired & AccessMask.DELETE) != 0) {
+                    return SmbResult.fail(NtStatus.ACCESS_DENIED);
+                }
+                maximal &= ~AccessMask.DELETE;
+            }
+            deleteChecked = deleteOk == Boolean.TRUE;
             granted = (desired & AccessMask.MAXIMUM_ALLOWED) != 0 ? maximal | (desired & ~AccessMask.MAXIMUM_ALLOWED)
                     : desired;
             granted &= ~AccessMask.MAXIMUM_ALLOWED;
@@ -120,7 +150,7 @@ final class Create implements SmbCommandHandler {
                     || (overwrites(c.disposition()) && (maximal & AccessMask.WRITE_DATA) == 0)) {
                 return SmbResult.fail(NtStatus.ACCESS_DENIED);
             }
-            if ((c.options() & CreateRequest.DELETE_ON_CLOSE) != 0 && (attr.mode() & 0222) == 0 && !isDir) {
+            if ((c.options() & CreateRequest.DELETE_ON_CLOSE) != 0 && ExtraAttributes.readOnly(attr) && !isDir) {
                 return SmbResult.fail(NtStatus.CANNOT_DELETE);
             }
             action = switch (c.disposition()) {
@@ -145,12 +175,30 @@ final class Create implements SmbCommandHandler {
             // a new file is ARCHIVE unless the client says otherwise (HIDDEN, SYSTEM... kept too), stored
             // with the file in the same namespace call
             int dos = ExtraAttributes.stored(null, wantDir ? c.fileAttributes() : c.fileAttributes() | FileBasics.ATTR_ARCHIVE);
-            CreateSpec spec = wantDir ? CreateSpec.directory(new SetAttrs(DIR_MODE, null, null, null, null, null, null, dos))
-                    : CreateSpec.regular(CreateMode.GUARDED,
-                            new SetAttrs(readOnly ? READONLY_MODE : FILE_MODE, null, null, null, null, null, null, dos),
-                            new byte[0]);
+            // SecD: owner, group and DACL of the new file, set with it in the same namespace call; a
+            // descriptor without SE_DACL_PRESENT leaves the DACL to inheritance / the mode
+            Integer uid = null;
+            Integer gid = null;
+            Acl acl = null;
+            CreateContext secD = c.context(CreateContext.SECURITY_DESCRIPTOR);
+            if (secD != null) {
+                SecurityDescriptorSet sd = SecurityDescriptorSet.decode(secD.data(),
+                        SecurityDescriptors.OWNER | SecurityDescriptors.GROUP | SecurityDescriptors.DACL);
+                uid = sd.uid() != null && sd.uid() != who.uid() ? sd.uid() : null;
+                gid = sd.gid() != null && sd.gid() != who.gid() ? sd.gid() : null;
+                acl = sd.daclPresent() ? sd.dacl() : null;
+            }
+            int newMode = wantDir ? DIR_MODE : readOnly ? READONLY_MODE : FILE_MODE;
+            SetAttrs attrs = new SetAttrs(newMode, uid, gid, null, null, null, null, dos, acl);
+            CreateSpec spec = wantDir ? CreateSpec.directory(attrs)
+                    : CreateSpec.regular(CreateMode.GUARDED, attrs, new byte[0]);
             CreateResult cr = files.fs.create(who, r.parent(), r.name(), spec);
             if (cr.status() == FsStatus.EXIST) {
+                if (mayRetry && c.disposition() != CreateRequest.CREATE) {
+                    // another client created the name between our lookup and create: OPEN_IF and
+                    // friends open what it created (once; a second race is a collision)
+                    return handle(req, false);
+                }
                 return SmbResult.fail(NtStatus.OBJECT_NAME_COLLISION);
             }
             if (!cr.status().ok()) {
@@ -209,6 +257,7 @@ final class Create implements SmbCommandHandler {
             SmbOpen open = new SmbOpen(id, who, req.session().id(), req.tree().id(), handle, isDir, granted, lockOpen,
                     entry, (c.options() & CreateRequest.WRITE_THROUGH) != 0, r.parent(), r.name(), path, io);
             open.deleteOnClose((c.options() & CreateRequest.DELETE_ON_CLOSE) != 0);
+            open.deleteChecked(deleteChecked && (granted & AccessMask.DELETE) != 0);
             files.opens.add(open);
             ok = true;
             List<CreateContext> answers = new ArrayList<>();
@@ -219,7 +268,14 @@ final class Create implements SmbCommandHandler {
             if (c.has(CreateContext.QUERY_ON_DISK_ID)) {
                 answers.add(new CreateContext(CreateContext.QUERY_ON_DISK_ID, diskId(attr)));
             }
-            CreateResponse resp = new CreateResponse(0, action, files.service.times.basics(attr), id, answers);
+            if (allocation > 0 && action != CreateResponse.OPENED && !isDir) {
+                // AllocationSize of a new or overwritten file: space is not reserved ahead, but the
+                // file reports the allocation asked for (cluster-rounded) while it is open, as Windows
+                // and Samba report what they reserved
+                entry.allocation((allocation + CLUSTER - 1) / CLUSTER * CLUSTER);
+            }
+            FileBasics basics = withAllocation(files.service.times.basics(attr), entry.allocation());
+            CreateResponse resp = new CreateResponse(0, action, basics, id, answers);
             return SmbResult.opened(resp::encode, id);
         } finally {
             if (!ok) {
@@ -229,6 +285,32 @@ final class Create implements SmbCommandHandler {
                 files.service.files.close(entry);
             }
         }
+    }
+
+    /** {@code b} reporting at least {@code allocation} bytes allocated. */
+    static FileBasics withAllocation(FileBasics b, long allocation) {
+        if (allocation <= b.allocationSize()) {
+            return b;
+        }
+        return new FileBasics(b.creationTime(), b.lastAccessTime(), b.lastWriteTime(), b.changeTime(), allocation,
+                b.endOfFile(), b.attributes(), b.fileId(), b.links());
+    }
+
+    /** The AlSi context's 64-bit allocation size, 0 without one, -1 when malformed. */
+    private static long allocation(CreateRequest c) {
+        CreateContext alSi = c.context(CreateContext.ALLOCATION_SIZE);
+        if (alSi == null) {
+            return 0;
+        }
+        byte[] d = alSi.data();
+        if (d.length != 8) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = v << 8 | (d[i] & 0xff);
+        }
+        return v < 0 ? -1 : Math.min(v, MAX_ALLOCATION);
     }
 
     static byte[] ownerOf(FileId id) {
@@ -249,6 +331,28 @@ final class Create implements SmbCommandHandler {
         boolean r = (granted & (AccessMask.READ_DATA | AccessMask.EXECUTE)) != 0;
         boolean w = (granted & (AccessMask.WRITE_DATA | AccessMask.APPEND_DATA)) != 0;
         return r && w ? AccessMode.READ_WRITE : r ? AccessMode.READ : w ? AccessMode.WRITE : AccessMode.NONE;
+    }
+
+    /**
+     * Whether the caller may delete an existing object, when an explicit ACL (on it or its
+     * directory) decides: DELETE_CHILD on the directory or DELETE on the object (RFC 8881
+     * §6.2.1.3.2, as the namespace answers ACCESS_DELETE). null with mode bits only: then the
+     * directory's permissions decide when the file is removed.
+     */
+    private Boolean deleteAllowed(Principal who, Paths.Resolved r, FileAttr attr) {
+        if (r.parent() == null) {
+            return null;
+        }
+        AttrResult dir = files.fs.getAttr(who, r.parent());
+        boolean dirAcl = dir.status().ok() && dir.attr().hasAcl();
+        if (!attr.hasAcl() && !dirAcl) {
+            return null;
+        }
+        if ((files.fs.access(who, r.parent(), AccessBits.DELETE).granted() & AccessBits.DELETE) != 0) {
+            return true;
+        }
+        return attr.type() != FileType.DIRECTORY
+                && (files.fs.access(who, r.handle(), AccessBits.DELETE).granted() & AccessBits.DELETE) != 0;
     }
 
     private int maximal(Principal who, Handle h, FileAttr attr, boolean mayModify) {

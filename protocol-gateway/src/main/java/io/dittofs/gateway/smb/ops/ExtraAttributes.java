@@ -44,15 +44,30 @@ public final class ExtraAttributes {
         changes.put(new Key(after.fsid(), after.fileid()), new Change(change, Attrs.fileTime(after.ctime())));
     }
 
-    /** The value to store for the DOS attributes a client sets (CREATE or SET_INFO); sparseness stays. */
+    /**
+     * The value to store for the DOS attributes a client sets (CREATE or SET_INFO); sparseness stays.
+     * READONLY is stored too but shown only for files with an explicit ACL, whose mode bits follow
+     * the ACL; other files show the write bits as READONLY.
+     */
     static int stored(FileAttr current, int attributes) {
         int sparse = current == null ? 0 : kept(current) & FileBasics.ATTR_SPARSE_FILE;
-        return SET | (attributes & KEPT & ~FileBasics.ATTR_SPARSE_FILE) | sparse;
+        return SET | (attributes & (KEPT | FileBasics.ATTR_READONLY) & ~FileBasics.ATTR_SPARSE_FILE) | sparse;
+    }
+
+    /** FILE_ATTRIBUTE_READONLY: the stored bit with an explicit ACL, no write bits otherwise. */
+    static boolean readOnly(FileAttr a) {
+        if (a.hasAcl()) {
+            return (a.dosAttributes() & SET) != 0 && (a.dosAttributes() & FileBasics.ATTR_READONLY) != 0;
+        }
+        return (a.mode() & 0222) == 0;
     }
 
     /** The value to store when FSCTL_SET_SPARSE turns sparseness on or off; the rest stays. */
     static int storedSparse(FileAttr current, boolean sparse) {
         int rest = kept(current) & ~FileBasics.ATTR_SPARSE_FILE;
+        if ((current.dosAttributes() & SET) != 0) {
+            rest |= current.dosAttributes() & FileBasics.ATTR_READONLY;
+        }
         return SET | rest | (sparse ? FileBasics.ATTR_SPARSE_FILE : 0);
     }
 
@@ -76,7 +91,7 @@ public final class ExtraAttributes {
         if (a.type() == FileType.DIRECTORY) {
             dos = FileBasics.ATTR_DIRECTORY | (kept & (FileBasics.ATTR_HIDDEN | FileBasics.ATTR_SYSTEM));
         } else {
-            int ro = dos & FileBasics.ATTR_READONLY;
+            int ro = readOnly(a) ? FileBasics.ATTR_READONLY : 0;
             dos = (kept | ro) == 0 ? FileBasics.ATTR_NORMAL : kept | ro;
         }
         long change = t != null && t.ctimeBase() == Attrs.fileTime(a.ctime()) ? t.change() : b.changeTime();

@@ -147,6 +147,14 @@ final class FileCommands implements SmbCommands {
             return NtStatus.SUCCESS;
         }
         var r = fs.remove(o.principal(), o.parent(), o.name(), RemoveKind.ANY);
+        if (r.status() == io.dittofs.gateway.fs.model.FsStatus.ACCESS && o.deleteChecked()) {
+            // Windows checks DELETE once, when the file is opened (MS-FSA 2.1.5.1.2.1): an open that
+            // got it through the ACL, or created the file, deletes it whatever the ACL now says of
+            // the caller (a DACL without DELETE inherited by a file its creator opened with DELETE)
+            Principal self = o.principal();
+            r = fs.remove(new Principal(0, 0, java.util.List.of(), false, self.clientAddress()), o.parent(), o.name(),
+                    RemoveKind.ANY);
+        }
         if (!r.status().ok()) {
             log.debug("delete-on-close of {} failed: {}", o.path(), r.status());
             return SmbStatus.of(r.status());

@@ -70,7 +70,8 @@ final class QueryInfo implements SmbCommandHandler {
         }
         FileInformation.OpenState state = new FileInformation.OpenState(o.access(), o.position(), o.mode(),
                 files.service.files.deletePending(o.handle()) || o.deleteOnClose(), o.path());
-        byte[] data = FileInformation.encode(cls, files.service.times.basics(a.attr()), state);
+        byte[] data = FileInformation.encode(cls, Create.withAllocation(files.service.times.basics(a.attr()),
+                o.entry().allocation()), state);
         if (data == null) {
             return SmbResult.fail(NtStatus.INVALID_INFO_CLASS);
         }
@@ -96,7 +97,16 @@ final class QueryInfo implements SmbCommandHandler {
         if ((q.additionalInformation() & READ_CONTROL_PARTS) != 0 && !o.granted(AccessMask.READ_CONTROL)) {
             return SmbResult.fail(NtStatus.ACCESS_DENIED);
         }
-        byte[] sd = SecurityDescriptors.encode(a.attr(), q.additionalInformation());
+        var attr = a.attr();
+        if ((q.additionalInformation() & SecurityDescriptors.DACL) != 0 && attr.hasAcl()) {
+            // the DACL is the file's explicit ACL: ask for it
+            AttrResult withAcl = files.fs.getAttrWithAcl(o.principal(), o.handle());
+            if (!withAcl.status().ok()) {
+                return SmbResult.fail(SmbStatus.of(withAcl.status()));
+            }
+            attr = withAcl.attr();
+        }
+        byte[] sd = SecurityDescriptors.encode(attr, q.additionalInformation());
         if (sd.length > limit) {
             int need = sd.length;
             // MS-SMB2 3.3.5.20.3: the error response carries the size the descriptor needs

@@ -98,9 +98,9 @@ final class SetInfo implements SmbCommandHandler {
     }
 
     /**
-     * A security descriptor as mode bits and ownership (see {@link SecurityDescriptorSet}): the
-     * DACL needs WRITE_DAC, owner and group WRITE_OWNER; what the namespace refuses (a chown by
-     * a non-root caller) is its status.
+     * A security descriptor as ownership and the file's ACL (see {@link SecurityDescriptorSet}):
+     * the DACL needs WRITE_DAC, owner and group WRITE_OWNER; what the namespace refuses (a chown
+     * by a non-root caller) is its status. The mode's permission bits follow the ACL there.
      */
     private int security(SmbOpen o, SetInfoRequest s) throws WireException {
         int which = s.additionalInformation() & (SecurityDescriptors.OWNER | SecurityDescriptors.GROUP
@@ -115,14 +115,14 @@ final class SetInfo implements SmbCommandHandler {
             return SmbStatus.of(cur.status());
         }
         FileAttr a = cur.attr();
-        SecurityDescriptorSet sd = SecurityDescriptorSet.decode(s.buffer(), which, a.uid(), a.gid());
+        SecurityDescriptorSet sd = SecurityDescriptorSet.decode(s.buffer(), which);
         Integer uid = sd.uid() != null && sd.uid() != a.uid() ? sd.uid() : null;
         Integer gid = sd.gid() != null && sd.gid() != a.gid() ? sd.gid() : null;
-        Integer mode = sd.mode() != null && sd.mode() != (a.mode() & 0777) ? (a.mode() & 07000) | sd.mode() : null;
-        if (uid == null && gid == null && mode == null) {
+        if (uid == null && gid == null && sd.dacl() == null) {
             return NtStatus.SUCCESS;
         }
-        var res = files.fs.setAttr(o.principal(), o.handle(), new SetAttrs(mode, uid, gid, null, null, null), null);
+        var res = files.fs.setAttr(o.principal(), o.handle(),
+                new SetAttrs(null, uid, gid, null, null, null, null, null, sd.dacl()), null);
         return res.status().ok() ? NtStatus.SUCCESS : SmbStatus.of(res.status());
     }
 
@@ -152,7 +152,8 @@ final class SetInfo implements SmbCommandHandler {
             return NtStatus.INVALID_PARAMETER;
         }
         Integer mode = null;
-        if (attributes != 0 && a.type() != FileType.DIRECTORY) {
+        if (attributes != 0 && a.type() != FileType.DIRECTORY && !a.hasAcl()) {
+            // with an explicit ACL, READONLY is kept with the DOS attributes: a chmod would replace the ACL
             boolean readOnly = (attributes & FileBasics.ATTR_READONLY) != 0;
             int m = readOnly ? a.mode() & ~0222 : ((a.mode() & 0222) == 0 ? a.mode() | 0200 : a.mode());
             mode = m == a.mode() ? null : m;
@@ -230,7 +231,7 @@ final class SetInfo implements SmbCommandHandler {
             if (!cur.status().ok()) {
                 return SmbStatus.of(cur.status());
             }
-            if (cur.attr().type() != FileType.DIRECTORY && (cur.attr().mode() & 0222) == 0) {
+            if (cur.attr().type() != FileType.DIRECTORY && ExtraAttributes.readOnly(cur.attr())) {
                 return NtStatus.CANNOT_DELETE;
             }
             if (cur.attr().type() == FileType.DIRECTORY) {

@@ -18,9 +18,22 @@ public final class SharedFiles {
         private boolean deletePending;
         /** Zero-length locks of every open of the file, in the order taken. */
         private final java.util.List<ZeroLock> zeroLocks = new java.util.ArrayList<>();
+        /**
+         * The AllocationSize a CREATE asked for (MS-SMB2 2.2.13.2.6), kept while the file is open:
+         * nothing is reserved ahead (files are sparse), so it lives as long as the opens.
+         */
+        private volatile long allocation;
 
         private Entry(Handle handle) {
             this.handle = handle;
+        }
+
+        public long allocation() {
+            return allocation;
+        }
+
+        public void allocation(long bytes) {
+            allocation = bytes;
         }
 
         public Handle handle() {

@@ -31,6 +31,8 @@ public final class SmbOpen {
     private OpenFile io;
     private boolean ioStale;
     private boolean deleteOnClose;
+    /** DELETE was decided at open by an explicit ACL, or this open created the file (MS-FSA: checked once, at open). */
+    private boolean deleteChecked;
     private long position;
     private int mode;
     private DirectoryScan scan;
@@ -151,6 +153,14 @@ public final class SmbOpen {
 
     synchronized boolean deleteOnClose() {
         return deleteOnClose;
+    }
+
+    synchronized boolean deleteChecked() {
+        return deleteChecked;
+    }
+
+    synchronized void deleteChecked(boolean v) {
+        deleteChecked = v;
     }
 
     synchronized void deleteOnClose(boolean v) {

@@ -12,6 +12,12 @@ public record CreateContext(String name, byte[] data) {
 
     public static final String MAXIMAL_ACCESS = "MxAc";
     public static final String QUERY_ON_DISK_ID = "QFid";
+    /** SMB2_CREATE_SD_BUFFER (MS-SMB2 2.2.13.2.3): a self-relative security descriptor for the new file. */
+    public static final String SECURITY_DESCRIPTOR = "SecD";
+    /** SMB2_CREATE_ALLOCATION_SIZE (MS-SMB2 2.2.13.2.6): 8 bytes, the allocation a new or overwritten file gets. */
+    public static final String ALLOCATION_SIZE = "AlSi";
+    /** SMB2_CREATE_TIMEWARP_TOKEN (MS-SMB2 2.2.13.2.7): open a snapshot. */
+    public static final String TIMEWARP = "TWrp";
     /** Contexts one CREATE may carry (Windows clients send at most a handful). */
     public static final int MAX_CONTEXTS = 32;
     /** Windows refuses tags shorter than 4 bytes and accepts longer ones (smbtorture sends up to 34). */

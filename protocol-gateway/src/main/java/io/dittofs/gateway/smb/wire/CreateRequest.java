@@ -57,6 +57,11 @@ public record CreateRequest(int oplockLevel, int impersonationLevel, int desired
         return contexts.stream().anyMatch(c -> c.name().equals(context));
     }
 
+    /** The first context of that name, or null. */
+    public CreateContext context(String name) {
+        return contexts.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
     /** A client's view, for tests and fuzz seeds: the body after a 64-byte header. */
     public void encode(SmbWriter w) {
         byte[] n = SmbWriter.utf16(name);

@@ -77,9 +77,21 @@ class FileCommandFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void securityDescriptors(byte[] input) {
         try {
-            var set = io.dittofs.gateway.smb.ops.info.SecurityDescriptorSet.decode(input, 0x7, 1000, 100);
-            if (set.mode() != null && (set.mode() & ~0777) != 0) {
-                throw new AssertionError("mode outside 0777: " + Integer.toOctalString(set.mode()));
+            var set = io.dittofs.gateway.smb.ops.info.SecurityDescriptorSet.decode(input, 0x7);
+            if (set.dacl() != null && set.dacl().aces().size() > io.dittofs.gateway.smb.ops.info.SecurityDescriptorSet.MAX_ACES) {
+                throw new AssertionError("DACL of " + set.dacl().aces().size() + " ACEs");
+            }
+            if (set.dacl() != null && !set.dacl().nullDacl()) {
+                // whatever was accepted reads back as the same ACL
+                var attr = new io.dittofs.gateway.fs.model.FileAttr(io.dittofs.gateway.fs.model.FileType.REGULAR, 0644,
+                        1, 1000, 100, 0, 0, 0, 0, 1, 1, io.dittofs.gateway.fs.model.Time.ZERO,
+                        io.dittofs.gateway.fs.model.Time.ZERO, io.dittofs.gateway.fs.model.Time.ZERO, 1, null,
+                        io.dittofs.gateway.fs.model.Time.ZERO, 0, true, set.dacl());
+                byte[] again = io.dittofs.gateway.smb.ops.info.SecurityDescriptors.encode(attr, 0x4);
+                var back = io.dittofs.gateway.smb.ops.info.SecurityDescriptorSet.decode(again, 0x4);
+                if (!back.dacl().equals(set.dacl())) {
+                    throw new AssertionError("DACL does not round-trip: " + set.dacl() + " vs " + back.dacl());
+                }
             }
         } catch (WireException expected) {
             // refused

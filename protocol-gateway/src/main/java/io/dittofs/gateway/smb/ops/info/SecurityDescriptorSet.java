@@ -1,32 +1,37 @@
 package io.dittofs.gateway.smb.ops.info;
 
+import io.dittofs.gateway.fs.model.Acl;
 import io.dittofs.gateway.smb.wire.SmbReader;
 import io.dittofs.gateway.smb.wire.WireException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * A self-relative security descriptor a client sets (MS-DTYP 2.4.6), read as far as mode bits can
- * hold it: the owner and group SIDs when they are Unix-id SIDs ({@code S-1-22-1-uid},
- * {@code S-1-22-2-gid}), and the DACL's allow and deny ACEs for the owner, the group and Everyone
- * folded into rwx triplets (read data, write data, execute). Other SIDs and rights do not map and
- * are ignored. Every offset and count is checked against the buffer.
+ * A self-relative security descriptor a client sets (MS-DTYP 2.4.6): the owner and group when they
+ * are Unix-id SIDs ({@code S-1-22-1-uid}, {@code S-1-22-2-gid}), and the DACL as the file's ACL
+ * (see {@link Sids} for whom each ACE names; access-allowed and access-denied ACEs are kept with
+ * their masks and inheritance flags, other ACE types are dropped). A DACL flag without
+ * SE_DACL_PRESENT, or SE_DACL_PRESENT without a DACL, is a NULL DACL. Every offset and count is
+ * checked against the buffer.
  *
- * @param uid  new owner uid, or null (absent or not a Unix-id SID)
- * @param gid  new group gid, or null
- * @param mode new permission bits (0777), or null without a DACL
+ * @param uid         new owner uid, or null (absent or not a Unix-id SID)
+ * @param gid         new group gid, or null
+ * @param dacl        the DACL as an ACL, or null when the DACL is not being set
+ * @param daclPresent SE_DACL_PRESENT was set (a create context without it asks for the default DACL)
  */
-public record SecurityDescriptorSet(Integer uid, Integer gid, Integer mode) {
+public record SecurityDescriptorSet(Integer uid, Integer gid, Acl dacl, boolean daclPresent) {
 
     private static final int SE_DACL_PRESENT = 0x0004;
-    private static final int MAX_ACES = 1024;
-    private static final byte[] EVERYONE = SecurityDescriptors.sid(1, 0);
+    public static final int MAX_ACES = 1024;
+    /** Windows ACE flags: OI, CI, NP, IO are the ACE4 ones; INHERITED_ACE is 0x10 there, 0x80 here. */
+    private static final int WIN_INHERIT_FLAGS = 0x0F;
+    private static final int WIN_INHERITED = 0x10;
+    static final int ACE4_INHERITED = 0x80;
+    static final int ACE4_IDENTIFIER_GROUP = 0x40;
 
-    /**
-     * @param which   AdditionalInformation: OWNER, GROUP, DACL bits that the client sets
-     * @param fileUid the file's owner now (its SID stands for "owner" when the descriptor names none)
-     * @param fileGid the file's group now
-     */
-    public static SecurityDescriptorSet decode(byte[] sd, int which, int fileUid, int fileGid) throws WireException {
+    /** @param which AdditionalInformation: OWNER, GROUP, DACL bits that the client sets */
+    public static SecurityDescriptorSet decode(byte[] sd, int which) throws WireException {
         SmbReader r = SmbReader.of(sd);
         if (r.u8() != 1) {
             throw new WireException("security descriptor revision is not 1");
@@ -41,43 +46,41 @@ public record SecurityDescriptorSet(Integer uid, Integer gid, Integer mode) {
         byte[] group = (which & SecurityDescriptors.GROUP) != 0 && groupOff != 0 ? sid(sd, groupOff) : null;
         Integer uid = owner == null ? null : unixId(owner, 1);
         Integer gid = group == null ? null : unixId(group, 2);
-        Integer mode = null;
-        if ((which & SecurityDescriptors.DACL) != 0 && (control & SE_DACL_PRESENT) != 0) {
-            byte[] ownerSid = owner != null ? owner : SecurityDescriptors.unixSid(1, uid != null ? uid : fileUid);
-            byte[] groupSid = group != null ? group : SecurityDescriptors.unixSid(2, gid != null ? gid : fileGid);
-            // a NULL DACL (present, no offset) grants everyone everything
-            mode = daclOff == 0 ? 0777 : dacl(sd, daclOff, ownerSid, groupSid);
+        Acl dacl = null;
+        boolean present = (control & SE_DACL_PRESENT) != 0;
+        if ((which & SecurityDescriptors.DACL) != 0) {
+            // MS-DTYP 2.4.6: without SE_DACL_PRESENT, or with it but no DACL, everyone has access
+            dacl = !present || daclOff == 0 ? Acl.ofNullDacl() : dacl(sd, daclOff);
         }
-        return new SecurityDescriptorSet(uid, gid, mode);
+        return new SecurityDescriptorSet(uid, gid, dacl, present);
     }
 
     private static byte[] sid(byte[] sd, long offset) throws WireException {
         if (offset < 20 || offset + 8 > sd.length) {
             throw new WireException("SID offset " + offset + " outside " + sd.length + " bytes");
         }
-        int count = sd[(int) offset + 1] & 0xff;
-        if (count > 15 || offset + 8 + 4L * count > sd.length) {
-            throw new WireException("SID of " + count + " sub-authorities outside the descriptor");
+        return sidAt(sd, (int) offset, sd.length);
+    }
+
+    private static byte[] sidAt(byte[] sd, int at, int end) throws WireException {
+        if (at + 8 > end) {
+            throw new WireException("SID outside its container");
         }
-        return Arrays.copyOfRange(sd, (int) offset, (int) offset + 8 + 4 * count);
+        int count = sd[at + 1] & 0xff;
+        if (count > Sids.MAX_SUB_AUTHORITIES || at + 8 + 4L * count > end) {
+            throw new WireException("SID of " + count + " sub-authorities outside its container");
+        }
+        return Arrays.copyOfRange(sd, at, at + 8 + 4 * count);
     }
 
     /** The id of S-1-22-{kind}-id, or null for any other SID. */
     private static Integer unixId(byte[] sid, int kind) {
-        if (sid.length != 16 || sid[1] != 2 || sid[7] != 22) {
-            return null;
-        }
-        for (int i = 2; i < 7; i++) {
-            if (sid[i] != 0) {
-                return null;
-            }
-        }
-        int k = (sid[8] & 0xff) | (sid[9] & 0xff) << 8 | (sid[10] & 0xff) << 16 | (sid[11] & 0xff) << 24;
-        int id = (sid[12] & 0xff) | (sid[13] & 0xff) << 8 | (sid[14] & 0xff) << 16 | (sid[15] & 0xff) << 24;
-        return k == kind ? id : null;
+        Acl.Ace a = Sids.ace(0, 0, 0, sid);
+        Acl.Who want = kind == 1 ? Acl.Who.UID : Acl.Who.GID;
+        return a.who() == want ? a.id() : null;
     }
 
-    private static int dacl(byte[] sd, long offset, byte[] ownerSid, byte[] groupSid) throws WireException {
+    private static Acl dacl(byte[] sd, long offset) throws WireException {
         if (offset < 20 || offset + 8 > sd.length) {
             throw new WireException("DACL offset " + offset + " outside " + sd.length + " bytes");
         }
@@ -89,8 +92,7 @@ public record SecurityDescriptorSet(Integer uid, Integer gid, Integer mode) {
         if (count > MAX_ACES || size < 8 || offset + size > sd.length) {
             throw new WireException("DACL of " + count + " ACEs in " + size + " bytes");
         }
-        int[] allow = new int[3];
-        int[] deny = new int[3];
+        List<Acl.Ace> aces = new ArrayList<>(count);
         int at = (int) offset + 8;
         int end = (int) offset + size;
         for (int i = 0; i < count; i++) {
@@ -98,40 +100,23 @@ public record SecurityDescriptorSet(Integer uid, Integer gid, Integer mode) {
                 throw new WireException("ACE " + i + " outside the DACL");
             }
             int type = sd[at] & 0xff;
+            int flags = sd[at + 1] & 0xff;
             int aceSize = (sd[at + 2] & 0xff) | (sd[at + 3] & 0xff) << 8;
             if (aceSize < 16 || at + aceSize > end) {
                 throw new WireException("ACE " + i + " of " + aceSize + " bytes outside the DACL");
             }
             int mask = (sd[at + 4] & 0xff) | (sd[at + 5] & 0xff) << 8 | (sd[at + 6] & 0xff) << 16 | (sd[at + 7] & 0xff) << 24;
-            byte[] sid = Arrays.copyOfRange(sd, at + 8, at + aceSize);
-            int bits = rwx(mask);
-            int[] target = type == 0 ? allow : type == 1 ? deny : null;
-            if (target != null) {
-                if (prefix(sid, ownerSid)) {
-                    target[0] |= bits;
-                } else if (prefix(sid, groupSid)) {
-                    target[1] |= bits;
-                } else if (prefix(sid, EVERYONE)) {
-                    // Everyone includes the owner and the group
-                    target[0] |= bits;
-                    target[1] |= bits;
-                    target[2] |= bits;
+            if (type == Acl.ALLOW || type == Acl.DENY) {
+                byte[] sid = sidAt(sd, at + 8, at + aceSize);
+                int f = (flags & WIN_INHERIT_FLAGS) | ((flags & WIN_INHERITED) != 0 ? ACE4_INHERITED : 0);
+                Acl.Ace ace = Sids.ace(type, f, mask, sid);
+                if (ace.who() == Acl.Who.GID || ace.who() == Acl.Who.GROUP) {
+                    ace = new Acl.Ace(type, f | ACE4_IDENTIFIER_GROUP, mask, ace.who(), ace.id(), ace.sid());
                 }
+                aces.add(ace);
             }
             at += aceSize;
         }
-        return (allow[0] & ~deny[0]) << 6 | (allow[1] & ~deny[1]) << 3 | (allow[2] & ~deny[2]);
-    }
-
-    private static boolean prefix(byte[] aceSid, byte[] sid) {
-        return aceSid.length >= sid.length && Arrays.equals(aceSid, 0, sid.length, sid, 0, sid.length);
-    }
-
-    private static int rwx(int mask) {
-        int full = (mask & 0x10000000) != 0 ? 7 : 0; // GENERIC_ALL
-        int r = (mask & (0x1 | 0x80000000)) != 0 ? 4 : 0;
-        int w = (mask & (0x2 | 0x40000000)) != 0 ? 2 : 0;
-        int x = (mask & (0x20 | 0x20000000)) != 0 ? 1 : 0;
-        return full | r | w | x;
+        return new Acl(aces, false);
     }
 }

@@ -1,13 +1,15 @@
 package io.dittofs.gateway.smb.ops.info;
 
+import io.dittofs.gateway.fs.model.Acl;
 import io.dittofs.gateway.fs.model.FileAttr;
 import io.dittofs.gateway.fs.model.FileType;
 import io.dittofs.gateway.smb.wire.SmbWriter;
 
 /**
- * A self-relative NT security descriptor (MS-DTYP 2.4.6) as a view of the POSIX owner, group and
- * mode bits: owner {@code S-1-22-1-uid}, group {@code S-1-22-2-gid} (the Unix-id SIDs Samba uses),
- * and a DACL of three allow ACEs (owner, group, Everyone) with the rights the mode bits give.
+ * A self-relative NT security descriptor (MS-DTYP 2.4.6) of a file: owner {@code S-1-22-1-uid},
+ * group {@code S-1-22-2-gid} (the Unix-id SIDs Samba uses), and as DACL the file's explicit ACL
+ * (a NULL DACL when it is one; see {@link Sids} for the SIDs) or, without one, three allow ACEs
+ * (owner, group, Everyone) with the rights the mode bits give.
  */
 public final class SecurityDescriptors {
 
@@ -25,7 +27,8 @@ public final class SecurityDescriptors {
     public static byte[] encode(FileAttr a, int which) {
         byte[] owner = (which & OWNER) != 0 ? unixSid(1, a.uid()) : null;
         byte[] group = (which & GROUP) != 0 ? unixSid(2, a.gid()) : null;
-        byte[] dacl = (which & DACL) != 0 ? dacl(a) : null;
+        boolean nullDacl = (which & DACL) != 0 && a.acl() != null && a.acl().nullDacl();
+        byte[] dacl = (which & DACL) == 0 || nullDacl ? null : a.acl() != null ? dacl(a.acl()) : dacl(a);
         SmbWriter w = new SmbWriter(160);
         int at = 20;
         int ownerOff = owner == null ? 0 : at;
@@ -33,7 +36,7 @@ public final class SecurityDescriptors {
         int groupOff = group == null ? 0 : at;
         at += group == null ? 0 : group.length;
         int daclOff = dacl == null ? 0 : at;
-        w.u8(1).u8(0).u16(SE_SELF_RELATIVE | (dacl == null ? 0 : SE_DACL_PRESENT))
+        w.u8(1).u8(0).u16(SE_SELF_RELATIVE | (dacl == null && !nullDacl ? 0 : SE_DACL_PRESENT))
                 .i32(ownerOff).i32(groupOff).i32(0).i32(daclOff);
         if (owner != null) {
             w.bytes(owner);
@@ -61,15 +64,23 @@ public final class SecurityDescriptors {
         return w.toByteArray();
     }
 
-    private static byte[] dacl(FileAttr a) {
-        int mode = a.mode();
-        boolean dir = a.type() == FileType.DIRECTORY;
-        byte[][] aces = {
-            // the owner may also read and change the security descriptor and the ownership
-            ace(rights(mode >> 6, dir) | 0x000E0000, unixSid(1, a.uid())),
-            ace(rights(mode >> 3, dir), unixSid(2, a.gid())),
-            ace(rights(mode, dir), sid(1, 0)),
-        };
+    /** The ACL as a DACL: ALLOW and DENY entries, ACE4 inheritance flags as Windows ones. */
+    static byte[] dacl(Acl acl) {
+        java.util.List<byte[]> aces = new java.util.ArrayList<>();
+        for (Acl.Ace a : acl.aces()) {
+            byte[] sid = Sids.of(a);
+            if (sid == null || a.type() != Acl.ALLOW && a.type() != Acl.DENY) {
+                continue;
+            }
+            int flags = (a.flags() & 0x0F) | ((a.flags() & SecurityDescriptorSet.ACE4_INHERITED) != 0 ? 0x10 : 0);
+            SmbWriter w = new SmbWriter(8 + sid.length);
+            w.u8(a.type()).u8(flags).u16(8 + sid.length).i32(a.mask()).bytes(sid);
+            aces.add(w.toByteArray());
+        }
+        return list(aces.toArray(new byte[0][]));
+    }
+
+    private static byte[] list(byte[][] aces) {
         int size = 8;
         for (byte[] ace : aces) {
             size += ace.length;
@@ -80,6 +91,18 @@ public final class SecurityDescriptors {
             w.bytes(ace);
         }
         return w.toByteArray();
+    }
+
+    private static byte[] dacl(FileAttr a) {
+        int mode = a.mode();
+        boolean dir = a.type() == FileType.DIRECTORY;
+        byte[][] aces = {
+            // the owner may also read and change the security descriptor and the ownership
+            ace(rights(mode >> 6, dir) | 0x000E0000, unixSid(1, a.uid())),
+            ace(rights(mode >> 3, dir), unixSid(2, a.gid())),
+            ace(rights(mode, dir), sid(1, 0)),
+        };
+        return list(aces);
     }
 
     private static int rights(int bits, boolean dir) {
