@@ -149,6 +149,53 @@ class SmbjFsctlTest {
         }
     }
 
+    private static java.util.List<java.util.List<Long>> allocated(File f, long offset, long length, int maxOut) {
+        ByteBuffer q = le(16).putLong(offset).putLong(length);
+        byte[] out = f.ioctl(QUERY_ALLOCATED_RANGES, true, q.array(), 0, 16, maxOut);
+        ByteBuffer r = ByteBuffer.wrap(out == null ? new byte[0] : out).order(ByteOrder.LITTLE_ENDIAN);
+        java.util.List<java.util.List<Long>> ranges = new java.util.ArrayList<>();
+        while (r.remaining() >= 16) {
+            ranges.add(java.util.List.of(r.getLong(), r.getLong()));
+        }
+        return ranges;
+    }
+
+    /** A sparse file's punched 64 KiB inside one 1 MiB block is a hole; not sparse, the file is all allocated. */
+    @Test
+    void zeroDataPunchesHolesThatSparseFilesReport() throws Exception {
+        long k64 = 64 * 1024;
+        byte[] data = new byte[(int) (3 * k64)];
+        java.util.Arrays.fill(data, (byte) 0x33);
+        try (File f = open("holes.bin")) {
+            f.write(data, 0);
+            f.ioctl(SET_SPARSE, true, new byte[0], 0, 0);
+            assertThat(allocated(f, 0, 1 << 20, 64)).containsExactly(java.util.List.of(0L, 3 * k64));
+            ByteBuffer z = le(16).putLong(k64).putLong(2 * k64);
+            f.ioctl(SET_ZERO_DATA, true, z.array(), 0, 16);
+            assertThat(allocated(f, 0, 1 << 20, 64))
+                    .containsExactly(java.util.List.of(0L, k64), java.util.List.of(2 * k64, k64));
+            assertThat(allocated(f, k64 + 1, k64 - 1, 64)).isEmpty();
+            assertThat(allocated(f, k64 + 1, k64, 64)).containsExactly(java.util.List.of(2 * k64, 1L));
+            // two ranges, room for one: BUFFER_OVERFLOW; room for exactly two: SUCCESS
+            assertThatThrownBy(() -> allocated(f, 0, 1 << 20, 16))
+                    .isInstanceOfSatisfying(SMBApiException.class,
+                            e -> assertThat(e.getStatus()).isEqualTo(NtStatus.STATUS_BUFFER_OVERFLOW));
+            assertThat(allocated(f, 0, 1 << 20, 32)).hasSize(2);
+            byte[] back = readAll(f);
+            for (int i = 0; i < back.length; i++) {
+                assertThat(back[i]).as("byte %d", i).isEqualTo(i >= k64 && i < 2 * k64 ? 0 : (byte) 0x33);
+            }
+            f.ioctl(SET_SPARSE, true, new byte[] {0}, 0, 1);
+            assertThat(allocated(f, 0, 1 << 20, 64)).containsExactly(java.util.List.of(0L, 3 * k64));
+            // the whole file punched: no data left at all once sparse again
+            f.ioctl(SET_SPARSE, true, new byte[0], 0, 0);
+            ByteBuffer all = le(16).putLong(0).putLong(3 * k64);
+            f.ioctl(SET_ZERO_DATA, true, all.array(), 0, 16);
+            assertThat(allocated(f, 0, 1 << 20, 64)).isEmpty();
+            assertThat(f.getFileInformation().getStandardInformation().getEndOfFile()).isEqualTo(3 * k64);
+        }
+    }
+
     @Test
     void compressionIsNoneAndCannotBeTurnedOn() {
         try (File f = open("plain.bin")) {
