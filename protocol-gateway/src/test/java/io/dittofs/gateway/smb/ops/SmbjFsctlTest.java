@@ -34,6 +34,7 @@ class SmbjFsctlTest {
     private static final int SET_SPARSE = 0x000900C4;
     private static final int QUERY_ALLOCATED_RANGES = 0x000940CF;
     private static final int SET_ZERO_DATA = 0x000980C8;
+    private static final int DUPLICATE_EXTENTS = 0x00098344;
     private static final int GET_COMPRESSION = 0x0009003C;
     private static final int SET_COMPRESSION = 0x0009C040;
 
@@ -193,6 +194,46 @@ class SmbjFsctlTest {
             f.ioctl(SET_ZERO_DATA, true, all.array(), 0, 16);
             assertThat(allocated(f, 0, 1 << 20, 64)).isEmpty();
             assertThat(f.getFileInformation().getStandardInformation().getEndOfFile()).isEqualTo(3 * k64);
+        }
+    }
+
+    private static byte[] fileId(File f) {
+        com.hierynomus.smb.SMBBuffer b = new com.hierynomus.smb.SMBBuffer();
+        f.getFileId().write(b);
+        return b.getCompactData();
+    }
+
+    private static byte[] duplicate(File source, long sourceOffset, long targetOffset, long count) {
+        return le(40).put(fileId(source)).putLong(sourceOffset).putLong(targetOffset).putLong(count).array();
+    }
+
+    /** Block cloning: 1 MiB-aligned ranges share blocks, an unaligned one is copied; neither file grows. */
+    @Test
+    void duplicateExtentsClonesRangesWithinBothFiles() throws Exception {
+        int mib = 1 << 20;
+        byte[] data = new byte[2 * mib + 5000];
+        new Random(11).nextBytes(data);
+        try (File src = open("clone-src.bin"); File dst = open("clone-dst.bin")) {
+            src.write(data, 0);
+            dst.setLength(data.length);
+            dst.ioctl(DUPLICATE_EXTENTS, true, duplicate(src, 0, 0, data.length), 0, 40);
+            dst.ioctl(DUPLICATE_EXTENTS, true, duplicate(src, 100, mib + 7, 4096), 0, 40);
+            byte[] expect = data.clone();
+            System.arraycopy(data, 100, expect, mib + 7, 4096);
+            assertThat(readAll(dst)).isEqualTo(expect);
+            assertThat(readAll(src)).isEqualTo(data);
+            assertThat(dst.getFileInformation().getStandardInformation().getEndOfFile()).isEqualTo(data.length);
+            // past the target's end, past the source's end, overlapping within one file: NOT_SUPPORTED
+            for (byte[] bad : new byte[][] {duplicate(src, 0, 4096, data.length), duplicate(src, 4096, 0, data.length),
+                    duplicate(dst, 0, 4096, 8192)}) {
+                assertThatThrownBy(() -> dst.ioctl(DUPLICATE_EXTENTS, true, bad, 0, 40))
+                        .isInstanceOfSatisfying(SMBApiException.class,
+                                e -> assertThat(e.getStatus()).isEqualTo(NtStatus.STATUS_NOT_SUPPORTED));
+            }
+            dst.ioctl(DUPLICATE_EXTENTS, true, duplicate(src, 0, 0, 0), 0, 40); // nothing to do
+            assertThatThrownBy(() -> dst.ioctl(DUPLICATE_EXTENTS, true, new byte[39], 0, 39))
+                    .isInstanceOfSatisfying(SMBApiException.class,
+                            e -> assertThat(e.getStatus()).isEqualTo(NtStatus.STATUS_BUFFER_TOO_SMALL));
         }
     }
 
