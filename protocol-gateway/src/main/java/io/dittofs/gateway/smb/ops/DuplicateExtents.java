@@ -15,8 +15,10 @@ import io.dittofs.gateway.smb.wire.WireException;
  * target's range becomes the source's range by reference: the block service's Clone shares whole
  * blocks between the two content objects (no bytes copied) where both offsets are block-aligned
  * and copies only the unaligned ends inside the block service; nothing passes through the gateway.
- * Neither file grows: a range past either end of file is NOT_SUPPORTED, as are overlapping ranges
- * of one file and a sparse source into a target that is not sparse (MS-FSCC 2.3.8). Byte-range
+ * Neither file grows: a source range past the source's end is NOT_SUPPORTED, a target range past
+ * the target's end is cut there (what Windows Server 2016 does; smbtorture's
+ * dup_extents_len_beyond_dest and _sparse_dest); overlapping ranges of one file and a sparse source
+ * into a target that is not sparse are NOT_SUPPORTED (MS-FSCC 2.3.8). Byte-range
  * locks do not apply (Windows' ReFS clones under them; smbtorture's dup_extents_*_lock).
  */
 final class DuplicateExtents implements FileFsctl {
@@ -58,10 +60,16 @@ final class DuplicateExtents implements FileFsctl {
         if (from == null || to == null) {
             return SmbResult.fail(NtStatus.FILE_CLOSED);
         }
+        if (srcOff + count > from.attr().size()) {
+            return SmbResult.fail(NtStatus.NOT_SUPPORTED);
+        }
+        // the target never grows: a range past its end is cut there (Windows Server 2016 does so)
+        count = Math.min(count, Math.max(0, to.attr().size() - dstOff));
+        if (count == 0) {
+            return done(target);
+        }
         boolean sameFile = from.handle().equals(to.handle());
-        if (srcOff + count > from.attr().size() || dstOff + count > to.attr().size()
-                || sameFile && srcOff < dstOff + count && dstOff < srcOff + count
-                || sparse(from) && !sparse(to)) {
+        if (sameFile && srcOff < dstOff + count && dstOff < srcOff + count || sparse(from) && !sparse(to)) {
             return SmbResult.fail(NtStatus.NOT_SUPPORTED);
         }
         WriteResult w = files.fs.cloneRange(from, srcOff, to, dstOff, count);

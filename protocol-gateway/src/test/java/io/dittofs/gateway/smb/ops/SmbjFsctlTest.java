@@ -223,9 +223,12 @@ class SmbjFsctlTest {
             assertThat(readAll(dst)).isEqualTo(expect);
             assertThat(readAll(src)).isEqualTo(data);
             assertThat(dst.getFileInformation().getStandardInformation().getEndOfFile()).isEqualTo(data.length);
-            // past the target's end, past the source's end, overlapping within one file: NOT_SUPPORTED
-            for (byte[] bad : new byte[][] {duplicate(src, 0, 4096, data.length), duplicate(src, 4096, 0, data.length),
-                    duplicate(dst, 0, 4096, 8192)}) {
+            // past the target's end: cut at the end, the target does not grow
+            dst.ioctl(DUPLICATE_EXTENTS, true, duplicate(src, 0, data.length - 10, 4096), 0, 40);
+            System.arraycopy(data, 0, expect, data.length - 10, 10);
+            assertThat(readAll(dst)).isEqualTo(expect);
+            // past the source's end, overlapping within one file: NOT_SUPPORTED
+            for (byte[] bad : new byte[][] {duplicate(src, 4096, 0, data.length), duplicate(dst, 0, 4096, 8192)}) {
                 assertThatThrownBy(() -> dst.ioctl(DUPLICATE_EXTENTS, true, bad, 0, 40))
                         .isInstanceOfSatisfying(SMBApiException.class,
                                 e -> assertThat(e.getStatus()).isEqualTo(NtStatus.STATUS_NOT_SUPPORTED));
