@@ -62,7 +62,7 @@ class SmbtortureIT {
         "smb2.lock, 20, 22",
         "smb2.delete-on-close-perms, 9, 9",
         "smb2.maxfid, 1, 1",
-        "smb2.ioctl, 38, 43",
+        "smb2.ioctl, 53, 43",
         "smb2.sdread, 1, 1",
     })
     void suitePassesAtLeastItsFloor(String name, int floor, int samba) throws Exception {

@@ -70,7 +70,8 @@ public final class BlockEngine implements AutoCloseable {
         this.bs = blockSize;
         this.content = new ContentStore(local, remote, settings.remotePrefix(), new LocalCache(settings.cacheMaxBytes()));
         this.wal = new WriteAheadLog(local.journal());
-        this.table = new PayloadTable(new EngineBlockContext(blockSize, content, refs, dirtyBlocks, overlayBytes));
+        this.table = new PayloadTable(new EngineBlockContext(blockSize, content, refs, dirtyBlocks, overlayBytes,
+                new SealedMasks()));
         this.syncer = remote == null ? null
                 : new Syncer(content, refs, settings.initialBackoff(), settings.maxBackoff(), settings.remoteWorkers());
         this.readAhead = remote == null || settings.readAheadBlocks() == 0 ? null

@@ -9,12 +9,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What block maps see of the engine: sealed content, reference counts, dirty accounting. */
-record EngineBlockContext(int blockSize, ContentStore content, RefCounts refs, AtomicInteger dirty, AtomicLong overlay)
+record EngineBlockContext(int blockSize, ContentStore content, RefCounts refs, AtomicInteger dirty, AtomicLong overlay,
+                          SealedMasks masks)
         implements BlockContext {
 
     @Override
     public void readSealed(BlockHash hash, long pos, byte[] dst, int off, int len) throws IOException {
         content.read(hash, pos, dst, off, len);
+    }
+
+    /** Reads the block once per hash and granule; later answers come from {@link SealedMasks}. */
+    @Override
+    public long sealedDataMask(BlockHash hash, int length, int g) throws IOException {
+        Long known = masks.get(hash, g);
+        if (known != null) {
+            return known;
+        }
+        long mask = BlockContext.super.sealedDataMask(hash, length, g);
+        masks.put(hash, g, mask);
+        return mask;
     }
 
     @Override

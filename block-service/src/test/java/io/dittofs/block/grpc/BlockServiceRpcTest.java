@@ -42,8 +42,12 @@ class BlockServiceRpcTest {
     private BlockServiceGrpc.BlockServiceStub async;
 
     private void start(String kind) throws Exception {
+        start(kind, 64 * 1024);
+    }
+
+    private void start(String kind, int blockSize) throws Exception {
         LocalStore local = kind.equals("fs") ? new FsLocalStore(dir.resolve("local"), 0) : new MemoryLocalStore();
-        engine = BlockEngine.open(local, null, EngineSettings.defaults().withBlockSize(64 * 1024));
+        engine = BlockEngine.open(local, null, EngineSettings.defaults().withBlockSize(blockSize));
         String name = "block-test-" + UUID.randomUUID();
         host = GrpcServerHost.start("in-process:" + name, List.of(new BlockGrpcService(engine)));
         channel = ServiceChannels.open("in-process:" + name);
@@ -100,6 +104,57 @@ class BlockServiceRpcTest {
         assertThat(read(p, 200_000, 100_000).getData().toByteArray()).isEqualTo(expect);
         assertThat(stub.commit(CommitRequest.newBuilder().setPayloadId(p).build()).getVerifier())
                 .isEqualTo(stub.getVerifier(GetVerifierRequest.getDefaultInstance()).getVerifier());
+    }
+
+    private List<List<Long>> allocated(PayloadId p, long offset, long length) {
+        QueryAllocatedResponse q = stub.queryAllocated(QueryAllocatedRequest.newBuilder().setPayloadId(p)
+                .setRange(ByteRange.newBuilder().setOffset(offset).setLength(length)).build());
+        assertThat(q.getStatus()).isEqualTo(Status.OK);
+        return q.getRangesList().stream().map(r -> List.of(r.getOffset(), r.getLength())).toList();
+    }
+
+    private void deallocate(PayloadId p, long offset, long length) {
+        RangeResponse r = stub.deallocate(RangeRequest.newBuilder().setPayloadId(p)
+                .setRange(ByteRange.newBuilder().setOffset(offset).setLength(length)).build());
+        assertThat(r.getStatus()).isEqualTo(Status.OK);
+    }
+
+    /** 1 MiB blocks: QueryAllocated still tells 64 KiB pieces of zeros apart, dirty, sealed or patched. */
+    @ParameterizedTest
+    @ValueSource(strings = {"fs", "memory"})
+    void queryAllocatedFindsHolesInsideBlocks(String kind) throws Exception {
+        start(kind, 1 << 20);
+        int k64 = 64 * 1024;
+        PayloadId p = id("holes");
+        write(p, 0, random(5, 2 * k64), Stability.UNSTABLE);
+        assertThat(allocated(p, 0, 0)).containsExactly(List.of(0L, 2L * k64));
+        assertThat(allocated(p, 1, 2L * k64)).containsExactly(List.of(1L, 2L * k64 - 1));
+
+        deallocate(p, k64, k64); // the second 64 KiB: zeroed inside the block, no longer reported
+        assertThat(read(p, k64, k64).getData().toByteArray()).isEqualTo(new byte[k64]);
+        assertThat(allocated(p, 0, 0)).containsExactly(List.of(0L, (long) k64));
+        assertThat(allocated(p, k64 - 1, k64)).containsExactly(List.of(k64 - 1L, 1L));
+        assertThat(allocated(p, k64 + 1, k64)).isEmpty();
+
+        engine.checkpoint(); // now a sealed block: the same answer, from its content
+        assertThat(allocated(p, 0, 0)).containsExactly(List.of(0L, (long) k64));
+        write(p, 5L * k64 + 7, random(6, 10), Stability.UNSTABLE); // an overlay on the sealed block
+        assertThat(allocated(p, 0, 0)).containsExactly(List.of(0L, (long) k64), List.of(5L * k64, 17L));
+
+        // a block written as zeros holds no data, before and after the checkpoint makes it a Zero entry
+        write(p, 1 << 20, new byte[1 << 20], Stability.UNSTABLE);
+        assertThat(allocated(p, 0, 0)).hasSize(2);
+        engine.checkpoint();
+        assertThat(allocated(p, 0, 0)).containsExactly(List.of(0L, (long) k64), List.of(5L * k64, (long) k64));
+        assertThat(stub.stat(StatRequest.newBuilder().setPayloadId(p).build()).getAllocatedBytes()).isEqualTo(2L << 20);
+
+        // zeroing what data a block had left frees the block itself
+        PayloadId q = id("freed");
+        write(q, 1000, random(7, 100), Stability.UNSTABLE);
+        deallocate(q, 1000, 100);
+        assertThat(allocated(q, 0, 0)).isEmpty();
+        assertThat(stub.stat(StatRequest.newBuilder().setPayloadId(q).build()).getAllocatedBytes()).isZero();
+        assertThat(stub.stat(StatRequest.newBuilder().setPayloadId(q).build()).getSize()).isEqualTo(1100);
     }
 
     @ParameterizedTest

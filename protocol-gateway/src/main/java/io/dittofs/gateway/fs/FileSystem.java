@@ -2,6 +2,7 @@ package io.dittofs.gateway.fs;
 
 import io.dittofs.gateway.fs.model.AccessMode;
 import io.dittofs.gateway.fs.model.AccessResult;
+import io.dittofs.gateway.fs.model.AllocatedResult;
 import io.dittofs.gateway.fs.model.AttrResult;
 import io.dittofs.gateway.fs.model.CommitResult;
 import io.dittofs.gateway.fs.model.CreateResult;
@@ -90,6 +91,28 @@ public interface FileSystem {
      * permission check stands between the file's owner and a file whose mode changed since the open.
      */
     WriteResult write(OpenFile file, long offset, ByteBuffer data, Stability stability);
+
+    /**
+     * Through an open granted READ: the ranges of [offset, offset+length) (length 0 = to the end)
+     * that may hold nonzero data, at most {@code max}, bounded by the size known at open time.
+     * Holes and stored runs of zeros (64 KiB pieces, see docs/block-service.md) are left out.
+     */
+    AllocatedResult allocated(OpenFile file, long offset, long length, int max);
+
+    /**
+     * Through an open granted WRITE: [offset, offset+length) reads as zeros afterwards and stores
+     * nothing (punch hole); the part past the open's size is ignored, the file never grows. Recorded
+     * as a write (times move); durable before the reply.
+     */
+    WriteResult deallocate(OpenFile file, long offset, long length);
+
+    /**
+     * Makes [targetOffset, targetOffset+length) of {@code target} (granted WRITE) a copy of the same
+     * range of {@code source} (granted READ) by reference: the two share the content's blocks, no
+     * bytes move where both offsets are block-aligned (reflink). The target may grow; the caller
+     * checks the source range lies within the source's size. Durable before the reply.
+     */
+    WriteResult cloneRange(OpenFile source, long sourceOffset, OpenFile target, long targetOffset, long length);
 
     /** Makes written data durable (any open, even {@link AccessMode#NONE}). */
     CommitResult commit(OpenFile file, long offset, long count);

@@ -4,6 +4,7 @@ import io.dittofs.gateway.fs.NamespaceEvents.Action;
 import io.dittofs.gateway.fs.NamespaceEvents.Change;
 import io.dittofs.gateway.fs.model.AccessMode;
 import io.dittofs.gateway.fs.model.AccessResult;
+import io.dittofs.gateway.fs.model.AllocatedResult;
 import io.dittofs.gateway.fs.model.AttrResult;
 import io.dittofs.gateway.fs.model.CommitResult;
 import io.dittofs.gateway.fs.model.CreateResult;
@@ -206,6 +207,29 @@ public final class NotifyingFileSystem implements FileSystem {
         WriteResult r = fs.write(file, offset, data, stability);
         if (r.status().ok() && events.watched()) {
             modified(file.handle(), NamespaceEvents.SIZE | NamespaceEvents.LAST_WRITE);
+        }
+        return r;
+    }
+
+    @Override
+    public AllocatedResult allocated(OpenFile file, long offset, long length, int max) {
+        return fs.allocated(file, offset, length, max);
+    }
+
+    @Override
+    public WriteResult deallocate(OpenFile file, long offset, long length) {
+        WriteResult r = fs.deallocate(file, offset, length);
+        if (r.status().ok() && r.count() > 0 && events.watched()) {
+            modified(file.handle(), NamespaceEvents.LAST_WRITE);
+        }
+        return r;
+    }
+
+    @Override
+    public WriteResult cloneRange(OpenFile source, long sourceOffset, OpenFile target, long targetOffset, long length) {
+        WriteResult r = fs.cloneRange(source, sourceOffset, target, targetOffset, length);
+        if (r.status().ok() && events.watched()) {
+            modified(target.handle(), NamespaceEvents.SIZE | NamespaceEvents.LAST_WRITE);
         }
         return r;
     }

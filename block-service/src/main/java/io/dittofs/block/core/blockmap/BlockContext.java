@@ -11,6 +11,17 @@ public interface BlockContext {
     /** Copies a sealed block's bytes [pos, pos+len) into dst (verified against the hash). */
     void readSealed(BlockHash hash, long pos, byte[] dst, int off, int len) throws IOException;
 
+    /**
+     * Which g-byte pieces of a sealed block hold a nonzero byte (bit i = piece i), see
+     * {@link PayloadMap#dataMask(byte[], int, int)}. Content addressing makes the answer a function
+     * of the hash, so an implementation may remember it.
+     */
+    default long sealedDataMask(BlockHash hash, int length, int g) throws IOException {
+        byte[] buf = new byte[length];
+        readSealed(hash, 0, buf, 0, length);
+        return PayloadMap.dataMask(buf, length, g);
+    }
+
     void incref(BlockHash hash);
 
     void decref(BlockHash hash);

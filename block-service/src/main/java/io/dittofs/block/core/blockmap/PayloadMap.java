@@ -25,6 +25,8 @@ public final class PayloadMap {
     /** An overlay larger than this (or with more ranges) is merged into a dirty copy of its block. */
     private final int overlayMaxBytes;
     private static final int OVERLAY_MAX_RANGES = 512;
+    /** The hole granularity {@link #allocated} aims at, see {@link #granule()}. */
+    public static final int HOLE_GRANULE = 64 * 1024;
     private long size;
     private boolean deleted;
     /** Where the last read ended: a read starting there is sequential (read-ahead). Not persisted. */
@@ -320,7 +322,11 @@ public final class PayloadMap {
             if (wholeBlock) {
                 set(index, null);
             } else if (blocks.get(index) instanceof Entry.Dirty || sealedOrPatched(blocks.get(index))) {
-                Arrays.fill(materialize(index), (int) (pos - blockStart), (int) (to - blockStart), (byte) 0);
+                byte[] buf = materialize(index);
+                Arrays.fill(buf, (int) (pos - blockStart), (int) (to - blockStart), (byte) 0);
+                if (dataMask(buf, bs, bs) == 0) {
+                    set(index, null); // nothing but zeros left: a hole, not a block of zeros
+                }
             }
             pos = to;
         }
@@ -353,32 +359,95 @@ public final class PayloadMap {
 
     // ---- queries ----------------------------------------------------------------------
 
-    /** Allocated ranges (data or reserved) within [offset, end), at block granularity, merged. */
-    public List<long[]> allocated(long offset, long end, int max, boolean[] truncated) {
+    /**
+     * Ranges that may hold nonzero data (MS-FSCC 2.3.41's wording) or are reserved, within
+     * [offset, end), merged. Finer than a block: a block is looked at in {@link #granule()} pieces
+     * and a piece whose bytes are all zero is reported as a hole, because a punched range inside a
+     * block (deallocate zeroes it) and a never-written part of a written block both read as zeros
+     * and clients (SMB QUERY_ALLOCATED_RANGES, NFS READ_PLUS) use the answer to skip them. For the
+     * same reason a {@link Entry.Zero} block (reserved, or written as zeros) is not reported: the
+     * answer must not depend on whether a checkpoint has turned a dirty block of zeros into one.
+     * {@link #seek} and {@link #allocatedBytes} still count such blocks as allocated space.
+     */
+    public List<long[]> allocated(long offset, long end, int max, boolean[] truncated) throws IOException {
         List<long[]> out = new ArrayList<>();
         long stop = Math.min(end, size);
         if (offset >= stop) {
             return out;
         }
+        int g = granule();
         long[] cur = null;
         for (Map.Entry<Long, Entry> me : blocks.tailMap(offset / bs, true).entrySet()) {
-            long start = Math.max(offset, me.getKey() * bs);
-            if (start >= stop) {
+            long blockStart = me.getKey() * bs;
+            if (Math.max(offset, blockStart) >= stop) {
                 break;
             }
-            long to = Math.min(stop, me.getKey() * bs + bs);
-            if (cur != null && cur[1] == start) {
-                cur[1] = to;
-            } else {
-                if (out.size() == max) {
-                    truncated[0] = true;
-                    return out;
+            long mask = dataMask(me.getValue(), g);
+            for (int piece = 0; piece < bs / g; piece++) {
+                if ((mask & (1L << piece)) == 0) {
+                    continue;
                 }
-                cur = new long[] {start, to};
-                out.add(cur);
+                long start = Math.max(offset, blockStart + (long) piece * g);
+                long to = Math.min(stop, blockStart + (long) (piece + 1) * g);
+                if (start >= to) {
+                    continue;
+                }
+                if (cur != null && cur[1] == start) {
+                    cur[1] = to;
+                } else {
+                    if (out.size() == max) {
+                        truncated[0] = true;
+                        return out;
+                    }
+                    cur = new long[] {start, to};
+                    out.add(cur);
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * The piece size {@link #allocated} looks at: 64 KiB (the unit NTFS deallocates in, which SMB
+     * clients expect), at least 1/64 of a block so a block's pieces fit one {@code long} mask, at
+     * most the block.
+     */
+    public int granule() {
+        return Math.min(bs, Math.max(HOLE_GRANULE, bs / 64));
+    }
+
+    /** Bit i set = piece i of the entry's block may hold nonzero data. */
+    private long dataMask(Entry e, int g) throws IOException {
+        return switch (e) {
+            case Entry.Zero z -> 0;
+            case Entry.Dirty d -> dataMask(d.data(), bs, g);
+            case Entry.Sealed s -> ctx.sealedDataMask(s.hash(), s.length(), g);
+            case Entry.Patched p -> {
+                long[] m = {ctx.sealedDataMask(p.base().hash(), p.base().length(), g)};
+                // written bytes count as data without looking at them: the answer may over-report
+                p.overlay().forEachRange((off, len) -> {
+                    for (int i = off / g; i <= (off + len - 1) / g; i++) {
+                        m[0] |= 1L << i;
+                    }
+                });
+                yield m[0];
+            }
+        };
+    }
+
+    /** Bit i set = bytes [i*g, (i+1)*g) of data[0, length) hold a nonzero byte. */
+    public static long dataMask(byte[] data, int length, int g) {
+        long mask = 0;
+        for (int i = 0; (long) i * g < length; i++) {
+            int to = (int) Math.min(length, (long) (i + 1) * g);
+            for (int b = i * g; b < to; b++) {
+                if (data[b] != 0) {
+                    mask |= 1L << i;
+                    break;
+                }
+            }
+        }
+        return mask;
     }
 
     /** SEEK_DATA (data=true) / SEEK_HOLE from offset; -1 = no such position before the end. */

@@ -6,6 +6,12 @@ import static io.dittofs.gateway.fs.grpc.CommonMapper.status;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
 import io.dittofs.contracts.block.v1.BlockServiceGrpc;
+import io.dittofs.contracts.block.v1.CloneRequest;
+import io.dittofs.contracts.block.v1.QueryAllocatedRequest;
+import io.dittofs.contracts.block.v1.RangeRequest;
+import io.dittofs.contracts.common.v1.ByteRange;
+import io.dittofs.gateway.fs.model.AllocatedResult;
+import io.dittofs.gateway.fs.model.Extent;
 import io.dittofs.contracts.block.v1.CommitRequest;
 import io.dittofs.contracts.block.v1.DeleteRequest;
 import io.dittofs.contracts.block.v1.GetVerifierRequest;
@@ -126,6 +132,34 @@ final class Content {
 
     FsStatus delete(ContentId id) {
         var r = Rpc.call("Delete", () -> blocks.delete(DeleteRequest.newBuilder().setPayloadId(content(id)).build()));
+        return status(r.getStatus());
+    }
+
+    /** Ranges of [offset, offset+length) that may hold nonzero data, at most max (block.proto QueryAllocated). */
+    AllocatedResult allocated(ContentId id, long offset, long length, int max) {
+        var r = Rpc.call("QueryAllocated", () -> blocks.queryAllocated(QueryAllocatedRequest.newBuilder()
+                .setPayloadId(content(id)).setRange(ByteRange.newBuilder().setOffset(offset).setLength(length))
+                .setMaxRanges(max).build()));
+        FsStatus st = status(r.getStatus());
+        if (!st.ok()) {
+            return AllocatedResult.failed(st);
+        }
+        return new AllocatedResult(st, r.getRangesList().stream().map(b -> new Extent(b.getOffset(), b.getLength()))
+                .toList(), r.getTruncated());
+    }
+
+    /** Punches [offset, offset+length): whole blocks dropped, partial ones zeroed; durable before the reply. */
+    FsStatus deallocate(ContentId id, long offset, long length) {
+        var r = Rpc.call("Deallocate", () -> blocks.deallocate(RangeRequest.newBuilder().setPayloadId(content(id))
+                .setRange(ByteRange.newBuilder().setOffset(offset).setLength(length)).build()));
+        return status(r.getStatus());
+    }
+
+    /** Shares the source's blocks into the destination by reference (the unaligned rest is copied); durable before the reply. */
+    FsStatus clone(ContentId source, long sourceOffset, ContentId destination, long destinationOffset, long length) {
+        var r = Rpc.call("Clone", () -> blocks.clone(CloneRequest.newBuilder().setSource(content(source))
+                .setSourceOffset(sourceOffset).setDestination(content(destination))
+                .setDestinationOffset(destinationOffset).setLength(length).build()));
         return status(r.getStatus());
     }
 

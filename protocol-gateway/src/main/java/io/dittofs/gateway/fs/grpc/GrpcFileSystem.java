@@ -3,6 +3,7 @@ package io.dittofs.gateway.fs.grpc;
 import io.dittofs.gateway.fs.FileSystem;
 import io.dittofs.gateway.fs.model.AccessMode;
 import io.dittofs.gateway.fs.model.AccessResult;
+import io.dittofs.gateway.fs.model.AllocatedResult;
 import io.dittofs.gateway.fs.model.AttrResult;
 import io.dittofs.gateway.fs.model.CommitResult;
 import io.dittofs.gateway.fs.model.ContentId;
@@ -214,6 +215,35 @@ public final class GrpcFileSystem implements FileSystem {
             return new WriteResult(FsStatus.ACCESS, Wcc.after(file.attr()), 0, stability, NO_VERIFIER);
         }
         return rules.write(file.principal(), file.handle(), offset, data, stability, true);
+    }
+
+    @Override
+    public AllocatedResult allocated(OpenFile file, long offset, long length, int max) {
+        if (!file.granted().reads()) {
+            return AllocatedResult.failed(FsStatus.ACCESS);
+        }
+        long size = file.attr().size();
+        long end = length == 0 || length > Long.MAX_VALUE - offset ? size : Math.min(size, offset + length);
+        if (file.content() == null || offset < 0 || end <= offset) {
+            return new AllocatedResult(FsStatus.OK, java.util.List.of(), false);
+        }
+        return content.allocated(file.content(), offset, end - offset, max);
+    }
+
+    @Override
+    public WriteResult deallocate(OpenFile file, long offset, long length) {
+        if (!file.granted().writes()) {
+            return new WriteResult(FsStatus.ACCESS, Wcc.after(file.attr()), 0, Stability.FILE_SYNC, NO_VERIFIER);
+        }
+        return rules.deallocate(file, offset, length);
+    }
+
+    @Override
+    public WriteResult cloneRange(OpenFile source, long sourceOffset, OpenFile target, long targetOffset, long length) {
+        if (!source.granted().reads() || !target.granted().writes()) {
+            return new WriteResult(FsStatus.ACCESS, Wcc.after(target.attr()), 0, Stability.FILE_SYNC, NO_VERIFIER);
+        }
+        return rules.cloneRange(source, sourceOffset, target, targetOffset, length);
     }
 
     @Override

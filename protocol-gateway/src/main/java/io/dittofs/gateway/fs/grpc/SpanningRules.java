@@ -15,6 +15,7 @@ import io.dittofs.gateway.fs.model.SetAttrResult;
 import io.dittofs.gateway.fs.model.SetAttrs;
 import io.dittofs.gateway.fs.model.Stability;
 import io.dittofs.gateway.fs.model.Time;
+import io.dittofs.gateway.fs.model.Wcc;
 import io.dittofs.gateway.fs.model.WriteResult;
 import io.dittofs.gateway.identity.Principal;
 import java.nio.ByteBuffer;
@@ -64,6 +65,43 @@ final class SpanningRules {
         }
         Content.Written w = content.write(rw.content(), offset, data, stability);
         return new WriteResult(w.status(), rw.wcc(), w.count(), w.committed(), verifier(w.verifier(), rw.verifier()));
+    }
+
+    /**
+     * Deallocate = RecordWrite then Deallocate: the namespace records the punch as a write of the
+     * range (times and change attribute move, no growth: the range is cut at the open's size, which
+     * the caller keeps current), then the content loses the range's blocks.
+     */
+    WriteResult deallocate(OpenFile f, long offset, long length) {
+        long end = Math.min(f.attr().size(), offset + length);
+        if (end <= offset) {
+            return new WriteResult(FsStatus.OK, Wcc.after(f.attr()), 0, Stability.FILE_SYNC, NO_VERIFIER);
+        }
+        Namespace.Recorded rw = namespace.recordWrite(f.principal(), f.handle(), offset, end - offset, true, false);
+        if (!rw.status().ok() || rw.content() == null) {
+            return new WriteResult(rw.status().ok() ? FsStatus.SERVERFAULT : rw.status(), rw.wcc(), 0,
+                    Stability.FILE_SYNC, NO_VERIFIER);
+        }
+        FsStatus d = content.deallocate(rw.content(), offset, end - offset);
+        return new WriteResult(d, rw.wcc(), d.ok() ? end - offset : 0, Stability.FILE_SYNC, rw.verifier());
+    }
+
+    /**
+     * Clone = RecordWrite on the target (it may grow) then Clone in the block-service, which shares
+     * whole blocks by reference and copies only unaligned ends. A source that never had content
+     * reads as zeros: the target's range is punched instead. The caller checks the source range
+     * lies within the source's size.
+     */
+    WriteResult cloneRange(OpenFile source, long sourceOffset, OpenFile target, long targetOffset, long length) {
+        Namespace.Recorded rw = namespace.recordWrite(target.principal(), target.handle(), targetOffset, length, true, false);
+        if (!rw.status().ok() || rw.content() == null) {
+            return new WriteResult(rw.status().ok() ? FsStatus.SERVERFAULT : rw.status(), rw.wcc(), 0,
+                    Stability.FILE_SYNC, NO_VERIFIER);
+        }
+        FsStatus c = source.content() == null
+                ? content.deallocate(rw.content(), targetOffset, length)
+                : content.clone(source.content(), sourceOffset, rw.content(), targetOffset, length);
+        return new WriteResult(c, rw.wcc(), c.ok() ? length : 0, Stability.FILE_SYNC, rw.verifier());
     }
 
     /**

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The file-system FSCTLs on disk trees that {@link Ioctl} hands to the file commands, one
  * {@link FileFsctl} per code: object ids, resume key and server-side copy, sparse flag, allocated
- * ranges, zero data, compression. FSCTL_DUPLICATE_EXTENTS_TO_FILE and every other code are
- * NOT_SUPPORTED (no block cloning: the volume does not announce FILE_SUPPORTS_BLOCK_REFCOUNTING).
+ * ranges, zero data, compression, block cloning (FSCTL_DUPLICATE_EXTENTS_TO_FILE, announced by
+ * FILE_SUPPORTS_BLOCK_REFCOUNTING). Every other code is NOT_SUPPORTED.
  */
 final class FileFsctls implements SmbCommandHandler {
 
@@ -23,17 +23,18 @@ final class FileFsctls implements SmbCommandHandler {
         ObjectIds ids = new ObjectIds(files);
         CopyChunk copy = new CopyChunk(files);
         Compression compression = new Compression();
-        this.byCode = Map.of(
-                ObjectIds.GET_OBJECT_ID, ids,
-                ObjectIds.CREATE_OR_GET_OBJECT_ID, ids,
-                RequestResumeKey.CODE, new RequestResumeKey(files),
-                CopyChunk.CODE, copy,
-                CopyChunk.CODE_WRITE, copy,
-                SetSparse.CODE, new SetSparse(files),
-                QueryAllocatedRanges.CODE, new QueryAllocatedRanges(files),
-                SetZeroData.CODE, new SetZeroData(files),
-                Compression.GET, compression,
-                Compression.SET, compression);
+        this.byCode = Map.ofEntries(
+                Map.entry(DuplicateExtents.CODE, new DuplicateExtents(files)),
+                Map.entry(ObjectIds.GET_OBJECT_ID, ids),
+                Map.entry(ObjectIds.CREATE_OR_GET_OBJECT_ID, ids),
+                Map.entry(RequestResumeKey.CODE, new RequestResumeKey(files)),
+                Map.entry(CopyChunk.CODE, copy),
+                Map.entry(CopyChunk.CODE_WRITE, copy),
+                Map.entry(SetSparse.CODE, new SetSparse(files)),
+                Map.entry(QueryAllocatedRanges.CODE, new QueryAllocatedRanges(files)),
+                Map.entry(SetZeroData.CODE, new SetZeroData(files)),
+                Map.entry(Compression.GET, compression),
+                Map.entry(Compression.SET, compression));
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.dittofs.gateway.smb.crypto.Smb2Cipher;
 import io.dittofs.gateway.smb.crypto.Smb2Encryption;
 import io.dittofs.gateway.smb.ops.fsctl.CopyChunkRequest;
+import io.dittofs.gateway.smb.ops.fsctl.DuplicateExtentsRequest;
 import io.dittofs.gateway.smb.ops.fsctl.FileRange;
 import io.dittofs.gateway.smb.ops.fsctl.ValidateNegotiateInfoAccess;
 import io.dittofs.gateway.smb.wire.Dialect;
@@ -14,7 +15,7 @@ import io.dittofs.gateway.smb.wire.WireException;
 
 /**
  * Coverage-guided over the IOCTL request body, the VALIDATE_NEGOTIATE_INFO input, the file-system
- * FSCTL inputs (SRV_COPYCHUNK_COPY, allocated-range / zero-data ranges) and the TRANSFORM_HEADER with
+ * FSCTL inputs (SRV_COPYCHUNK_COPY, allocated-range / zero-data ranges, DUPLICATE_EXTENTS_DATA) and the TRANSFORM_HEADER with
  * decryption behind it: each decodes or throws {@link WireException}.
  */
 class IoctlFuzzTest {
@@ -58,6 +59,14 @@ class IoctlFuzzTest {
         }
         try {
             FileRange.decode(input);
+        } catch (WireException expected) {
+            // refused
+        }
+        try {
+            DuplicateExtentsRequest.decode(input);
+            if (input.length < DuplicateExtentsRequest.BYTES) {
+                throw new AssertionError("decoded a DUPLICATE_EXTENTS_DATA from fewer than 40 bytes");
+            }
         } catch (WireException expected) {
             // refused
         }

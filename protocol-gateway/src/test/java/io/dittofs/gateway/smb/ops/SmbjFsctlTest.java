@@ -34,6 +34,7 @@ class SmbjFsctlTest {
     private static final int SET_SPARSE = 0x000900C4;
     private static final int QUERY_ALLOCATED_RANGES = 0x000940CF;
     private static final int SET_ZERO_DATA = 0x000980C8;
+    private static final int DUPLICATE_EXTENTS = 0x00098344;
     private static final int GET_COMPRESSION = 0x0009003C;
     private static final int SET_COMPRESSION = 0x0009C040;
 
@@ -146,6 +147,96 @@ class SmbjFsctlTest {
             assertThatThrownBy(() -> f.ioctl(QUERY_ALLOCATED_RANGES, true, negative.array(), 0, 16))
                     .isInstanceOfSatisfying(SMBApiException.class,
                             e -> assertThat(e.getStatus()).isEqualTo(NtStatus.STATUS_INVALID_PARAMETER));
+        }
+    }
+
+    private static java.util.List<java.util.List<Long>> allocated(File f, long offset, long length, int maxOut) {
+        ByteBuffer q = le(16).putLong(offset).putLong(length);
+        byte[] out = f.ioctl(QUERY_ALLOCATED_RANGES, true, q.array(), 0, 16, maxOut);
+        ByteBuffer r = ByteBuffer.wrap(out == null ? new byte[0] : out).order(ByteOrder.LITTLE_ENDIAN);
+        java.util.List<java.util.List<Long>> ranges = new java.util.ArrayList<>();
+        while (r.remaining() >= 16) {
+            ranges.add(java.util.List.of(r.getLong(), r.getLong()));
+        }
+        return ranges;
+    }
+
+    /** A sparse file's punched 64 KiB inside one 1 MiB block is a hole; not sparse, the file is all allocated. */
+    @Test
+    void zeroDataPunchesHolesThatSparseFilesReport() throws Exception {
+        long k64 = 64 * 1024;
+        byte[] data = new byte[(int) (3 * k64)];
+        java.util.Arrays.fill(data, (byte) 0x33);
+        try (File f = open("holes.bin")) {
+            f.write(data, 0);
+            f.ioctl(SET_SPARSE, true, new byte[0], 0, 0);
+            assertThat(allocated(f, 0, 1 << 20, 64)).containsExactly(java.util.List.of(0L, 3 * k64));
+            ByteBuffer z = le(16).putLong(k64).putLong(2 * k64);
+            f.ioctl(SET_ZERO_DATA, true, z.array(), 0, 16);
+            assertThat(allocated(f, 0, 1 << 20, 64))
+                    .containsExactly(java.util.List.of(0L, k64), java.util.List.of(2 * k64, k64));
+            assertThat(allocated(f, k64 + 1, k64 - 1, 64)).isEmpty();
+            assertThat(allocated(f, k64 + 1, k64, 64)).containsExactly(java.util.List.of(2 * k64, 1L));
+            // two ranges, room for one: BUFFER_OVERFLOW; room for exactly two: SUCCESS
+            assertThatThrownBy(() -> allocated(f, 0, 1 << 20, 16))
+                    .isInstanceOfSatisfying(SMBApiException.class,
+                            e -> assertThat(e.getStatus()).isEqualTo(NtStatus.STATUS_BUFFER_OVERFLOW));
+            assertThat(allocated(f, 0, 1 << 20, 32)).hasSize(2);
+            byte[] back = readAll(f);
+            for (int i = 0; i < back.length; i++) {
+                assertThat(back[i]).as("byte %d", i).isEqualTo(i >= k64 && i < 2 * k64 ? 0 : (byte) 0x33);
+            }
+            f.ioctl(SET_SPARSE, true, new byte[] {0}, 0, 1);
+            assertThat(allocated(f, 0, 1 << 20, 64)).containsExactly(java.util.List.of(0L, 3 * k64));
+            // the whole file punched: no data left at all once sparse again
+            f.ioctl(SET_SPARSE, true, new byte[0], 0, 0);
+            ByteBuffer all = le(16).putLong(0).putLong(3 * k64);
+            f.ioctl(SET_ZERO_DATA, true, all.array(), 0, 16);
+            assertThat(allocated(f, 0, 1 << 20, 64)).isEmpty();
+            assertThat(f.getFileInformation().getStandardInformation().getEndOfFile()).isEqualTo(3 * k64);
+        }
+    }
+
+    private static byte[] fileId(File f) {
+        com.hierynomus.smb.SMBBuffer b = new com.hierynomus.smb.SMBBuffer();
+        f.getFileId().write(b);
+        return b.getCompactData();
+    }
+
+    private static byte[] duplicate(File source, long sourceOffset, long targetOffset, long count) {
+        return le(40).put(fileId(source)).putLong(sourceOffset).putLong(targetOffset).putLong(count).array();
+    }
+
+    /** Block cloning: 1 MiB-aligned ranges share blocks, an unaligned one is copied; neither file grows. */
+    @Test
+    void duplicateExtentsClonesRangesWithinBothFiles() throws Exception {
+        int mib = 1 << 20;
+        byte[] data = new byte[2 * mib + 5000];
+        new Random(11).nextBytes(data);
+        try (File src = open("clone-src.bin"); File dst = open("clone-dst.bin")) {
+            src.write(data, 0);
+            dst.setLength(data.length);
+            dst.ioctl(DUPLICATE_EXTENTS, true, duplicate(src, 0, 0, data.length), 0, 40);
+            dst.ioctl(DUPLICATE_EXTENTS, true, duplicate(src, 100, mib + 7, 4096), 0, 40);
+            byte[] expect = data.clone();
+            System.arraycopy(data, 100, expect, mib + 7, 4096);
+            assertThat(readAll(dst)).isEqualTo(expect);
+            assertThat(readAll(src)).isEqualTo(data);
+            assertThat(dst.getFileInformation().getStandardInformation().getEndOfFile()).isEqualTo(data.length);
+            // past the target's end: cut at the end, the target does not grow
+            dst.ioctl(DUPLICATE_EXTENTS, true, duplicate(src, 0, data.length - 10, 4096), 0, 40);
+            System.arraycopy(data, 0, expect, data.length - 10, 10);
+            assertThat(readAll(dst)).isEqualTo(expect);
+            // past the source's end, overlapping within one file: NOT_SUPPORTED
+            for (byte[] bad : new byte[][] {duplicate(src, 4096, 0, data.length), duplicate(dst, 0, 4096, 8192)}) {
+                assertThatThrownBy(() -> dst.ioctl(DUPLICATE_EXTENTS, true, bad, 0, 40))
+                        .isInstanceOfSatisfying(SMBApiException.class,
+                                e -> assertThat(e.getStatus()).isEqualTo(NtStatus.STATUS_NOT_SUPPORTED));
+            }
+            dst.ioctl(DUPLICATE_EXTENTS, true, duplicate(src, 0, 0, 0), 0, 40); // nothing to do
+            assertThatThrownBy(() -> dst.ioctl(DUPLICATE_EXTENTS, true, new byte[39], 0, 39))
+                    .isInstanceOfSatisfying(SMBApiException.class,
+                            e -> assertThat(e.getStatus()).isEqualTo(NtStatus.STATUS_BUFFER_TOO_SMALL));
         }
     }
 

@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The FSCTL input decoders: SRV_COPYCHUNK_COPY bounded by the chunk limit, the 16-byte ranges. */
+/** The FSCTL input decoders: SRV_COPYCHUNK_COPY bounded by the chunk limit, the 16-byte ranges, DUPLICATE_EXTENTS_DATA. */
 class FsctlDecodersTest {
 
     private static ByteBuffer copy(int announced, int carried) {
@@ -57,5 +57,17 @@ class FsctlDecodersTest {
         List<FileRange> two = List.of(new FileRange(0, 1), new FileRange(2, 3));
         assertThat(FileRange.encode(two, 31)).hasSize(16);
         assertThat(FileRange.encode(two, 32)).hasSize(32);
+    }
+
+    @Test
+    void duplicateExtentsDecodeTheSourceFileIdAndSignedValues() throws WireException {
+        ByteBuffer b = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(7).putLong(9).putLong(4096).putLong(-1).putLong(1L << 40).putInt(0x55);
+        DuplicateExtentsRequest d = DuplicateExtentsRequest.decode(b.array());
+        assertThat(d.source()).isEqualTo(new io.dittofs.gateway.smb.wire.FileId(7, 9));
+        assertThat(d.sourceOffset()).isEqualTo(4096);
+        assertThat(d.targetOffset()).isEqualTo(-1);
+        assertThat(d.byteCount()).isEqualTo(1L << 40);
+        assertThatThrownBy(() -> DuplicateExtentsRequest.decode(new byte[39])).isInstanceOf(WireException.class);
     }
 }
