@@ -60,6 +60,7 @@ class SmbtortureIT {
         "smb2.rename, 10, 9",
         "smb2.compound, 17, 18",
         "smb2.lock, 20, 22",
+        "smb2.notify, 18, 0",
         "smb2.delete-on-close-perms, 7, 9",
         "smb2.maxfid, 1, 1",
         "smb2.ioctl, 38, 43",

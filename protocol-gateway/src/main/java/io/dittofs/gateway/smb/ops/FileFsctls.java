@@ -10,13 +10,14 @@ import java.util.Map;
 /**
  * The file-system FSCTLs on disk trees that {@link Ioctl} hands to the file commands, one
  * {@link FileFsctl} per code: object ids, resume key and server-side copy, sparse flag, allocated
- * ranges, zero data, compression. FSCTL_DUPLICATE_EXTENTS_TO_FILE and every other code are
+ * ranges, zero data, compression, resiliency. FSCTL_DUPLICATE_EXTENTS_TO_FILE and every other code are
  * NOT_SUPPORTED (no block cloning: the volume does not announce FILE_SUPPORTS_BLOCK_REFCOUNTING).
  */
 final class FileFsctls implements SmbCommandHandler {
 
     private final FileCommands files;
     private final Map<Integer, FileFsctl> byCode;
+    private final RequestResiliency resiliency = new RequestResiliency();
 
     FileFsctls(FileCommands files) {
         this.files = files;
@@ -43,7 +44,7 @@ final class FileFsctls implements SmbCommandHandler {
         if (o == null) {
             return SmbResult.fail(NtStatus.FILE_CLOSED);
         }
-        FileFsctl f = byCode.get(io.ctlCode());
+        FileFsctl f = io.ctlCode() == RequestResiliency.CODE ? resiliency : byCode.get(io.ctlCode());
         return f == null ? SmbResult.fail(NtStatus.NOT_SUPPORTED) : f.handle(req, io, o);
     }
 }
