@@ -56,6 +56,11 @@ final class Create implements SmbCommandHandler {
 
     @Override
     public SmbResult handle(SmbRequest req) throws WireException {
+        return handle(req, false);
+    }
+
+    /** {@code raced}: a second pass after another client created the name between lookup and create. */
+    private SmbResult handle(SmbRequest req, boolean raced) throws WireException {
         CreateRequest c = CreateRequest.decode(req.body());
         int invalid = validate(c);
         if (invalid != NtStatus.SUCCESS) {
@@ -151,7 +156,10 @@ final class Create implements SmbCommandHandler {
                             new byte[0]);
             CreateResult cr = files.fs.create(who, r.parent(), r.name(), spec);
             if (cr.status() == FsStatus.EXIST) {
-                return SmbResult.fail(NtStatus.OBJECT_NAME_COLLISION);
+                // someone created it since the lookup: a disposition that also opens an existing
+                // file (OPEN_IF, OVERWRITE_IF, SUPERSEDE) opens it now, as if it had been there
+                return c.disposition() == CreateRequest.CREATE || raced
+                        ? SmbResult.fail(NtStatus.OBJECT_NAME_COLLISION) : handle(req, true);
             }
             if (!cr.status().ok()) {
                 return SmbResult.fail(SmbStatus.of(cr.status()));
