@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * last column, for the record); docs/smb.md lists every subtest still failing and why. Each run's
  * full output is kept under target/smbtorture/ for that list. Suites of the issue that pass no
  * subtest yet are not listed (a floor of 0 could not fail); docs/smb.md says which and why.
+ * A Samba count of -1 means Samba's own run could not be counted on this machine (smb2.notify:
+ * smbd 4.17 hangs in valid-req and did not finish in 10 minutes).
  */
 class SmbtortureIT {
 
@@ -59,7 +61,8 @@ class SmbtortureIT {
         "smb2.dir, 7, 5",
         "smb2.rename, 10, 9",
         "smb2.compound, 17, 18",
-        "smb2.lock, 20, 22",
+        "smb2.lock, 21, 22",
+        "smb2.notify, 18, -1",
         "smb2.delete-on-close-perms, 9, 9",
         "smb2.maxfid, 1, 1",
         "smb2.ioctl, 53, 43",

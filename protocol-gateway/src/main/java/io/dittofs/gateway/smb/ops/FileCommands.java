@@ -144,6 +144,10 @@ final class FileCommands implements SmbCommands {
         }
         pending = service.files.close(o.entry());
         if (!pending) {
+            if (o.directory() && service.notifications != null && service.files.deletePending(o.entry())) {
+                // the directory stays while other opens remain; their watches hear that it is going
+                service.notifications.deletePending(o.handle());
+            }
             return NtStatus.SUCCESS;
         }
         var r = fs.remove(o.principal(), o.parent(), o.name(), RemoveKind.ANY);

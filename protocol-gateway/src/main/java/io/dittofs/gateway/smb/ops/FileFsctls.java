@@ -10,13 +10,14 @@ import java.util.Map;
 /**
  * The file-system FSCTLs on disk trees that {@link Ioctl} hands to the file commands, one
  * {@link FileFsctl} per code: object ids, resume key and server-side copy, sparse flag, allocated
- * ranges, zero data, compression, block cloning (FSCTL_DUPLICATE_EXTENTS_TO_FILE, announced by
- * FILE_SUPPORTS_BLOCK_REFCOUNTING). Every other code is NOT_SUPPORTED.
+ * ranges, zero data, compression, resiliency, block cloning (FSCTL_DUPLICATE_EXTENTS_TO_FILE,
+ * announced by FILE_SUPPORTS_BLOCK_REFCOUNTING). Every other code is NOT_SUPPORTED.
  */
 final class FileFsctls implements SmbCommandHandler {
 
     private final FileCommands files;
     private final Map<Integer, FileFsctl> byCode;
+    private final RequestResiliency resiliency = new RequestResiliency();
 
     FileFsctls(FileCommands files) {
         this.files = files;
@@ -44,7 +45,7 @@ final class FileFsctls implements SmbCommandHandler {
         if (o == null) {
             return SmbResult.fail(NtStatus.FILE_CLOSED);
         }
-        FileFsctl f = byCode.get(io.ctlCode());
+        FileFsctl f = io.ctlCode() == RequestResiliency.CODE ? resiliency : byCode.get(io.ctlCode());
         return f == null ? SmbResult.fail(NtStatus.NOT_SUPPORTED) : f.handle(req, io, o);
     }
 }

@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * async and completes on the lock-service's Granted event, CANCEL withdraws it. Zero-length locks
  * are kept by the gateway (the lock-service has no such range) with their mode: a lock holding one
  * strictly inside conflicts with it as MS-FSA says (exclusive with any, shared with an exclusive one).
+ * On a resilient open the LockSequence is checked first: a replay of a request that succeeded is
+ * answered SUCCESS again without locking twice ({@link LockSequences}).
  */
 final class Lock implements SmbCommandHandler {
 
@@ -61,6 +63,29 @@ final class Lock implements SmbCommandHandler {
         if (client == null) {
             return SmbResult.fail(NtStatus.NOT_SUPPORTED);
         }
+        LockSequences sequences = o.lockSequences();
+        if (sequences != null && sequences.replay(l.lockSequence())) {
+            // a resilient open's replay of a request that already succeeded (MS-SMB2 3.3.5.14)
+            return done(o);
+        }
+        SmbResult r = apply(o, client, els, unlock);
+        if (sequences != null) {
+            if (r instanceof SmbResult.Pending p) {
+                return new SmbResult.Pending(p.result().thenApply(fin -> succeeded(fin, sequences, l)), p.cancel());
+            }
+            succeeded(r, sequences, l);
+        }
+        return r;
+    }
+
+    private static SmbResult succeeded(SmbResult r, LockSequences sequences, LockRequest l) {
+        if (r instanceof SmbResult.Done d && d.status() == NtStatus.SUCCESS) {
+            sequences.succeeded(l.lockSequence());
+        }
+        return r;
+    }
+
+    private SmbResult apply(SmbOpen o, ClientRef client, List<LockRequest.Element> els, boolean unlock) {
         if (unlock) {
             for (LockRequest.Element e : els) {
                 if (e.flags() != LockRequest.UNLOCK) {

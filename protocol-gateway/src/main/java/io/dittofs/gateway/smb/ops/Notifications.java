@@ -46,6 +46,15 @@ final class Notifications implements NamespaceEvents.Listener {
         }
     }
 
+    /** {@code dir} is delete-pending: requests waiting on its watches end with DELETE_PENDING. */
+    void deletePending(Handle dir) {
+        List<NotifyWatch> on;
+        synchronized (this) {
+            on = byDir.get(dir) == null ? List.of() : List.copyOf(byDir.get(dir));
+        }
+        on.forEach(NotifyWatch::deletePending);
+    }
+
     @Override
     public void changed(Change c) {
         int filter = filterOf(c);

@@ -115,6 +115,22 @@ final class NotifyWatch {
         }
     }
 
+    /**
+     * The watched directory became delete-pending while this open stays (another open set
+     * delete-on-close and closed): waiting requests end with DELETE_PENDING, as Windows answers a
+     * notify on a directory that is going away (MS-FSA 2.1.5.4).
+     */
+    void deletePending() {
+        List<Waiter> ended;
+        synchronized (this) {
+            ended = List.copyOf(waiting);
+            waiting.clear();
+        }
+        for (Waiter w : ended) {
+            w.result().complete(SmbResult.fail(NtStatus.DELETE_PENDING));
+        }
+    }
+
     private SmbResult drain(long bufferLength) {
         boolean fits = !overflowed && ChangeNotifyRequest.size(collected) <= bufferLength;
         byte[] buffer = fits ? ChangeNotifyRequest.encodeEntries(collected) : new byte[0];

@@ -39,6 +39,9 @@ public final class SmbOpen {
     private final List<long[]> locks = new ArrayList<>();
     private final List<Runnable> pendingLocks = new ArrayList<>();
     private NotifyWatch watch;
+    /** Set by FSCTL_LMR_REQUEST_RESILIENCY (MS-SMB2 3.3.5.15.9); null while the open is not resilient. */
+    private LockSequences lockSequences;
+    private int resiliencyTimeoutMs;
 
     SmbOpen(FileId id, io.dittofs.gateway.identity.Principal principal, long sessionId, int treeId, Handle handle, boolean directory, int access, byte[] lockOpenId,
             SharedFiles.Entry entry, boolean writeThrough, Handle parent, String name, String path, OpenFile io) {
@@ -238,5 +241,26 @@ public final class SmbOpen {
     /** Cached attributes of the file as last opened (for I/O bounds). */
     synchronized FileAttr ioAttr() {
         return io == null ? null : io.attr();
+    }
+
+    /** Marks the open resilient (Open.IsResilient): its LOCK requests are checked for replays from now on. */
+    synchronized void resilient(int timeoutMs) {
+        resiliencyTimeoutMs = timeoutMs;
+        if (lockSequences == null) {
+            lockSequences = new LockSequences();
+        }
+    }
+
+    synchronized boolean resilient() {
+        return lockSequences != null;
+    }
+
+    synchronized int resiliencyTimeoutMs() {
+        return resiliencyTimeoutMs;
+    }
+
+    /** The LockSequenceArray of a resilient open, or null (LOCK does not check sequences then). */
+    synchronized LockSequences lockSequences() {
+        return lockSequences;
     }
 }

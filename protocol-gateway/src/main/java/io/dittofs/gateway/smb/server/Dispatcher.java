@@ -61,13 +61,23 @@ final class Dispatcher {
 
     Dispatcher(SmbServerSettings settings, NtHashSource users, ShareRegistry shares, ShareGate gate, SmbCommands files,
                SmbCommands ipc, SmbCommandHandler ioctl, InetAddress client, Consumer<byte[]> later) {
+        this(settings, users, shares, gate, files, ipc, ioctl, client, later, new SessionRegistry(), Runnable::run);
+    }
+
+    /**
+     * As above, with the server-wide session table; {@code serial} runs a task in this connection's
+     * frame order (another connection's reconnect closes a session of this one through it).
+     */
+    Dispatcher(SmbServerSettings settings, NtHashSource users, ShareRegistry shares, ShareGate gate, SmbCommands files,
+               SmbCommands ipc, SmbCommandHandler ioctl, InetAddress client, Consumer<byte[]> later,
+               SessionRegistry registry, Consumer<Runnable> serial) {
         this.settings = settings;
         this.files = files;
         this.ipc = ipc;
         this.ioctl = ioctl;
         this.client = client;
         this.later = later;
-        this.sessions = new SessionTable(settings.maxSessions());
+        this.sessions = new SessionTable(settings.maxSessions(), registry, s -> serial.accept(() -> expire(s)));
         this.negotiate = new NegotiateCommand(settings);
         this.sessionSetup = new SessionSetupCommand(settings, users, state, sessions);
         SmbCommands both = new SmbCommands() {
@@ -98,12 +108,29 @@ final class Dispatcher {
         return state;
     }
 
+    /**
+     * A reconnecting client named this session as its PreviousSessionId (MS-SMB2 3.3.5.5.3): it is
+     * closed as by LOGOFF — trees and opens closed, pending requests answered by their close (a
+     * CHANGE_NOTIFY with NOTIFY_CLEANUP, a blocking lock with RANGE_NOT_LOCKED) — and later requests
+     * on it get USER_SESSION_DELETED.
+     */
+    private void expire(SmbSession s) {
+        if (sessions.get(s.id()) != s) {
+            return;
+        }
+        log.debug("SMB session {} replaced by a reconnect", Long.toHexString(s.id()));
+        files.sessionClosed(s);
+        ipc.sessionClosed(s);
+        sessions.logoff(s.id());
+    }
+
     /** The connection is gone: waits end, opens close. */
     void closed() {
         async.cancelAll();
         for (SmbSession s : sessions.all()) {
             files.sessionClosed(s);
             ipc.sessionClosed(s);
+            sessions.remove(s.id());
         }
         files.connectionClosed();
         ipc.connectionClosed();

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * SESSION_SETUP (MS-SMB2 3.3.5.5): SPNEGO-wrapped NTLM in two round trips. The first creates the
  * session and answers MORE_PROCESSING_REQUIRED with the CHALLENGE; the second checks the
  * AUTHENTICATE, derives the signing key (3.1.1: from the session's preauth hash) and signs the
- * final response. A failed logon removes the session. Multichannel binding is refused.
+ * final response. A failed logon removes the session. Multichannel binding is refused. A logon
+ * naming a PreviousSessionId of the same user closes that session, on whichever connection it is.
  */
 final class SessionSetupCommand {
 
@@ -115,6 +116,10 @@ final class SessionSetupCommand {
         boolean required = settings.signingRequired() || (req.securityMode() & NegotiateResponse.SIGNING_REQUIRED) != 0;
         session.established(ok.identity(), false, false, signer, required);
         session.encryption(encryption, settings.encryptionRequired());
+        if (req.previousSessionId() != 0) {
+            // a reconnecting client (MS-SMB2 3.3.5.5.3): its old session, if the same user's, is closed
+            sessions.registry().expirePrevious(req.previousSessionId(), session, ok.identity());
+        }
         log.debug("SMB session {} for {}", Long.toHexString(session.id()), ok.identity().map(i -> i.name()).orElse("?"));
         byte[] spnego = Spnego.response(Spnego.ACCEPT_COMPLETED, false, null, serverMic);
         boolean sign = smb311 || required;

@@ -22,9 +22,18 @@ final class SessionTable {
     };
     private static final int LOGGED_OFF_KEPT = 16;
     private final int max;
+    private final SessionRegistry registry;
+    private final java.util.function.Consumer<SmbSession> expire;
 
     SessionTable(int max) {
+        this(max, new SessionRegistry(), s -> { });
+    }
+
+    /** Sessions reserved server-wide in {@code registry}; {@code expire} closes one a reconnecting client replaces. */
+    SessionTable(int max, SessionRegistry registry, java.util.function.Consumer<SmbSession> expire) {
         this.max = max;
+        this.registry = registry;
+        this.expire = expire;
     }
 
     /** A new session, or null when the connection holds its maximum. */
@@ -32,13 +41,17 @@ final class SessionTable {
         if (sessions.size() >= max) {
             return null;
         }
-        long id;
-        do {
-            id = random.nextLong();
-        } while (id == 0 || id == -1 || sessions.containsKey(id));
-        SmbSession s = new SmbSession(id, preauthHash);
-        sessions.put(id, s);
-        return s;
+        while (true) {
+            long id = random.nextLong();
+            if (id == 0 || id == -1 || sessions.containsKey(id)) {
+                continue;
+            }
+            SmbSession s = new SmbSession(id, preauthHash);
+            if (registry.reserve(id, new SessionRegistry.Owner(s, expire))) {
+                sessions.put(id, s);
+                return s;
+            }
+        }
     }
 
     SmbSession get(long id) {
@@ -46,13 +59,17 @@ final class SessionTable {
     }
 
     void remove(long id) {
-        sessions.remove(id);
+        SmbSession s = sessions.remove(id);
+        if (s != null) {
+            registry.release(id, s);
+        }
     }
 
     /** Ends a session by LOGOFF: gone, but its signing key is kept to answer requests that still name it. */
     void logoff(long id) {
         SmbSession s = sessions.remove(id);
         if (s != null) {
+            registry.release(id, s);
             loggedOff.put(id, s);
         }
     }
@@ -60,6 +77,11 @@ final class SessionTable {
     /** A session this connection logged off lately, or null. */
     SmbSession loggedOff(long id) {
         return loggedOff.get(id);
+    }
+
+    /** The server-wide table this one reserves its ids in. */
+    SessionRegistry registry() {
+        return registry;
     }
 
     java.util.Collection<SmbSession> all() {

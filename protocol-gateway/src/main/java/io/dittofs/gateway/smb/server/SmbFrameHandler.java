@@ -47,6 +47,7 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
     private static final AtomicLong CONNECTIONS = new AtomicLong();
 
     private final Supplier<SmbCommands> files;
+    private final SessionRegistry registry;
     private final ProtocolOps ops;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private Connection connection;
@@ -55,12 +56,13 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
 
     SmbFrameHandler(SmbServerSettings settings, NtHashSource users, ShareRegistry shares, ShareGate gate,
                     Executor executor, Supplier<SmbCommands> files) {
-        this(settings, users, shares, gate, executor, files, ProtocolOps.DISABLED);
+        this(settings, users, shares, gate, executor, files, ProtocolOps.DISABLED, new SessionRegistry());
     }
 
     SmbFrameHandler(SmbServerSettings settings, NtHashSource users, ShareRegistry shares, ShareGate gate,
-                    Executor executor, Supplier<SmbCommands> files, ProtocolOps ops) {
+                    Executor executor, Supplier<SmbCommands> files, ProtocolOps ops, SessionRegistry registry) {
         this.ops = ops;
+        this.registry = registry;
         this.settings = settings;
         this.users = users;
         this.shares = shares;
@@ -79,13 +81,14 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
         SmbCommands fileCommands = files.get();
         Ioctl ioctl = Ioctl.standard(settings.serverGuid(), ipc, local,
                 r -> fileCommands.handler(io.dittofs.gateway.smb.wire.Smb2Command.IOCTL));
-        dispatcher = new Dispatcher(settings, users, shares, gate, fileCommands, ipc, ioctl, client, this::send);
+        dispatcher = new Dispatcher(settings, users, shares, gate, fileCommands, ipc, ioctl, client, this::send,
+                registry, this::enqueue);
         dispatcher.observe(ops, "s" + Long.toHexString(CONNECTIONS.incrementAndGet()));
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext c) throws Exception {
-        tail = tail.thenRunAsync(() -> dispatcher.closed(), executor);
+        enqueue(() -> dispatcher.closed());
         super.channelInactive(c);
     }
 
@@ -95,9 +98,20 @@ final class SmbFrameHandler extends SimpleChannelInboundHandler<byte[]> {
             connection.requestStarted();
         }
         // one frame at a time per connection, in arrival order
-        tail = tail.thenRunAsync(() -> process(frame), executor).exceptionally(e -> {
-            log.warn("SMB frame from {} failed", c.channel().remoteAddress(), e);
-            c.close();
+        enqueue(() -> {
+            try {
+                process(frame);
+            } catch (RuntimeException e) {
+                log.warn("SMB frame from {} failed", c.channel().remoteAddress(), e);
+                c.close();
+            }
+        });
+    }
+
+    /** Runs {@code task} after everything queued on this connection (other connections queue here too: reconnects). */
+    private synchronized void enqueue(Runnable task) {
+        tail = tail.thenRunAsync(task, executor).exceptionally(e -> {
+            log.warn("SMB connection task failed", e);
             return null;
         });
     }

@@ -48,8 +48,10 @@ public final class SmbServer implements AutoCloseable {
     public static SmbServer start(String host, int port, SmbServerSettings s, NtHashSource users, ShareRegistry shares,
                                   ShareGate gate, Executor executor, java.util.function.Supplier<SmbCommands> files,
                                   ProtocolOps ops) {
+        SessionRegistry registry = new SessionRegistry();
         TcpListener tcp = TcpListener.bind(host, port, s.transport(), (ch, conn) -> ch.pipeline().addLast(
-                new DirectTcpDecoder(s.maxFrameBytes()), new SmbFrameHandler(s, users, shares, gate, executor, files, ops)));
+                new DirectTcpDecoder(s.maxFrameBytes()),
+                new SmbFrameHandler(s, users, shares, gate, executor, files, ops, registry)));
         return new SmbServer(tcp);
     }
 

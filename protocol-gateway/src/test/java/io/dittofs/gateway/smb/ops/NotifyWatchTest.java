@@ -139,4 +139,20 @@ class NotifyWatchTest {
         assertThat(entries(b.join())).isEmpty();
         assertThat(status(w.request(4096).join())).isEqualTo(NtStatus.NOTIFY_CLEANUP);
     }
+
+    @Test
+    void aDeletePendingDirectoryEndsTheRequestsWaitingOnItsWatchesOnly() {
+        Notifications n = new Notifications(new NamespaceEvents());
+        NotifyWatch onRoot = new NotifyWatch(ROOT, ChangeNotifyRequest.FILE_NAME, false);
+        NotifyWatch onSub = new NotifyWatch(SUB, ChangeNotifyRequest.FILE_NAME, true);
+        n.add(onRoot);
+        n.add(onSub);
+        CompletableFuture<SmbResult> r = onRoot.request(4096);
+        CompletableFuture<SmbResult> s = onSub.request(4096);
+        n.deletePending(ROOT);
+        assertThat(status(r.join())).isEqualTo(NtStatus.DELETE_PENDING);
+        assertThat(s).as("another directory's watch keeps waiting").isNotDone();
+        onSub.close();
+        assertThat(status(s.join())).isEqualTo(NtStatus.NOTIFY_CLEANUP);
+    }
 }
