@@ -242,7 +242,7 @@ class Nfs42OpsTest extends Nfs4FixtureTestBase {
         assertThat(size(c, f.fh())).as("inside the file nothing changes").isEqualTo(4196);
         Stateid unknown = new Stateid(1, new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9});
         onFile(c, f.fh(), ALLOCATE, w -> { unknown.write(w); w.writeLong(0).writeLong(1); })
-                .sequenceOk().expect(PUTFH, 0).expect(ALLOCATE, Nfs4Status.BAD_STATEID);
+                .sequenceOk().expect(PUTFH, 0).expect(ALLOCATE, Nfs4Status.STALE_STATEID);
         run(c.next().putRootFh().lookup("export").op(ALLOCATE, w -> { zero.write(w); w.writeLong(0).writeLong(1); }))
                 .sequenceOk().expect(24, 0).expect(15, 0).expect(ALLOCATE, Nfs4Status.ISDIR);
     }

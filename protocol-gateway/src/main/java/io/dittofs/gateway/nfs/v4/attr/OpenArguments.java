@@ -5,7 +5,7 @@ import io.dittofs.gateway.rpc.XdrWriter;
 /**
  * open_arguments4 (RFC 9754 §4.1): one bitmap per OPEN argument, a bit for each value OPEN
  * understands. Values follow OPEN's handling in {@code ops.Open}: every share access and deny;
- * the delegation wants READ/WRITE/ANY/NO_DELEG and CANCEL (no SIGNAL/PUSH flags, no delegated
+ * the delegation wants ANY_DELEG, NO_DELEG and CANCEL (no SIGNAL/PUSH flags, no delegated
  * timestamps, no OPEN_XOR_DELEGATION); the claims NULL, PREVIOUS, DELEGATE_CUR, FH and
  * DELEG_CUR_FH (the DELEGATE_PREV claims are NOTSUPP); all four create modes.
  */
@@ -13,8 +13,11 @@ public final class OpenArguments {
 
     static final Bitmap SHARE_ACCESS = Bitmap.of(1, 2, 3);
     static final Bitmap SHARE_DENY = Bitmap.of(0, 1, 2, 3);
-    /** OPEN4_SHARE_ACCESS_WANT_READ_DELEG (1) … WANT_CANCEL (5), the values of OPEN's want field shifted down by 8. */
-    static final Bitmap SHARE_ACCESS_WANT = Bitmap.of(1, 2, 3, 4, 5);
+    /**
+     * open_args_share_access_want4 names ANY_DELEG (3), NO_DELEG (4) and CANCEL (5) of OPEN's want
+     * values (READ_DELEG and WRITE_DELEG, which OPEN takes too, have no bit there).
+     */
+    static final Bitmap SHARE_ACCESS_WANT = Bitmap.of(3, 4, 5);
     static final Bitmap OPEN_CLAIM = Bitmap.of(0, 1, 2, 4, 5);
     static final Bitmap CREATE_MODE = Bitmap.of(0, 1, 2, 3);
 

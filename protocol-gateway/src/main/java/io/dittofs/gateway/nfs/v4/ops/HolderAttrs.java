@@ -34,10 +34,12 @@ final class HolderAttrs {
     static FileAttr apply(CompoundContext c, Fh.Real file, Bitmap requested, FileAttr attr, int[] status) {
         status[0] = Nfs4Status.OK;
         var delegations = c.server().opens().delegations();
-        if (requested.and(ASKED).isEmpty() || !delegations.any()) {
+        // a 4.0 GETATTR does not name its client, so the holder itself could not be told apart:
+        // 4.0 callers get the server's view (RFC 7530 §10.4.3 lets the server answer it)
+        if (requested.and(ASKED).isEmpty() || !delegations.any() || c.session() == null) {
             return attr;
         }
-        long caller = c.session() == null ? -1 : c.session().clientId();
+        long caller = c.session().clientId();
         var held = delegations.writeHeldByOther(file.handle(), caller);
         if (held.isEmpty()) {
             return attr;
@@ -52,8 +54,7 @@ final class HolderAttrs {
             said = Optional.empty();
         }
         if (said.isEmpty()) {
-            var lockClient = caller == -1 ? null : c.server().clients().lockClient(caller);
-            c.server().opens().breakDelegations(lockClient, file.handle(), OpenSpec.READ);
+            c.server().opens().breakDelegations(c.server().clients().lockClient(caller), file.handle(), OpenSpec.READ);
             status[0] = Nfs4Status.DELAY;
             return attr;
         }

@@ -117,8 +117,7 @@ public final class Delegations {
 
     /**
      * Another client's write delegation of the file that is not being recalled: a GETATTR of its
-     * change or size asks the holder with CB_GETATTR. {@code caller} is the asking client (-1 when
-     * unknown, as in 4.0, where every holder counts as another).
+     * change or size asks the holder with CB_GETATTR. {@code caller} is the asking client.
      */
     public Optional<Deleg> writeHeldByOther(Handle handle, long caller) {
         sweep();
