@@ -144,9 +144,15 @@ public final class EmbeddedControlPlane implements SmartLifecycle, AutoCloseable
      * readiness turns UP, and {@code then} runs (on the control plane's start thread, or at once).
      */
     public void suiteReady(String address, int nfsPort, int portmapPort, Runnable then) {
+        suiteReady(address, nfsPort, portmapPort, null, null, then);
+    }
+
+    /** As above, with the NFS version range the gateway serves (shown by the adapters API). */
+    public void suiteReady(String address, int nfsPort, int portmapPort, String minVersion, String maxVersion,
+                           Runnable then) {
         reported = context.thenAccept(cp -> {
             cp.getBean(AdapterService.class).reportListening("nfs",
-                    new RunningListeners.Listening(address, nfsPort, portmapPort));
+                    new RunningListeners.Listening(address, nfsPort, portmapPort), minVersion, maxVersion);
             AvailabilityChangeEvent.publish(cp, ReadinessState.ACCEPTING_TRAFFIC);
             then.run();
         });

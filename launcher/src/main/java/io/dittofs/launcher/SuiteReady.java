@@ -1,6 +1,7 @@
 package io.dittofs.launcher;
 
 import io.dittofs.gateway.config.NfsListeners;
+import io.dittofs.gateway.config.NfsProperties;
 import io.dittofs.launcher.startup.BuildInfo;
 import io.dittofs.launcher.startup.Setting;
 import java.lang.management.ManagementFactory;
@@ -52,7 +53,11 @@ final class SuiteReady implements ApplicationListener<ApplicationReadyEvent> {
                 BuildInfo.version(), uptime(), served, env.getProperty(Setting.API_ADDRESS.property(), "127.0.0.1"),
                 cp.port(), Setting.API_PORT.env(), dataDir, Setting.DATA_DIR.env());
         if (nfsPort > 0) {
-            cp.suiteReady(address, nfsPort, portmap, ready);
+            // the served range in the adapters API's spelling ("4" is "4.0" there)
+            NfsProperties props = event.getApplicationContext().getBeanProvider(NfsProperties.class).getIfAvailable();
+            String min = props == null ? null : props.minVersion().trim().replaceFirst("^4$", "4.0");
+            String max = props == null ? null : props.maxVersion().trim().replaceFirst("^4$", "4.0");
+            cp.suiteReady(address, nfsPort, portmap, min, max, ready);
         } else {
             ready.run();
         }

@@ -31,7 +31,7 @@ class DittoFsLauncherTest {
     void servesNfsOnTheEmbeddedDefaultAndKeepsDataUnderTheDataDir() throws Exception {
         try (ConfigurableApplicationContext ctx = DittoFsLauncher.start("--dittofs.data-dir=" + tmp, "--dittofs.smb.port=0",
                 "--dittofs.nfs.port=0", "--dittofs.nfs.udp=false", "--dittofs.control.http-port=0",
-                "--dittofs.control.admin-initial-password=launcher-test-pw")) {
+                "--dittofs.nfs.max-version=4.1", "--dittofs.control.admin-initial-password=launcher-test-pw")) {
             EmbeddedControlPlane cp = ctx.getBean(EmbeddedControlPlane.class);
             assertThat(Files.readString(tmp.resolve("api.port")).trim()).isEqualTo(String.valueOf(cp.port()));
             try (ConfigWatchClient watch = new ConfigWatchClient(DittoFsLauncher.DEFAULT_LISTEN, "launcher-test")) {
@@ -52,13 +52,15 @@ class DittoFsLauncherTest {
             lockChannel.shutdownNow();
             int port = ctx.getBean(NfsListeners.class).port();
             assertThat(port).isPositive();
-            // what the admin API reports is what runs: the bound port, no portmapper; ready once bound
+            // what the admin API reports is what runs: the bound port, no portmapper, the served
+            // versions (4.1 here, not the adapter's default 4.2); ready once bound
             String token = tools.jackson.databind.json.JsonMapper.builder().build().readTree(health.body())
                     .get("accessToken").asString();
             HttpResponse<String> adapters = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + cp.port() + "/api/v1/adapters/nfs"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(adapters.body()).contains("\"port\":" + port + ",", "\"portmapPort\":0",
+                    "\"minVersion\":\"3\",\"maxVersion\":\"4.1\"",
                     "\"listening\":{\"address\":\"127.0.0.1\",\"port\":" + port + ",\"portmapPort\":0}");
             HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + cp.port() + "/actuator/health/readiness")).build(),

@@ -41,15 +41,33 @@ public class AdapterService {
      */
     @Transactional
     public void reportListening(String kind, RunningListeners.Listening listening) {
+        reportListening(kind, listening, null, null);
+    }
+
+    /**
+     * As {@link #reportListening(String, RunningListeners.Listening)}, with the version range the
+     * gateway serves (e.g. DITTOFS_NFS_MAX_VERSION); null leaves the stored range alone.
+     */
+    @Transactional
+    public void reportListening(String kind, RunningListeners.Listening listening, String minVersion,
+                                String maxVersion) {
         running.put(kind, listening);
         adapters.findById(kind).ifPresent(a -> {
-            if (a.getPort() != listening.port() || a.getPortmapPort() != listening.portmapPort() || !a.isEnabled()) {
-                log.info("adapter {}: configuration said port {} portmapper {}; the gateway listens on {}:{} portmapper {}"
-                        + " (updated)", kind, a.getPort(), a.getPortmapPort(), listening.address(), listening.port(),
-                        listening.portmapPort());
+            boolean versionsDiffer = minVersion != null && maxVersion != null
+                    && (!minVersion.equals(a.getMinVersion()) || !maxVersion.equals(a.getMaxVersion()));
+            if (a.getPort() != listening.port() || a.getPortmapPort() != listening.portmapPort() || !a.isEnabled()
+                    || versionsDiffer) {
+                log.info("adapter {}: configuration said port {} portmapper {} versions {}..{}; the gateway listens on"
+                        + " {}:{} portmapper {} versions {}..{} (updated)", kind, a.getPort(), a.getPortmapPort(),
+                        a.getMinVersion(), a.getMaxVersion(), listening.address(), listening.port(),
+                        listening.portmapPort(), minVersion, maxVersion);
                 a.setEnabled(true);
                 a.setPort(listening.port());
                 a.setPortmapPort(listening.portmapPort());
+                if (versionsDiffer) {
+                    a.setMinVersion(minVersion);
+                    a.setMaxVersion(maxVersion);
+                }
                 saveAndAnnounce(a, versions(kind));
             }
         });

@@ -47,7 +47,7 @@ public @interface ConsistentNfsLimits {
                     && NfsVersionRange.code(p.minVersion()) > NfsVersionRange.code(p.maxVersion())) {
                 ctx.buildConstraintViolationWithTemplate("dittofs.nfs.min-version=" + p.minVersion()
                         + " must not be above dittofs.nfs.max-version=" + p.maxVersion()
-                        + "; e.g. min-version=3 max-version=4.1").addConstraintViolation();
+                        + "; e.g. min-version=3 max-version=4.2").addConstraintViolation();
                 ok = false;
             }
             return ok;

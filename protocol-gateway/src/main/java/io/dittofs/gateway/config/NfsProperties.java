@@ -29,8 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBufferedBytes request and reply bytes buffered by all connections of a listener
  *                         before connections adding more stop being read
  * @param callbackTimeout how long a call from the gateway to a client waits for the reply
- * @param minVersion    lowest NFS version served: 3, 4.0 or 4.1
- * @param maxVersion    highest NFS version served: 3, 4.0 or 4.1
+ * @param minVersion    lowest NFS version served: 3, 4.0, 4.1 or 4.2
+ * @param maxVersion    highest NFS version served: 3, 4.0, 4.1 or 4.2
  * @param idDomain      NFSv4 owner/owner_group domain: {@code name@id-domain} for users the
  *                      control plane's identity service knows (clients' idmapd domain)
  * @param leaseTime     NFSv4 lease (lease_time attribute, lock-service lease of each client): a
@@ -64,10 +64,10 @@ public record NfsProperties(
         @DefaultValue("268435456") @Min(value = 4194304, message = "must be at least 4194304 bytes (4 MiB)") long maxBufferedBytes,
         @DefaultValue("30s") @NotNull(message = "must be a duration such as 30s")
         @DurationMin(nanos = 1, message = "must be a positive duration such as 30s") Duration callbackTimeout,
-        @DefaultValue("3") @NotNull(message = "must be 3, 4.0 or 4.1")
-        @Pattern(regexp = NfsVersionRange.PATTERN, message = "must be 3, 4.0 or 4.1") String minVersion,
-        @DefaultValue("4.1") @NotNull(message = "must be 3, 4.0 or 4.1")
-        @Pattern(regexp = NfsVersionRange.PATTERN, message = "must be 3, 4.0 or 4.1") String maxVersion,
+        @DefaultValue("3") @NotNull(message = "must be 3, 4.0, 4.1 or 4.2")
+        @Pattern(regexp = NfsVersionRange.PATTERN, message = "must be 3, 4.0, 4.1 or 4.2") String minVersion,
+        @DefaultValue("4.2") @NotNull(message = "must be 3, 4.0, 4.1 or 4.2")
+        @Pattern(regexp = NfsVersionRange.PATTERN, message = "must be 3, 4.0, 4.1 or 4.2") String maxVersion,
         @DefaultValue("localdomain") @NotBlank(message = "must be a domain name such as localdomain or example.com")
         @Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a domain name such as localdomain or example.com") String idDomain,
         @DefaultValue("90s") @NotNull(message = "must be a duration of 5s..1h such as 90s")

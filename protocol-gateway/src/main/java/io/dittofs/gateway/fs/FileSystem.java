@@ -11,6 +11,8 @@ import io.dittofs.gateway.fs.model.DirPage;
 import io.dittofs.gateway.fs.model.DirQuery;
 import io.dittofs.gateway.fs.model.FsInfo;
 import io.dittofs.gateway.fs.model.FsStat;
+import io.dittofs.gateway.fs.model.FsStatus;
+import io.dittofs.gateway.fs.model.Wcc;
 import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.fs.model.LinkResult;
 import io.dittofs.gateway.fs.model.LookupResult;
@@ -27,6 +29,7 @@ import io.dittofs.gateway.fs.model.SetAttrs;
 import io.dittofs.gateway.fs.model.Stability;
 import io.dittofs.gateway.fs.model.Time;
 import io.dittofs.gateway.fs.model.WriteResult;
+import io.dittofs.gateway.fs.model.XattrResult;
 import io.dittofs.gateway.identity.Principal;
 import java.nio.ByteBuffer;
 
@@ -121,6 +124,26 @@ public interface FileSystem {
      * A stateless read (NFSv3): {@link #open} for READ then {@link #read(OpenFile, long, int)} in one
      * facade call, so an implementation may overlap the permission check with the content read.
      */
+    /** The value of extended attribute {@code name} (full name, namespace prefix included); NOXATTR when absent. */
+    default XattrResult.Value getXattr(Principal who, Handle h, String name) {
+        return new XattrResult.Value(FsStatus.NOTSUPP, null);
+    }
+
+    /** Sets extended attribute {@code name}: XATTR_EXISTS (CREATE) or NOXATTR (REPLACE) per {@code mode}. */
+    default XattrResult.Changed setXattr(Principal who, Handle h, String name, byte[] value, XattrResult.SetMode mode) {
+        return new XattrResult.Changed(FsStatus.NOTSUPP, Wcc.NONE);
+    }
+
+    /** At most {@code maxEntries} names from {@code cookie} (0: the first page). */
+    default XattrResult.Names listXattrs(Principal who, Handle h, long cookie, int maxEntries) {
+        return new XattrResult.Names(FsStatus.NOTSUPP, java.util.List.of(), 0, true);
+    }
+
+    /** Removes extended attribute {@code name}; NOXATTR when absent. */
+    default XattrResult.Changed removeXattr(Principal who, Handle h, String name) {
+        return new XattrResult.Changed(FsStatus.NOTSUPP, Wcc.NONE);
+    }
+
     default ReadResult read(Principal who, Handle h, long offset, int count) {
         OpenResult o = open(who, h, AccessMode.READ);
         if (!o.status().ok()) {

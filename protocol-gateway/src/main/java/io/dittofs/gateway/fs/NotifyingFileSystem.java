@@ -30,6 +30,7 @@ import io.dittofs.gateway.fs.model.SetAttrs;
 import io.dittofs.gateway.fs.model.Stability;
 import io.dittofs.gateway.fs.model.Time;
 import io.dittofs.gateway.fs.model.WriteResult;
+import io.dittofs.gateway.fs.model.XattrResult;
 import io.dittofs.gateway.identity.Principal;
 import java.nio.ByteBuffer;
 
@@ -90,6 +91,26 @@ public final class NotifyingFileSystem implements FileSystem {
             events.placed(r.handle(), dir, name);
         }
         return r;
+    }
+
+    @Override
+    public XattrResult.Value getXattr(Principal who, Handle h, String name) {
+        return fs.getXattr(who, h, name);
+    }
+
+    @Override
+    public XattrResult.Changed setXattr(Principal who, Handle h, String name, byte[] value, XattrResult.SetMode mode) {
+        return fs.setXattr(who, h, name, value, mode);
+    }
+
+    @Override
+    public XattrResult.Names listXattrs(Principal who, Handle h, long cookie, int maxEntries) {
+        return fs.listXattrs(who, h, cookie, maxEntries);
+    }
+
+    @Override
+    public XattrResult.Changed removeXattr(Principal who, Handle h, String name) {
+        return fs.removeXattr(who, h, name);
     }
 
     @Override

@@ -31,19 +31,20 @@ class NfsVersionRangeTest {
     static final RpcProgram MOUNT = new Program(100005, 3, 3);
 
     @Test
-    void theDefaultServesNfs3ThroughNfs41() {
+    void theDefaultServesNfs3ThroughNfs42() {
         NfsVersionRange r = NfsPropertiesTest.bind(Map.of()).versions();
         assertThat(r.serves3()).isTrue();
         assertThat(r.serves4()).isTrue();
         assertThat(r.minMinor()).isZero();
-        assertThat(r.maxMinor()).isEqualTo(1);
+        assertThat(r.maxMinor()).isEqualTo(2);
         assertThat(r.admits(NFS3)).isTrue();
         assertThat(r.admits(NFS4)).isTrue();
     }
 
     @Test
     void aRangeOfOnlyNfs41LeavesNfs3AndMinorVersionZeroOut() {
-        NfsVersionRange r = NfsPropertiesTest.bind(Map.of("dittofs.nfs.min-version", "4.1")).versions();
+        NfsVersionRange r = NfsPropertiesTest.bind(Map.of("dittofs.nfs.min-version", "4.1",
+                "dittofs.nfs.max-version", "4.1")).versions();
         assertThat(r.admits(NFS3)).isFalse();
         assertThat(r.admits(NFS4)).isTrue();
         assertThat(r.admits(MOUNT)).as("other programs are not this range's business").isTrue();
@@ -62,8 +63,8 @@ class NfsVersionRangeTest {
 
     @Test
     void unknownVersionsAndAnInvertedRangeAreRefusedNamingTheProperties() {
-        assertThatThrownBy(() -> NfsPropertiesTest.bind(Map.of("dittofs.nfs.max-version", "4.2")))
-                .hasStackTraceContaining("maxVersion").hasStackTraceContaining("must be 3, 4.0 or 4.1");
+        assertThatThrownBy(() -> NfsPropertiesTest.bind(Map.of("dittofs.nfs.max-version", "4.3")))
+                .hasStackTraceContaining("maxVersion").hasStackTraceContaining("must be 3, 4.0, 4.1 or 4.2");
         assertThatThrownBy(() -> NfsPropertiesTest.bind(Map.of("dittofs.nfs.min-version", "4.1",
                 "dittofs.nfs.max-version", "4.0")))
                 .hasStackTraceContaining("dittofs.nfs.min-version=4.1 must not be above dittofs.nfs.max-version=4.0");

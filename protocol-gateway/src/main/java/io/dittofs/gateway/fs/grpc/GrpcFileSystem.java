@@ -31,6 +31,7 @@ import io.dittofs.gateway.fs.model.Stability;
 import io.dittofs.gateway.fs.model.Time;
 import io.dittofs.gateway.fs.model.Wcc;
 import io.dittofs.gateway.fs.model.WriteResult;
+import io.dittofs.gateway.fs.model.XattrResult;
 import io.dittofs.gateway.identity.Principal;
 import io.grpc.Channel;
 import java.nio.ByteBuffer;
@@ -117,6 +118,26 @@ public final class GrpcFileSystem implements FileSystem {
     @Override
     public DirPage readDir(Principal who, Handle dir, DirQuery query) {
         return namespace.readDir(who, dir, query);
+    }
+
+    @Override
+    public XattrResult.Value getXattr(Principal who, Handle h, String name) {
+        return namespace.getXattr(who, h, name);
+    }
+
+    @Override
+    public XattrResult.Changed setXattr(Principal who, Handle h, String name, byte[] value, XattrResult.SetMode mode) {
+        return namespace.setXattr(who, h, name, value, mode);
+    }
+
+    @Override
+    public XattrResult.Names listXattrs(Principal who, Handle h, long cookie, int maxEntries) {
+        return namespace.listXattrs(who, h, cookie, maxEntries);
+    }
+
+    @Override
+    public XattrResult.Changed removeXattr(Principal who, Handle h, String name) {
+        return namespace.removeXattr(who, h, name);
     }
 
     @Override

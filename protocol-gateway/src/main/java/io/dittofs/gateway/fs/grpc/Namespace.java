@@ -32,6 +32,7 @@ import io.dittofs.gateway.fs.model.SetAttrResult;
 import io.dittofs.gateway.fs.model.SetAttrs;
 import io.dittofs.gateway.fs.model.Time;
 import io.dittofs.gateway.fs.model.Wcc;
+import io.dittofs.gateway.fs.model.XattrResult;
 import io.dittofs.gateway.identity.Principal;
 import io.grpc.Channel;
 
@@ -192,5 +193,35 @@ final class Namespace {
         return new FsInfo(status(r.getStatus()), r.getMaxFileSize(), r.getMaxNameBytes(), r.getMaxLinks(),
                 r.hasTimeGranularity() ? CommonMapper.time(r.getTimeGranularity()) : null, r.getCaseInsensitive(),
                 r.getCasePreserving(), r.getSymlinks(), r.getHardLinks(), attr(r.hasAttr(), r.getAttr()));
+    }
+    XattrResult.Value getXattr(Principal who, Handle h, String name) {
+        var r = Rpc.call("GetXattr", () -> meta.getXattr(GetXattrRequest.newBuilder().setIdentity(identity(who))
+                .setHandle(handle(h)).setName(name).build()));
+        FsStatus st = status(r.getStatus());
+        return new XattrResult.Value(st, st.ok() ? r.getValue().toByteArray() : null);
+    }
+
+    XattrResult.Changed setXattr(Principal who, Handle h, String name, byte[] value, XattrResult.SetMode mode) {
+        XattrSetMode m = switch (mode) {
+            case EITHER -> XattrSetMode.XATTR_EITHER;
+            case CREATE -> XattrSetMode.XATTR_CREATE;
+            case REPLACE -> XattrSetMode.XATTR_REPLACE;
+        };
+        var r = Rpc.call("SetXattr", () -> meta.setXattr(SetXattrRequest.newBuilder().setIdentity(identity(who))
+                .setHandle(handle(h)).setName(name).setValue(ByteString.copyFrom(value)).setMode(m).build()));
+        return new XattrResult.Changed(status(r.getStatus()), wcc(r.hasWcc(), r.getWcc()));
+    }
+
+    XattrResult.Names listXattrs(Principal who, Handle h, long cookie, int maxEntries) {
+        var r = Rpc.call("ListXattrs", () -> meta.listXattrs(ListXattrsRequest.newBuilder().setIdentity(identity(who))
+                .setHandle(handle(h)).setCookie(cookie).setMaxEntries(maxEntries).build()));
+        return new XattrResult.Names(status(r.getStatus()), java.util.List.copyOf(r.getNamesList()), r.getCookie(),
+                r.getEof());
+    }
+
+    XattrResult.Changed removeXattr(Principal who, Handle h, String name) {
+        var r = Rpc.call("RemoveXattr", () -> meta.removeXattr(RemoveXattrRequest.newBuilder().setIdentity(identity(who))
+                .setHandle(handle(h)).setName(name).build()));
+        return new XattrResult.Changed(status(r.getStatus()), wcc(r.hasWcc(), r.getWcc()));
     }
 }

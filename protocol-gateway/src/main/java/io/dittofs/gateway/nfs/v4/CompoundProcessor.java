@@ -22,7 +22,8 @@ public final class CompoundProcessor {
     public static final int MAX_TAG = 1024;
     /** More operations than this in one compound: RESOURCE (4.0) or TOO_MANY_OPS (4.1). */
     public static final int MAX_OPS = 64;
-    public static final int MAX_MINOR = 1;
+    /** Highest minor version this server implements: 4.2 (RFC 7862). */
+    public static final int MAX_MINOR = 2;
     /** An accepted RPC reply header with an AUTH_NONE verifier: xid, type, stat, verifier, accept stat. */
     private static final int RPC_REPLY_HEADER = 24;
 

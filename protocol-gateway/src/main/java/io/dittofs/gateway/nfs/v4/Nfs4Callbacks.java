@@ -44,6 +44,7 @@ public final class Nfs4Callbacks implements LockEventListener {
     static final int CB_VERSION = 1;
     private static final int CB_NULL = 0;
     private static final int CB_COMPOUND = 1;
+    private static final int OP_CB_GETATTR = 3;
     private static final int OP_CB_RECALL = 4;
     private static final int OP_CB_SEQUENCE = 11;
     private static final Logger log = LoggerFactory.getLogger(Nfs4Callbacks.class);
@@ -185,9 +186,17 @@ public final class Nfs4Callbacks implements LockEventListener {
     }
 
     private CompletableFuture<Integer> send(Delegations.Deleg d) {
+        return call(d, w -> recallOp(w, d)).thenApply(reply -> reply == null ? -1 : status(reply));
+    }
+
+    /**
+     * CB_COMPOUND with one operation to the delegation's client: after CB_SEQUENCE on a 4.1+
+     * session's back channel, alone on a 4.0 callback path; null when no path leads there.
+     */
+    private CompletableFuture<RpcReply> call(Delegations.Deleg d, java.util.function.Consumer<XdrWriter> op) {
         var client = clients.client(d.clientId());
         if (client.isEmpty()) {
-            return CompletableFuture.completedFuture(-1);
+            return CompletableFuture.completedFuture(null);
         }
         List<Session> sessions = clients.callbackSessions(d.clientId());
         if (!sessions.isEmpty()) {
@@ -195,21 +204,79 @@ public final class Nfs4Callbacks implements LockEventListener {
             RpcClient back = s.backChannel().orElseThrow();
             return s.nextCallback(seq -> back.call(s.callbackProgram(), CB_VERSION, CB_COMPOUND, s.callbackCredential(),
                     w -> {
-                        header(w, 1, 0, 2);
+                        header(w, s.minor(), 0, 2);
                         w.writeInt(OP_CB_SEQUENCE).writeFixedOpaque(s.id()).writeInt(seq).writeInt(0).writeInt(0)
                                 .writeBool(false).writeInt(0);
-                        recallOp(w, d);
-                    }).thenApply(Nfs4Callbacks::status));
+                        op.accept(w);
+                    }));
         }
         Path40 p = active.get(d.clientId());
         if (p == null || p.client() == null) {
-            return CompletableFuture.completedFuture(-1);
+            return CompletableFuture.completedFuture(null);
         }
         return p.client().call(p.program(), CB_VERSION, CB_COMPOUND,
                 new Credential.Sys(0, "dittofs", 0, 0, List.of()), w -> {
                     header(w, 0, p.ident(), 1);
-                    recallOp(w, d);
-                }).thenApply(Nfs4Callbacks::status);
+                    op.accept(w);
+                });
+    }
+
+    /** What the holder of a write delegation says about the file: its change and size (RFC 8881 §20.1). */
+    public record HolderAttrs(long change, long size) {
+    }
+
+    /**
+     * CB_GETATTR of change and size to the holder of write delegation {@code d}; empty when the
+     * client answered an error, answered without both attributes, or could not be reached.
+     */
+    public CompletableFuture<Optional<HolderAttrs>> getattr(Delegations.Deleg d) {
+        return call(d, w -> {
+            w.writeInt(OP_CB_GETATTR).writeOpaque(d.handle().bytes());
+            io.dittofs.gateway.nfs.v4.attr.Bitmap.of(io.dittofs.gateway.nfs.v4.attr.Fattr4.CHANGE,
+                    io.dittofs.gateway.nfs.v4.attr.Fattr4.SIZE).write(w);
+        }).handle((reply, failure) -> failure != null || reply == null ? Optional.<HolderAttrs>empty()
+                : holderAttrs(reply));
+    }
+
+    /** Reads CB_COMPOUND4res down to CB_GETATTR's change and size (the first two values of its fattr4, in bit order). */
+    static Optional<HolderAttrs> holderAttrs(RpcReply reply) {
+        if (!reply.status().success()) {
+            return Optional.empty();
+        }
+        try {
+            var in = new io.dittofs.gateway.rpc.XdrReader(io.netty.buffer.Unpooled.wrappedBuffer(reply.results()));
+            if (in.readInt() != Nfs4Status.OK) {
+                return Optional.empty();
+            }
+            in.readOpaque(1024);
+            long count = in.readUnsignedInt();
+            for (long i = 0; i < count; i++) {
+                int opcode = in.readInt();
+                if (in.readInt() != Nfs4Status.OK) {
+                    return Optional.empty();
+                }
+                if (opcode == OP_CB_SEQUENCE) {
+                    in.skip(16 + 4 * 4);
+                } else if (opcode == OP_CB_GETATTR) {
+                    var bits = io.dittofs.gateway.nfs.v4.attr.Bitmap.read(in);
+                    byte[] values = in.readOpaque(64 * 1024);
+                    int first = bits.bits() == 0 ? -1 : java.util.stream.IntStream.range(0, bits.bits())
+                            .filter(bits::has).findFirst().orElse(-1);
+                    // change (3) and size (4) must be there and nothing before them, whose size would be needed
+                    if (first != io.dittofs.gateway.nfs.v4.attr.Fattr4.CHANGE
+                            || !bits.has(io.dittofs.gateway.nfs.v4.attr.Fattr4.SIZE) || values.length < 16) {
+                        return Optional.empty();
+                    }
+                    var v = ByteBuffer.wrap(values);
+                    return Optional.of(new HolderAttrs(v.getLong(), v.getLong()));
+                } else {
+                    return Optional.empty();
+                }
+            }
+            return Optional.empty();
+        } catch (io.dittofs.gateway.rpc.XdrException e) {
+            return Optional.empty();
+        }
     }
 
     private static void header(XdrWriter w, int minor, int ident, int ops) {

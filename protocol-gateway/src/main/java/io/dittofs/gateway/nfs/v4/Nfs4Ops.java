@@ -1,6 +1,12 @@
 package io.dittofs.gateway.nfs.v4;
 
 import io.dittofs.gateway.nfs.v4.ops.Access;
+import io.dittofs.gateway.nfs.v4.ops.Allocate;
+import io.dittofs.gateway.nfs.v4.ops.GetXattr;
+import io.dittofs.gateway.nfs.v4.ops.ListXattrs;
+import io.dittofs.gateway.nfs.v4.ops.RemoveXattr;
+import io.dittofs.gateway.nfs.v4.ops.Seek;
+import io.dittofs.gateway.nfs.v4.ops.SetXattr;
 import io.dittofs.gateway.nfs.v4.ops.BackchannelCtl;
 import io.dittofs.gateway.nfs.v4.ops.DelegReturn;
 import io.dittofs.gateway.nfs.v4.ops.BindConnToSession;
@@ -66,11 +72,12 @@ public final class Nfs4Ops {
     public static final int SEQUENCE = 53;
     public static final int DESTROY_CLIENTID = 57;
     public static final int ILLEGAL = 10044;
-    /** Last opcode of NFSv4.0 and NFSv4.1. */
+    /** Last opcode of NFSv4.0, NFSv4.1 and NFSv4.2 (RFC 7862 ends at 71, RFC 8276's xattr operations at 75). */
     private static final int LAST_40 = 39;
     private static final int LAST_41 = 58;
+    private static final int LAST_42 = 75;
 
-    /** 4.0-only operations that NFSv4.1 answers NOTSUPP (RFC 8881 §18). */
+    /** 4.0-only operations that NFSv4.1 and 4.2 answer NOTSUPP (RFC 8881 §18). */
     private static final Set<Integer> NOT_IN_41 = Set.of(OPEN_CONFIRM, RENEW, SETCLIENTID, SETCLIENTID_CONFIRM,
             RELEASE_LOCKOWNER);
     /** 4.1 operations that may start a compound without SEQUENCE, as its only operation (RFC 8881 §2.10.6.4). */
@@ -94,7 +101,8 @@ public final class Nfs4Ops {
                     new OpenConfirm(), new Close(), new Read(), new Write(), new Commit(), new SetAttr(), new Create(), new Remove(),
                     new Rename(), new Link(), new Verify(Verify.VERIFY), new Verify(Verify.NVERIFY), new OpenDowngrade(),
                     new TestStateid(), new FreeStateid(), new BindConnToSession(), new BackchannelCtl(), new Lock(), new LockT(),
-                    new LockU(), new ReleaseLockOwner(), new DelegReturn())
+                    new LockU(), new ReleaseLockOwner(), new DelegReturn(), new Allocate(), new Seek(), new GetXattr(),
+                    new SetXattr(), new ListXattrs(), new RemoveXattr())
             .collect(Collectors.toUnmodifiableMap(Nfs4Op::code, Function.identity()));
 
     private Nfs4Ops() {
@@ -102,7 +110,7 @@ public final class Nfs4Ops {
 
     /** Whether the opcode exists in this minor version (else OP_ILLEGAL). */
     public static boolean defined(int minor, int opcode) {
-        return opcode >= 3 && opcode <= (minor == 0 ? LAST_40 : LAST_41);
+        return opcode >= 3 && opcode <= (minor == 0 ? LAST_40 : minor == 1 ? LAST_41 : LAST_42);
     }
 
     public static boolean nonIdempotent(int opcode) {

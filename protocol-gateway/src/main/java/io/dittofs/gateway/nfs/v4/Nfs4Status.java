@@ -88,6 +88,10 @@ public final class Nfs4Status {
     public static final int NOT_ONLY_OP = 10081;
     public static final int WRONG_TYPE = 10083;
     public static final int REP_TOO_BIG_TO_CACHE = 10067;
+    /** RFC 8276 §8.1: the named extended attribute does not exist. */
+    public static final int NOXATTR = 10095;
+    /** RFC 8276 §8.1: the extended attribute's value is larger than the server stores. */
+    public static final int XATTR2BIG = 10096;
     public static final int BADOWNER = 10039;
     public static final int ENCR_ALG_UNSUPP = 10079;
 

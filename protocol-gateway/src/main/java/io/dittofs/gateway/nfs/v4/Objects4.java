@@ -29,7 +29,7 @@ public final class Objects4 {
 
     public static AttrSource pseudo(String path) {
         FileAttr a = PseudoFs.attr(path);
-        return new AttrSource(a, new Fh.Pseudo(path).bytes(), PseudoFs.PSEUDO_FSID, 0, a.fileid(), null);
+        return new AttrSource(a, new Fh.Pseudo(path).bytes(), PseudoFs.PSEUDO_FSID, 0, a.fileid(), null, false);
     }
 
     public static AttrSource real(CompoundContext c, Fh.Real r, FileAttr a) {

@@ -18,8 +18,8 @@ class CompoundProcessorTest extends Nfs4FixtureTestBase {
     }
 
     @Test
-    void minorVersionTwoIsMismatchWithNoResultsAndTheTagEchoed() {
-        var r = run(new Compound("my tag", 2).putRootFh());
+    void minorVersionThreeIsMismatchWithNoResultsAndTheTagEchoed() {
+        var r = run(new Compound("my tag", 3).putRootFh());
         assertThat(r.status()).isEqualTo(Nfs4Status.MINOR_VERS_MISMATCH);
         assertThat(r.tag()).isEqualTo("my tag");
         assertThat(r.count()).isZero();

@@ -70,7 +70,10 @@ class Nfs4AttrsTest extends Nfs4FixtureTestBase {
         var s = run(new Compound("", 1).op(Nfs4Ops.CREATE_SESSION,
                 Nfs4SessionRulesTest.createArgs(id, seq, 0, 1 << 20, 1 << 20, 4096, 16)));
         s.expect(Nfs4Ops.CREATE_SESSION, 0);
-        return s.in().readFixedOpaque(16);
+        byte[] session = s.in().readFixedOpaque(16);
+        // RECLAIM_COMPLETE on the last slot, so the tests' own compounds start at slot 0 sequence 1
+        run(new Compound("", 1).sequence(session, 1, 3).op(58, w -> w.writeBool(false))).sequenceOk().expect(58, 0);
+        return session;
     }
 
     static Consumer<XdrWriter> fattr(Bitmap bits, Consumer<XdrWriter> values) {

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  */
 class Nfs4OpsFuzzTest {
 
-    private static final List<Nfs4Op<?>> OPS = IntStream.rangeClosed(3, 58).mapToObj(Nfs4Ops::op)
+    private static final List<Nfs4Op<?>> OPS = IntStream.rangeClosed(3, 75).mapToObj(Nfs4Ops::op)
             .filter(java.util.Objects::nonNull).<Nfs4Op<?>>map(o -> o).toList();
 
     @FuzzTest(maxDuration = "30s")

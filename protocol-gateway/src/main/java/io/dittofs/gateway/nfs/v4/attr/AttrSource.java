@@ -14,6 +14,12 @@ import java.util.function.Supplier;
  * @param mountedOnFileid the fileid of the pseudo directory a share root is mounted on, else the fileid
  * @param stat           space figures, asked only when a space attribute is requested (null: none)
  */
+/** @param xattrs the object's file system keeps extended attributes (xattr_support; pseudo directories do not) */
 public record AttrSource(FileAttr attr, byte[] fh, long fsidMajor, long fsidMinor, long mountedOnFileid,
-                         Supplier<FsStat> stat) {
+                         Supplier<FsStat> stat, boolean xattrs) {
+
+    public AttrSource(FileAttr attr, byte[] fh, long fsidMajor, long fsidMinor, long mountedOnFileid,
+                      Supplier<FsStat> stat) {
+        this(attr, fh, fsidMajor, fsidMinor, mountedOnFileid, stat, true);
+    }
 }

@@ -63,6 +63,10 @@ public final class Fattr4 {
     public static final int MOUNTED_ON_FILEID = 55;
     public static final int SUPPATTR_EXCLCREAT = 75;
     public static final int FS_CHARSET_CAP = 76;
+    /** RFC 8276 §8.2: whether the object's file system keeps extended attributes (4.2). */
+    public static final int XATTR_SUPPORT = 82;
+    /** RFC 9754 §4: the OPEN arguments this server understands (4.2). */
+    public static final int OPEN_ARGUMENTS = 86;
     /** fs_charset_cap: names are UTF-8 only (RFC 8881 §14.4). */
     private static final int FSCHARSET_CAP4_ALLOWS_ONLY_UTF8 = 0x2;
 
@@ -78,12 +82,21 @@ public final class Fattr4 {
             FILES_TOTAL, FS_LOCATIONS, HOMOGENEOUS,
             MAXFILESIZE, MAXLINK, MAXNAME, MAXREAD, MAXWRITE, MODE, NO_TRUNC, NUMLINKS, OWNER, OWNER_GROUP, RAWDEV,
             SPACE_AVAIL, SPACE_FREE, SPACE_TOTAL, SPACE_USED, TIME_ACCESS, TIME_ACCESS_SET, TIME_DELTA, TIME_METADATA,
-            TIME_MODIFY, TIME_MODIFY_SET, MOUNTED_ON_FILEID, SUPPATTR_EXCLCREAT, FS_CHARSET_CAP};
+            TIME_MODIFY, TIME_MODIFY_SET, MOUNTED_ON_FILEID, SUPPATTR_EXCLCREAT, FS_CHARSET_CAP, XATTR_SUPPORT,
+            OPEN_ARGUMENTS};
+    /** Every attribute this server answers (4.2). */
     public static final Bitmap SUPPORTED = Bitmap.of(SUPPORTED_BITS);
+    /** NFSv4.1 has neither xattr_support (RFC 8276) nor open_arguments (RFC 9754), both 4.2 extensions. */
+    public static final Bitmap SUPPORTED_41 = SUPPORTED.minus(Bitmap.of(XATTR_SUPPORT, OPEN_ARGUMENTS));
     /** NFSv4.0 has no suppattr_exclcreat or fs_charset_cap (RFC 7530 stops at mounted_on_fileid). */
-    public static final Bitmap SUPPORTED_40 = SUPPORTED.minus(Bitmap.of(SUPPATTR_EXCLCREAT, FS_CHARSET_CAP));
+    public static final Bitmap SUPPORTED_40 = SUPPORTED_41.minus(Bitmap.of(SUPPATTR_EXCLCREAT, FS_CHARSET_CAP));
     /** Settable only: asking to read them is INVAL (RFC 7530 §5.5). */
     public static final Bitmap WRITE_ONLY = Bitmap.of(TIME_ACCESS_SET, TIME_MODIFY_SET);
+
+    /** The attributes of minor version {@code minor}. */
+    public static Bitmap supported(int minor) {
+        return minor == 0 ? SUPPORTED_40 : minor == 1 ? SUPPORTED_41 : SUPPORTED;
+    }
 
     public static void leaseSeconds(int seconds) {
         leaseSeconds = seconds;
@@ -122,7 +135,7 @@ public final class Fattr4 {
 
     /** Writes a fattr4 of the requested attributes this server supports in {@code minor}. */
     public static void write(XdrWriter out, Bitmap requested, AttrSource src, Owners owners, int minor) {
-        Bitmap supported = minor == 0 ? SUPPORTED_40 : SUPPORTED;
+        Bitmap supported = supported(minor);
         Bitmap answer = requested.and(supported).minus(WRITE_ONLY);
         ByteBuf vals = Unpooled.buffer();
         try {
@@ -168,6 +181,8 @@ public final class Fattr4 {
             case FS_LOCATIONS -> v.writeInt(0).writeInt(0);
             case SUPPATTR_EXCLCREAT -> SetAttrDecoder.EXCLUSIVE_CREATE.write(v);
             case FS_CHARSET_CAP -> v.writeInt(FSCHARSET_CAP4_ALLOWS_ONLY_UTF8);
+            case XATTR_SUPPORT -> v.writeBool(src.xattrs());
+            case OPEN_ARGUMENTS -> OpenArguments.write(v);
             case FILEHANDLE -> v.writeOpaque(src.fh());
             case FILEID -> v.writeLong(a.fileid());
             case FILES_AVAIL -> v.writeLong(stat == null ? 0 : stat.availFiles());

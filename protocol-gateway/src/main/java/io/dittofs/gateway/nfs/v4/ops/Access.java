@@ -13,6 +13,10 @@ import io.dittofs.gateway.rpc.XdrWriter;
 public final class Access implements Nfs4Op<Integer> {
 
     private static final int ALL = 0x3f;
+    /** RFC 8276 §8.3: ACCESS4_XATTR_READ, ACCESS4_XATTR_WRITE and ACCESS4_XATTR_LIST, 4.2 only. */
+    private static final int XATTR_READ = 0x40;
+    private static final int XATTR_WRITE = 0x80;
+    private static final int XATTR_LIST = 0x100;
 
     @Override
     public int code() {
@@ -29,7 +33,7 @@ public final class Access implements Nfs4Op<Integer> {
 
     @Override
     public int execute(CompoundContext c, Integer requested, XdrWriter out) {
-        int asked = requested & ALL;
+        int asked = requested & (c.minor() >= 2 ? ALL | XATTR_READ | XATTR_WRITE | XATTR_LIST : ALL);
         int granted;
         switch (c.current()) {
             case null -> {
@@ -51,7 +55,7 @@ public final class Access implements Nfs4Op<Integer> {
                 if (!a.status().ok()) {
                     return Nfs4Status.of(a.status());
                 }
-                granted = c.mayModify() ? a.granted() : a.granted() & ~AccessBits.WRITES;
+                granted = c.mayModify() ? a.granted() : a.granted() & ~(AccessBits.WRITES | XATTR_WRITE);
             }
         }
         out.writeInt(asked).writeInt(granted & asked);

@@ -88,6 +88,7 @@ public final class CreateSession implements Nfs4Op<CreateSession.Args> {
             return created.status();
         }
         Session s = created.session();
+        s.minor(c.minor());
         s.callbackProgram(a.cbProgram());
         s.callbackCredential(a.cbCredential());
         int flags = 0;

@@ -66,6 +66,10 @@ public final class Lock implements Nfs4Op<Lock.Args> {
         if (a.newOwner() != (found.kind() == OpenStates.Kind.OPEN)) {
             return Nfs4Status.BAD_STATEID;
         }
+        if (!a.reclaim() && c.minor() >= 1 && !c.server().clients().reclaimDone(c.session().clientId())) {
+            // RFC 8881 §18.51.3: no new locks before the client's RECLAIM_COMPLETE
+            return Nfs4Status.GRACE;
+        }
         int seqid = a.newOwner() ? a.openSeqid() : a.lockSeqid();
         return OwnerSeq.run(c, found.ownerKey(), seqid, code(), f.other(), out, () -> {
             // 4.0: the stateid's seqid is checked once the owner's seqid said this is no replay

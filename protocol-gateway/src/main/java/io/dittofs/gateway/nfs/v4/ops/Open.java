@@ -124,8 +124,17 @@ public final class Open implements Nfs4Op<Open.Args> {
             return c.minor() == 0 ? Nfs4Status.STALE_CLIENTID : Nfs4Status.EXPIRED;
         }
         c.server().clients().renew(clientId);
+        if (c.minor() >= 1 && !reclaim(a.claim()) && !c.server().clients().reclaimDone(clientId)) {
+            // RFC 8881 §18.51.3: a client that has not sent RECLAIM_COMPLETE may only reclaim
+            return Nfs4Status.GRACE;
+        }
         String ownerKey = OpenStates.State.ownerKey(OpenStates.Kind.OPEN, clientId, a.owner());
         return OwnerSeq.run(c, ownerKey, a.seqid(), code(), null, out, () -> open(c, a, dir, access, clientId, out));
+    }
+
+    /** CLAIM_PREVIOUS, CLAIM_DELEGATE_PREV and CLAIM_DELEG_PREV_FH reclaim state from before a restart. */
+    private static boolean reclaim(int claim) {
+        return claim == CLAIM_PREVIOUS || claim == 3 || claim == CLAIM_DELEG_PREV_FH;
     }
 
     private int open(CompoundContext c, Args a, Fh.Real dir, int access, long clientId, XdrWriter out) {

@@ -61,7 +61,7 @@ final class OpenStateids {
             return new Found(Nfs4Status.BAD_STATEID, null, null);
         }
         // 4.1 seqid 0 means "the current one" (RFC 8881 §8.2.2)
-        if (checkSeqid && id.seqid() != o.seqid() && !(c.minor() == 1 && id.seqid() == 0)) {
+        if (checkSeqid && id.seqid() != o.seqid() && !(c.minor() >= 1 && id.seqid() == 0)) {
             return new Found(Integer.compareUnsigned(id.seqid(), o.seqid()) < 0 ? Nfs4Status.OLD_STATEID
                     : Nfs4Status.BAD_STATEID, null, null);
         }

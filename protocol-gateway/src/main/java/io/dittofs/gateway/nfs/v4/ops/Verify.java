@@ -48,7 +48,7 @@ public final class Verify implements Nfs4Op<Verify.Args> {
         if (a.bits().has(Fattr4.RDATTR_ERROR) || !a.bits().and(Fattr4.WRITE_ONLY).isEmpty()) {
             return Nfs4Status.INVAL;
         }
-        if (!a.bits().minus(Fattr4.SUPPORTED).isEmpty()) {
+        if (!a.bits().minus(Fattr4.supported(c.minor())).isEmpty()) {
             return Nfs4Status.ATTRNOTSUPP;
         }
         var attrs = Objects4.current(c);

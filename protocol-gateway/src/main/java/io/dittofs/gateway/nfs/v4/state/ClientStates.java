@@ -426,6 +426,8 @@ public final class ClientStates {
         Client c = new Client(f.clientId(), f.owner(), f.verifier(), confirm, f.principal());
         c.confirmed = true;
         c.restored = true;
+        // its RECLAIM_COMPLETE went to this gateway's earlier run (the client will not send it again)
+        c.reclaimComplete = true;
         c.lockClient = f.lockClient();
         c.lockRenewedNanos = System.nanoTime() - renewEveryNanos - 1;
         byId.put(c.id, c);

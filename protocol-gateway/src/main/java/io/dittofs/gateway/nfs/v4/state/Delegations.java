@@ -41,6 +41,11 @@ public final class Delegations {
     /** The keys of delegations being recalled: the only ones a deadline can revoke (every stateid use sweeps them). */
     private final java.util.Set<String> recalls = ConcurrentHashMap.newKeySet();
     private final LongSupplier clock;
+    /**
+     * Per write delegation asked with CB_GETATTR: {the change the holder reported last, the change
+     * this server answers for the file} (RFC 8881 §10.4.3).
+     */
+    private final Map<String, long[]> holderChanges = new ConcurrentHashMap<>();
 
     public Delegations() {
         this(System::currentTimeMillis);
@@ -110,10 +115,41 @@ public final class Delegations {
         return live.values().stream().filter(d -> d.clientId() == clientId && d.handle().equals(handle)).findFirst();
     }
 
+    /**
+     * Another client's write delegation of the file that is not being recalled: a GETATTR of its
+     * change or size asks the holder with CB_GETATTR. {@code caller} is the asking client.
+     */
+    public Optional<Deleg> writeHeldByOther(Handle handle, long caller) {
+        sweep();
+        return live.values().stream().filter(d -> d.write() && !d.recalled() && d.clientId() != caller
+                && d.handle().equals(handle)).findFirst();
+    }
+
+    /**
+     * The change attribute to answer after the holder of write delegation {@code other} reported
+     * {@code holderChange} (RFC 8881 §10.4.3): the server's own while the holder reports what it
+     * was given; one more than the last answer each time the holder's value moves (it modified the
+     * file in its cache), so a client that saw one value sees a different one after a change.
+     */
+    public long changeAfterCallback(byte[] other, long serverChange, long holderChange) {
+        long[] out = new long[1];
+        holderChanges.compute(key(other), (k, prev) -> {
+            long answered = prev == null ? serverChange : Math.max(prev[1], serverChange);
+            long lastHeld = prev == null ? serverChange : prev[0];
+            if (holderChange != lastHeld) {
+                answered++;
+            }
+            out[0] = answered;
+            return new long[] {holderChange, answered};
+        });
+        return out[0];
+    }
+
     /** DELEGRETURN or FREE_STATEID: the delegation is gone here. */
     public Optional<Deleg> remove(byte[] other) {
         String k = key(other);
         recalls.remove(k);
+        holderChanges.remove(k);
         Deleg d = live.remove(k);
         Deleg r = revoked.remove(k);
         return Optional.ofNullable(d != null ? d : r);
@@ -123,6 +159,7 @@ public final class Delegations {
     public Optional<Deleg> revoke(byte[] other) {
         String k = key(other);
         recalls.remove(k);
+        holderChanges.remove(k);
         Deleg d = live.remove(k);
         if (d != null) {
             putRevoked(k, d);
@@ -153,6 +190,7 @@ public final class Delegations {
     public void dropClient(long clientId) {
         live.values().removeIf(d -> d.clientId() == clientId);
         recalls.removeIf(k -> !live.containsKey(k));
+        holderChanges.keySet().removeIf(k -> !live.containsKey(k));
         revoked.values().removeIf(d -> d.clientId() == clientId);
     }
 
@@ -174,6 +212,7 @@ public final class Delegations {
     }
 
     private void putRevoked(String k, Deleg d) {
+        holderChanges.remove(k);
         if (revoked.size() >= MAX_REVOKED) {
             revoked.clear();
         }

@@ -34,6 +34,8 @@ public final class Session {
     private volatile io.dittofs.gateway.rpc.RpcClient backChannel;
 
     private volatile io.dittofs.gateway.rpc.Credential callbackCredential;
+    /** The minor version of CREATE_SESSION, which callbacks carry too (clients refuse others, RFC 8881 §20). */
+    private volatile int minor = 1;
     /** The back channel's one slot (0): its sequence id, and the callbacks queued behind one another on it. */
     private int callbackSeq;
     private java.util.concurrent.CompletableFuture<?> callbackTail = java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -73,6 +75,14 @@ public final class Session {
 
     public Limits limits() {
         return limits;
+    }
+
+    public int minor() {
+        return minor;
+    }
+
+    public void minor(int minorVersion) {
+        minor = minorVersion;
     }
 
     public int callbackProgram() {
