@@ -26,6 +26,9 @@ import io.dittofs.gateway.fs.model.SetAttrs;
 import io.dittofs.gateway.fs.model.Stability;
 import io.dittofs.gateway.fs.model.Time;
 import io.dittofs.gateway.fs.model.WriteResult;
+import io.dittofs.gateway.fs.model.XattrNames;
+import io.dittofs.gateway.fs.model.XattrResult;
+import io.dittofs.gateway.fs.model.XattrSetMode;
 import io.dittofs.gateway.identity.Principal;
 import java.nio.ByteBuffer;
 
@@ -108,5 +111,29 @@ public interface FileSystem {
             return new CommitResult(o.status(), o.attr(), null);
         }
         return commit(o.file(), offset, count);
+    }
+
+    /*
+     * Extended attributes (the metadata-service's GetXattr/SetXattr/ListXattrs/RemoveXattr: names up
+     * to 255 bytes, values up to 64 KiB; reading needs read permission, changing write permission).
+     * Implementations without them answer NOTSUPP.
+     */
+
+    default XattrResult getXattr(Principal who, Handle h, String name) {
+        return new XattrResult(io.dittofs.gateway.fs.model.FsStatus.NOTSUPP, null);
+    }
+
+    default io.dittofs.gateway.fs.model.FsStatus setXattr(Principal who, Handle h, String name, byte[] value,
+            XattrSetMode mode) {
+        return io.dittofs.gateway.fs.model.FsStatus.NOTSUPP;
+    }
+
+    /** @param maxEntries 0 for the service's page size */
+    default XattrNames listXattrs(Principal who, Handle h, long cookie, int maxEntries) {
+        return new XattrNames(io.dittofs.gateway.fs.model.FsStatus.NOTSUPP, java.util.List.of(), 0, true);
+    }
+
+    default io.dittofs.gateway.fs.model.FsStatus removeXattr(Principal who, Handle h, String name) {
+        return io.dittofs.gateway.fs.model.FsStatus.NOTSUPP;
     }
 }

@@ -227,4 +227,27 @@ public final class NotifyingFileSystem implements FileSystem {
             events.publish(new Change(p.parent(), p.name(), Action.MODIFIED, false, what));
         }
     }
+
+    // extended attributes (SMB named streams among them) are not namespace changes CHANGE_NOTIFY reports
+
+    @Override
+    public io.dittofs.gateway.fs.model.XattrResult getXattr(Principal who, Handle h, String name) {
+        return fs.getXattr(who, h, name);
+    }
+
+    @Override
+    public io.dittofs.gateway.fs.model.FsStatus setXattr(Principal who, Handle h, String name, byte[] value,
+            io.dittofs.gateway.fs.model.XattrSetMode mode) {
+        return fs.setXattr(who, h, name, value, mode);
+    }
+
+    @Override
+    public io.dittofs.gateway.fs.model.XattrNames listXattrs(Principal who, Handle h, long cookie, int maxEntries) {
+        return fs.listXattrs(who, h, cookie, maxEntries);
+    }
+
+    @Override
+    public io.dittofs.gateway.fs.model.FsStatus removeXattr(Principal who, Handle h, String name) {
+        return fs.removeXattr(who, h, name);
+    }
 }

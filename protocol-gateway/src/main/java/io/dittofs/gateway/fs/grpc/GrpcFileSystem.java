@@ -225,4 +225,25 @@ public final class GrpcFileSystem implements FileSystem {
         Content.Committed c = content.commit(file.content(), offset, count);
         return new CommitResult(c.status(), file.attr(), SpanningRules.verifier(c.verifier(), n.verifier()));
     }
+
+    @Override
+    public io.dittofs.gateway.fs.model.XattrResult getXattr(Principal who, Handle h, String name) {
+        return namespace.getXattr(who, h, name);
+    }
+
+    @Override
+    public FsStatus setXattr(Principal who, Handle h, String name, byte[] value,
+            io.dittofs.gateway.fs.model.XattrSetMode mode) {
+        return namespace.setXattr(who, h, name, value, mode);
+    }
+
+    @Override
+    public io.dittofs.gateway.fs.model.XattrNames listXattrs(Principal who, Handle h, long cookie, int maxEntries) {
+        return namespace.listXattrs(who, h, cookie, maxEntries);
+    }
+
+    @Override
+    public FsStatus removeXattr(Principal who, Handle h, String name) {
+        return namespace.removeXattr(who, h, name);
+    }
 }

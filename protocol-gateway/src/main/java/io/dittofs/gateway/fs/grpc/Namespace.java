@@ -32,6 +32,9 @@ import io.dittofs.gateway.fs.model.SetAttrResult;
 import io.dittofs.gateway.fs.model.SetAttrs;
 import io.dittofs.gateway.fs.model.Time;
 import io.dittofs.gateway.fs.model.Wcc;
+import io.dittofs.gateway.fs.model.XattrNames;
+import io.dittofs.gateway.fs.model.XattrResult;
+import io.dittofs.gateway.fs.model.XattrSetMode;
 import io.dittofs.gateway.identity.Principal;
 import io.grpc.Channel;
 
@@ -186,5 +189,35 @@ final class Namespace {
         return new FsInfo(status(r.getStatus()), r.getMaxFileSize(), r.getMaxNameBytes(), r.getMaxLinks(),
                 r.hasTimeGranularity() ? CommonMapper.time(r.getTimeGranularity()) : null, r.getCaseInsensitive(),
                 r.getCasePreserving(), r.getSymlinks(), r.getHardLinks(), attr(r.hasAttr(), r.getAttr()));
+    }
+
+    XattrResult getXattr(Principal who, Handle h, String name) {
+        var r = Rpc.call("GetXattr", () -> meta.getXattr(GetXattrRequest.newBuilder().setIdentity(identity(who))
+                .setHandle(handle(h)).setName(name).build()));
+        FsStatus st = status(r.getStatus());
+        return new XattrResult(st, st.ok() ? r.getValue().toByteArray() : null);
+    }
+
+    FsStatus setXattr(Principal who, Handle h, String name, byte[] value, XattrSetMode mode) {
+        var m = switch (mode) {
+            case EITHER -> io.dittofs.contracts.metadata.v1.XattrSetMode.XATTR_EITHER;
+            case CREATE -> io.dittofs.contracts.metadata.v1.XattrSetMode.XATTR_CREATE;
+            case REPLACE -> io.dittofs.contracts.metadata.v1.XattrSetMode.XATTR_REPLACE;
+        };
+        var r = Rpc.call("SetXattr", () -> meta.setXattr(SetXattrRequest.newBuilder().setIdentity(identity(who))
+                .setHandle(handle(h)).setName(name).setValue(ByteString.copyFrom(value)).setMode(m).build()));
+        return status(r.getStatus());
+    }
+
+    XattrNames listXattrs(Principal who, Handle h, long cookie, int maxEntries) {
+        var r = Rpc.call("ListXattrs", () -> meta.listXattrs(ListXattrsRequest.newBuilder().setIdentity(identity(who))
+                .setHandle(handle(h)).setCookie(cookie).setMaxEntries(maxEntries).build()));
+        return new XattrNames(status(r.getStatus()), java.util.List.copyOf(r.getNamesList()), r.getCookie(), r.getEof());
+    }
+
+    FsStatus removeXattr(Principal who, Handle h, String name) {
+        var r = Rpc.call("RemoveXattr", () -> meta.removeXattr(RemoveXattrRequest.newBuilder().setIdentity(identity(who))
+                .setHandle(handle(h)).setName(name).build()));
+        return status(r.getStatus());
     }
 }

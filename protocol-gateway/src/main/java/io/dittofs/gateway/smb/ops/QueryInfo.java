@@ -1,5 +1,9 @@
 package io.dittofs.gateway.smb.ops;
 
+import java.util.ArrayList;
+import java.util.List;
+import io.dittofs.gateway.fs.model.FileType;
+import io.dittofs.gateway.smb.wire.FileBasics;
 import io.dittofs.gateway.fs.model.AttrResult;
 import io.dittofs.gateway.fs.model.FsStat;
 import io.dittofs.gateway.smb.SmbStatus;
@@ -70,7 +74,36 @@ final class QueryInfo implements SmbCommandHandler {
         }
         FileInformation.OpenState state = new FileInformation.OpenState(o.access(), o.position(), o.mode(),
                 files.service.files.deletePending(o.handle()) || o.deleteOnClose(), o.path());
-        byte[] data = FileInformation.encode(cls, files.service.times.basics(a.attr()), state);
+        FileBasics basics = files.service.times.basics(a.attr());
+        byte[] data;
+        if (cls == FileInformation.STREAM) {
+            Streams.Listing l = Streams.list(files.fs, o.principal(), o.handle());
+            if (!l.status().ok()) {
+                return SmbResult.fail(SmbStatus.of(l.status()));
+            }
+            List<FileInformation.StreamEntry> all = new ArrayList<>();
+            if (a.attr().type() != FileType.DIRECTORY) {
+                // a directory has no unnamed data stream, only named ones (MS-FSCC 2.4.43)
+                all.add(new FileInformation.StreamEntry("::$DATA", basics.endOfFile(), basics.allocationSize()));
+            }
+            for (Streams.Named n : l.streams()) {
+                all.add(new FileInformation.StreamEntry(":" + n.name() + Streams.SUFFIX, n.size(), cluster(n.size())));
+            }
+            data = FileInformation.streams(all);
+        } else {
+            if (o.stream() != null) {
+                // a stream open shows the file's times and attributes with the stream's size
+                Streams.Found f = Streams.find(files.fs, o.principal(), o.handle(), o.stream());
+                if (!f.exists()) {
+                    return SmbResult.fail(SmbStatus.of(f.status()));
+                }
+                long size = f.value().length;
+                basics = new FileBasics(basics.creationTime(), basics.lastAccessTime(), basics.lastWriteTime(),
+                        basics.changeTime(), cluster(size), size, basics.attributes() & ~FileBasics.ATTR_DIRECTORY,
+                        basics.fileId(), basics.links());
+            }
+            data = FileInformation.encode(cls, basics, state);
+        }
         if (data == null) {
             return SmbResult.fail(NtStatus.INVALID_INFO_CLASS);
         }
@@ -114,5 +147,10 @@ final class QueryInfo implements SmbCommandHandler {
                     o.id());
         }
         return new SmbResult.Done(NtStatus.SUCCESS, new InfoResponse(data)::encode, o.id());
+    }
+
+    /** Allocation of a stream's value, in the clusters the file sizes show (Attrs.CLUSTER). */
+    private static long cluster(long size) {
+        return (size + Attrs.CLUSTER - 1) / Attrs.CLUSTER * Attrs.CLUSTER;
     }
 }
