@@ -285,7 +285,13 @@ final class Create implements SmbCommandHandler {
             if (c.has(CreateContext.QUERY_ON_DISK_ID)) {
                 answers.add(new CreateContext(CreateContext.QUERY_ON_DISK_ID, diskId(attr)));
             }
-            CreateResponse resp = new CreateResponse(0, action, files.service.times.basics(attr), id, answers);
+            FileBasics shown = files.service.times.basics(attr);
+            if (named) {
+                // opened as it was, or new / emptied by the disposition
+                boolean kept = action == CreateResponse.OPENED && stream != null && stream.exists();
+                shown = Streams.basics(shown, kept ? stream.value().length : 0);
+            }
+            CreateResponse resp = new CreateResponse(0, action, shown, id, answers);
             return SmbResult.opened(resp::encode, id);
         } finally {
             if (!ok) {

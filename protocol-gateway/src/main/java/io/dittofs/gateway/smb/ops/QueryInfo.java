@@ -97,10 +97,7 @@ final class QueryInfo implements SmbCommandHandler {
                 if (!f.exists()) {
                     return SmbResult.fail(SmbStatus.of(f.status()));
                 }
-                long size = f.value().length;
-                basics = new FileBasics(basics.creationTime(), basics.lastAccessTime(), basics.lastWriteTime(),
-                        basics.changeTime(), cluster(size), size, basics.attributes() & ~FileBasics.ATTR_DIRECTORY,
-                        basics.fileId(), basics.links());
+                basics = Streams.basics(basics, f.value().length);
             }
             data = FileInformation.encode(cls, basics, state);
         }

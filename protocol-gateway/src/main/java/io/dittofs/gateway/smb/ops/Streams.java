@@ -87,6 +87,18 @@ final class Streams {
         return STRIPES[Math.floorMod(hash, STRIPES.length)];
     }
 
+    /**
+     * What a stream open shows: the file's times and attributes with the stream's size, and never
+     * DIRECTORY (a stream of a directory is data, as Samba shows it), NORMAL when nothing is left.
+     */
+    static io.dittofs.gateway.smb.wire.FileBasics basics(io.dittofs.gateway.smb.wire.FileBasics file, long size) {
+        int attributes = file.attributes() & ~io.dittofs.gateway.smb.wire.FileBasics.ATTR_DIRECTORY;
+        return new io.dittofs.gateway.smb.wire.FileBasics(file.creationTime(), file.lastAccessTime(),
+                file.lastWriteTime(), file.changeTime(), (size + Attrs.CLUSTER - 1) / Attrs.CLUSTER * Attrs.CLUSTER, size,
+                attributes == 0 ? io.dittofs.gateway.smb.wire.FileBasics.ATTR_NORMAL : attributes, file.fileId(),
+                file.links());
+    }
+
     /** Finds {@code stream} exactly, then case-insensitively. */
     static Found find(FileSystem fs, Principal who, Handle h, String stream) {
         XattrResult exact = fs.getXattr(who, h, xattrName(stream));
