@@ -56,6 +56,11 @@ final class Create implements SmbCommandHandler {
 
     @Override
     public SmbResult handle(SmbRequest req) throws WireException {
+        return handle(req, false);
+    }
+
+    /** @param again the name was just created by someone else: it is opened now (no third try) */
+    private SmbResult handle(SmbRequest req, boolean again) throws WireException {
         CreateRequest c = CreateRequest.decode(req.body());
         int invalid = validate(c);
         if (invalid != NtStatus.SUCCESS) {
@@ -174,7 +179,9 @@ final class Create implements SmbCommandHandler {
                             new byte[0]);
             CreateResult cr = files.fs.create(who, r.parent(), r.name(), spec);
             if (cr.status() == FsStatus.EXIST) {
-                return SmbResult.fail(NtStatus.OBJECT_NAME_COLLISION);
+                // another client created it since the lookup: OPEN_IF & co. open what it made
+                return again || c.disposition() == CreateRequest.CREATE ? SmbResult.fail(NtStatus.OBJECT_NAME_COLLISION)
+                        : handle(req, true);
             }
             if (!cr.status().ok()) {
                 return SmbResult.fail(SmbStatus.of(cr.status()));
