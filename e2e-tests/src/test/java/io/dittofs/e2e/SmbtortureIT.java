@@ -52,18 +52,19 @@ class SmbtortureIT {
     @CsvSource({
         "smb2.connect, 1, 1",
         "smb2.credits, 3, 3",
-        "smb2.create, 9, 12",
+        "smb2.create, 10, 12",
         "smb2.read, 4, 4",
         "smb2.rw, 2, 2",
         "smb2.getinfo, 5, 5",
         "smb2.dir, 7, 5",
         "smb2.rename, 10, 9",
-        "smb2.compound, 17, 18",
+        "smb2.compound, 18, 18",
         "smb2.lock, 20, 22",
         "smb2.delete-on-close-perms, 7, 9",
         "smb2.maxfid, 1, 1",
-        "smb2.ioctl, 38, 43",
+        "smb2.ioctl, 39, 43",
         "smb2.sdread, 1, 1",
+        "smb2.streams, 14, 12",
     })
     void suitePassesAtLeastItsFloor(String name, int floor, int samba) throws Exception {
         Path exe = Path.of("/usr/bin/smbtorture");
