@@ -160,4 +160,5 @@ public interface FileSystem {
         }
         return commit(o.file(), offset, count);
     }
+
 }

@@ -277,4 +277,5 @@ public final class NotifyingFileSystem implements FileSystem {
             events.publish(new Change(p.parent(), p.name(), Action.MODIFIED, false, what));
         }
     }
+
 }

@@ -281,4 +281,5 @@ public final class GrpcFileSystem implements FileSystem {
         Content.Committed c = content.commit(file.content(), offset, count);
         return new CommitResult(c.status(), file.attr(), SpanningRules.verifier(c.verifier(), n.verifier()));
     }
+
 }

@@ -1,6 +1,7 @@
 package io.dittofs.gateway.smb.ops;
 
 import io.dittofs.gateway.fs.model.FileAttr;
+import io.dittofs.gateway.fs.model.FsStatus;
 import io.dittofs.gateway.fs.model.OpenFile;
 import io.dittofs.gateway.fs.model.ReadResult;
 import io.dittofs.gateway.fs.model.Stability;
@@ -104,26 +105,49 @@ final class CopyChunk implements FileFsctl {
         if (conflict != NtStatus.SUCCESS) {
             return conflict;
         }
-        OpenFile from = Read.current(files, source, srcEnd);
+        ByteBuffer data;
+        if (source.stream() != null) {
+            // a named stream's data is its xattr value (Streams)
+            Streams.Found f = Streams.find(files.fs, source.principal(), source.handle(), source.stream());
+            if (!f.exists()) {
+                return SmbStatus.of(f.status());
+            }
+            if (srcEnd > f.value().length) {
+                return NtStatus.INVALID_VIEW_SIZE;
+            }
+            data = ByteBuffer.wrap(f.value(), (int) c.sourceOffset(), length).slice();
+        } else {
+            OpenFile from = Read.current(files, source, srcEnd);
+            if (from == null) {
+                return NtStatus.FILE_CLOSED;
+            }
+            FileAttr a = from.attr();
+            if (srcEnd > a.size()) {
+                // the chunk reaches past the source's end (MS-SMB2 3.3.5.15.6)
+                return NtStatus.INVALID_VIEW_SIZE;
+            }
+            ReadResult r = files.fs.read(from, c.sourceOffset(), length);
+            if (!r.status().ok()) {
+                return SmbStatus.of(r.status());
+            }
+            data = r.data();
+            if (data.remaining() < length) {
+                // content not yet stored below the size reads as zeros
+                ByteBuffer full = ByteBuffer.allocate(length);
+                full.put(data).position(0);
+                data = full;
+            }
+        }
+        if (target.stream() != null) {
+            byte[] bytes = new byte[length];
+            data.duplicate().get(bytes);
+            FsStatus st = Streams.write(files.fs, target.principal(), target.handle(), target.stream(),
+                    c.targetOffset(), bytes);
+            return st.ok() ? NtStatus.SUCCESS : SmbStatus.of(st);
+        }
         OpenFile to = target.io();
-        if (from == null || to == null) {
+        if (to == null) {
             return NtStatus.FILE_CLOSED;
-        }
-        FileAttr a = from.attr();
-        if (srcEnd > a.size()) {
-            // the chunk reaches past the source's end (MS-SMB2 3.3.5.15.6)
-            return NtStatus.INVALID_VIEW_SIZE;
-        }
-        ReadResult r = files.fs.read(from, c.sourceOffset(), length);
-        if (!r.status().ok()) {
-            return SmbStatus.of(r.status());
-        }
-        ByteBuffer data = r.data();
-        if (data.remaining() < length) {
-            // content not yet stored below the size reads as zeros
-            ByteBuffer full = ByteBuffer.allocate(length);
-            full.put(data).position(0);
-            data = full;
         }
         WriteResult w = files.fs.write(to, c.targetOffset(), data,
                 target.writeThrough() ? Stability.FILE_SYNC : Stability.UNSTABLE);

@@ -82,13 +82,21 @@ final class Create implements SmbCommandHandler {
         if (files.opens.full()) {
             return SmbResult.fail(NtStatus.INSUFFICIENT_RESOURCES);
         }
-        String name = c.name();
-        if (name.endsWith("::$DATA")) {
-            name = name.substring(0, name.length() - 7);
+        StreamName sn = StreamName.parse(c.name());
+        if (sn.status() != NtStatus.SUCCESS) {
+            return SmbResult.fail(sn.status());
         }
+        String name = sn.path();
         int syntax = Paths.syntax(name);
         if (syntax != NtStatus.SUCCESS) {
             return SmbResult.fail(syntax);
+        }
+        boolean named = sn.named();
+        boolean wantDir = (c.options() & CreateRequest.DIRECTORY_FILE) != 0;
+        boolean wantFile = (c.options() & CreateRequest.NON_DIRECTORY_FILE) != 0;
+        if (wantDir && (named || sn.explicitData())) {
+            // a data stream is never a directory (MS-FSA 2.1.5.1)
+            return SmbResult.fail(NtStatus.NOT_A_DIRECTORY);
         }
         Principal who = FileCommands.principal(req);
         Handle root = files.root(req);
@@ -103,8 +111,6 @@ final class Create implements SmbCommandHandler {
         if (r.status() != NtStatus.SUCCESS) {
             return SmbResult.fail(r.status());
         }
-        boolean wantDir = (c.options() & CreateRequest.DIRECTORY_FILE) != 0;
-        boolean wantFile = (c.options() & CreateRequest.NON_DIRECTORY_FILE) != 0;
         int desired = AccessMask.expand(c.desiredAccess());
         boolean mayModify = FileCommands.mayModify(req);
         Handle handle;
@@ -112,20 +118,36 @@ final class Create implements SmbCommandHandler {
         int action;
         int granted;
         boolean deleteChecked = true; // a file this open creates: its creator may delete it
+        // the named stream as stored (null while it does not exist yet) and whether it must be created
+        Streams.Found stream = null;
         if (r.exists()) {
             attr = r.attr();
             handle = r.handle();
             boolean isDir = attr.type() == FileType.DIRECTORY;
-            if (c.disposition() == CreateRequest.CREATE) {
+            if (named) {
+                stream = Streams.find(files.fs, who, handle, sn.stream());
+                if (!stream.exists() && stream.status() != FsStatus.NOXATTR) {
+                    return SmbResult.fail(SmbStatus.of(stream.status()));
+                }
+            }
+            boolean exists = !named || stream.exists();
+            if (!exists && (c.disposition() == CreateRequest.OPEN || c.disposition() == CreateRequest.OVERWRITE)) {
+                return SmbResult.fail(NtStatus.OBJECT_NAME_NOT_FOUND);
+            }
+            if (exists && c.disposition() == CreateRequest.CREATE) {
                 return SmbResult.fail(NtStatus.OBJECT_NAME_COLLISION);
             }
-            if (isDir && wantFile) {
+            if (isDir && sn.explicitData()) {
+                // a directory has no unnamed data stream
+                return SmbResult.fail(NtStatus.FILE_IS_A_DIRECTORY);
+            }
+            if (isDir && wantFile && !named) {
                 return SmbResult.fail(NtStatus.FILE_IS_A_DIRECTORY);
             }
             if (!isDir && wantDir) {
                 return SmbResult.fail(NtStatus.NOT_A_DIRECTORY);
             }
-            if (isDir && overwrites(c.disposition())) {
+            if (isDir && !named && overwrites(c.disposition())) {
                 return SmbResult.fail(NtStatus.INVALID_PARAMETER);
             }
             if (files.service.files.deletePending(handle)) {
@@ -147,18 +169,19 @@ final class Create implements SmbCommandHandler {
                     : desired;
             granted &= ~AccessMask.MAXIMUM_ALLOWED;
             if ((granted & ~maximal & (AccessMask.READ_DATA | AccessMask.EXECUTE | AccessMask.MODIFYING)) != 0
-                    || (overwrites(c.disposition()) && (maximal & AccessMask.WRITE_DATA) == 0)) {
+                    || (overwrites(c.disposition()) && (maximal & AccessMask.WRITE_DATA) == 0)
+                    || (!exists && (maximal & AccessMask.WRITE_DATA) == 0)) {
                 return SmbResult.fail(NtStatus.ACCESS_DENIED);
             }
             if ((c.options() & CreateRequest.DELETE_ON_CLOSE) != 0 && ExtraAttributes.readOnly(attr) && !isDir) {
                 return SmbResult.fail(NtStatus.CANNOT_DELETE);
             }
-            action = switch (c.disposition()) {
+            action = !exists ? CreateResponse.CREATED : switch (c.disposition()) {
                 case CreateRequest.SUPERSEDE -> CreateResponse.SUPERSEDED;
                 case CreateRequest.OVERWRITE, CreateRequest.OVERWRITE_IF -> CreateResponse.OVERWRITTEN;
                 default -> CreateResponse.OPENED;
             };
-            if (r.parent() == null && (c.options() & CreateRequest.DELETE_ON_CLOSE) != 0) {
+            if (r.parent() == null && !named && (c.options() & CreateRequest.DELETE_ON_CLOSE) != 0) {
                 return SmbResult.fail(NtStatus.CANNOT_DELETE);
             }
         } else {
@@ -173,7 +196,7 @@ final class Create implements SmbCommandHandler {
                 return SmbResult.fail(NtStatus.CANNOT_DELETE);
             }
             // a new file is ARCHIVE unless the client says otherwise (HIDDEN, SYSTEM... kept too), stored
-            // with the file in the same namespace call
+            // with the file in the same namespace call; a stream of a missing file creates the file first
             int dos = ExtraAttributes.stored(null, wantDir ? c.fileAttributes() : c.fileAttributes() | FileBasics.ATTR_ARCHIVE);
             // SecD: owner, group and DACL of the new file, set with it in the same namespace call; a
             // descriptor without SE_DACL_PRESENT leaves the DACL to inheritance / the mode
@@ -213,10 +236,36 @@ final class Create implements SmbCommandHandler {
             granted = (desired & AccessMask.MAXIMUM_ALLOWED) != 0 ? all | desired : desired;
             granted &= ~AccessMask.MAXIMUM_ALLOWED;
         }
-        boolean isDir = attr.type() == FileType.DIRECTORY;
-        SharedFiles.Entry entry = files.service.files.open(handle);
+        String streamName = null;
+        if (named) {
+            if (stream == null || !stream.exists()) {
+                if (!mayModify) {
+                    return SmbResult.fail(NtStatus.ACCESS_DENIED);
+                }
+                FsStatus st = Streams.set(files.fs, who, handle, sn.stream(), new byte[0],
+                        io.dittofs.gateway.fs.model.XattrResult.SetMode.CREATE);
+                if (st == FsStatus.XATTR_EXISTS) {
+                    return SmbResult.fail(NtStatus.OBJECT_NAME_COLLISION);
+                }
+                if (!st.ok()) {
+                    return SmbResult.fail(SmbStatus.of(st));
+                }
+                streamName = sn.stream();
+            } else {
+                streamName = stream.name();
+            }
+        }
+        boolean isDir = attr.type() == FileType.DIRECTORY && !named;
+        boolean sharesDelete = (AccessMask.shareDeny(c.shareAccess()) & OpenSpec.DELETE) == 0;
+        SharedFiles.Entry entry = named ? files.service.files.openStream(handle, sharesDelete)
+                : files.service.files.open(handle);
         if (entry == null) {
             return SmbResult.fail(NtStatus.DELETE_PENDING);
+        }
+        if (!named && (granted & AccessMask.DELETE) != 0 && files.service.files.streamDeniesDelete(entry)) {
+            // an open stream that does not share delete keeps the file from being opened for delete
+            files.service.files.close(entry);
+            return SmbResult.fail(NtStatus.SHARING_VIOLATION);
         }
         byte[] lockOpen = null;
         ClientRef client = files.client();
@@ -225,14 +274,25 @@ final class Create implements SmbCommandHandler {
         boolean ok = false;
         try {
             if (client != null && shareBits != 0) {
-                OpenOutcome o = files.locks.open(new OpenSpec(handle.bytes(), client, ownerOf(id), shareBits,
+                byte[] key = named ? Streams.lockKey(handle, streamName) : handle.bytes();
+                OpenOutcome o = files.locks.open(new OpenSpec(key, client, ownerOf(id), shareBits,
                         AccessMask.shareDeny(c.shareAccess()), false));
                 if (!o.status().ok()) {
                     return SmbResult.fail(SmbStatus.ofLock(o.status()));
                 }
                 lockOpen = o.openId();
             }
-            if (action == CreateResponse.OVERWRITTEN || action == CreateResponse.SUPERSEDED) {
+            if (named && (action == CreateResponse.OVERWRITTEN || action == CreateResponse.SUPERSEDED)) {
+                FsStatus st = Streams.resize(files.fs, who, handle, streamName, 0);
+                if (!st.ok()) {
+                    return SmbResult.fail(SmbStatus.of(st));
+                }
+            } else if (action == CreateResponse.OVERWRITTEN || action == CreateResponse.SUPERSEDED) {
+                // overwriting or superseding the file drops its named streams (MS-FSA 2.1.5.1.2.1)
+                FsStatus gone = Streams.removeAll(files.fs, who, handle);
+                if (!gone.ok()) {
+                    return SmbResult.fail(SmbStatus.of(gone));
+                }
                 var s = files.fs.setAttr(who, handle, new SetAttrs(null, null, null, 0L, null, null), null);
                 if (!s.status().ok()) {
                     return SmbResult.fail(SmbStatus.of(s.status()));
@@ -254,8 +314,14 @@ final class Create implements SmbCommandHandler {
                 }
             }
             String path = String.join("\\", Paths.split(name));
+            if (named) {
+                path = path + ":" + streamName;
+            }
             SmbOpen open = new SmbOpen(id, who, req.session().id(), req.tree().id(), handle, isDir, granted, lockOpen,
                     entry, (c.options() & CreateRequest.WRITE_THROUGH) != 0, r.parent(), r.name(), path, io);
+            if (named) {
+                open.stream(streamName, sharesDelete);
+            }
             open.deleteOnClose((c.options() & CreateRequest.DELETE_ON_CLOSE) != 0);
             open.deleteChecked(deleteChecked && (granted & AccessMask.DELETE) != 0);
             files.opens.add(open);
@@ -274,13 +340,21 @@ final class Create implements SmbCommandHandler {
                 // and Samba report what they reserved
                 entry.allocation((allocation + CLUSTER - 1) / CLUSTER * CLUSTER);
             }
-            FileBasics basics = withAllocation(files.service.times.basics(attr), entry.allocation());
-            CreateResponse resp = new CreateResponse(0, action, basics, id, answers);
+            FileBasics shown = withAllocation(files.service.times.basics(attr), entry.allocation());
+            if (named) {
+                // opened as it was, or new / emptied by the disposition
+                boolean kept = action == CreateResponse.OPENED && stream != null && stream.exists();
+                shown = Streams.basics(shown, kept ? stream.value().length : 0);
+            }
+            CreateResponse resp = new CreateResponse(0, action, shown, id, answers);
             return SmbResult.opened(resp::encode, id);
         } finally {
             if (!ok) {
                 if (lockOpen != null) {
                     files.locks.close(lockOpen);
+                }
+                if (named) {
+                    files.service.files.streamClosed(entry, sharesDelete);
                 }
                 files.service.files.close(entry);
             }

@@ -4,6 +4,7 @@ import io.dittofs.gateway.fs.FileSystem;
 import io.dittofs.gateway.fs.ServiceCallException;
 import io.dittofs.gateway.fs.model.FileAttr;
 import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.FsStatus;
 import io.dittofs.gateway.fs.model.RemoveKind;
 import io.dittofs.gateway.fs.model.RootResult;
 import io.dittofs.gateway.identity.Principal;
@@ -132,17 +133,32 @@ final class FileCommands implements SmbCommands {
         ClientRef c = client;
         for (long[] l : o.takeLocks()) {
             if (c != null && l[1] != 0) {
-                locks.unlock(new LockTarget(o.handle().bytes(), c, o.owner(), l[0], l[1]));
+                locks.unlock(new LockTarget(o.fileKey(), c, o.owner(), l[0], l[1]));
             }
         }
         if (o.lockOpenId() != null && locks != null) {
             locks.close(o.lockOpenId());
         }
         boolean pending = false;
-        if (o.deleteOnClose()) {
+        String stream = o.stream();
+        int streamRemoved = NtStatus.SUCCESS;
+        if (o.streamOpen()) {
+            service.files.streamClosed(o.entry(), o.streamSharesDelete());
+            if (stream != null && o.deleteOnClose()) {
+                // delete-on-close of a stream removes the stream only (MS-FSA 2.1.5.4)
+                FsStatus st = Streams.remove(fs, o.principal(), o.handle(), stream);
+                if (!st.ok() && st != FsStatus.NOXATTR) {
+                    log.debug("delete-on-close of {} failed: {}", o.path(), st);
+                    streamRemoved = SmbStatus.of(st);
+                }
+            }
+        } else if (o.deleteOnClose()) {
             service.files.deletePending(o.entry(), true);
         }
         pending = service.files.close(o.entry());
+        if (!pending && streamRemoved != NtStatus.SUCCESS) {
+            return streamRemoved;
+        }
         if (!pending) {
             if (o.directory() && service.notifications != null && service.files.deletePending(o.entry())) {
                 // the directory stays while other opens remain; their watches hear that it is going

@@ -172,7 +172,7 @@ final class Lock implements SmbCommandHandler {
     /** Would a one-byte lock of this mode at {@code offset} be refused (someone's lock holds that byte)? */
     private boolean denied(SmbOpen o, ClientRef client, long offset, boolean exclusive) {
         LockOutcome probe = files.locks.test(new LockSpec(
-                new LockTarget(o.handle().bytes(), client, o.owner(), offset, 1), exclusive, false, false, null));
+                new LockTarget(o.fileKey(), client, o.owner(), offset, 1), exclusive, false, false, null));
         return probe.status() == io.dittofs.gateway.locks.LockStatus.DENIED;
     }
 
@@ -189,7 +189,7 @@ final class Lock implements SmbCommandHandler {
     }
 
     private static LockTarget target(SmbOpen o, ClientRef client, LockRequest.Element e) {
-        return new LockTarget(o.handle().bytes(), client, o.owner(), e.offset(), e.length());
+        return new LockTarget(o.fileKey(), client, o.owner(), e.offset(), e.length());
     }
 
     private static SmbResult done(SmbOpen o) {

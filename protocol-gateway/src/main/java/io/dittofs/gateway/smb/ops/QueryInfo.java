@@ -1,5 +1,9 @@
 package io.dittofs.gateway.smb.ops;
 
+import java.util.ArrayList;
+import java.util.List;
+import io.dittofs.gateway.fs.model.FileType;
+import io.dittofs.gateway.smb.wire.FileBasics;
 import io.dittofs.gateway.fs.model.AttrResult;
 import io.dittofs.gateway.fs.model.FsStat;
 import io.dittofs.gateway.smb.SmbStatus;
@@ -70,8 +74,33 @@ final class QueryInfo implements SmbCommandHandler {
         }
         FileInformation.OpenState state = new FileInformation.OpenState(o.access(), o.position(), o.mode(),
                 files.service.files.deletePending(o.handle()) || o.deleteOnClose(), o.path());
-        byte[] data = FileInformation.encode(cls, Create.withAllocation(files.service.times.basics(a.attr()),
-                o.entry().allocation()), state);
+        FileBasics basics = Create.withAllocation(files.service.times.basics(a.attr()), o.entry().allocation());
+        byte[] data;
+        if (cls == FileInformation.STREAM) {
+            Streams.Listing l = Streams.list(files.fs, o.principal(), o.handle());
+            if (!l.status().ok()) {
+                return SmbResult.fail(SmbStatus.of(l.status()));
+            }
+            List<FileInformation.StreamEntry> all = new ArrayList<>();
+            if (a.attr().type() != FileType.DIRECTORY) {
+                // a directory has no unnamed data stream, only named ones (MS-FSCC 2.4.43)
+                all.add(new FileInformation.StreamEntry("::$DATA", basics.endOfFile(), basics.allocationSize()));
+            }
+            for (Streams.Named n : l.streams()) {
+                all.add(new FileInformation.StreamEntry(":" + n.name() + Streams.SUFFIX, n.size(), cluster(n.size())));
+            }
+            data = FileInformation.streams(all);
+        } else {
+            if (o.stream() != null) {
+                // a stream open shows the file's times and attributes with the stream's size
+                Streams.Found f = Streams.find(files.fs, o.principal(), o.handle(), o.stream());
+                if (!f.exists()) {
+                    return SmbResult.fail(SmbStatus.of(f.status()));
+                }
+                basics = Streams.basics(basics, f.value().length);
+            }
+            data = FileInformation.encode(cls, basics, state);
+        }
         if (data == null) {
             return SmbResult.fail(NtStatus.INVALID_INFO_CLASS);
         }
@@ -124,5 +153,10 @@ final class QueryInfo implements SmbCommandHandler {
                     o.id());
         }
         return new SmbResult.Done(NtStatus.SUCCESS, new InfoResponse(data)::encode, o.id());
+    }
+
+    /** Allocation of a stream's value, in the clusters the file sizes show (Attrs.CLUSTER). */
+    private static long cluster(long size) {
+        return (size + Attrs.CLUSTER - 1) / Attrs.CLUSTER * Attrs.CLUSTER;
     }
 }

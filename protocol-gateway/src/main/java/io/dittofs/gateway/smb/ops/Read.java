@@ -51,6 +51,9 @@ final class Read implements SmbCommandHandler {
         if (conflict != NtStatus.SUCCESS) {
             return SmbResult.fail(conflict);
         }
+        if (o.stream() != null) {
+            return readStream(o, r.offset(), length, r.minimumCount());
+        }
         OpenFile io = current(files, o, r.offset() + length);
         if (io == null) {
             return SmbResult.fail(NtStatus.FILE_CLOSED);
@@ -68,6 +71,26 @@ final class Read implements SmbCommandHandler {
         }
         o.position(r.offset() + rr.data().remaining());
         ReadResponse resp = new ReadResponse(rr.data());
+        return new SmbResult.Done(NtStatus.SUCCESS, resp::encode, o.id());
+    }
+
+    /** READ of a named stream: a slice of its xattr value, with the file's EOF rules. */
+    private SmbResult readStream(SmbOpen o, long offset, int length, long minimumCount) {
+        Streams.Found f = Streams.find(files.fs, o.principal(), o.handle(), o.stream());
+        if (!f.exists()) {
+            return SmbResult.fail(SmbStatus.of(f.status()));
+        }
+        byte[] v = f.value();
+        if (length > 0 && offset >= v.length) {
+            return SmbResult.fail(NtStatus.END_OF_FILE);
+        }
+        int n = offset >= v.length ? 0 : (int) Math.min(length, v.length - offset);
+        if (n < minimumCount) {
+            return SmbResult.fail(NtStatus.END_OF_FILE);
+        }
+        java.nio.ByteBuffer data = n == 0 ? java.nio.ByteBuffer.allocate(0) : java.nio.ByteBuffer.wrap(v, (int) offset, n).slice();
+        o.position(offset + n);
+        ReadResponse resp = new ReadResponse(data);
         return new SmbResult.Done(NtStatus.SUCCESS, resp::encode, o.id());
     }
 
@@ -97,7 +120,7 @@ final class Read implements SmbCommandHandler {
         if (c == null || length == 0) {
             return NtStatus.SUCCESS;
         }
-        LockStatus s = files.locks.checkIo(new LockTarget(o.handle().bytes(), c, o.owner(), offset, length), write);
+        LockStatus s = files.locks.checkIo(new LockTarget(o.fileKey(), c, o.owner(), offset, length), write);
         return s == LockStatus.OK ? NtStatus.SUCCESS : SmbStatus.ofLock(s);
     }
 }

@@ -205,6 +205,9 @@ final class SetInfo implements SmbCommandHandler {
         if (size < 0) {
             return NtStatus.INVALID_PARAMETER;
         }
+        if (o.stream() != null) {
+            return streamSize(o, size, allocation);
+        }
         if (allocation) {
             AttrResult cur = files.fs.getAttr(o.principal(), o.handle());
             if (!cur.status().ok()) {
@@ -219,9 +222,29 @@ final class SetInfo implements SmbCommandHandler {
         return res.status().ok() ? NtStatus.SUCCESS : SmbStatus.of(res.status());
     }
 
+    /** EndOfFile / Allocation of a named stream: its xattr value resized, DISK_FULL past the value limit. */
+    private int streamSize(SmbOpen o, long size, boolean allocation) {
+        if (allocation) {
+            Streams.Found f = Streams.find(files.fs, o.principal(), o.handle(), o.stream());
+            if (!f.exists()) {
+                return SmbStatus.of(f.status());
+            }
+            if (size >= f.value().length) {
+                return NtStatus.SUCCESS;
+            }
+        }
+        FsStatus st = Streams.resize(files.fs, o.principal(), o.handle(), o.stream(), size);
+        return st.ok() ? NtStatus.SUCCESS : SmbStatus.of(st);
+    }
+
     private int disposition(SmbRequest req, SmbOpen o, boolean delete) {
         if (!o.granted(AccessMask.DELETE)) {
             return NtStatus.ACCESS_DENIED;
+        }
+        if (o.stream() != null) {
+            // deleting a stream removes the stream alone, at this open's close
+            o.deleteOnClose(delete);
+            return NtStatus.SUCCESS;
         }
         if (delete) {
             if (o.parent() == null) {
@@ -278,8 +301,21 @@ final class SetInfo implements SmbCommandHandler {
         while (target.startsWith("\\")) {
             target = target.substring(1);
         }
+        if (!link && target.startsWith(":")) {
+            return o.stream() != null || o.streamOpen() ? StreamRename.rename(files, o, target, replace)
+                    : NtStatus.NOT_SUPPORTED;
+        }
         if (target.contains(":")) {
-            return NtStatus.NOT_SUPPORTED;
+            // a stream open renamed to another file's stream: the file cannot move while this
+            // stream is open (Windows answers SHARING_VIOLATION, smbtorture smb2.streams rename2)
+            return o.streamOpen() ? NtStatus.SHARING_VIOLATION : NtStatus.OBJECT_NAME_INVALID;
+        }
+        if (o.streamOpen()) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if (!link && files.service.files.streamsOpen(o.handle())) {
+            // Windows refuses to rename a file while one of its named streams is open
+            return NtStatus.ACCESS_DENIED;
         }
         int syntax = Paths.syntax(target);
         if (syntax != NtStatus.SUCCESS) {

@@ -16,6 +16,9 @@ public final class SharedFiles {
         private final Handle handle;
         private int opens;
         private boolean deletePending;
+        /** Opens of the file's named streams, and those of them that do not share delete. */
+        private int streamOpens;
+        private int streamOpensDenyingDelete;
         /** Zero-length locks of every open of the file, in the order taken. */
         private final java.util.List<ZeroLock> zeroLocks = new java.util.ArrayList<>();
         /**
@@ -51,6 +54,40 @@ public final class SharedFiles {
         }
         e.opens++;
         return e;
+    }
+
+    /**
+     * Counts a new open of a named stream of {@code h} (it keeps the file as an open of it would:
+     * a delete-pending file goes at the last close of the file or any of its streams).
+     */
+    public synchronized Entry openStream(Handle h, boolean sharesDelete) {
+        Entry e = open(h);
+        if (e != null) {
+            e.streamOpens++;
+            if (!sharesDelete) {
+                e.streamOpensDenyingDelete++;
+            }
+        }
+        return e;
+    }
+
+    /** A stream open goes (before its {@link #close}). */
+    public synchronized void streamClosed(Entry e, boolean sharesDelete) {
+        e.streamOpens--;
+        if (!sharesDelete) {
+            e.streamOpensDenyingDelete--;
+        }
+    }
+
+    /** An open stream that does not share delete: the file cannot be opened for DELETE (Windows). */
+    public synchronized boolean streamDeniesDelete(Entry e) {
+        return e.streamOpensDenyingDelete > 0;
+    }
+
+    /** Whether any named stream of the file is open (the file cannot be renamed then). */
+    public synchronized boolean streamsOpen(Handle h) {
+        Entry e = files.get(h);
+        return e != null && e.streamOpens > 0;
     }
 
     public synchronized boolean deletePending(Handle h) {

@@ -42,6 +42,14 @@ public final class SmbOpen {
     /** Set by FSCTL_LMR_REQUEST_RESILIENCY (MS-SMB2 3.3.5.15.9); null while the open is not resilient. */
     private LockSequences lockSequences;
     private int resiliencyTimeoutMs;
+    /** The named stream this open is of (as stored), or null for the file itself. */
+    private String stream;
+    /**
+     * The stream's lock-service key, fixed when the open was made: share reservation and byte-range
+     * locks were taken under it, so a stream renamed through this open keeps it until the close.
+     */
+    private byte[] key;
+    private boolean streamSharesDelete;
 
     SmbOpen(FileId id, io.dittofs.gateway.identity.Principal principal, long sessionId, int treeId, Handle handle, boolean directory, int access, byte[] lockOpenId,
             SharedFiles.Entry entry, boolean writeThrough, Handle parent, String name, String path, OpenFile io) {
@@ -59,6 +67,41 @@ public final class SmbOpen {
         this.name = name;
         this.path = path;
         this.io = io;
+    }
+
+    /** Makes this an open of the file's named stream {@code name} (CREATE, stream rename). */
+    synchronized void stream(String name, boolean sharesDelete) {
+        key = Streams.lockKey(handle, name);
+        stream = name;
+        streamSharesDelete = sharesDelete;
+    }
+
+    /** A stream renamed through this open (its lock-service key stays). */
+    synchronized void streamRenamed(String name) {
+        stream = name;
+    }
+
+    /** Whether this open was made of a named stream (it stays one for share modes and counts even if renamed to {@code ::$DATA}). */
+    synchronized boolean streamOpen() {
+        return key != null;
+    }
+
+    /** Whether this stream open shares delete (counted in {@link SharedFiles} while it lasts). */
+    synchronized boolean streamSharesDelete() {
+        return streamSharesDelete;
+    }
+
+    /** The named stream of this open, or null for the file (its unnamed data stream or a directory). */
+    synchronized String stream() {
+        return stream;
+    }
+
+    /**
+     * The lock-service resource of this open's share modes and byte-range locks: the handle for
+     * the file, a key per stream for a named stream ({@link Streams#lockKey}).
+     */
+    synchronized byte[] fileKey() {
+        return key == null ? handle.bytes() : key;
     }
 
     public FileId id() {

@@ -41,11 +41,19 @@ final class Write implements SmbCommandHandler {
         long offset = w.offset();
         if (offset == WriteRequest.APPEND && o.granted(AccessMask.APPEND_DATA) && !o.granted(AccessMask.WRITE_DATA)) {
             // all ones appends only for an open that may append but not write (MS-SMB2 3.3.5.13)
-            AttrResult a = files.fs.getAttr(o.principal(), o.handle());
-            if (!a.status().ok()) {
-                return SmbResult.fail(SmbStatus.of(a.status()));
+            if (o.stream() != null) {
+                Streams.Found f = Streams.find(files.fs, o.principal(), o.handle(), o.stream());
+                if (!f.exists()) {
+                    return SmbResult.fail(SmbStatus.of(f.status()));
+                }
+                offset = f.value().length;
+            } else {
+                AttrResult a = files.fs.getAttr(o.principal(), o.handle());
+                if (!a.status().ok()) {
+                    return SmbResult.fail(SmbStatus.of(a.status()));
+                }
+                offset = a.attr().size();
             }
-            offset = a.attr().size();
         } else if (!o.granted(AccessMask.WRITE_DATA | AccessMask.APPEND_DATA)) {
             return SmbResult.fail(NtStatus.ACCESS_DENIED);
         }
@@ -55,6 +63,9 @@ final class Write implements SmbCommandHandler {
         int conflict = Read.checkIo(files, o, offset, w.length(), true);
         if (conflict != NtStatus.SUCCESS) {
             return SmbResult.fail(conflict);
+        }
+        if (o.stream() != null) {
+            return writeStream(o, offset, w);
         }
         OpenFile io = o.io();
         if (io == null) {
@@ -71,5 +82,25 @@ final class Write implements SmbCommandHandler {
         }
         o.position(offset + r.count());
         return new SmbResult.Done(NtStatus.SUCCESS, new WriteResponse((int) r.count())::encode, o.id());
+    }
+
+    /**
+     * WRITE to a named stream: a read-modify-write of its xattr value. Past the value limit
+     * ({@link Streams#MAX_SIZE}) the stream cannot grow: DISK_FULL, what NTFS answers when a
+     * stream cannot be extended.
+     */
+    private SmbResult writeStream(SmbOpen o, long offset, WriteRequest w) {
+        java.nio.ByteBuffer b = w.buffer().duplicate();
+        byte[] data = new byte[b.remaining()];
+        b.get(data);
+        if (data.length == 0) {
+            return new SmbResult.Done(NtStatus.SUCCESS, new WriteResponse(0)::encode, o.id());
+        }
+        io.dittofs.gateway.fs.model.FsStatus st = Streams.write(files.fs, o.principal(), o.handle(), o.stream(), offset, data);
+        if (!st.ok()) {
+            return SmbResult.fail(SmbStatus.of(st));
+        }
+        o.position(offset + data.length);
+        return new SmbResult.Done(NtStatus.SUCCESS, new WriteResponse(data.length)::encode, o.id());
     }
 }

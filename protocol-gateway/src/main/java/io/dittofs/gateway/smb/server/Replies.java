@@ -24,7 +24,7 @@ final class Replies {
         return message(request.reply(status, credits, 0), new ErrorResponse()::encode, null);
     }
 
-    /** One frame of responses; a signed message's signature covers its padding (MS-SMB2 3.3.4.1.1). */
+    /** One frame of responses, each padded to 8 bytes when there are several; a signed message's signature covers its padding (MS-SMB2 3.3.4.1.1). */
     static byte[] assemble(List<Reply> replies) {
         if (replies.size() == 1) {
             Reply only = replies.getFirst();
@@ -38,7 +38,9 @@ final class Replies {
             Reply r = replies.get(i);
             byte[] m = r.message();
             boolean last = i == replies.size() - 1;
-            if (!last && m.length % 8 != 0) {
+            // every response of a compound is padded to 8 bytes, the last one too (Windows does, and
+            // Samba's client checks it: smbtorture smb2.compound compound-padding); a lone response is not
+            if (m.length % 8 != 0) {
                 m = java.util.Arrays.copyOf(m, m.length + 8 - m.length % 8);
             }
             if (!last) {

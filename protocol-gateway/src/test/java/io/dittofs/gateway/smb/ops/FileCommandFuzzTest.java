@@ -109,4 +109,21 @@ class FileCommandFuzzTest {
         }
         Wildcard.of(pattern).matches(name);
     }
+
+    @FuzzTest(maxDuration = "30s")
+    void streamNames(byte[] input) {
+        String name = new String(input, StandardCharsets.UTF_16LE);
+        StreamName n = StreamName.parse(name);
+        if (n.status() == io.dittofs.gateway.smb.wire.NtStatus.SUCCESS) {
+            if (n.path().indexOf(':') >= 0) {
+                throw new AssertionError("a ':' left in the file's path: " + n.path());
+            }
+            if (n.named() && (n.stream().isEmpty() || n.stream().indexOf(':') >= 0 || n.stream().indexOf('\\') >= 0
+                    || Streams.xattrName(n.stream()).getBytes(StandardCharsets.UTF_8).length > Streams.MAX_XATTR_NAME_BYTES)) {
+                throw new AssertionError("stream name the store cannot hold: " + n.stream());
+            }
+        } else if (n.status() != io.dittofs.gateway.smb.wire.NtStatus.OBJECT_NAME_INVALID) {
+            throw new AssertionError("unexpected status " + Integer.toHexString(n.status()));
+        }
+    }
 }

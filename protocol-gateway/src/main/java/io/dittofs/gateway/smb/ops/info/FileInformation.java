@@ -111,6 +111,30 @@ public final class FileInformation {
         return w.toByteArray();
     }
 
+    /** One stream of FileStreamInformation: its name as listed ({@code ::$DATA}, {@code :name:$DATA}), size, allocation. */
+    public record StreamEntry(String name, long size, long allocationSize) {
+    }
+
+    /**
+     * FileStreamInformation (MS-FSCC 2.4.43): one FILE_STREAM_INFORMATION per stream, each 8-byte
+     * aligned, NextEntryOffset 0 on the last; no stream at all (a directory without named streams)
+     * is an empty answer.
+     */
+    public static byte[] streams(java.util.List<StreamEntry> streams) {
+        SmbWriter w = new SmbWriter(64 + 64 * streams.size());
+        for (int i = 0; i < streams.size(); i++) {
+            StreamEntry e = streams.get(i);
+            byte[] n = SmbWriter.utf16(e.name());
+            int len = 24 + n.length;
+            int next = i == streams.size() - 1 ? 0 : (len + 7) & ~7;
+            w.i32(next).i32(n.length).i64(e.size()).i64(e.allocationSize()).bytes(n);
+            if (next != 0) {
+                w.zeros(next - len);
+            }
+        }
+        return w.toByteArray();
+    }
+
     private static void basic(SmbWriter w, FileBasics b) {
         b.encodeTimes(w);
         w.i32(b.attributes()).i32(0);

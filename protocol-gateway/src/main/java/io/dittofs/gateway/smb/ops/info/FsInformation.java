@@ -17,15 +17,19 @@ public final class FsInformation {
     public static final int OBJECT_ID = 8;
     public static final int SECTOR_SIZE = 11;
 
+    /** FILE_NAMED_STREAMS: files and directories have named streams (smb/ops/Streams, kept as xattrs). */
+    static final int FILE_NAMED_STREAMS = 0x00040000;
+
     private static final int SECTOR = 512;
     private static final int SECTORS_PER_UNIT = 8;
     private static final int UNIT = SECTOR * SECTORS_PER_UNIT;
     /**
      * FILE_CASE_SENSITIVE_SEARCH | FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK | FILE_PERSISTENT_ACLS
      * | FILE_SUPPORTS_SPARSE_FILES (FSCTL_SET_SPARSE, QUERY_ALLOCATED_RANGES and SET_ZERO_DATA are answered)
-     * | FILE_SUPPORTS_BLOCK_REFCOUNTING (FSCTL_DUPLICATE_EXTENTS_TO_FILE shares the block service's blocks).
+     * | FILE_NAMED_STREAMS | FILE_SUPPORTS_BLOCK_REFCOUNTING (FSCTL_DUPLICATE_EXTENTS_TO_FILE shares the
+     * block service's blocks).
      */
-    private static final int FS_ATTRIBUTES = 0x1 | 0x2 | 0x4 | 0x8 | 0x40 | 0x0800_0000;
+    private static final int FS_ATTRIBUTES = 0x1 | 0x2 | 0x4 | 0x8 | 0x40 | FILE_NAMED_STREAMS | 0x0800_0000;
 
     private FsInformation() {
     }
