@@ -158,9 +158,16 @@ public final class PostgresStore implements MetadataStore {
         }
     }
 
+    /**
+     * 40001 and 40P01, and 23505 (unique_violation): a key derived from a row another transaction
+     * changed (a directory's next cookie) collides with that transaction's insert, and PostgreSQL
+     * reports the index conflict before serializable validation would report 40001 (it does so
+     * only for keys the transaction itself read). Run again, the operation reads the committed
+     * state: the name answers EXIST, the counter gives a new cookie.
+     */
     private static boolean retryable(SQLException e) {
         String state = e.getSQLState();
-        return "40001".equals(state) || "40P01".equals(state);
+        return "40001".equals(state) || "40P01".equals(state) || "23505".equals(state);
     }
 
     private static void backoff(int attempt) {
