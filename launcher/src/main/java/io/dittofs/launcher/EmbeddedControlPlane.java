@@ -42,6 +42,9 @@ public final class EmbeddedControlPlane implements SmartLifecycle, AutoCloseable
     /** Just before the gateway's share registry, after the in-process server is up. */
     public static final int PHASE = Phases.SHARES - 1;
     private static final Logger log = LoggerFactory.getLogger(EmbeddedControlPlane.class);
+    /** The dialects the gateway's SMB server negotiates (not configurable). */
+    static final String SMB_MIN_DIALECT = "2.0.2";
+    static final String SMB_MAX_DIALECT = "3.1.1";
 
     private final int httpPort;
     private final Path dataDir;
@@ -150,9 +153,19 @@ public final class EmbeddedControlPlane implements SmartLifecycle, AutoCloseable
     /** As above, with the NFS version range the gateway serves (shown by the adapters API). */
     public void suiteReady(String address, int nfsPort, int portmapPort, String minVersion, String maxVersion,
                            Runnable then) {
+        suiteReady(address, nfsPort, portmapPort, minVersion, maxVersion, null, then);
+    }
+
+    /** As above, and the SMB listener when one runs ({@code smb} null: none). */
+    public void suiteReady(String address, int nfsPort, int portmapPort, String minVersion, String maxVersion,
+                           RunningListeners.Listening smb, Runnable then) {
         reported = context.thenAccept(cp -> {
-            cp.getBean(AdapterService.class).reportListening("nfs",
-                    new RunningListeners.Listening(address, nfsPort, portmapPort), minVersion, maxVersion);
+            AdapterService adapters = cp.getBean(AdapterService.class);
+            adapters.reportListening("nfs", new RunningListeners.Listening(address, nfsPort, portmapPort), minVersion,
+                    maxVersion);
+            if (smb != null) {
+                adapters.reportListening("smb", smb, SMB_MIN_DIALECT, SMB_MAX_DIALECT);
+            }
             AvailabilityChangeEvent.publish(cp, ReadinessState.ACCEPTING_TRAFFIC);
             then.run();
         });

@@ -2,6 +2,9 @@ package io.dittofs.launcher;
 
 import io.dittofs.gateway.config.NfsListeners;
 import io.dittofs.gateway.config.NfsProperties;
+import io.dittofs.gateway.config.SmbListener;
+import io.dittofs.gateway.config.SmbProperties;
+import io.dittofs.control.adapters.RunningListeners;
 import io.dittofs.launcher.startup.BuildInfo;
 import io.dittofs.launcher.startup.Setting;
 import java.lang.management.ManagementFactory;
@@ -37,8 +40,14 @@ final class SuiteReady implements ApplicationListener<ApplicationReadyEvent> {
         int nfsPort = nfs.getIfAvailable() == null ? -1 : nfs.getObject().port();
         int portmap = env.getProperty(Setting.PORTMAP_PORT.property(), Integer.class, 0);
         Path dataDir = Path.of(env.getProperty(Setting.DATA_DIR.property(), "./data")).toAbsolutePath().normalize();
-        String served = String.format("NFS on %s:%d (%s), portmapper %s", address, nfsPort, Setting.NFS_PORT.env(),
-                portmap == 0 ? "off" : "on " + portmap);
+        SmbListener smbListener = event.getApplicationContext().getBeanProvider(SmbListener.class).getIfAvailable();
+        int smbPort = smbListener == null ? -1 : smbListener.port();
+        SmbProperties smbProps = event.getApplicationContext().getBeanProvider(SmbProperties.class).getIfAvailable();
+        String smbAddress = smbProps == null ? address : smbProps.bindAddress();
+        String served = String.format("NFS on %s:%d (%s), portmapper %s, SMB %s", address, nfsPort, Setting.NFS_PORT.env(),
+                portmap == 0 ? "off" : "on " + portmap,
+                smbPort > 0 ? "on " + smbAddress + ":" + smbPort + " (" + Setting.SMB_PORT.env() + ")" : "off");
+        RunningListeners.Listening smb = smbPort > 0 ? new RunningListeners.Listening(smbAddress, smbPort, 0) : null;
         EmbeddedControlPlane cp = controlPlane.getIfAvailable();
         if (cp == null) {
             log.info("DittoFS {} ready in {} s: {}, admin API off, data dir {} ({})", BuildInfo.version(), uptime(),
@@ -57,7 +66,7 @@ final class SuiteReady implements ApplicationListener<ApplicationReadyEvent> {
             NfsProperties props = event.getApplicationContext().getBeanProvider(NfsProperties.class).getIfAvailable();
             String min = props == null ? null : props.minVersion().trim().replaceFirst("^4$", "4.0");
             String max = props == null ? null : props.maxVersion().trim().replaceFirst("^4$", "4.0");
-            cp.suiteReady(address, nfsPort, portmap, min, max, ready);
+            cp.suiteReady(address, nfsPort, portmap, min, max, smb, ready);
         } else {
             ready.run();
         }

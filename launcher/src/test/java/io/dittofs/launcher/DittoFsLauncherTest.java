@@ -62,6 +62,16 @@ class DittoFsLauncherTest {
             assertThat(adapters.body()).contains("\"port\":" + port + ",", "\"portmapPort\":0",
                     "\"minVersion\":\"3\",\"maxVersion\":\"4.1\"",
                     "\"listening\":{\"address\":\"127.0.0.1\",\"port\":" + port + ",\"portmapPort\":0}");
+            // the SMB listener is an adapter too, added when the gateway reports it
+            int smbPort = ctx.getBean(io.dittofs.gateway.config.SmbListener.class).port();
+            assertThat(smbPort).isPositive();
+            HttpResponse<String> smb = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + cp.port() + "/api/v1/adapters/smb"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(smb.statusCode()).as(smb.body()).isEqualTo(200);
+            assertThat(smb.body()).contains("\"kind\":\"smb\"", "\"enabled\":true", "\"port\":" + smbPort + ",",
+                    "\"minVersion\":\"2.0.2\",\"maxVersion\":\"3.1.1\"",
+                    "\"listening\":{\"address\":\"127.0.0.1\",\"port\":" + smbPort + ",\"portmapPort\":0}");
             HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + cp.port() + "/actuator/health/readiness")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Protocol adapters of the gateway. Only the nfs adapter exists, and its settings are the
- * gateway's start-up settings: changes a running gateway would not apply (port, versions,
- * enabling, deleting) are refused with 400 naming the field rather than stored and ignored.
+ * Protocol adapters of the gateway: nfs (seeded on first start) and smb (added when the gateway
+ * reports its SMB listener). Their settings are the gateway's start-up settings: changes a running
+ * gateway would not apply (port, versions, enabling, deleting) are refused with 400 naming the field
+ * rather than stored and ignored.
  */
 public class AdapterService {
 
@@ -52,6 +53,21 @@ public class AdapterService {
     public void reportListening(String kind, RunningListeners.Listening listening, String minVersion,
                                 String maxVersion) {
         running.put(kind, listening);
+        if (!adapters.existsById(kind)) {
+            // a listener the gateway really runs is an adapter (e.g. SMB on a suite seeded before it existed)
+            AdapterEntity a = new AdapterEntity(kind);
+            a.setEnabled(true);
+            a.setPort(listening.port());
+            a.setPortmapPort(listening.portmapPort());
+            List<String> versions = versions(kind);
+            a.setMinVersion(minVersion != null ? minVersion : versions.getFirst());
+            a.setMaxVersion(maxVersion != null ? maxVersion : versions.getLast());
+            a.setLeaseSeconds(90);
+            a.setGraceSeconds(90);
+            log.info("adapter {}: the gateway listens on {}:{} (added)", kind, listening.address(), listening.port());
+            saveAndAnnounce(a, versions);
+            return;
+        }
         adapters.findById(kind).ifPresent(a -> {
             boolean versionsDiffer = minVersion != null && maxVersion != null
                     && (!minVersion.equals(a.getMinVersion()) || !maxVersion.equals(a.getMaxVersion()));
@@ -87,7 +103,8 @@ public class AdapterService {
     public AdapterView create(CreateAdapter r) {
         List<String> versions = versions(r.kind());
         if (!r.kind().equals("nfs")) {
-            throw notLive("kind", "the gateway serves no " + r.kind() + " adapter yet; only nfs exists");
+            throw notLive("kind", "the " + r.kind() + " adapter appears by itself when the gateway's listener runs"
+                    + " (dittofs.smb.enabled, dittofs.smb.port); it is not created through the API");
         }
         if (adapters.existsById(r.kind())) {
             throw ApiException.conflict("kind", "adapter '" + r.kind() + "' already exists");
@@ -117,7 +134,7 @@ public class AdapterService {
         if (r.portmapPort() != null) a.setPortmapPort(r.portmapPort());
         List<String> versions = versions(kind);
         validate(a, versions);
-        refuseLiveChange(before, view(a));
+        refuseLiveChange(kind, before, view(a));
         return saveAndAnnounce(a, versions);
     }
 
@@ -126,7 +143,7 @@ public class AdapterService {
      * listener on an adapter event, so a change the API stored would be silently ignored: refuse
      * it, naming the field. Repeating the current values is accepted.
      */
-    private static void refuseLiveChange(AdapterView before, AdapterView after) {
+    private static void refuseLiveChange(String kind, AdapterView before, AdapterView after) {
         String field = !before.enabled() == after.enabled() ? "enabled"
                 : before.port() != after.port() ? "port"
                 : !before.minVersion().equals(after.minVersion()) ? "minVersion"
@@ -136,7 +153,7 @@ public class AdapterService {
                 : before.portmapPort() != after.portmapPort() ? "portmapPort" : null;
         if (field != null) {
             throw notLive(field, "adapter changes are not applied to a running gateway yet; set the listener with"
-                    + " dittofs.nfs.* on the gateway and restart it");
+                    + " dittofs." + kind + ".* on the gateway and restart it");
         }
     }
 
