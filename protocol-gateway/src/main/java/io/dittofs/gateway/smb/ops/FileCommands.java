@@ -172,14 +172,30 @@ final class FileCommands implements SmbCommands {
             // got it through the ACL, or created the file, deletes it whatever the ACL now says of
             // the caller (a DACL without DELETE inherited by a file its creator opened with DELETE)
             Principal self = o.principal();
-            r = fs.remove(new Principal(0, 0, java.util.List.of(), false, self.clientAddress()), o.parent(), o.name(),
-                    RemoveKind.ANY);
+            Principal root = new Principal(0, 0, java.util.List.of(), false, self.clientAddress());
+            if (stillNames(root, o)) {
+                r = fs.remove(root, o.parent(), o.name(), RemoveKind.ANY);
+            }
         }
         if (!r.status().ok()) {
             log.debug("delete-on-close of {} failed: {}", o.path(), r.status());
             return SmbStatus.of(r.status());
         }
         return NtStatus.SUCCESS;
+    }
+
+    /**
+     * Whether the open's name still leads to the open's file: the retry with root rights must
+     * not remove a file that replaced it under that name since the open (another user's file).
+     */
+    private boolean stillNames(Principal root, SmbOpen o) {
+        var found = fs.lookup(root, o.parent(), o.name());
+        if (found.status().ok() && found.handle().equals(o.handle())) {
+            return true;
+        }
+        log.debug("delete-on-close of {}: the name now leads to another file ({}); not removed", o.path(),
+                found.status());
+        return false;
     }
 
     /** Fresh attributes of an open's file, or null when it is gone. */
