@@ -59,7 +59,7 @@ final class Lock implements SmbCommandHandler {
                 return SmbResult.fail(NtStatus.INVALID_LOCK_RANGE);
             }
         }
-        ClientRef client = files.client();
+        ClientRef client = files.clientOf(o);
         if (client == null) {
             return SmbResult.fail(NtStatus.NOT_SUPPORTED);
         }

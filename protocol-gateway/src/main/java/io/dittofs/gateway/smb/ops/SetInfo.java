@@ -275,7 +275,7 @@ final class SetInfo implements SmbCommandHandler {
      * denying DELETE), so NFS share reservations count too.
      */
     private int parentAllowsRename(SmbOpen o) {
-        var client = files.client();
+        var client = files.clientOf(o);
         if (client == null) {
             return NtStatus.SUCCESS;
         }
