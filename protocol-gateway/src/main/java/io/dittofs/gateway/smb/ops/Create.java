@@ -380,6 +380,10 @@ final class Create implements SmbCommandHandler {
                     attr = s.wcc().after();
                 }
             }
+            if (action == CreateResponse.OVERWRITTEN || action == CreateResponse.SUPERSEDED) {
+                // the data went: level II oplocks of other opens break to none
+                files.service.oplocks.dataChanged(named ? Streams.lockKey(handle, streamName) : handle.bytes(), null);
+            }
             OpenFile io = null;
             if (attr.type() == FileType.REGULAR) {
                 AccessMode mode = mode(granted);
@@ -497,8 +501,8 @@ final class Create implements SmbCommandHandler {
             id = (FileId) d.reconnect();
         }
         SmbOpen o = files.service.durables.kept(id.persistent());
-        if (o == null || !o.id().equals(id) || (guid == null) != (o.createGuid() == null)
-                || (guid != null && !java.util.Arrays.equals(guid, o.createGuid()))) {
+        // a v1 reconnect may reclaim a v2 open (Windows does); a v2 reconnect needs its CreateGuid
+        if (o == null || !o.id().equals(id) || (guid != null && !java.util.Arrays.equals(guid, o.createGuid()))) {
             return SmbResult.fail(NtStatus.OBJECT_NAME_NOT_FOUND);
         }
         Principal who = FileCommands.principal(req);
@@ -520,10 +524,9 @@ final class Create implements SmbCommandHandler {
             return SmbResult.fail(NtStatus.OBJECT_NAME_NOT_FOUND);
         }
         List<CreateContext> answers = new ArrayList<>();
-        if (d.v2() != null || d.reconnect() instanceof DurableContexts.V2Reconnect) {
+        if (d.v2() != null) {
+            // a replayed DH2Q is answered as the first time; a reconnect carries no durable response
             answers.add(DurableContexts.v2Response(o.durableTimeoutMs(), 0));
-        } else {
-            answers.add(DurableContexts.v1Response());
         }
         FileBasics shown = withAllocation(files.service.times.basics(attr), o.entry().allocation());
         CreateResponse resp = new CreateResponse(o.oplockLevel(), CreateResponse.OPENED, shown, o.id(), answers);

@@ -68,6 +68,10 @@ final class Lock implements SmbCommandHandler {
             // a resilient open's replay of a request that already succeeded (MS-SMB2 3.3.5.14)
             return done(o);
         }
+        if (!unlock) {
+            // a byte-range lock breaks the level II oplocks of the file (MS-FSA 2.1.5.7)
+            files.service.oplocks.dataChanged(o);
+        }
         SmbResult r = apply(o, client, els, unlock);
         if (sequences != null) {
             if (r instanceof SmbResult.Pending p) {

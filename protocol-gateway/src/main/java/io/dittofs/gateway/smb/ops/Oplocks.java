@@ -41,6 +41,8 @@ final class Oplocks implements LockEventListener {
 
     private final SmbFileService service;
     private final Map<String, SmbOpen> byGrant = new ConcurrentHashMap<>();
+    /** Opens holding an oplock, by lock-service file key: a write through another open breaks their level II. */
+    private final Map<String, java.util.Set<SmbOpen>> byFile = new ConcurrentHashMap<>();
     /**
      * Breaks that came before their open was registered (a conflicting open right after the grant):
      * kept briefly, bounded; events of other protocols' grants land here too and age out.
@@ -82,6 +84,7 @@ final class Oplocks implements LockEventListener {
         if (g != null && g.length > 0) {
             String k = HexFormat.of().formatHex(g);
             byGrant.put(k, o);
+            byFile.computeIfAbsent(HexFormat.of().formatHex(o.fileKey()), x -> ConcurrentHashMap.newKeySet()).add(o);
             LockEvent.Break b = early.remove(k);
             if (b != null) {
                 Thread.ofVirtual().name("smb-oplock-break").start(() -> breakOpen(o, b));
@@ -94,8 +97,45 @@ final class Oplocks implements LockEventListener {
         byte[] g = o.grantId();
         if (g != null && g.length > 0) {
             byGrant.remove(HexFormat.of().formatHex(g), o);
+            byFile.computeIfPresent(HexFormat.of().formatHex(o.fileKey()), (k, set) -> {
+                set.remove(o);
+                return set.isEmpty() ? null : set;
+            });
         }
         signal();
+    }
+
+    /**
+     * Data of the file changes through {@code writer} (WRITE, a byte-range lock, a size change, an
+     * overwrite): every other level II oplock on it breaks to none, unacknowledged (MS-FSA 2.1.5.17.3,
+     * MS-SMB2 3.3.4.6). Exclusive and batch oplocks of other opens were broken when the writer opened.
+     */
+    void dataChanged(SmbOpen writer) {
+        if (!byFile.isEmpty()) {
+            dataChanged(writer.fileKey(), writer);
+        }
+    }
+
+    /** As above for the file (or stream) with lock-service key {@code fileKey}; {@code writer} may be null. */
+    void dataChanged(byte[] fileKey, SmbOpen writer) {
+        if (byFile.isEmpty()) {
+            return;
+        }
+        java.util.Set<SmbOpen> holders = byFile.get(HexFormat.of().formatHex(fileKey));
+        if (holders == null) {
+            return;
+        }
+        for (SmbOpen o : holders) {
+            if (o == writer || o.oplockLevel() != LEVEL_II || o.breakingTo() >= 0) {
+                continue;
+            }
+            byte[] g = o.grantId();
+            o.broken(NONE);
+            if (!o.disconnected()) {
+                send(o, NONE);
+            }
+            service.locks.ackBreak(g, 0);
+        }
     }
 
     @Override

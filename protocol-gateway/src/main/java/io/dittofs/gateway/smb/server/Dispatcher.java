@@ -293,7 +293,8 @@ final class Dispatcher {
         switch (cmd) {
             case LOGOFF:
                 LogoffMessage.decode(p.body());
-                files.sessionClosed(session);
+                // durable opens outlive a logoff too: a new session of the user reclaims them (as Windows does)
+                files.sessionLost(session);
                 ipc.sessionClosed(session);
                 sessions.logoff(session.id());
                 return Replies.message(h.reply(NtStatus.SUCCESS, credits, 0), new LogoffMessage()::encode, signer);
