@@ -16,6 +16,11 @@ import java.util.List;
  *
  * <p>A new grant gets WRITE only when no other holder has the file open or holds a grant, READ
  * only when no other holder writes or holds WRITE; HANDLE only with READ.
+ *
+ * <p>SMB oplocks (SMB grants without a lease key) between SMB opens follow MS-FSA instead: another
+ * SMB open breaks an exclusive or batch oplock to level II (READ) even when it writes, and level II
+ * is granted beside SMB writers; the gateway that serves the write breaks level II to none then.
+ * Against opens of other protocols (an NFSv4 writer) READ goes as above.
  */
 public final class GrantRules {
 
@@ -42,15 +47,26 @@ public final class GrantRules {
     public record Break(GrantEntry grant, int to, boolean sent) {
     }
 
+    /** Whether {@code g} is an SMB oplock (held by its open, no lease key). */
+    static boolean oplock(GrantEntry g) {
+        return g.protocol() == Protocol.SMB && g.leaseKey().isEmpty();
+    }
+
     /** The breaks an open (access, deny) by {@code holder} requires. */
     public static List<Break> breaksFor(FileState f, ByteString holder, int access, int deny) {
+        return breaksFor(f, holder, access, deny, null);
+    }
+
+    /** As above; {@code opener} is the protocol of the new open (null: not an open of a client, e.g. an NLM lock). */
+    public static List<Break> breaksFor(FileState f, ByteString holder, int access, int deny, Protocol opener) {
         List<Break> out = new ArrayList<>();
         for (GrantEntry g : f.grants.values()) {
             if (g.holder().equals(holder)) {
                 continue;
             }
             int keep = g.bits() & ~GrantEntry.WRITE;
-            if ((access & (SHARE_WRITE | SHARE_DELETE)) != 0) {
+            boolean smbOplock = oplock(g) && opener == Protocol.SMB;
+            if ((access & (SHARE_WRITE | SHARE_DELETE)) != 0 && !smbOplock) {
                 keep &= ~GrantEntry.READ;
             }
             if ((keep & GrantEntry.HANDLE) != 0 && holderOpensConflict(f, g, access, deny)) {
@@ -67,6 +83,15 @@ public final class GrantRules {
         return out;
     }
 
+    /**
+     * Whether an open stays whatever breaks run: it has no grant, or an SMB oplock without HANDLE
+     * (level II, exclusive: the client keeps no handle it could close on a break).
+     */
+    public static boolean pinned(FileState f, OpenEntry o) {
+        GrantEntry g = o.grantId().isEmpty() ? null : f.grants.get(o.grantId());
+        return g == null || (oplock(g) && (g.bits() & GrantEntry.HANDLE) == 0);
+    }
+
     /** Whether the open conflicts only because of opens a HANDLE grant lets its holder close. */
     private static boolean holderOpensConflict(FileState f, GrantEntry g, int access, int deny) {
         for (OpenEntry o : f.opens.values()) {
@@ -79,6 +104,15 @@ public final class GrantRules {
 
     /** The bits of {@code wanted} that may be granted to {@code holder} for an open with {@code access}. */
     public static int grantable(FileState f, ByteString holder, ByteString client, Protocol p, int wanted, int access) {
+        return grantable(f, holder, client, p, wanted, access, false, c -> false);
+    }
+
+    /**
+     * As above; for an SMB oplock request ({@code oplock}) the other opens {@code smbClient} says are
+     * SMB may write: level II is granted beside them (MS-FSA), exclusive caching still is not.
+     */
+    public static int grantable(FileState f, ByteString holder, ByteString client, Protocol p, int wanted, int access,
+                                boolean oplock, java.util.function.Predicate<ByteString> smbClient) {
         int bits = wanted & GrantEntry.ALL;
         for (GrantEntry g : f.grants.values()) {
             if (g.holder().equals(holder)) {
@@ -94,7 +128,7 @@ public final class GrantRules {
                 continue;
             }
             bits &= ~GrantEntry.WRITE;
-            if ((o.access() & (SHARE_WRITE | SHARE_DELETE)) != 0) {
+            if ((o.access() & (SHARE_WRITE | SHARE_DELETE)) != 0 && !(oplock && smbClient.test(o.owner().client()))) {
                 bits = 0;
             }
         }

@@ -42,6 +42,41 @@ class GrantsTest extends CoreTestBase {
     }
 
     @Test
+    void anSmbWriterBreaksABatchOplockToLevelTwoAndGetsLevelTwoBesideIt() {
+        ByteString c = fx.client(SMB, "gw");
+        EventLog log = new EventLog(core.table(), "gw");
+        OpenResponse batch = fx.openWithGrant(c, "h1", "f", 3, 0, 7, "", true);
+        assertThat(batch.getGrantedGrantBits()).isEqualTo(7);
+        // MS-FSA: another SMB open breaks batch to level II even when it writes (the write itself
+        // breaks level II later, at the gateway that serves it)
+        assertThat(fx.openWithGrant(c, "h2", "f", 3, 0, 7, "", true).getStatus()).isEqualTo(Status.BREAK_PENDING);
+        assertThat(log.breaks()).singleElement().satisfies(b -> assertThat(b.grant().breakTo()).isEqualTo(5));
+        assertThat(fx.ack(batch.getGrantId(), 1)).isEqualTo(Status.OK);
+        OpenResponse second = fx.openWithGrant(c, "h2", "f", 3, 0, 7, "", true);
+        assertThat(second.getStatus()).isEqualTo(Status.OK);
+        assertThat(second.getGrantedGrantBits() & 3).as("level II beside an SMB writer").isEqualTo(1);
+
+        // an NFSv4 writer still takes READ away, and gets no READ beside SMB writers' oplocks
+        ByteString n = fx.client(NFS4, "gw");
+        assertThat(fx.openWithGrant(n, "o", "f", 3, 0, 0, "", true).getStatus()).isEqualTo(Status.BREAK_PENDING);
+        assertThat(log.breaks()).last().satisfies(b -> assertThat(b.grant().breakTo()).isZero());
+    }
+
+    @Test
+    void aShareConflictWithAnOpenNoBreakCanRemoveFailsWithoutBreaking() {
+        ByteString c = fx.client(SMB, "gw");
+        EventLog log = new EventLog(core.table(), "gw");
+        OpenResponse exclusive = fx.openWithGrant(c, "h1", "f", 3, 7, 3, "", true);
+        assertThat(exclusive.getGrantedGrantBits()).isEqualTo(3);
+        assertThat(fx.openWithGrant(c, "h2", "f", 1, 0, 0, "", true).getStatus()).isEqualTo(Status.SHARE_DENIED);
+        assertThat(log.breaks()).as("exclusive caches no handle: nothing to break").isEmpty();
+        // a batch oplock's holder may close its handle: it is broken first
+        OpenResponse batch = fx.openWithGrant(c, "h3", "g", 3, 7, 7, "", true);
+        assertThat(batch.getGrantedGrantBits()).isEqualTo(7);
+        assertThat(fx.openWithGrant(c, "h4", "g", 1, 0, 0, "", true).getStatus()).isEqualTo(Status.BREAK_PENDING);
+    }
+
+    @Test
     void anUnacknowledgedBreakIsRevokedAfterTheTimeout() {
         ByteString c = fx.client(NFS4, "gw");
         ByteString d = fx.client(SMB, "gw2");

@@ -77,11 +77,13 @@ public class SmbConfiguration {
      */
     @Bean
     public SmbFileService smbFileService(ObjectProvider<FileSystem> fs, ObjectProvider<LockManager> locks,
-                                         ObjectProvider<LockEventRouter> router, SmbServerSettings settings) {
+                                         ObjectProvider<LockEventRouter> router, SmbServerSettings settings,
+                                         SmbProperties smb) {
         SmbFileService service = new SmbFileService(fs.getIfAvailable(), locks.getIfAvailable(), settings);
+        service.breakTimeout(smb.oplockBreakTimeout());
         LockEventRouter r = router.getIfAvailable();
         if (r != null) {
-            r.add(service.waits());
+            r.add(service.lockEvents());
         }
         return service;
     }

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param idleTimeout     a connection with nothing in flight and no traffic is closed
  * @param encryptionRequired every session must encrypt (SMB 3.x; 2.x logons are refused)
  * @param encryptedShares names of shares whose tree connects must encrypt (3.x only reach them)
+ * @param oplockBreakTimeout how long an oplock break waits for the holder's acknowledgment before the
+ *                        server gives up for it and the breaking CREATE goes on (MS-SMB2: 35 s)
  */
 @Validated
 @ConfigurationProperties(prefix = "dittofs.smb")
@@ -47,11 +49,14 @@ public record SmbProperties(
         @DefaultValue("15m") @NotNull(message = "must be a duration such as 15m")
         @DurationMin(nanos = 1, message = "must be a positive duration such as 15m; set dittofs.smb.idle-timeout") Duration idleTimeout,
         @DefaultValue("false") boolean encryptionRequired,
-        List<@Pattern(regexp = "[^/\\\\:*?\"<>|]{1,80}", message = "must be a share name; fix dittofs.smb.encrypted-shares") String> encryptedShares) {
+        List<@Pattern(regexp = "[^/\\\\:*?\"<>|]{1,80}", message = "must be a share name; fix dittofs.smb.encrypted-shares") String> encryptedShares,
+        @DefaultValue("35s") @NotNull(message = "must be a duration such as 35s")
+        @DurationMin(nanos = 1, message = "must be a positive duration such as 35s; set dittofs.smb.oplock-break-timeout") Duration oplockBreakTimeout) {
 
     public SmbProperties {
         staticUsers = staticUsers == null ? List.of() : List.copyOf(staticUsers);
         encryptedShares = encryptedShares == null ? List.of() : List.copyOf(encryptedShares);
+        oplockBreakTimeout = oplockBreakTimeout == null ? Duration.ofSeconds(35) : oplockBreakTimeout;
     }
 
     /** 1 MiB reads and writes (LARGE_MTU) plus headers. */

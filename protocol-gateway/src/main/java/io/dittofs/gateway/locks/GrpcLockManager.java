@@ -120,10 +120,19 @@ public final class GrpcLockManager implements LockManager {
 
     @Override
     public OpenOutcome openOrUpgrade(OpenSpec s, int grantBits, boolean breakConflicting) {
+        return openGranting(s, grantBits, breakConflicting, true);
+    }
+
+    @Override
+    public OpenOutcome openWithGrant(OpenSpec s, int grantBits, boolean breakConflicting) {
+        return openGranting(s, grantBits, breakConflicting, false);
+    }
+
+    private OpenOutcome openGranting(OpenSpec s, int grantBits, boolean breakConflicting, boolean upgrade) {
         try {
             OpenRequest.Builder b = OpenRequest.newBuilder().setFile(LockMapping.file(s.file()))
                     .setOwner(LockMapping.owner(s.client(), s.owner())).setAccess(s.access()).setDeny(s.deny())
-                    .setReclaim(s.reclaim()).setUpgrade(true).setBreakConflicting(breakConflicting);
+                    .setReclaim(s.reclaim()).setUpgrade(upgrade).setBreakConflicting(breakConflicting);
             if (grantBits != 0) {
                 b.setGrant(GrantRequest.newBuilder().setBits(grantBits));
             }

@@ -52,6 +52,14 @@ public interface LockManager {
      */
     OpenOutcome openOrUpgrade(OpenSpec spec, int grantBits, boolean breakConflicting);
 
+    /**
+     * SMB CREATE: a new open (never an upgrade; every SMB open is its own owner) that may ask for a
+     * caching grant held by the open itself ({@code grantBits}: an oplock, level II = READ, exclusive
+     * = READ|WRITE, batch = READ|WRITE|HANDLE). With {@code breakConflicting} another holder's
+     * conflicting grant is broken and the answer is BREAK_PENDING until it is acknowledged or revoked.
+     */
+    OpenOutcome openWithGrant(OpenSpec spec, int grantBits, boolean breakConflicting);
+
     /** The holder of grant {@code grantId} keeps only {@code newBits} (0: returned, e.g. DELEGRETURN). */
     LockStatus ackBreak(byte[] grantId, int newBits);
 

@@ -13,6 +13,7 @@ import io.dittofs.lock.core.GrantRules;
 import io.dittofs.lock.core.LockTable;
 import io.dittofs.lock.core.OpenEntry;
 import io.dittofs.lock.core.Owner;
+import io.dittofs.lock.core.Protocol;
 import java.util.List;
 
 /**
@@ -66,13 +67,19 @@ public final class OpenOp extends Op<OpenRequest, OpenResponse> {
                     .filter(o -> o.owner().equals(owner) && !o.fromBefore()).findFirst().orElse(null) : null;
             int wantAccess = mine == null ? access : mine.access() | access;
             int wantDeny = mine == null ? deny : mine.deny() | deny;
-            List<GrantRules.Break> breaks = GrantRules.breaksFor(f, holder, wantAccess, wantDeny);
+            List<GrantRules.Break> breaks = GrantRules.breaksFor(f, holder, wantAccess, wantDeny, client.protocol());
             // the owner's own open counts too (RFC 7530 §9.9): its deny bits refuse the new access
             boolean shareConflict = f.opens().stream()
                     .anyMatch(o -> o != mine && o.conflictsWith(wantAccess, wantDeny))
                     || (mine != null && mine.conflictsWith(access, deny));
             if (grace && !r.getReclaim() && (shareConflict || !breaks.isEmpty())) {
                 throw new StatusException(Status.GRACE, "conflicting open during the grace period");
+            }
+            // MS-FSA 2.1.5.1.2: a share conflict with an open that no break can make go away (no
+            // grant, or an SMB oplock without handle caching) fails at once, breaking nothing
+            if (shareConflict && f.opens().stream().anyMatch(o -> o != mine && o.conflictsWith(wantAccess, wantDeny)
+                    && GrantRules.pinned(f, o))) {
+                throw new StatusException(Status.SHARE_DENIED, "share reservation conflict");
             }
             if (!breaks.isEmpty()) {
                 startBreaks(t, breaks);
@@ -115,7 +122,9 @@ public final class OpenOp extends Op<OpenRequest, OpenResponse> {
             ByteString grantId = ByteString.EMPTY;
             int wanted = r.getGrant().getBits();
             if (wanted != 0) {
-                int bits = GrantRules.grantable(f, holder, client.id(), client.protocol(), wanted, access);
+                boolean oplock = client.protocol() == Protocol.SMB && r.getGrant().getLeaseKey().isEmpty();
+                int bits = GrantRules.grantable(f, holder, client.id(), client.protocol(), wanted, access, oplock,
+                        c -> t.client(c).map(e -> e.protocol() == Protocol.SMB).orElse(false));
                 GrantEntry mine = GrantRules.existing(f, holder);
                 if (mine != null && !mine.breaking()) {
                     GrantEntry upgraded = mine.withBits(mine.bits() | bits);

@@ -102,6 +102,7 @@ final class CopyChunk implements FileFsctl {
             return conflict;
         }
         conflict = Read.checkIo(files, target, c.targetOffset(), length, true);
+        files.service.oplocks.dataChanged(target);
         if (conflict != NtStatus.SUCCESS) {
             return conflict;
         }

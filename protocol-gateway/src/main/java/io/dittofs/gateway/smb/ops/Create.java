@@ -31,8 +31,12 @@ import io.dittofs.gateway.smb.wire.FileBasics;
 import io.dittofs.gateway.smb.wire.FileId;
 import io.dittofs.gateway.smb.wire.NtStatus;
 import io.dittofs.gateway.smb.wire.WireException;
+import io.dittofs.gateway.smb.wire.DurableContexts;
+import io.dittofs.gateway.smb.wire.Smb2Header;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * CREATE (MS-SMB2 3.3.5.9): validates the request, walks the path, applies the disposition,
@@ -60,16 +64,76 @@ final class Create implements SmbCommandHandler {
         this.files = files;
     }
 
+    /** What an attempt answers when an oplock of another open is being broken: the CREATE waits and retries. */
+    private static final SmbResult BREAKING = new SmbResult.Failed(NtStatus.PENDING);
+    /** How often a waiting CREATE retries when no break ended on this gateway (a break elsewhere, an NFS recall). */
+    private static final long RETRY_MS = 100;
+
     @Override
     public SmbResult handle(SmbRequest req) throws WireException {
-        return handle(req, true);
+        SmbResult first = handle(req, true);
+        if (first != BREAKING) {
+            return first;
+        }
+        // MS-SMB2 3.3.5.9 / 3.3.4.6: the open waits for the break; STATUS_PENDING now, the answer later
+        CompletableFuture<SmbResult> done = new CompletableFuture<>();
+        long giveUp = System.nanoTime() + files.service.breakTimeout().toNanos() + TimeUnit.SECONDS.toNanos(5);
+        Thread.ofVirtual().name("smb-create-break-wait").start(() -> waitForBreak(req, done, giveUp));
+        return new SmbResult.Pending(done, () -> done.complete(SmbResult.fail(NtStatus.CANCELLED)));
+    }
+
+    private void waitForBreak(SmbRequest req, CompletableFuture<SmbResult> done, long giveUp) {
+        try {
+            while (!done.isDone()) {
+                files.service.oplocks.await(RETRY_MS);
+                SmbResult again = handle(req, true);
+                if (again != BREAKING) {
+                    if (!done.complete(again) && again instanceof SmbResult.Done d && d.opened() != null) {
+                        // cancelled meanwhile: the open made for nobody is closed again
+                        SmbOpen o = files.opens.find(req, d.opened());
+                        if (o != null && files.opens.remove(o)) {
+                            files.release(o);
+                        }
+                    }
+                    return;
+                }
+                if (System.nanoTime() - giveUp > 0) {
+                    done.complete(SmbResult.fail(NtStatus.SHARING_VIOLATION));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.complete(SmbResult.fail(NtStatus.CANCELLED));
+        } catch (WireException | RuntimeException e) {
+            done.completeExceptionally(e);
+        }
     }
 
     private SmbResult handle(SmbRequest req, boolean mayRetry) throws WireException {
         CreateRequest c = CreateRequest.decode(req.body());
+        Durable durable = Durable.of(c);
+        if (durable.invalid()) {
+            return SmbResult.fail(NtStatus.INVALID_PARAMETER);
+        }
+        if (durable.reconnect() != null) {
+            // a reconnect names the open; the rest of the request is not looked at (clients send zeros)
+            return reconnect(req, durable);
+        }
         int invalid = validate(c);
         if (invalid != NtStatus.SUCCESS) {
             return SmbResult.fail(invalid);
+        }
+        if (durable.v2() != null) {
+            SmbOpen same = files.service.durables.byGuid(durable.v2().createGuid());
+            if (same != null) {
+                // a replayed DH2Q finds the open it made (MS-SMB2 3.3.5.9.10); without the replay flag
+                // the CreateGuid is taken
+                boolean replay = (req.header().flags() & Smb2Header.FLAGS_REPLAY_OPERATION) != 0;
+                if (!replay || !files.opens.live(same) || same.sessionId() != req.session().id()) {
+                    return SmbResult.fail(NtStatus.DUPLICATE_OBJECTID);
+                }
+                return reopened(same, durable);
+            }
         }
         if (c.has(CreateContext.TIMEWARP)) {
             // no snapshots: MS-SMB2 3.3.5.9.7 answers a snapshot that cannot be found so
@@ -268,6 +332,8 @@ final class Create implements SmbCommandHandler {
             return SmbResult.fail(NtStatus.SHARING_VIOLATION);
         }
         byte[] lockOpen = null;
+        int oplockLevel = Oplocks.NONE;
+        byte[] grantId = null;
         ClientRef client = files.client();
         int shareBits = AccessMask.shareAccess(granted);
         FileId id = files.opens.newId();
@@ -275,12 +341,25 @@ final class Create implements SmbCommandHandler {
         try {
             if (client != null && shareBits != 0) {
                 byte[] key = named ? Streams.lockKey(handle, streamName) : handle.bytes();
-                OpenOutcome o = files.locks.open(new OpenSpec(key, client, ownerOf(id), shareBits,
-                        AccessMask.shareDeny(c.shareAccess()), false));
+                // a directory gets no oplock; leases (level 0xFF) are not granted
+                int wanted = isDir ? 0 : Oplocks.bits(c.oplockLevel());
+                OpenOutcome o = files.locks.openWithGrant(new OpenSpec(key, client, ownerOf(id), shareBits,
+                        AccessMask.shareDeny(c.shareAccess()), false), wanted, true);
+                if (o.status() == io.dittofs.gateway.locks.LockStatus.BREAK_PENDING) {
+                    return BREAKING;
+                }
                 if (!o.status().ok()) {
                     return SmbResult.fail(SmbStatus.ofLock(o.status()));
                 }
                 lockOpen = o.openId();
+                if (o.grantId().length > 0) {
+                    oplockLevel = Oplocks.level(o.grantBits());
+                    grantId = o.grantId();
+                    if (o.grantBits() != Oplocks.bits(oplockLevel)) {
+                        // READ|HANDLE is no oplock level: keep level II's READ
+                        files.locks.ackBreak(grantId, Oplocks.bits(oplockLevel));
+                    }
+                }
             }
             if (named && (action == CreateResponse.OVERWRITTEN || action == CreateResponse.SUPERSEDED)) {
                 FsStatus st = Streams.resize(files.fs, who, handle, streamName, 0);
@@ -300,6 +379,10 @@ final class Create implements SmbCommandHandler {
                 if (s.wcc().after() != null) {
                     attr = s.wcc().after();
                 }
+            }
+            if (action == CreateResponse.OVERWRITTEN || action == CreateResponse.SUPERSEDED) {
+                // the data went: level II oplocks of other opens break to none
+                files.service.oplocks.dataChanged(named ? Streams.lockKey(handle, streamName) : handle.bytes(), null);
             }
             OpenFile io = null;
             if (attr.type() == FileType.REGULAR) {
@@ -324,9 +407,23 @@ final class Create implements SmbCommandHandler {
             }
             open.deleteOnClose((c.options() & CreateRequest.DELETE_ON_CLOSE) != 0);
             open.deleteChecked(deleteChecked && (granted & AccessMask.DELETE) != 0);
-            files.opens.add(open);
-            ok = true;
+            open.attach(files, client, req.session().id(), req.tree().id());
+            open.oplock(oplockLevel, grantId);
             List<CreateContext> answers = new ArrayList<>();
+            // durable handles need a batch oplock here (no leases): MS-SMB2 3.3.5.9.6, 3.3.5.9.10
+            if (oplockLevel == Oplocks.BATCH && durable.v2() != null) {
+                long timeout = durable.v2().timeoutMs() == 0 ? DurableOpens.DEFAULT_TIMEOUT_MS
+                        : Math.min(durable.v2().timeoutMs(), DurableOpens.MAX_TIMEOUT_MS);
+                open.durable(durable.v2().createGuid(), timeout);
+                answers.add(DurableContexts.v2Response(timeout, 0));
+            } else if (oplockLevel == Oplocks.BATCH && durable.v1()) {
+                open.durable(null, DurableOpens.DEFAULT_TIMEOUT_MS);
+                answers.add(DurableContexts.v1Response());
+            }
+            files.opens.add(open);
+            files.service.oplocks.register(open);
+            files.service.durables.guid(open);
+            ok = true;
             if (c.has(CreateContext.MAXIMAL_ACCESS)) {
                 int maximal = r.exists() ? maximal(who, handle, attr, mayModify) : granted | AccessMask.FILE_ALL;
                 answers.add(new CreateContext(CreateContext.MAXIMAL_ACCESS, intPair(0, maximal)));
@@ -346,7 +443,7 @@ final class Create implements SmbCommandHandler {
                 boolean kept = action == CreateResponse.OPENED && stream != null && stream.exists();
                 shown = Streams.basics(shown, kept ? stream.value().length : 0);
             }
-            CreateResponse resp = new CreateResponse(0, action, shown, id, answers);
+            CreateResponse resp = new CreateResponse(oplockLevel, action, shown, id, answers);
             return SmbResult.opened(resp::encode, id);
         } finally {
             if (!ok) {
@@ -359,6 +456,81 @@ final class Create implements SmbCommandHandler {
                 files.service.files.close(entry);
             }
         }
+    }
+
+    /** The durable-handle contexts of a CREATE (MS-SMB2 3.3.5.9.6, .7, .10, .12), checked for combinations that refuse. */
+    private record Durable(boolean v1, DurableContexts.V2Request v2, Object reconnect, boolean invalid) {
+
+        static Durable of(CreateRequest c) throws WireException {
+            CreateContext q1 = c.context(DurableContexts.V1_REQUEST);
+            CreateContext c1 = c.context(DurableContexts.V1_RECONNECT);
+            CreateContext q2 = c.context(DurableContexts.V2_REQUEST);
+            CreateContext c2 = c.context(DurableContexts.V2_RECONNECT);
+            if ((c2 != null && (q1 != null || c1 != null || q2 != null)) || (q2 != null && (q1 != null || c1 != null))) {
+                return new Durable(false, null, null, true);
+            }
+            if (c2 != null) {
+                return new Durable(false, null, DurableContexts.v2Reconnect(c2.data()), false);
+            }
+            if (c1 != null) {
+                // a DHnQ beside a DHnC is ignored (MS-SMB2 3.3.5.9.6)
+                return new Durable(false, null, DurableContexts.v1Reconnect(c1.data()), false);
+            }
+            if (q2 != null) {
+                return new Durable(false, DurableContexts.v2Request(q2.data()), null, false);
+            }
+            if (q1 != null) {
+                DurableContexts.v1Request(q1.data());
+            }
+            return new Durable(q1 != null, null, null, false);
+        }
+    }
+
+    /**
+     * DHnC / DH2C (MS-SMB2 3.3.5.9.7, 3.3.5.9.12): a disconnected durable open of the same user
+     * (and, for v2, the same CreateGuid) moves to this session and tree with its FileId, share
+     * reservation, locks and oplock; anything else is OBJECT_NAME_NOT_FOUND.
+     */
+    private SmbResult reconnect(SmbRequest req, Durable d) {
+        FileId id;
+        byte[] guid = null;
+        if (d.reconnect() instanceof DurableContexts.V2Reconnect v2) {
+            id = v2.fileId();
+            guid = v2.createGuid();
+        } else {
+            id = (FileId) d.reconnect();
+        }
+        SmbOpen o = files.service.durables.kept(id.persistent());
+        // a v1 reconnect may reclaim a v2 open (Windows does); a v2 reconnect needs its CreateGuid
+        if (o == null || !o.id().equals(id) || (guid != null && !java.util.Arrays.equals(guid, o.createGuid()))) {
+            return SmbResult.fail(NtStatus.OBJECT_NAME_NOT_FOUND);
+        }
+        Principal who = FileCommands.principal(req);
+        if (o.principal().uid() != who.uid()) {
+            return SmbResult.fail(NtStatus.ACCESS_DENIED);
+        }
+        if (!files.service.durables.take(o)) {
+            return SmbResult.fail(NtStatus.OBJECT_NAME_NOT_FOUND);
+        }
+        o.attach(files, o.client(), req.session().id(), req.tree().id());
+        files.opens.add(o);
+        return reopened(o, d);
+    }
+
+    /** The CREATE response of an existing open (a reconnect, or a replayed DH2Q). */
+    private SmbResult reopened(SmbOpen o, Durable d) {
+        FileAttr attr = files.attr(o);
+        if (attr == null) {
+            return SmbResult.fail(NtStatus.OBJECT_NAME_NOT_FOUND);
+        }
+        List<CreateContext> answers = new ArrayList<>();
+        if (d.v2() != null) {
+            // a replayed DH2Q is answered as the first time; a reconnect carries no durable response
+            answers.add(DurableContexts.v2Response(o.durableTimeoutMs(), 0));
+        }
+        FileBasics shown = withAllocation(files.service.times.basics(attr), o.entry().allocation());
+        CreateResponse resp = new CreateResponse(o.oplockLevel(), CreateResponse.OPENED, shown, o.id(), answers);
+        return SmbResult.opened(resp::encode, o.id());
     }
 
     /** {@code b} reporting at least {@code allocation} bytes allocated. */

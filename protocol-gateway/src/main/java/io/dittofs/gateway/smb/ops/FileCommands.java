@@ -43,15 +43,17 @@ final class FileCommands implements SmbCommands {
     final SmbFileService service;
     final FileSystem fs;
     final LockManager locks;
-    final OpenTable opens = new OpenTable(SmbFileService.MAX_OPENS);
+    final OpenTable opens;
     private final Map<Smb2Command, SmbCommandHandler> handlers = new EnumMap<>(Smb2Command.class);
     private final Map<String, Handle> roots = new ConcurrentHashMap<>();
     private volatile ClientRef client;
+    private volatile java.util.function.Consumer<byte[]> push = frame -> { };
 
     FileCommands(SmbFileService service) {
         this.service = service;
         this.fs = service.fs;
         this.locks = service.locks;
+        this.opens = new OpenTable(SmbFileService.MAX_OPENS, service.fileIds);
         handlers.put(Smb2Command.CREATE, new Create(this));
         handlers.put(Smb2Command.CLOSE, new Close(this));
         handlers.put(Smb2Command.READ, new Read(this));
@@ -63,6 +65,25 @@ final class FileCommands implements SmbCommands {
         handlers.put(Smb2Command.LOCK, new Lock(this));
         handlers.put(Smb2Command.IOCTL, new FileFsctls(this));
         handlers.put(Smb2Command.CHANGE_NOTIFY, new ChangeNotify(this));
+        handlers.put(Smb2Command.OPLOCK_BREAK, new OplockBreakAck(this));
+    }
+
+    @Override
+    public void attach(java.util.function.Consumer<byte[]> push) {
+        this.push = push;
+    }
+
+    /**
+     * Sends an oplock break notification (MS-SMB2 2.2.23.1, 3.3.4.6): unsolicited, MessageId all
+     * ones, no session or tree, not signed.
+     */
+    void push(io.dittofs.gateway.smb.wire.OplockBreak notification) {
+        var w = new io.dittofs.gateway.smb.wire.SmbWriter(64 + 24);
+        new io.dittofs.gateway.smb.wire.Smb2Header(0, NtStatus.SUCCESS, Smb2Command.OPLOCK_BREAK.code(), 0,
+                io.dittofs.gateway.smb.wire.Smb2Header.FLAGS_SERVER_TO_REDIR, 0,
+                io.dittofs.gateway.smb.wire.OplockBreak.UNSOLICITED_MESSAGE_ID, 0, 0, 0, 0, null).encode(w);
+        notification.encode(w);
+        push.accept(w.toByteArray());
     }
 
     @Override
@@ -123,6 +144,12 @@ final class FileCommands implements SmbCommands {
         return c;
     }
 
+    /** The lock-service client an open's locks belong to (a reconnected durable open keeps the one it was made with). */
+    ClientRef clientOf(SmbOpen o) {
+        ClientRef c = o.client();
+        return c != null ? c : client();
+    }
+
     /**
      * Ends an open: its byte-range locks and share reservation go, and the last close of a
      * delete-pending file removes it. Returns the NTSTATUS of the removal (SUCCESS when none).
@@ -130,7 +157,8 @@ final class FileCommands implements SmbCommands {
     int release(SmbOpen o) {
         o.takePending().forEach(Runnable::run);
         service.files.dropZeroLocks(o.entry(), o.owner());
-        ClientRef c = client;
+        // the open's own client: a durable open reconnected here still belongs to the one it was made with
+        ClientRef c = o.client() != null ? o.client() : client;
         for (long[] l : o.takeLocks()) {
             if (c != null && l[1] != 0) {
                 locks.unlock(new LockTarget(o.fileKey(), c, o.owner(), l[0], l[1]));
@@ -139,6 +167,9 @@ final class FileCommands implements SmbCommands {
         if (o.lockOpenId() != null && locks != null) {
             locks.close(o.lockOpenId());
         }
+        // the lock-service dropped the oplock with the open; a CREATE waiting for its break goes on
+        service.oplocks.unregister(o);
+        service.durables.ended(o);
         boolean pending = false;
         String stream = o.stream();
         int streamRemoved = NtStatus.SUCCESS;
@@ -224,11 +255,27 @@ final class FileCommands implements SmbCommands {
         closeAll(o -> o.sessionId() == session.id());
     }
 
+    /** The connection went: a durable open is kept for a reconnect (MS-SMB2 3.3.7.1), the others close. */
+    @Override
+    public void sessionLost(SmbSession session) {
+        for (SmbOpen o : opens.all()) {
+            if (o.sessionId() != session.id()) {
+                continue;
+            }
+            // delete-on-close is not kept for a client that may never come back (Windows closes such opens)
+            if (o.durable() && !o.deleteOnClose() && opens.remove(o)) {
+                o.takePending().forEach(Runnable::run);
+                service.durables.disconnected(o);
+            }
+        }
+        sessionClosed(session);
+    }
+
     @Override
     public void connectionClosed() {
         closeAll(o -> true);
         ClientRef c = client;
-        if (c != null) {
+        if (c != null && service.durables.connectionClosed(c)) {
             locks.releaseClient(c);
         }
     }

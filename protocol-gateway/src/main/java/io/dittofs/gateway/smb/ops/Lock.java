@@ -59,7 +59,7 @@ final class Lock implements SmbCommandHandler {
                 return SmbResult.fail(NtStatus.INVALID_LOCK_RANGE);
             }
         }
-        ClientRef client = files.client();
+        ClientRef client = files.clientOf(o);
         if (client == null) {
             return SmbResult.fail(NtStatus.NOT_SUPPORTED);
         }
@@ -67,6 +67,10 @@ final class Lock implements SmbCommandHandler {
         if (sequences != null && sequences.replay(l.lockSequence())) {
             // a resilient open's replay of a request that already succeeded (MS-SMB2 3.3.5.14)
             return done(o);
+        }
+        if (!unlock) {
+            // a byte-range lock breaks the level II oplocks of the file (MS-FSA 2.1.5.7)
+            files.service.oplocks.dataChanged(o);
         }
         SmbResult r = apply(o, client, els, unlock);
         if (sequences != null) {

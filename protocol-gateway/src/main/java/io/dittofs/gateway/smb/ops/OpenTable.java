@@ -12,11 +12,17 @@ import java.util.function.Predicate;
 final class OpenTable {
 
     private final Map<Long, SmbOpen> opens = new ConcurrentHashMap<>();
-    private final AtomicLong next = new AtomicLong(1);
+    private final AtomicLong next;
     private final int max;
 
     OpenTable(int max) {
+        this(max, new AtomicLong(1));
+    }
+
+    /** With a server-wide id source: a durable open moved to another connection keeps its FileId. */
+    OpenTable(int max, AtomicLong ids) {
         this.max = max;
+        this.next = ids;
     }
 
     FileId newId() {
@@ -41,6 +47,11 @@ final class OpenTable {
         SmbOpen o = opens.get(id.volatile_());
         return o != null && o.id().equals(id) && o.sessionId() == req.session().id() && o.treeId() == req.tree().id()
                 ? o : null;
+    }
+
+    /** Every open (for teardown decisions). */
+    List<SmbOpen> all() {
+        return List.copyOf(opens.values());
     }
 
     /** Whether the open is still in this table (not closed). */

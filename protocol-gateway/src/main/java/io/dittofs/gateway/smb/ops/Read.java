@@ -116,7 +116,7 @@ final class Read implements SmbCommandHandler {
 
     /** SUCCESS, or FILE_LOCK_CONFLICT when another owner's byte-range lock covers the range. */
     static int checkIo(FileCommands files, SmbOpen o, long offset, long length, boolean write) {
-        ClientRef c = files.client();
+        ClientRef c = files.clientOf(o);
         if (c == null || length == 0) {
             return NtStatus.SUCCESS;
         }

@@ -217,6 +217,7 @@ final class SetInfo implements SmbCommandHandler {
                 return NtStatus.SUCCESS; // space is not reserved ahead; the size stays
             }
         }
+        files.service.oplocks.dataChanged(o);
         var res = files.fs.setAttr(o.principal(), o.handle(), new SetAttrs(null, null, null, size, null, null), null);
         o.stale();
         return res.status().ok() ? NtStatus.SUCCESS : SmbStatus.of(res.status());
@@ -275,7 +276,7 @@ final class SetInfo implements SmbCommandHandler {
      * denying DELETE), so NFS share reservations count too.
      */
     private int parentAllowsRename(SmbOpen o) {
-        var client = files.client();
+        var client = files.clientOf(o);
         if (client == null) {
             return NtStatus.SUCCESS;
         }

@@ -25,6 +25,11 @@ public final class SmbFileService {
     final LockWaits waits = new LockWaits();
     final ExtraAttributes times = new ExtraAttributes();
     final ResumeKeys resumeKeys = new ResumeKeys();
+    final Oplocks oplocks = new Oplocks(this);
+    final DurableOpens durables = new DurableOpens(this);
+    /** FileIds are unique server-wide, so a durable open keeps its FileId on another connection. */
+    final java.util.concurrent.atomic.AtomicLong fileIds = new java.util.concurrent.atomic.AtomicLong(1);
+    private volatile java.time.Duration breakTimeout = java.time.Duration.ofSeconds(35);
     final SmbServerSettings settings;
     final Notifications notifications;
     /** The facade's change events (null without a file system); SMB publishes the changes it keeps itself. */
@@ -47,6 +52,29 @@ public final class SmbFileService {
     /** The listener to add to the gateway's lock event router (blocking locks complete on its Granted events). */
     public LockWaits waits() {
         return waits;
+    }
+
+    /**
+     * The listener to add to the gateway's lock event router: Granted events complete blocking
+     * locks, Break events become OPLOCK_BREAK notifications.
+     */
+    public io.dittofs.gateway.locks.LockEventListener lockEvents() {
+        return e -> {
+            waits.onEvent(e);
+            oplocks.onEvent(e);
+        };
+    }
+
+    /** How long an oplock break waits for the holder's acknowledgment (MS-SMB2: 35 s) before the server gives up for it. */
+    public void breakTimeout(java.time.Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("oplock break timeout must be positive: " + timeout);
+        }
+        this.breakTimeout = timeout;
+    }
+
+    java.time.Duration breakTimeout() {
+        return breakTimeout;
     }
 
     /** One connection's file commands; none at all in a gateway without a file system (configuration tests). */

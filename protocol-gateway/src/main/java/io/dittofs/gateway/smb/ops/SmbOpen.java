@@ -17,8 +17,8 @@ public final class SmbOpen {
 
     private final FileId id;
     private final io.dittofs.gateway.identity.Principal principal;
-    private final long sessionId;
-    private final int treeId;
+    private volatile long sessionId;
+    private volatile int treeId;
     private final Handle handle;
     private final boolean directory;
     private final int access;
@@ -50,6 +50,23 @@ public final class SmbOpen {
      */
     private byte[] key;
     private boolean streamSharesDelete;
+    /** The connection's commands that hold this open now (a durable reconnect moves it). */
+    private volatile FileCommands commands;
+    /** The lock-service client its share reservation, locks and oplock belong to (kept across a reconnect). */
+    private volatile io.dittofs.gateway.locks.ClientRef client;
+    /** Granted oplock (MS-SMB2 2.2.14 OplockLevel: 0 none, 1 level II, 8 exclusive, 9 batch) and its grant. */
+    private int oplockLevel;
+    private byte[] grantId;
+    /** The level a break in progress goes to, -1 when none (Open.OplockState Breaking). */
+    private int breakingTo = -1;
+    /** Durable state (MS-SMB2 3.3.1.10 IsDurable, CreateGuid, DurableOpenTimeout); null guid for v1. */
+    private boolean durable;
+    private byte[] createGuid;
+    private long durableTimeoutMs;
+    /** The connection went and the open waits for a reconnect (Open.Connection NULL). */
+    private boolean disconnected;
+    /** Counted in {@link DurableOpens}' client uses (its lock-service client outlived its connection). */
+    private boolean clientRetained;
 
     SmbOpen(FileId id, io.dittofs.gateway.identity.Principal principal, long sessionId, int treeId, Handle handle, boolean directory, int access, byte[] lockOpenId,
             SharedFiles.Entry entry, boolean writeThrough, Handle parent, String name, String path, OpenFile io) {
@@ -284,6 +301,93 @@ public final class SmbOpen {
     /** Cached attributes of the file as last opened (for I/O bounds). */
     synchronized FileAttr ioAttr() {
         return io == null ? null : io.attr();
+    }
+
+    FileCommands commands() {
+        return commands;
+    }
+
+    io.dittofs.gateway.locks.ClientRef client() {
+        return client;
+    }
+
+    /** Where the open lives: its connection's commands, its lock-service client, session and tree. */
+    void attach(FileCommands commands, io.dittofs.gateway.locks.ClientRef client, long sessionId, int treeId) {
+        this.commands = commands;
+        this.client = client;
+        this.sessionId = sessionId;
+        this.treeId = treeId;
+    }
+
+    synchronized int oplockLevel() {
+        return oplockLevel;
+    }
+
+    synchronized byte[] grantId() {
+        return grantId;
+    }
+
+    synchronized void oplock(int level, byte[] grant) {
+        oplockLevel = level;
+        grantId = grant;
+        breakingTo = -1;
+    }
+
+    /** Starts a break to {@code level}; false when one is already in progress to that level or lower. */
+    synchronized boolean breaking(int level) {
+        if (breakingTo >= 0 && breakingTo <= level) {
+            return false;
+        }
+        breakingTo = level;
+        return true;
+    }
+
+    synchronized int breakingTo() {
+        return breakingTo;
+    }
+
+    /** The break ended at {@code level} (acknowledged or timed out). */
+    synchronized void broken(int level) {
+        oplockLevel = level;
+        breakingTo = -1;
+    }
+
+    /** Marks the open durable (Open.IsDurable): kept across a disconnect, LOCK checks sequences. */
+    synchronized void durable(byte[] guid, long timeoutMs) {
+        durable = true;
+        createGuid = guid == null ? null : guid.clone();
+        durableTimeoutMs = timeoutMs;
+        if (lockSequences == null) {
+            lockSequences = new LockSequences();
+        }
+    }
+
+    synchronized boolean durable() {
+        return durable;
+    }
+
+    synchronized byte[] createGuid() {
+        return createGuid == null ? null : createGuid.clone();
+    }
+
+    synchronized long durableTimeoutMs() {
+        return durableTimeoutMs;
+    }
+
+    synchronized boolean disconnected() {
+        return disconnected;
+    }
+
+    synchronized void disconnected(boolean d) {
+        disconnected = d;
+    }
+
+    synchronized boolean clientRetained() {
+        return clientRetained;
+    }
+
+    synchronized void clientRetained(boolean r) {
+        clientRetained = r;
     }
 
     /** Marks the open resilient (Open.IsResilient): its LOCK requests are checked for replays from now on. */

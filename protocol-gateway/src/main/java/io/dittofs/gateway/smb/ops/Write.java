@@ -61,6 +61,9 @@ final class Write implements SmbCommandHandler {
             return SmbResult.fail(NtStatus.INVALID_PARAMETER);
         }
         int conflict = Read.checkIo(files, o, offset, w.length(), true);
+        if (conflict == NtStatus.SUCCESS) {
+            files.service.oplocks.dataChanged(o);
+        }
         if (conflict != NtStatus.SUCCESS) {
             return SmbResult.fail(conflict);
         }

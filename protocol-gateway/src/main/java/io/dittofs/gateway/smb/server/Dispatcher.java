@@ -93,6 +93,7 @@ final class Dispatcher {
         };
         this.trees = new TreeCommands(shares, gate, client, settings, both);
         this.window = new CreditWindow(settings.maxCredits());
+        files.attach(later);
     }
 
     /** The connection's sessions (tests log on without NTLM through it). */
@@ -119,7 +120,8 @@ final class Dispatcher {
             return;
         }
         log.debug("SMB session {} replaced by a reconnect", Long.toHexString(s.id()));
-        files.sessionClosed(s);
+        // its durable opens wait for the reconnecting client (MS-SMB2 3.3.5.5.3, 3.3.5.9.7)
+        files.sessionLost(s);
         ipc.sessionClosed(s);
         sessions.logoff(s.id());
     }
@@ -128,7 +130,7 @@ final class Dispatcher {
     void closed() {
         async.cancelAll();
         for (SmbSession s : sessions.all()) {
-            files.sessionClosed(s);
+            files.sessionLost(s);
             ipc.sessionClosed(s);
             sessions.remove(s.id());
         }
@@ -291,7 +293,8 @@ final class Dispatcher {
         switch (cmd) {
             case LOGOFF:
                 LogoffMessage.decode(p.body());
-                files.sessionClosed(session);
+                // durable opens outlive a logoff too: a new session of the user reclaims them (as Windows does)
+                files.sessionLost(session);
                 ipc.sessionClosed(session);
                 sessions.logoff(session.id());
                 return Replies.message(h.reply(NtStatus.SUCCESS, credits, 0), new LogoffMessage()::encode, signer);

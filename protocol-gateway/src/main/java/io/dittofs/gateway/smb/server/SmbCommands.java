@@ -18,7 +18,19 @@ public interface SmbCommands {
     default void sessionClosed(SmbSession session) {
     }
 
+    /**
+     * The session's connection went (not LOGOFF): durable opens are kept for a reconnect, the others
+     * close as on {@link #sessionClosed}. Also for a session replaced by a reconnect (PreviousSessionId).
+     */
+    default void sessionLost(SmbSession session) {
+        sessionClosed(session);
+    }
+
     default void connectionClosed() {
+    }
+
+    /** How to send this connection an unsolicited message (an oplock break): called once, before any request. */
+    default void attach(java.util.function.Consumer<byte[]> push) {
     }
 
     /** No file commands at all. */

@@ -67,6 +67,7 @@ public final class NtStatus {
     public static final int INVALID_OPLOCK_PROTOCOL = 0xC00000E3;
     public static final int TOO_MANY_OPENED_FILES = 0xC000011F;
     public static final int FILE_NOT_AVAILABLE = 0xC0000467;
+    public static final int DUPLICATE_OBJECTID = 0xC000022A;
 
     private NtStatus() {
     }

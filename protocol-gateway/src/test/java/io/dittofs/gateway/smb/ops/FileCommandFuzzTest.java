@@ -74,6 +74,48 @@ class FileCommandFuzzTest {
         }
     }
 
+    /**
+     * The oplock break body (notification, acknowledgment) and the four durable-handle create
+     * contexts: decoded within the input or refused.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void oplockAndDurableBodies(byte[] input) {
+        if (input.length == 0) {
+            return;
+        }
+        byte[] body = java.util.Arrays.copyOfRange(input, 1, input.length);
+        try {
+            switch ((input[0] & 0xff) % 5) {
+                case 0 -> {
+                    SmbReader r = SmbReader.of(body);
+                    int size = io.dittofs.gateway.smb.wire.OplockBreak.structureSize(r);
+                    if (r.position() != 0) {
+                        throw new AssertionError("structureSize consumed the body");
+                    }
+                    if (size == io.dittofs.gateway.smb.wire.OplockBreak.STRUCTURE_SIZE) {
+                        io.dittofs.gateway.smb.wire.OplockBreak.decode(r);
+                    }
+                }
+                case 1 -> io.dittofs.gateway.smb.wire.DurableContexts.v1Request(body);
+                case 2 -> io.dittofs.gateway.smb.wire.DurableContexts.v1Reconnect(body);
+                case 3 -> {
+                    var q = io.dittofs.gateway.smb.wire.DurableContexts.v2Request(body);
+                    if (q.createGuid().length != 16 || q.timeoutMs() < 0) {
+                        throw new AssertionError("DH2Q decoded beyond its 32 bytes");
+                    }
+                }
+                default -> {
+                    var c = io.dittofs.gateway.smb.wire.DurableContexts.v2Reconnect(body);
+                    if (c.createGuid().length != 16) {
+                        throw new AssertionError("DH2C decoded beyond its 36 bytes");
+                    }
+                }
+            }
+        } catch (WireException expected) {
+            // refused
+        }
+    }
+
     @FuzzTest(maxDuration = "30s")
     void securityDescriptors(byte[] input) {
         try {

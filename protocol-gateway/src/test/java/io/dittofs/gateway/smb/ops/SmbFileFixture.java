@@ -61,7 +61,7 @@ public final class SmbFileFixture implements AutoCloseable {
                 signingRequired, "DITTOFS", "WORKGROUP", false, true, 16,
                 TransportSettings.defaults(64, 64, Duration.ofSeconds(60)));
         service = new SmbFileService(gateway.fs, locks, settings);
-        watch = locks.watch(service.waits());
+        watch = locks.watch(service.lockEvents());
         server = SmbServer.start("127.0.0.1", port, settings,
                 new StaticNtHashSource().add(USER, PASSWORD, 1000, 1000).add("bob", PASSWORD, 1001, 1001),
                 gateway.registry, gateway.gate, executor, service::connection);
