@@ -11,22 +11,31 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Hosts gRPC services on a listen address given as {@code in-process:NAME} or {@code HOST:PORT}
- * (port 0 = any free port). Calls run on virtual threads: handlers may block on their stores. In
+ * Hosts gRPC services on a listen address given as {@code in-process:NAME}, {@code HOST:PORT}
+ * (port 0 = any free port) or {@code unix:PATH} (a Unix-domain socket). Calls run on virtual threads: handlers may block on their stores. In
  * process, a unary call runs on its caller's thread when that is virtual ({@link InlineOnVirtualThread}).
  */
 public final class GrpcServerHost implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(GrpcServerHost.class);
+
     private final Server server;
     /** The in-process name whose unary methods are called directly (DirectChannel), or null. */
     private final String direct;
+    /** The Unix-domain socket file this server made, removed when it closes; or null. */
+    private final Path socket;
 
-    private GrpcServerHost(Server server, String direct) {
+    private GrpcServerHost(Server server, String direct, Path socket) {
         this.server = server;
         this.direct = direct;
+        this.socket = socket;
     }
 
     /** Hosts the services with trace ids only (no meters, no slow-call lines). */
@@ -37,12 +46,18 @@ public final class GrpcServerHost implements AutoCloseable {
     /** Hosts the services; every call is observed by {@code telemetry} (trace id in the MDC, timers, slow calls). */
     public static GrpcServerHost start(String listen, List<? extends BindableService> services, GrpcTelemetry telemetry) {
         ServerBuilder<?> builder;
+        Path socket = null;
         if (listen.startsWith(ServiceChannels.IN_PROCESS_PREFIX)) {
             builder = InProcessServerBuilder.forName(listen.substring(ServiceChannels.IN_PROCESS_PREFIX.length()));
+        } else if (listen.startsWith(ServiceChannels.UNIX_PREFIX)) {
+            socket = SocketTransport.path(listen);
+            builder = SocketTransport.server(socket)
+                    .flowControlWindow(ServiceChannels.FLOW_CONTROL_WINDOW)
+                    .maxInboundMessageSize(ServiceChannels.MAX_MESSAGE_BYTES);
         } else {
             int colon = listen.lastIndexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException("listen address must be HOST:PORT or in-process:NAME (got '" + listen + "')");
+                throw new IllegalArgumentException("listen address must be HOST:PORT, unix:PATH or in-process:NAME (got '" + listen + "')");
             }
             int port;
             try {
@@ -51,7 +66,7 @@ public final class GrpcServerHost implements AutoCloseable {
                 throw new IllegalArgumentException("listen port is not a number in '" + listen + "'", e);
             }
             builder = NettyServerBuilder.forAddress(new InetSocketAddress(listen.substring(0, colon), port))
-                    .initialFlowControlWindow(ServiceChannels.FLOW_CONTROL_WINDOW)
+                    .flowControlWindow(ServiceChannels.FLOW_CONTROL_WINDOW)
                     .maxInboundMessageSize(ServiceChannels.MAX_MESSAGE_BYTES);
         }
         VirtualThreadExecutor threads = new VirtualThreadExecutor();
@@ -70,7 +85,7 @@ public final class GrpcServerHost implements AutoCloseable {
             if (direct != null) {
                 DirectCalls.register(direct, observed);
             }
-            return new GrpcServerHost(server, direct);
+            return new GrpcServerHost(server, direct, socket);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + listen + ": " + e.getMessage(), e);
         }
@@ -94,6 +109,14 @@ public final class GrpcServerHost implements AutoCloseable {
         } catch (InterruptedException e) {
             server.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        if (socket != null) {
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException e) {
+                // the next start removes a stale socket file anyway
+                log.warn("could not remove socket file {}: {}", socket, e.toString());
+            }
         }
     }
 }

@@ -12,18 +12,22 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code in-process:NAME} — the in-process transport (no sockets, no copies of messages); a
  *   unary call from a virtual thread calls the hosted service directly ({@link DirectChannel});</li>
- *   <li>{@code HOST:PORT} — HTTP/2 over TCP.</li>
+ *   <li>{@code HOST:PORT} — HTTP/2 over TCP;</li>
+ *   <li>{@code unix:PATH} — HTTP/2 over a Unix-domain socket, for services on the same machine
+ *   ({@link SocketTransport}).</li>
  * </ul>
  */
 public final class ServiceChannels {
 
     public static final String IN_PROCESS_PREFIX = "in-process:";
+    public static final String UNIX_PREFIX = "unix:";
     /** Larger than the biggest protocol read/write (4 MiB) plus framing. */
     public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
     /**
-     * HTTP/2 window a TCP connection starts with (both sides; auto-tuning may grow it): at the
-     * 1 MiB default a 1 MiB READ or WRITE waits a window update per message, at 8 MiB a few are
-     * in flight on one connection.
+     * HTTP/2 window of a socket connection (both sides): at the 1 MiB default a 1 MiB READ or
+     * WRITE waits a window update per message, at 8 MiB a few are in flight on one connection.
+     * Fixed, not auto-tuned: gRPC's tuning sends a BDP PING on nearly every DATA frame read, so a
+     * small unary call cost a PING and its ACK (a write and a wake-up on each side) on top.
      */
     public static final int FLOW_CONTROL_WINDOW = 8 * 1024 * 1024;
 
@@ -50,15 +54,26 @@ public final class ServiceChannels {
                     .build();
             return new DirectChannel(name, transport, Deadlines.inProcess(), telemetry.clientInterceptor());
         }
-        int colon = target.lastIndexOf(':');
-        if (colon <= 0 || colon == target.length() - 1) {
-            throw new IllegalArgumentException("service target must be HOST:PORT or in-process:NAME (got '" + target + "')");
+        NettyChannelBuilder builder;
+        if (target.startsWith(UNIX_PREFIX)) {
+            builder = SocketTransport.channel(SocketTransport.path(target));
+        } else {
+            int colon = target.lastIndexOf(':');
+            if (colon <= 0 || colon == target.length() - 1) {
+                throw new IllegalArgumentException("service target must be HOST:PORT, unix:PATH or in-process:NAME (got '" + target + "')");
+            }
+            builder = NettyChannelBuilder.forTarget(target);
         }
-        return NettyChannelBuilder.forTarget(target)
+        // Responses complete on the event loop that read them: a blocking stub's caller is woken
+        // from there anyway (it drains its own ThreadlessExecutor), a future stub's waiter no longer
+        // waits for a pool thread to pass the answer on. Streams get a thread of their own
+        // (StreamCallbacks): their observers may block.
+        return builder
                 .usePlaintext()
-                .initialFlowControlWindow(FLOW_CONTROL_WINDOW)
+                .directExecutor()
+                .flowControlWindow(FLOW_CONTROL_WINDOW)
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                .intercept(Deadlines.defaults(), telemetry.clientInterceptor())
+                .intercept(StreamCallbacks.INSTANCE, Deadlines.defaults(), telemetry.clientInterceptor())
                 .build();
     }
 

@@ -13,9 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * {@code dittofs.gateway.*}: where the services are and what is exported. Every gateway key and
  * its default is declared here or in {@link NfsProperties}; nothing reads the Environment.
  *
- * @param metadataTarget     {@code in-process:NAME} (launcher) or {@code HOST:PORT}
- * @param blockTarget        {@code in-process:NAME} (launcher) or {@code HOST:PORT}
- * @param lockTarget         the lock-service: {@code in-process:NAME} (launcher) or {@code HOST:PORT}
+ * @param metadataTarget     {@code in-process:NAME} (launcher), {@code HOST:PORT} or {@code unix:PATH}
+ * @param blockTarget        {@code in-process:NAME} (launcher), {@code HOST:PORT} or {@code unix:PATH}
+ * @param lockTarget         the lock-service: {@code in-process:NAME} (launcher), {@code HOST:PORT} or {@code unix:PATH}
  * @param gatewayId          this gateway's name at the lock-service (where its clients' lock events go);
  *                           empty = host name and NFS port, stable across restarts
  * @param controlTarget      the control plane's watch stream; empty = the static {@code exports}
@@ -34,15 +34,15 @@ public record GatewayProperties(
         @DefaultValue("in-process:dittofs") @Pattern(regexp = TARGET, message = TARGET_MSG) String lockTarget,
         @DefaultValue("") @Pattern(regexp = "[\\w.:@-]{0,128}", message = "must be at most 128 letters, digits or . : @ - _; set dittofs.gateway.gateway-id")
         String gatewayId,
-        @DefaultValue("") @Pattern(regexp = "|" + TARGET, message = "must be empty (static exports), HOST:PORT or in-process:NAME; set dittofs.gateway.control-target")
+        @DefaultValue("") @Pattern(regexp = "|" + TARGET, message = "must be empty (static exports), HOST:PORT, unix:PATH or in-process:NAME; set dittofs.gateway.control-target")
         String controlTarget,
         @DefaultValue("true") boolean followControlPlane,
         @DefaultValue("") String shareSnapshot,
         List<@Valid Export> exports) {
 
-    static final String TARGET = "in-process:\\S+|\\S+:\\d{1,5}";
+    static final String TARGET = "in-process:\\S+|unix:\\S+|\\S+:\\d{1,5}";
     static final String NETWORK = "\\s*[0-9a-fA-F:.]+(/\\d{1,3})?\\s*";
-    static final String TARGET_MSG = "must be HOST:PORT (e.g. 127.0.0.1:7101) or in-process:NAME (e.g. in-process:dittofs)";
+    static final String TARGET_MSG = "must be HOST:PORT (e.g. 127.0.0.1:7101), unix:PATH (e.g. unix:/run/dittofs/metadata.sock) or in-process:NAME (e.g. in-process:dittofs)";
 
     /** The control plane to watch, or empty when shares are the static {@code exports}. */
     public Optional<String> watchedControlPlane() {
