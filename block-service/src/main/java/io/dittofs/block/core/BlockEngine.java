@@ -192,8 +192,13 @@ public final class BlockEngine implements AutoCloseable {
             synchronized (m) {
                 long size = m.size();
                 int n = (int) Math.max(0, Math.min(count, size - offset));
-                byte[] data = new byte[n];
-                m.read(offset, data);
+                // a read inside one sealed block borrows the block's bytes: they never change
+                ByteBuffer data = m.view(offset, n);
+                if (data == null) {
+                    byte[] copy = new byte[n];
+                    m.read(offset, copy);
+                    data = ByteBuffer.wrap(copy); // fresh, nobody else holds it: protobuf wraps the array
+                }
                 if (m.readAt(offset, offset + n) && readAhead != null && n > 0) {
                     ahead = m.sealedAfter(offset + n - 1, settings.readAheadBlocks());
                 }
