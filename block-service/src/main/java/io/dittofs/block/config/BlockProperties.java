@@ -30,9 +30,11 @@ public record BlockProperties(
      * @param path          default {@code ${dittofs.data-dir:./data}/blocks}
      * @param cacheMaxBytes bound of blocks kept locally once they are on the remote tier (0 = unbounded)
      * @param quotaBytes    hard limit of the local tier (0 = the device's size); reaching it answers NOSPC
+     * @param mappedReads   fs: reads inside one sealed block borrow the bytes of a read-only mapping
+     *                      of the block instead of a read() into a fresh array
      */
     public record Local(@DefaultValue("fs") String kind, String path, @DefaultValue("0") long cacheMaxBytes,
-                        @DefaultValue("0") long quotaBytes) {
+                        @DefaultValue("0") long quotaBytes, @DefaultValue("true") boolean mappedReads) {
     }
 
     /**

@@ -65,7 +65,7 @@ public class BlockServiceConfiguration {
                 if (path == null || path.isBlank()) {
                     path = env.getProperty("dittofs.data-dir", "./data") + "/blocks";
                 }
-                yield new FsLocalStore(Path.of(path), l.quotaBytes());
+                yield new FsLocalStore(Path.of(path), l.quotaBytes(), l.mappedReads());
             }
             case "memory" -> new MemoryLocalStore(l.quotaBytes());
             default -> throw new IllegalArgumentException("dittofs.block.local.kind must be one of " + LOCAL_KINDS

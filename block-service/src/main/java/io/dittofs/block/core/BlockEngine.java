@@ -182,28 +182,39 @@ public final class BlockEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads take no checkpoint lock, only the payload's monitor: a checkpoint (which can take
+     * seconds while it merges and stores many blocks) no longer stalls readers. That is safe because
+     * a checkpoint changes a map only under its monitor ({@link Checkpointer}) and deletes a block
+     * only once no map refers to it, i.e. after every reader that saw the old entry left the monitor;
+     * a view lent from a deleted block keeps its bytes (see {@link io.dittofs.block.local.LocalStore#view}).
+     */
     public Results.Read read(ByteString id, long offset, int count) throws IOException {
         checkId(id);
         checkRange(offset, count);
-        return shared(() -> {
-            PayloadMap m = table.getOrEmpty(id);
-            List<BlockHash> ahead = List.of();
-            Results.Read result;
-            synchronized (m) {
-                long size = m.size();
-                int n = (int) Math.max(0, Math.min(count, size - offset));
-                byte[] data = new byte[n];
-                m.read(offset, data);
-                if (m.readAt(offset, offset + n) && readAhead != null && n > 0) {
-                    ahead = m.sealedAfter(offset + n - 1, settings.readAheadBlocks());
-                }
-                result = new Results.Read(data, offset + n >= size, size);
+        ensureOpen();
+        PayloadMap m = table.getOrEmpty(id);
+        List<BlockHash> ahead = List.of();
+        Results.Read result;
+        synchronized (m) {
+            long size = m.size();
+            int n = (int) Math.max(0, Math.min(count, size - offset));
+            // a read inside one sealed block borrows the block's bytes: they never change
+            ByteBuffer data = m.view(offset, n);
+            if (data == null) {
+                byte[] copy = new byte[n];
+                m.read(offset, copy);
+                data = ByteBuffer.wrap(copy); // fresh, nobody else holds it: protobuf wraps the array
             }
-            for (BlockHash h : ahead) {
-                content.prefetch(h, readAhead);
+            if (m.readAt(offset, offset + n) && readAhead != null && n > 0) {
+                ahead = m.sealedAfter(offset + n - 1, settings.readAheadBlocks());
             }
-            return result;
-        });
+            result = new Results.Read(data, offset + n >= size, size);
+        }
+        for (BlockHash h : ahead) {
+            content.prefetch(h, readAhead);
+        }
+        return result;
     }
 
     public Results.Write write(ByteString id, long offset, ByteBuffer data, boolean stable) throws IOException {

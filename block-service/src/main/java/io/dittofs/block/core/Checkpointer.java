@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One checkpoint, run under the engine's exclusive lock. Order is what makes it crash-safe:
+ * One checkpoint, run under the engine's exclusive lock, which keeps every mutation out; reads
+ * go on (they take only a payload's monitor), so maps are changed only under their monitor. Order is what makes it crash-safe:
  * (1) store sealed blocks and fsync them, (2) write the new checkpoint (atomic rename), (3) start
  * a new log generation tagged with the new epoch, (4) only then delete unreferenced blocks — at
  * that point neither the persisted maps nor the log can refer to them — and queue uploads of
@@ -80,7 +81,10 @@ final class Checkpointer {
             throw e;
         }
         for (Seal s : seals) {
-            s.map().seal(s.index(), s.entry());
+            // readers hold only the monitor, not the checkpoint lock (BlockEngine.read)
+            synchronized (s.map()) {
+                s.map().seal(s.index(), s.entry());
+            }
         }
         long next = epoch + 1;
         engine.content().local().writeCheckpoint(CheckpointCodec.encode(next, bs, engine.table().all()));

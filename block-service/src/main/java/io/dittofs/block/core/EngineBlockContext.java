@@ -18,6 +18,11 @@ record EngineBlockContext(int blockSize, ContentStore content, RefCounts refs, A
         content.read(hash, pos, dst, off, len);
     }
 
+    @Override
+    public java.nio.ByteBuffer viewSealed(BlockHash hash, long pos, int len) throws IOException {
+        return content.view(hash, pos, len);
+    }
+
     /** Reads the block once per hash and granule; later answers come from {@link SealedMasks}. */
     @Override
     public long sealedDataMask(BlockHash hash, int length, int g) throws IOException {

@@ -1,5 +1,6 @@
 package io.dittofs.block.core;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /** Immutable results of engine operations. */
@@ -8,7 +9,19 @@ public final class Results {
     private Results() {
     }
 
-    public record Read(byte[] data, boolean eof, long size) {
+    /** @param buffer read-only, the bytes read; may be a view lent by the local tier (never written to) */
+    public record Read(ByteBuffer buffer, boolean eof, long size) {
+
+        /** A copy of the bytes read. */
+        public byte[] data() {
+            byte[] b = new byte[buffer.remaining()];
+            buffer.duplicate().get(b);
+            return b;
+        }
+
+        public int length() {
+            return buffer.remaining();
+        }
     }
 
     public record Write(long count, long size, boolean stable) {

@@ -57,7 +57,7 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
         unary("Read", out, () -> {
             int count = (int) Math.min(Integer.toUnsignedLong(req.getCount()), MAX_UNARY_READ);
             Results.Read r = engine.read(req.getPayloadId().getValue(), offset(req.getOffset()), count);
-            return ReadResponse.newBuilder().setOffset(req.getOffset()).setData(UnsafeByteOperations.unsafeWrap(r.data()))
+            return ReadResponse.newBuilder().setOffset(req.getOffset()).setData(UnsafeByteOperations.unsafeWrap(r.buffer()))
                     .setEof(r.eof()).setSize(r.size()).build();
         }, st -> ReadResponse.newBuilder().setStatus(st).build());
     }

@@ -39,11 +39,11 @@ final class ReadStreamCall {
                 if (flow != null && flow.isCancelled()) {
                     return;
                 }
-                out.onNext(ReadResponse.newBuilder().setOffset(pos).setData(UnsafeByteOperations.unsafeWrap(r.data()))
+                out.onNext(ReadResponse.newBuilder().setOffset(pos).setData(UnsafeByteOperations.unsafeWrap(r.buffer()))
                         .setEof(r.eof()).setSize(r.size()).build());
-                pos += r.data().length;
-                remaining -= r.data().length;
-                if (r.eof() || remaining == 0 || r.data().length == 0) {
+                pos += r.length();
+                remaining -= r.length();
+                if (r.eof() || remaining == 0 || r.length() == 0) {
                     break;
                 }
             }

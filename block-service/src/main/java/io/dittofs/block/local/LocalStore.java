@@ -26,6 +26,16 @@ public interface LocalStore extends AutoCloseable {
     /** Reads from a block at position into dst; returns bytes read (-1 at its end or when absent). */
     int readBlock(BlockHash hash, long position, ByteBuffer dst) throws IOException;
 
+    /**
+     * A read-only view of a block's bytes [position, position + length), lent instead of copied,
+     * or null when this store does not lend (the caller then copies with {@link #readBlock(BlockHash,
+     * long, ByteBuffer)}). Blocks are immutable (named by their content), so a view stays valid and
+     * unchanged for as long as it is referenced, also after the block is deleted. Not verified.
+     */
+    default ByteBuffer view(BlockHash hash, long position, int length) throws IOException {
+        return null;
+    }
+
     /** Returns true when the block existed. */
     boolean deleteBlock(BlockHash hash) throws IOException;
 

@@ -174,4 +174,43 @@ class EngineBehaviourTest {
             assertThat(e.seek(id("z"), 0, false).offset()).isEqualTo(4L * BS);
         }
     }
+
+    /**
+     * A read inside one sealed block of the fs tier lends a view of the block's mapping (no copy);
+     * later writes, a checkpoint that replaces the block and its collection never change the bytes
+     * a reader already holds. Reads across blocks, of dirty or patched blocks, are copies.
+     */
+    @Test
+    void readsLendImmutableViewsOfSealedBlocks() throws Exception {
+        byte[] a = bytes(21, 4 * BS);
+        try (FsLocalStore local = new FsLocalStore(dir.resolve("views"), 0);
+             BlockEngine e = BlockEngine.open(local, null, SETTINGS)) {
+            write(e, "v", 0, a, false);
+            assertThat(e.read(id("v"), BS, 4096).buffer().isDirect()).as("dirty block: a copy").isFalse();
+            e.checkpoint();
+            Results.Read lent = e.read(id("v"), BS + 100, 4096);
+            assertThat(lent.buffer().isDirect()).as("sealed block: a mapped view").isTrue();
+            assertThat(lent.buffer().isReadOnly()).isTrue();
+            assertThat(lent.data()).isEqualTo(java.util.Arrays.copyOfRange(a, BS + 100, BS + 4196));
+            assertThat(e.read(id("v"), BS - 10, 100).buffer().isDirect()).as("across two blocks: a copy").isFalse();
+            assertThat(e.read(id("v"), BS - 10, 100).data()).isEqualTo(java.util.Arrays.copyOfRange(a, BS - 10, BS + 90));
+
+            write(e, "v", BS, bytes(22, BS), false); // the whole block replaced
+            e.checkpoint();                          // the old block loses its last reference and is deleted
+            assertThat(lent.data()).as("bytes lent before").isEqualTo(java.util.Arrays.copyOfRange(a, BS + 100, BS + 4196));
+            assertThat(e.read(id("v"), BS + 100, 4096).data()).isEqualTo(java.util.Arrays.copyOfRange(bytes(22, BS), 100, 4196));
+
+            write(e, "v", 2 * BS + 8, bytes(23, 8), false); // a small write: the block is patched
+            byte[] expect = java.util.Arrays.copyOfRange(a, 2 * BS, 3 * BS);
+            System.arraycopy(bytes(23, 8), 0, expect, 8, 8);
+            assertThat(e.read(id("v"), 2 * BS, BS).data()).isEqualTo(expect);
+        }
+        try (FsLocalStore copying = new FsLocalStore(dir.resolve("copies"), 0, false);
+             BlockEngine e = BlockEngine.open(copying, null, SETTINGS)) {
+            write(e, "c", 0, a, false);
+            e.checkpoint();
+            assertThat(e.read(id("c"), 100, 4096).buffer().isDirect()).as("mapped reads off").isFalse();
+            assertThat(e.read(id("c"), 100, 4096).data()).isEqualTo(java.util.Arrays.copyOfRange(a, 100, 4196));
+        }
+    }
 }

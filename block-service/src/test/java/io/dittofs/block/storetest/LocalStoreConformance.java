@@ -63,6 +63,33 @@ public abstract class LocalStoreConformance {
         assertThat(store.listBlocks()).isEmpty();
     }
 
+    /** A lent view (where the store lends) shows the block's bytes and keeps them after the block is deleted. */
+    @Test
+    void viewsShowTheBlockAndOutliveItsDeletion() throws Exception {
+        byte[] a = bytes(2, 200_000);
+        BlockHash h = BlockHash.of(a, 0, a.length);
+        assertThat(store.view(h, 0, 10)).isNull();
+        store.putBlock(h, ByteBuffer.wrap(a));
+        ByteBuffer v = store.view(h, 1_000, 4_096);
+        if (v == null) {
+            return; // this store copies only: nothing more to hold it to
+        }
+        assertThat(v.isReadOnly()).isTrue();
+        assertThat(v.remaining()).isEqualTo(4_096);
+        assertThat(copy(v)).isEqualTo(java.util.Arrays.copyOfRange(a, 1_000, 5_096));
+        assertThat(store.view(h, 199_999, 2)).as("past the block's end").isNull();
+        assertThat(copy(store.view(h, 196_000, 4_000))).isEqualTo(java.util.Arrays.copyOfRange(a, 196_000, 200_000));
+        assertThat(store.deleteBlock(h)).isTrue();
+        assertThat(copy(v)).as("bytes lent before the delete").isEqualTo(java.util.Arrays.copyOfRange(a, 1_000, 5_096));
+        assertThat(store.view(h, 0, 10)).isNull();
+    }
+
+    private static byte[] copy(ByteBuffer b) {
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
+    }
+
     @Test
     void journalAppendsInOrderReadsBackAndResets() throws Exception {
         Journal j = store.journal();

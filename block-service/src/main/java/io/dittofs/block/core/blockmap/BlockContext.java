@@ -2,6 +2,7 @@ package io.dittofs.block.core.blockmap;
 
 import io.dittofs.block.core.cas.BlockHash;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /** What a block map needs from the engine: the block size, sealed content, reference and dirty accounting. */
 public interface BlockContext {
@@ -20,6 +21,11 @@ public interface BlockContext {
         byte[] buf = new byte[length];
         readSealed(hash, 0, buf, 0, length);
         return PayloadMap.dataMask(buf, length, g);
+    }
+
+    /** A sealed block's bytes [pos, pos+len) lent, not copied (verified), or null: then use {@link #readSealed}. */
+    default ByteBuffer viewSealed(BlockHash hash, long pos, int len) throws IOException {
+        return null;
     }
 
     void incref(BlockHash hash);

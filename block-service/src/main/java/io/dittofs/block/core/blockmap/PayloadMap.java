@@ -222,6 +222,21 @@ public final class PayloadMap {
 
     // ---- read -------------------------------------------------------------------------
 
+    /**
+     * [offset, offset+length) lent instead of copied when it lies inside one sealed block's stored
+     * bytes (the common case: a read within a block of committed data), else null (use
+     * {@link #read}). Must lie within the size.
+     */
+    public ByteBuffer view(long offset, int length) throws IOException {
+        long index = offset / bs;
+        int inBlock = (int) (offset - index * bs);
+        if (length <= 0 || inBlock + length > bs || !(blocks.get(index) instanceof Entry.Sealed s)
+                || inBlock + length > s.length()) {
+            return null;
+        }
+        return ctx.viewSealed(s.hash(), inBlock, length);
+    }
+
     /** Reads [offset, offset+dst.length) which must lie within the size; holes read as zeros. */
     public void read(long offset, byte[] dst) throws IOException {
         int done = 0;

@@ -29,8 +29,13 @@ public final class LocalCache {
         bytes += size - (old == null ? 0 : old);
     }
 
-    public synchronized void touched(BlockHash hash) {
-        order.get(hash);
+    public void touched(BlockHash hash) {
+        if (maxBytes <= 0) {
+            return; // unbounded: the order is never consulted, so reads need not take the lock
+        }
+        synchronized (this) {
+            order.get(hash);
+        }
     }
 
     public synchronized void removed(BlockHash hash) {

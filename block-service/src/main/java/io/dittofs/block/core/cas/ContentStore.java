@@ -93,6 +93,19 @@ public final class ContentStore {
         throw new StatusException(Status.IO, "block " + hash + " cannot be read at " + pos + "+" + len);
     }
 
+    /**
+     * A verified block's bytes [pos, pos+len) lent by the local tier, or null when it does not lend
+     * them (the caller copies with {@link #read}).
+     */
+    public ByteBuffer view(BlockHash hash, long pos, int len) throws IOException {
+        ensureLocal(hash);
+        ByteBuffer v = local.view(hash, pos, len);
+        if (v != null) {
+            cache.touched(hash);
+        }
+        return v;
+    }
+
     /** The whole verified block (for upload or read-modify-write). */
     public ByteBuffer readAll(BlockHash hash) throws IOException {
         ensureLocal(hash);

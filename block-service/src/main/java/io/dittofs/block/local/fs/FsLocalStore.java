@@ -6,6 +6,8 @@ import io.dittofs.block.local.LocalStore;
 import io.dittofs.block.local.NoSpaceException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.lang.ref.Cleaner;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +43,28 @@ public final class FsLocalStore implements LocalStore {
     private final AtomicLong tmpCounter = new AtomicLong();
     private final Map<BlockHash, FileChannel> channels = new ConcurrentHashMap<>();
     private static final int MAX_OPEN_BLOCKS = 256;
+    /** Read-only mappings of recently read blocks, lent to readers as views (see {@link #view}). */
+    private final Map<BlockHash, MappedByteBuffer> mappings = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_MAPPINGS = 1024;
+    /**
+     * Mappings not yet unmapped: a mapping is unmapped only when the GC finds it (and every view
+     * lent from it) unreachable, so one dropped from the cache lives on until then. Past this many,
+     * {@link #view} answers null and the caller copies: the process's mapping count (vm.max_map_count)
+     * stays bounded however rarely the GC runs.
+     */
+    private static final int MAX_LIVE_MAPPINGS = 8192;
+    private static final Cleaner UNMAPPED = Cleaner.create(Thread.ofPlatform().daemon().name("block-unmapped", 0).factory());
+    private final AtomicInteger liveMappings = new AtomicInteger();
+    private final boolean lendViews;
 
     /** @param quotaBytes 0 = no limit beyond the device's */
     public FsLocalStore(Path root, long quotaBytes) throws IOException {
+        this(root, quotaBytes, true);
+    }
+
+    /** @param lendViews whether reads may lend mapped views of blocks instead of copying them */
+    public FsLocalStore(Path root, long quotaBytes, boolean lendViews) throws IOException {
+        this.lendViews = lendViews;
         this.root = Files.createDirectories(root);
         this.blocks = Files.createDirectories(root.resolve("blocks"));
         this.quota = new FsQuota(quotaBytes);
@@ -176,6 +198,58 @@ public final class FsLocalStore implements LocalStore {
         }
     }
 
+    /**
+     * A slice of the block's read-only mapping: no system call and no copy per read once a block is
+     * mapped, and the bytes reach the socket straight from the page cache. Safe to lend because a
+     * block file is never written in place (puts go to a temporary file and are renamed; a deleted
+     * block's mapping keeps its pages), so the bytes under a view never change.
+     */
+    @Override
+    public ByteBuffer view(BlockHash hash, long position, int length) throws IOException {
+        if (!lendViews) {
+            return null;
+        }
+        MappedByteBuffer m = mappings.get(hash);
+        if (m == null) {
+            m = map(hash);
+            if (m == null) {
+                return null;
+            }
+        }
+        if (position < 0 || position + length > m.capacity()) {
+            return null; // shorter than the caller's map says: the copying path reports it
+        }
+        return m.slice((int) position, length);
+    }
+
+    private MappedByteBuffer map(BlockHash hash) throws IOException {
+        Long size = sizes.get(hash);
+        if (size == null || size > Integer.MAX_VALUE || liveMappings.get() >= MAX_LIVE_MAPPINGS) {
+            return null;
+        }
+        MappedByteBuffer m;
+        try {
+            m = channel(hash).map(FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (NoSuchFileException | java.nio.channels.ClosedChannelException e) {
+            return null; // deleted or evicted meanwhile: the copying path decides
+        }
+        liveMappings.incrementAndGet();
+        UNMAPPED.register(m, liveMappings::decrementAndGet);
+        MappedByteBuffer prev = mappings.putIfAbsent(hash, m);
+        if (prev != null) {
+            return prev;
+        }
+        if (mappings.size() > MAX_CACHED_MAPPINGS) {
+            for (BlockHash other : mappings.keySet()) {
+                if (!other.equals(hash)) {
+                    mappings.remove(other);
+                    break;
+                }
+            }
+        }
+        return m;
+    }
+
     /** Open read handles of recently read blocks: a 4 KiB read must not pay an open() and a close(). */
     private FileChannel channel(BlockHash hash) throws IOException {
         FileChannel ch = channels.get(hash);
@@ -209,6 +283,7 @@ public final class FsLocalStore implements LocalStore {
 
     @Override
     public boolean deleteBlock(BlockHash hash) throws IOException {
+        mappings.remove(hash); // views already lent keep the pages until they are unreachable
         closeChannel(hash);
         Long size = sizes.remove(hash);
         boolean existed = Files.deleteIfExists(pathOf(hash));
@@ -270,6 +345,7 @@ public final class FsLocalStore implements LocalStore {
 
     @Override
     public void close() throws IOException {
+        mappings.clear();
         for (BlockHash h : Set.copyOf(channels.keySet())) {
             closeChannel(h);
         }

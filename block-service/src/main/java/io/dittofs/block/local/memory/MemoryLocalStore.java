@@ -81,6 +81,16 @@ public final class MemoryLocalStore implements LocalStore {
         return n;
     }
 
+    /** The stored array itself, read-only: it is never written after the put. */
+    @Override
+    public ByteBuffer view(BlockHash hash, long position, int length) {
+        byte[] b = blocks.get(hash);
+        if (b == null || position < 0 || position + length > b.length) {
+            return null;
+        }
+        return ByteBuffer.wrap(b, (int) position, length).slice().asReadOnlyBuffer();
+    }
+
     @Override
     public boolean deleteBlock(BlockHash hash) {
         byte[] b = blocks.remove(hash);

@@ -130,10 +130,7 @@ public final class Nfs3Xdr {
 
     /** variable-length opaque from a buffer (READ data), padded to four bytes. */
     public static void opaque(XdrWriter out, ByteBuffer data) {
-        int n = data.remaining();
-        out.writeInt(n);
-        out.buffer().writeBytes(data.duplicate());
-        out.buffer().writeZero((4 - (n & 3)) & 3);
+        out.writeOpaque(data);
     }
 
     /** CREATE/MKDIR/SYMLINK/MKNOD result (RFC 1813 §3.3.8): handle + attributes, dir wcc. */

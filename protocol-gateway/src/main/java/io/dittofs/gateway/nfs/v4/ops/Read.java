@@ -80,9 +80,7 @@ public final class Read implements Nfs4Op<Read.Args> {
         if (!res.status().ok()) {
             return Nfs4Status.of(res.status());
         }
-        byte[] data = new byte[res.data().remaining()];
-        res.data().get(data);
-        out.writeBool(res.eof()).writeOpaque(data);
+        out.writeBool(res.eof()).writeOpaque(res.data());
         return Nfs4Status.OK;
     }
 }
