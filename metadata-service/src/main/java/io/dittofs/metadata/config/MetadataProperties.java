@@ -24,8 +24,15 @@ public record MetadataProperties(
         @DefaultValue("4096") int maxReaddirEntries,
         @DefaultValue Content content) {
 
-    /** @param path default {@code ${dittofs.data-dir:./data}/metadata} */
-    public record Rocksdb(String path, @DefaultValue("true") boolean sync) {
+    /**
+     * @param path           default {@code ${dittofs.data-dir:./data}/metadata}
+     * @param sync           fsync the WAL (false: a power failure may lose recent changes)
+     * @param asyncNamespace unset (default): namespace changes are durable before the reply; a
+     *                       duration (e.g. {@code 100ms}): they are acknowledged once written to
+     *                       the OS and synced within that delay (knfsd's {@code async}; see
+     *                       docs/metadata-service.md)
+     */
+    public record Rocksdb(String path, @DefaultValue("true") boolean sync, java.time.Duration asyncNamespace) {
     }
 
     public record Postgres(@DefaultValue("jdbc:postgresql://127.0.0.1:5432/dittofs") String url,

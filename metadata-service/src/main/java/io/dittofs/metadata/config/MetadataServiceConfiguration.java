@@ -43,7 +43,16 @@ public class MetadataServiceConfiguration {
                 if (path == null || path.isBlank()) {
                     path = env.getProperty("dittofs.data-dir", "./data") + "/metadata";
                 }
-                yield new RocksDbStore(Path.of(path), props.rocksdb().sync());
+                Duration async = props.rocksdb().asyncNamespace();
+                if (async != null && (async.isNegative() || async.isZero() || async.compareTo(Duration.ofSeconds(10)) > 0)) {
+                    throw new IllegalArgumentException("dittofs.metadata.rocksdb.async-namespace must be between 1ms and 10s"
+                            + " (got " + async + "); leave it unset for namespace changes durable before the reply");
+                }
+                if (async != null) {
+                    log.warn("dittofs.metadata.rocksdb.async-namespace={}: namespace changes are acknowledged before they"
+                            + " are synced; a power failure may lose those of the last {}", async, async);
+                }
+                yield new RocksDbStore(Path.of(path), props.rocksdb().sync(), async);
             }
             case "postgres" -> {
                 MetadataProperties.Postgres pg = props.postgres();

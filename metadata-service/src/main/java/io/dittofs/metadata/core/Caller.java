@@ -19,7 +19,11 @@ public record Caller(int uid, int gid, int[] groups) {
         if (!present) {
             return new Caller(Identities.NOBODY, Identities.NOBODY, new int[0]);
         }
-        return new Caller(id.getUid(), id.getGid(), id.getGidsList().stream().mapToInt(Integer::intValue).toArray());
+        int[] groups = new int[id.getGidsCount()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = id.getGids(i);
+        }
+        return new Caller(id.getUid(), id.getGid(), groups);
     }
 
     public boolean root() {

@@ -88,7 +88,8 @@ public final class InodeCodec {
             e.payloadId = bytes(b, Short.toUnsignedInt(b.getShort()), MAX_PAYLOAD_ID);
             e.verifier = bytes(b, Short.toUnsignedInt(b.getShort()), MAX_VERIFIER);
             byte[] target = bytes(b, b.getInt(), MAX_TARGET);
-            e.target = StandardCharsets.UTF_8.newDecoder()
+            // only symlinks have a target: the others need no decoder (one allocated per call otherwise)
+            e.target = target.length == 0 ? "" : StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(target)).toString();

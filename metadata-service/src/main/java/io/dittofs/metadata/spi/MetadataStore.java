@@ -27,6 +27,27 @@ public interface MetadataStore extends AutoCloseable {
         return write(work);
     }
 
+    /**
+     * A namespace change a client is answered for (CREATE, REMOVE, RENAME, LINK, SETATTR, xattrs):
+     * {@link #write} unless the store is configured for asynchronous namespace commits (RocksDB
+     * {@code dittofs.metadata.rocksdb.async-namespace}, the equivalent of knfsd's {@code async}
+     * export option). Then it returns once the change survives a death of this process, and the
+     * store makes it survive a power failure within its bounded delay, or sooner with any
+     * {@link #sync} or durable {@link #write}. Changes become durable in commit order.
+     */
+    default <T> T writeNamespace(Function<StoreTx, T> work) {
+        return write(work);
+    }
+
+    /**
+     * Makes every namespace change acknowledged so far durable when {@link #writeNamespace} does
+     * not (nothing to do otherwise). Called before an acknowledged change is acted on outside this
+     * store, e.g. before released content is deleted from the block-service: a power failure must
+     * not bring back a name whose content is already gone.
+     */
+    default void syncNamespace() {
+    }
+
     /** Makes every write that returned before this call durable (COMMIT). */
     default void sync() {
     }

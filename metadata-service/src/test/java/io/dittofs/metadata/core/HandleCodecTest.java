@@ -54,4 +54,31 @@ class HandleCodecTest {
             }
         }
     }
+
+    @Test
+    void rememberedHandlesStillRejectAForgedMacAndSurviveEviction() {
+        FileHandle h = codec.encode(3, 42L, 9);
+        assertThat(codec.decode(h)).isEqualTo(new HandleCodec.Ref(3, 42L, 9));
+        for (int bit = 0; bit < 8 * (HandleCodec.LENGTH - 17); bit++) {
+            byte[] forged = h.getValue().toByteArray();
+            forged[17 + bit / 8] ^= (byte) (1 << (bit % 8));
+            FileHandle f = FileHandle.newBuilder().setValue(ByteString.copyFrom(forged)).build();
+            assertThatThrownBy(() -> codec.decode(f)).isInstanceOf(StatusException.class);
+            // the genuine handle is still accepted after the forged one was refused
+            assertThat(codec.decode(h)).isEqualTo(new HandleCodec.Ref(3, 42L, 9));
+        }
+        // far more handles than the table holds: every one encodes to the same bytes as an
+        // uncached codec would produce, and decodes, whether remembered or evicted
+        HandleCodec fresh = new HandleCodec(new byte[32]);
+        FileHandle[] many = new FileHandle[40_000];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = codec.encode(i % 5, i * 7919L, i);
+        }
+        for (int i = many.length - 1; i >= 0; i--) {
+            assertThat(codec.decode(many[i])).isEqualTo(new HandleCodec.Ref(i % 5, i * 7919L, i));
+            assertThat(codec.encode(i % 5, i * 7919L, i)).isEqualTo(many[i]);
+        }
+        assertThat(fresh.decode(many[123])).isEqualTo(new HandleCodec.Ref(123 % 5, 123 * 7919L, 123));
+        assertThat(fresh.encode(0, 0L, 0)).isEqualTo(many[0]);
+    }
 }

@@ -83,6 +83,28 @@ public abstract class OutboxConformance extends ShareConformance {
     }
 
     @Test
+    void aNamedPassAppliesOnlyTheNamedEntriesAndSkipsAcknowledgedOnes() {
+        content.reachable = true;
+        FileHandle f = fs.mustFile(ROOT, root, "named");
+        FileHandle g = fs.mustFile(ROOT, root, "unnamed");
+        byte[] pf = payload(f);
+        byte[] pg = payload(g);
+        assertThat(fs.remove(ROOT, root, "named", RemoveKind.REMOVE_ANY).getStatus()).isEqualTo(Status.OK);
+        store.write(tx -> {
+            tx.putRelease(new Release(pg, Release.DELETE));
+            return null;
+        });
+        // the REMOVE named its payload; an entry nobody named waits for a scan
+        assertThat(core.drain().drainNamed()).isEqualTo(1);
+        assertThat(content.applied).containsExactly(new Release(pf, Release.DELETE));
+        assertThat(pending()).containsExactly(new Release(pg, Release.DELETE));
+        core.drain().kick(pf);
+        assertThat(core.drain().drainNamed()).as("already acknowledged").isZero();
+        assertThat(core.drain().drainOnce()).isEqualTo(1);
+        assertThat(pending()).isEmpty();
+    }
+
+    @Test
     void renameOverTheLastLinkRecordsTheReplacedContent() {
         content.reachable = false;
         FileHandle victim = fs.mustFile(ROOT, root, "victim");

@@ -28,14 +28,19 @@ public final class CallRateBench {
         }
         String only = args.length > 5 ? args[5] : "";
         try (NfsClient c = new NfsClient(host, port, RpcClient.Auth.sys(0, 0))) {
+            ServerCpu cpu = ServerCpu.fromProperty();
             if (only.equals("null")) {
                 nulls(c, Math.max(1, n / 4));
-                System.out.printf("calls=%d null=%.0f calls/s%n", n, nulls(c, n));
+                long before = cpu.ticks();
+                double rate = nulls(c, n);
+                System.out.printf("calls=%d null=%.0f calls/s%s%n", n, rate, cpu.perOp(before, cpu.ticks(), n));
                 return;
             }
             if (only.equals("getattr")) {
                 getattrs(c, root, Math.max(1, n / 4));
-                System.out.printf("calls=%d getattr=%.0f calls/s%n", n, getattrs(c, root, n));
+                long before = cpu.ticks();
+                double rate = getattrs(c, root, n);
+                System.out.printf("calls=%d getattr=%.0f calls/s%s%n", n, rate, cpu.perOp(before, cpu.ticks(), n));
                 return;
             }
             nulls(c, Math.max(1, n / 4));

@@ -5,8 +5,11 @@ import io.dittofs.metadata.spi.Release;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * A crash between applying and acknowledging applies it again; both calls are idempotent
  * (delete of a deleted payload, cut to a size the content already has — growth is refused while
  * a cut is pending, see {@link ContentOutbox}).
+ *
+ * <p>Targeted passes: an operation that released one payload names it ({@link #kick(byte[])}),
+ * and a pass over named payloads reads just those entries instead of scanning the outbox. A scan
+ * in an LSM store walks the tombstones of every entry acknowledged since the last compaction, so
+ * a scan per burst of REMOVEs cost more than the REMOVEs. Scans remain the safety net: at start,
+ * every {@code retryInterval}, after any failure and when too many names queue up.
  */
 public final class ReleaseDrain implements AutoCloseable {
 
@@ -32,7 +41,13 @@ public final class ReleaseDrain implements AutoCloseable {
     private final MetadataStore store;
     private final ContentReleaser releaser;
     private final Duration retryInterval;
+    /** More named payloads than this waiting: forget them and scan instead (bounds the queue). */
+    private static final int MAX_NAMED = 4096;
+
     private final Semaphore kicks = new Semaphore(0);
+    private final ConcurrentLinkedQueue<byte[]> named = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger namedCount = new AtomicInteger();
+    private volatile boolean scanNeeded = true;
     private volatile boolean closed;
     private Thread loop;
 
@@ -48,8 +63,22 @@ public final class ReleaseDrain implements AutoCloseable {
         }
     }
 
-    /** Asks the loop for a round now (non-blocking). */
+    /** Asks the loop for a scan of the whole outbox now (non-blocking). */
     public void kick() {
+        scanNeeded = true;
+        kicks.release();
+    }
+
+    /** Asks the loop to apply this payload's entry now (non-blocking); cheaper than a scan. */
+    public void kick(byte[] payloadId) {
+        if (releaser == ContentReleaser.NONE) {
+            return;
+        }
+        if (namedCount.incrementAndGet() > MAX_NAMED) {
+            scanNeeded = true;
+        } else {
+            named.add(payloadId);
+        }
         kicks.release();
     }
 
@@ -63,6 +92,7 @@ public final class ReleaseDrain implements AutoCloseable {
         }
         store.read(tx -> tx.pendingRelease(payloadId)).ifPresent(size -> {
             try {
+                store.syncNamespace();
                 applyAndAck(new Release(payloadId, size));
             } catch (RuntimeException e) {
                 log.warn("content release {} failed, the drain retries it: {}", new Release(payloadId, size), e.toString());
@@ -77,9 +107,18 @@ public final class ReleaseDrain implements AutoCloseable {
      * are one store write, not one per entry.
      */
     public int drainOnce() {
-        List<Release> batch = store.read(tx -> tx.releases(BATCH));
+        return applyAll(store.read(tx -> tx.releases(BATCH)));
+    }
+
+    private int applyAll(List<Release> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
         List<Release> applied = new ArrayList<>(batch.size());
         try {
+            // with asynchronous namespace commits the REMOVE that released an entry may not be
+            // durable yet: content goes only once the name's removal can no longer come back
+            store.syncNamespace();
             for (Release r : batch) {
                 if (closed) {
                     break;
@@ -91,6 +130,38 @@ public final class ReleaseDrain implements AutoCloseable {
             acknowledge(applied);
         }
         return applied.size();
+    }
+
+    /**
+     * One pass over the payloads named since the last pass: only their entries are read (an
+     * entry acknowledged meanwhile is skipped). Returns how many were acknowledged.
+     */
+    public int drainNamed() {
+        List<byte[]> ids = new ArrayList<>();
+        byte[] id;
+        while (ids.size() < BATCH && (id = named.poll()) != null) {
+            namedCount.decrementAndGet();
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Release> batch = store.read(tx -> {
+            List<Release> found = new ArrayList<>(ids.size());
+            for (byte[] p : ids) {
+                Optional<Long> size = tx.pendingRelease(p);
+                size.ifPresent(s -> found.add(new Release(p, s)));
+            }
+            return found;
+        });
+        return applyAll(batch);
+    }
+
+    /** A scan is about to find every entry: the named ones need no pass of their own. */
+    private void forgetNamed() {
+        while (named.poll() != null) {
+            namedCount.decrementAndGet();
+        }
     }
 
     private void applyAndAck(Release r) {
@@ -124,17 +195,30 @@ public final class ReleaseDrain implements AutoCloseable {
     private void run() {
         while (!closed) {
             try {
-                int n;
-                do {
-                    n = drainOnce();
-                } while (n == BATCH && !closed);
+                if (scanNeeded || namedCount.get() > MAX_NAMED) {
+                    scanNeeded = false;
+                    forgetNamed();
+                    int n;
+                    do {
+                        n = drainOnce();
+                    } while (n == BATCH && !closed);
+                } else {
+                    while (!named.isEmpty() && !closed) {
+                        drainNamed();
+                    }
+                }
             } catch (RuntimeException e) {
+                // whatever was named is still in the outbox: the next scan finds it
+                scanNeeded = true;
                 log.warn("content release drain paused {} (content service unreachable?): {}", retryInterval, e.toString());
             }
             try {
-                if (kicks.tryAcquire(retryInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-                    // a burst of removes is drained in one pass: one outbox scan and one
-                    // acknowledging write for the entries of a few milliseconds, not one per REMOVE
+                if (!kicks.tryAcquire(retryInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                    // the periodic safety net: entries left by a crash or a failure
+                    scanNeeded = true;
+                } else {
+                    // a burst of removes is drained in one pass: one read and one acknowledging
+                    // write for the entries of a few milliseconds, not one per REMOVE
                     Thread.sleep(GATHER_MILLIS);
                 }
                 kicks.drainPermits();

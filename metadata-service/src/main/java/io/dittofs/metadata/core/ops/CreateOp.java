@@ -61,7 +61,7 @@ public final class CreateOp extends Op<CreateRequest, CreateResponse> {
         }
         byte[] payload = core.randomBytes(PAYLOAD_ID_BYTES);
         int generation = core.randomInt();
-        CreateResponse resp = core.store().write(tx -> {
+        CreateResponse resp = core.store().writeNamespace(tx -> {
             Inode dir = MetadataCore.requireDir(core.resolve(tx, ref));
             Perms.require(dir, c, Perms.X);
             Optional<DirEntry> existing = tx.entry(dir.id(), req.getName());

@@ -31,7 +31,7 @@ public final class LinkOp extends Op<LinkRequest, LinkResponse> {
         if (fileRef.share() != dirRef.share()) {
             throw new StatusException(Status.XDEV, "link across shares");
         }
-        return core.store().write(tx -> {
+        return core.store().writeNamespace(tx -> {
             Inode file = core.resolve(tx, fileRef);
             Inode dir = MetadataCore.requireDir(core.resolve(tx, dirRef));
             if (file.isDirectory()) {

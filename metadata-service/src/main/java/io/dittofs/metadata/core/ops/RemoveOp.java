@@ -27,7 +27,7 @@ public final class RemoveOp extends Op<RemoveRequest, RemoveResponse> {
         Caller c = Caller.of(req.hasIdentity(), req.getIdentity());
         HandleCodec.Ref ref = core.ref(req.getDir());
         Names.validate(req.getName());
-        RemoveResponse resp = core.store().write(tx -> {
+        RemoveResponse resp = core.store().writeNamespace(tx -> {
             Inode dir = MetadataCore.requireDir(core.resolve(tx, ref));
             DirEntry entry = tx.entry(dir.id(), req.getName())
                     .orElseThrow(() -> new StatusException(Status.NOENT, req.getName() + " not in " + dir.id()));
@@ -47,7 +47,7 @@ public final class RemoveOp extends Op<RemoveRequest, RemoveResponse> {
             return RemoveResponse.newBuilder().setDirWcc(Attrs.wcc(dir, after)).setReleased(released).build();
         });
         if (resp.getReleased().hasPayloadId()) {
-            core.drain().kick();
+            core.drain().kick(resp.getReleased().getPayloadId().getValue().toByteArray());
         }
         return resp;
     }

@@ -23,7 +23,7 @@ public final class RemoveXattrOp extends Op<RemoveXattrRequest, RemoveXattrRespo
         Caller c = Caller.of(req.hasIdentity(), req.getIdentity());
         HandleCodec.Ref ref = core.ref(req.getHandle());
         XattrRules.validateName(req.getName());
-        return core.store().write(tx -> {
+        return core.store().writeNamespace(tx -> {
             Inode i = core.resolve(tx, ref);
             Perms.require(i, c, Perms.W);
             if (tx.xattr(i.id(), req.getName()).isEmpty()) {

@@ -36,7 +36,7 @@ public final class RenameOp extends Op<RenameRequest, RenameResponse> {
         if (fromRef.share() != toRef.share()) {
             throw new StatusException(Status.XDEV, "rename across shares");
         }
-        RenameResponse resp = core.store().write(tx -> {
+        RenameResponse resp = core.store().writeNamespace(tx -> {
             Inode from = MetadataCore.requireDir(core.resolve(tx, fromRef));
             Inode to = from.id() == toRef.id() ? from : MetadataCore.requireDir(core.resolve(tx, toRef));
             boolean sameDir = from.id() == to.id();
@@ -104,7 +104,7 @@ public final class RenameOp extends Op<RenameRequest, RenameResponse> {
             return r.build();
         });
         if (resp.getReplaced().hasPayloadId()) {
-            core.drain().kick();
+            core.drain().kick(resp.getReplaced().getPayloadId().getValue().toByteArray());
         }
         return resp;
     }

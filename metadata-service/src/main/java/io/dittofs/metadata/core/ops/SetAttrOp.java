@@ -30,7 +30,7 @@ public final class SetAttrOp extends Op<SetAttrRequest, SetAttrResponse> {
         Caller c = Caller.of(req.hasIdentity(), req.getIdentity());
         HandleCodec.Ref ref = core.ref(req.getHandle());
         SetAttrs a = req.getAttrs();
-        SetAttrResponse resp = core.store().write(tx -> {
+        SetAttrResponse resp = core.store().writeNamespace(tx -> {
             Inode before = core.resolve(tx, ref);
             if (req.hasGuardCtime() && Attrs.nanos(req.getGuardCtime()) != before.ctime()) {
                 throw new StatusException(Status.NOT_SYNC, "ctime guard mismatch on " + before.id());

@@ -27,7 +27,7 @@ public final class SetXattrOp extends Op<SetXattrRequest, SetXattrResponse> {
         if (req.getValue().size() > XattrRules.MAX_VALUE_BYTES) {
             throw new StatusException(Status.FBIG, "xattr value of " + req.getValue().size() + " bytes");
         }
-        return core.store().write(tx -> {
+        return core.store().writeNamespace(tx -> {
             Inode i = core.resolve(tx, ref);
             Perms.require(i, c, Perms.W);
             boolean exists = tx.xattr(i.id(), req.getName()).isPresent();

@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.rocksdb.Options;
@@ -34,6 +39,14 @@ import org.slf4j.LoggerFactory;
  * the latest the next {@link #sync}, and a process death before that loses it (whole batches only,
  * never half of one). Other clients may see a change shortly before it is durable (as with any
  * group commit).
+ *
+ * <p>Asynchronous namespace commits (opt-in, {@code asyncNamespace} not null; knfsd's
+ * {@code async}): {@link #writeNamespace} hands its batch to the OS ({@code flushWal(false)}: a
+ * write, no fsync) before returning, so a process death loses nothing, and a timer runs one
+ * group-committed sync at most {@code asyncNamespace} later, so a power failure loses at most the
+ * namespace changes acknowledged in that window (whole batches, in commit order: the store comes
+ * back as it was at one moment). COMMIT, FILE_SYNC writes and every {@link #write} still wait
+ * for a sync, which covers every earlier namespace change too.
  */
 public final class RocksDbStore implements MetadataStore {
 
@@ -51,14 +64,35 @@ public final class RocksDbStore implements MetadataStore {
     private final boolean sync;
     private final GroupCommit commits;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Duration asyncNamespace;
+    private final ScheduledExecutorService syncTimer;
+    private final AtomicBoolean syncScheduled = new AtomicBoolean();
     private long nextId;
 
     /**
      * @param sync fsync the WAL on every commit (survives power loss, not only process death)
      */
     public RocksDbStore(Path path, boolean sync) {
+        this(path, sync, null);
+    }
+
+    /**
+     * @param asyncNamespace null: namespace changes are durable before the reply (the default);
+     *                       otherwise the longest a namespace change stays acknowledged but not
+     *                       yet synced (see the class comment)
+     */
+    public RocksDbStore(Path path, boolean sync, Duration asyncNamespace) {
+        if (asyncNamespace != null && (asyncNamespace.isNegative() || asyncNamespace.isZero())) {
+            throw new IllegalArgumentException("async namespace delay must be positive: " + asyncNamespace);
+        }
         this.path = path;
         this.sync = sync;
+        this.asyncNamespace = asyncNamespace;
+        this.syncTimer = asyncNamespace == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "metadata-namespace-sync");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             Files.createDirectories(path);
             // the WAL is written to the OS only by GroupCommit's flushWal: a deferred write costs no
@@ -74,7 +108,8 @@ public final class RocksDbStore implements MetadataStore {
         }
         // sync=false still hands the WAL to the OS (survives a process death, not a power failure)
         commits = new GroupCommit(() -> db.flushWal(sync));
-        log.info("RocksDB metadata store at {} (sync={})", path, sync);
+        log.info("RocksDB metadata store at {} (sync={}, namespace changes {})", path, sync,
+                asyncNamespace == null ? "durable before the reply" : "synced within " + asyncNamespace + " (async)");
     }
 
     @Override
@@ -95,6 +130,44 @@ public final class RocksDbStore implements MetadataStore {
     @Override
     public <T> T writeDeferred(Function<StoreTx, T> work) {
         return write(work, false);
+    }
+
+    @Override
+    public <T> T writeNamespace(Function<StoreTx, T> work) {
+        if (asyncNamespace == null) {
+            return write(work, true);
+        }
+        T result = write(work, false);
+        try {
+            // in the OS now: a death of this process no longer loses it; the timer syncs it
+            db.flushWal(false);
+        } catch (RocksDBException e) {
+            throw new StoreException("RocksDB WAL write failed: " + e.getMessage(), e);
+        }
+        scheduleSync();
+        return result;
+    }
+
+    @Override
+    public void syncNamespace() {
+        if (asyncNamespace != null) {
+            sync();
+        }
+    }
+
+    private void scheduleSync() {
+        if (syncScheduled.compareAndSet(false, true)) {
+            syncTimer.schedule(() -> {
+                // cleared before reading the latest append: a change committed meanwhile either
+                // is covered by this sync or schedules the next one
+                syncScheduled.set(false);
+                try {
+                    awaitDurable(commits.latest());
+                } catch (StoreException e) {
+                    log.error("background sync of namespace changes failed: {}", e.getMessage(), e);
+                }
+            }, asyncNamespace.toNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
     @Override
@@ -163,6 +236,9 @@ public final class RocksDbStore implements MetadataStore {
 
     @Override
     public void close() {
+        if (syncTimer != null) {
+            syncTimer.shutdownNow();
+        }
         writeLock.lock();
         try {
             try {
