@@ -315,10 +315,14 @@ class HostileClientsTest {
                 // expected once the deadline closes the connection
             }
         });
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (server.metrics().closedSlowRead() == 0 && System.nanoTime() < until) {
+        // the replies must first fill the kernel's socket buffers (megabytes of 28-byte NULL replies):
+        // seconds on a quiet machine, a minute or more on a loaded one, so the wait is generous
+        long until = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        while (server.metrics().closedSlowRead() == 0 && server.metrics().closedSlowFrame() == 0
+                && System.nanoTime() < until) {
             Thread.sleep(50);
         }
+        assertThat(server.metrics().closedSlowFrame()).as("closed as a slow frame, not as a slow reader").isZero();
         assertThat(server.metrics().closedSlowRead()).isEqualTo(1);
         writer.join(10_000);
         assertThat(writer.isAlive()).as("the attacker's blocked write ends with the connection").isFalse();
