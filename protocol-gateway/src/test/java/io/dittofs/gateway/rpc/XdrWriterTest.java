@@ -42,4 +42,31 @@ class XdrWriterTest {
         assertThat(buf.capacity()).isLessThan(100 + 4 + n + 1024);
         buf.release();
     }
+
+    @Test
+    void aLargeLastOpaqueGoesIntoABufferOfItsOwnOnlyWhenAllowed() throws Exception {
+        byte[] large = bytes(XdrWriter.ATTACH_MIN + 1);
+        ByteBuf head = Unpooled.buffer(64);
+        XdrWriter w = new XdrWriter(head, io.netty.buffer.UnpooledByteBufAllocator.DEFAULT);
+        w.writeLastOpaque(ByteBuffer.wrap(large));
+        ByteBuf a = w.takeAttachment();
+        assertThat(a).isNotNull();
+        assertThat(w.takeAttachment()).isNull();
+        assertThat(head.readableBytes()).as("only the length").isEqualTo(4);
+        assertThat(a.readableBytes()).isEqualTo(large.length + 3);
+        XdrReader in = new XdrReader(io.netty.buffer.Unpooled.wrappedBuffer(head, a));
+        assertThat(in.readOpaque(1 << 20)).isEqualTo(large);
+
+        ByteBuf small = Unpooled.buffer(64);
+        XdrWriter s = new XdrWriter(small, io.netty.buffer.UnpooledByteBufAllocator.DEFAULT);
+        s.writeLastOpaque(ByteBuffer.wrap(bytes(100)));
+        assertThat(s.takeAttachment()).as("small: inline").isNull();
+        assertThat(new XdrReader(small).readOpaque(200)).isEqualTo(bytes(100));
+
+        ByteBuf plain = Unpooled.buffer(64);
+        XdrWriter p = new XdrWriter(plain);
+        p.writeLastOpaque(ByteBuffer.wrap(large));
+        assertThat(p.takeAttachment()).as("no allocator: inline").isNull();
+        assertThat(new XdrReader(plain).readOpaque(1 << 20)).isEqualTo(large);
+    }
 }
