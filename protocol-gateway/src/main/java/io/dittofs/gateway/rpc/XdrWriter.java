@@ -12,8 +12,11 @@ public final class XdrWriter {
     private static final byte[] ZEROS = new byte[4];
     /** From this size on an opaque grows the buffer to fit exactly (see {@link #writeOpaque(ByteBuffer)}). */
     private static final int EXACT_GROWTH = 16 * 1024;
-    /** Room left after such an opaque for what may follow it (later results of a compound, a checksum). */
-    private static final int TRAILER_ROOM = 256;
+    /**
+     * Room left after such an opaque for what may follow it (the later operations of an NFSv4
+     * COMPOUND, e.g. a GETATTR after the READ), so that it does not grow the buffer a second time.
+     */
+    private static final int TRAILER_ROOM = 4096;
     /** From this size on, the last opaque of a reply goes into a buffer of its own (see {@link #writeLastOpaque}). */
     static final int ATTACH_MIN = 64 * 1024;
     private final ByteBuf buf;
