@@ -25,6 +25,7 @@ public final class CpuPerOpBench {
     private static final int BLOCK = 4096;
     private static final int FILL = 1024 * 1024;
     private static final long TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
+    private static final long SETTLE_MILLIS = Long.getLong("bench.settleMillis", 7000);
 
     private CpuPerOpBench() {
     }
@@ -64,6 +65,9 @@ public final class CpuPerOpBench {
                 phase(tag, "rand-write-4k", pid, ops, () ->
                         check(c.write(file, rnd.nextLong(blocks) * BLOCK, data, Nfs3.UNSTABLE).status(), "write"));
                 check(c.commit(file, 0, 0).status(), "commit");
+                // the server seals what the writes dirtied within its checkpoint interval (5 s by default):
+                // let that happen here rather than inside the next measured phase
+                Thread.sleep(SETTLE_MILLIS);
                 long[] pos = {0};
                 int seqOps = (int) (fileBytes / FILL);
                 phase(tag, "seq-read-1m", pid, seqOps, () -> {

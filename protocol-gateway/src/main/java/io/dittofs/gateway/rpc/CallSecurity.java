@@ -23,6 +23,14 @@ public interface CallSecurity {
     default void endResults(ByteBuf reply, int resultsStart) {
     }
 
+    /**
+     * Whether {@link #endResults} needs every result byte in {@code reply} (integrity checksum,
+     * privacy): then a program's large last opaque is not kept in a buffer of its own.
+     */
+    default boolean transformsResults() {
+        return false;
+    }
+
     /** AUTH_NONE verifier, arguments and results as they are. */
     CallSecurity NONE = new CallSecurity() {
         @Override

@@ -126,23 +126,30 @@ public final class RpcDispatcher {
         int resultsStart = reply.writerIndex();
         int bodyStart = resultsStart;
         Outcome outcome;
+        XdrWriter out = new XdrWriter(reply, security.transformsResults() ? null : alloc);
         try {
             security.beginResults(reply);
             bodyStart = reply.writerIndex();
-            outcome = p.call(ctx, call, new XdrWriter(reply));
+            outcome = p.call(ctx, call, out);
         } catch (RuntimeException e) {
             log.error("program {} v{} proc {} failed for {}", call.program(), call.version(), call.procedure(),
                     ctx.clientAddress(), e);
             outcome = Outcome.SYSTEM_ERR;
         }
+        ByteBuf attached = out.takeAttachment();
         if (started != 0) {
             ops.end(call.procedure(), metrics.rpc().status(call.program(), call.version(), call.procedure(), outcome,
                     reply, bodyStart), started);
-            ops.bytes(argBytes, outcome.success() ? reply.readableBytes() : statAt + 4);
+            ops.bytes(argBytes, outcome.success()
+                    ? reply.readableBytes() + (attached == null ? 0 : attached.readableBytes()) : statAt + 4);
         }
         if (outcome.success()) {
             security.endResults(reply, resultsStart);
-            return reply;
+            // the program's last opaque in its own (pooled) buffer: the two leave as one message, no copy
+            return attached == null ? reply : alloc.compositeDirectBuffer(2).addComponents(true, reply, attached);
+        }
+        if (attached != null) {
+            attached.release();
         }
         if (outcome.authError() != null) {
             reply.release();

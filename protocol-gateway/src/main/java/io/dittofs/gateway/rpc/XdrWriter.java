@@ -2,6 +2,7 @@ package io.dittofs.gateway.rpc;
 
 import com.google.protobuf.ByteString;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -11,12 +12,25 @@ public final class XdrWriter {
     private static final byte[] ZEROS = new byte[4];
     /** From this size on an opaque grows the buffer to fit exactly (see {@link #writeOpaque(ByteBuffer)}). */
     private static final int EXACT_GROWTH = 16 * 1024;
-    /** Room left after such an opaque for what may follow it (later results of a compound, a checksum). */
-    private static final int TRAILER_ROOM = 256;
+    /**
+     * Room left after such an opaque for what may follow it (the later operations of an NFSv4
+     * COMPOUND, e.g. a GETATTR after the READ), so that it does not grow the buffer a second time.
+     */
+    private static final int TRAILER_ROOM = 4096;
+    /** From this size on, the last opaque of a reply goes into a buffer of its own (see {@link #writeLastOpaque}). */
+    static final int ATTACH_MIN = 64 * 1024;
     private final ByteBuf buf;
+    private final ByteBufAllocator attachFrom;
+    private ByteBuf attachment;
 
     public XdrWriter(ByteBuf buf) {
+        this(buf, null);
+    }
+
+    /** @param attachFrom where {@link #writeLastOpaque} may take a buffer of its own; null = never */
+    public XdrWriter(ByteBuf buf, ByteBufAllocator attachFrom) {
         this.buf = buf;
+        this.attachFrom = attachFrom;
     }
 
     public ByteBuf buffer() {
@@ -65,6 +79,38 @@ public final class XdrWriter {
         buf.writeBytes(data.duplicate());
         buf.writeBytes(ZEROS, 0, pad);
         return this;
+    }
+
+    /**
+     * The last item of a reply (NFSv3 READ data: nothing follows it). A large one is written into
+     * a direct buffer of its own that the dispatcher appends to the reply as a second component
+     * ({@link #takeAttachment}), so it is still copied once, but into a pooled buffer: one reply
+     * buffer above the allocator's largest pooled size (1 MiB for Netty's adaptive allocator) is a
+     * fresh native allocation per reply, whose pages fault in as the data is written. Nothing may
+     * be written to this writer after it.
+     */
+    public XdrWriter writeLastOpaque(ByteBuffer data) {
+        int n = data.remaining();
+        if (attachFrom == null || n < ATTACH_MIN) {
+            return writeOpaque(data);
+        }
+        if (attachment != null) {
+            throw new IllegalStateException("a reply has one last opaque");
+        }
+        int pad = XdrReader.pad(n);
+        buf.writeInt(n);
+        ByteBuf a = attachFrom.directBuffer(n + pad, n + pad);
+        a.writeBytes(data.duplicate());
+        a.writeZero(pad);
+        attachment = a;
+        return this;
+    }
+
+    /** The buffer {@link #writeLastOpaque} wrote into, if it took one (the caller owns it now), else null. */
+    public ByteBuf takeAttachment() {
+        ByteBuf a = attachment;
+        attachment = null;
+        return a;
     }
 
     public XdrWriter writeOpaque(ByteString b) {

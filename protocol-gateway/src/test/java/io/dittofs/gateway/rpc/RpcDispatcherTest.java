@@ -16,6 +16,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RpcDispatcherTest {
 
     final AtomicInteger runs = new AtomicInteger();
+    /** Above the size from which a last opaque gets a buffer of its own, not a multiple of four. */
+    static final byte[] LARGE = new byte[XdrWriter.ATTACH_MIN + 3];
+
+    static {
+        new java.util.Random(7).nextBytes(LARGE);
+    }
 
     final RpcProgram program = new RpcProgram() {
         @Override
@@ -57,6 +63,14 @@ class RpcDispatcherTest {
                 }
                 case 3 -> throw new IllegalStateException("bug");
                 case 4 -> Outcome.authError(AuthStat.TOOWEAK);
+                case 5 -> {
+                    out.writeInt(7).writeLastOpaque(java.nio.ByteBuffer.wrap(LARGE));
+                    yield Outcome.SUCCESS;
+                }
+                case 6 -> {
+                    out.writeLastOpaque(java.nio.ByteBuffer.wrap(LARGE));
+                    yield Outcome.SYSTEM_ERR;
+                }
                 default -> Outcome.PROC_UNAVAIL;
             };
         }
@@ -94,6 +108,47 @@ class RpcDispatcherTest {
                 .containsExactly(42, 1, 0, 0, 0, RpcReplies.GARBAGE_ARGS);
         assertThat(words(dispatch(400000, 2, 3, Unpooled.EMPTY_BUFFER))).containsExactly(42, 1, 0, 0, 0, RpcReplies.SYSTEM_ERR);
         assertThat(words(dispatch(400000, 2, 4, Unpooled.EMPTY_BUFFER))).containsExactly(42, 1, 1, 1, AuthStat.TOOWEAK.code);
+    }
+
+    /** A large last opaque (NFSv3 READ data) leaves in a pooled buffer of its own, appended to the reply. */
+    @Test
+    void aLargeLastOpaqueIsAppendedToTheReplyAndReleasedOnFailure() throws Exception {
+        ByteBuf reply = dispatch(400000, 2, 5, Unpooled.EMPTY_BUFFER);
+        assertThat(reply).isInstanceOf(io.netty.buffer.CompositeByteBuf.class);
+        XdrReader in = new XdrReader(reply);
+        for (int expected : new int[] {42, 1, 0, 0, 0, 0, 7}) {
+            assertThat(in.readInt()).isEqualTo(expected);
+        }
+        assertThat(in.readOpaque(LARGE.length)).isEqualTo(LARGE);
+        assertThat(reply.isReadable()).as("padded to four bytes, nothing after").isFalse();
+        reply.release();
+
+        ByteBufAllocator counting = new io.netty.buffer.UnpooledByteBufAllocator(true);
+        java.util.List<ByteBuf> taken = new java.util.ArrayList<>();
+        ByteBufAllocator recording = new io.netty.buffer.AbstractByteBufAllocator(true) {
+            @Override
+            protected ByteBuf newHeapBuffer(int initial, int max) {
+                ByteBuf b = counting.heapBuffer(initial, max);
+                taken.add(b);
+                return b;
+            }
+
+            @Override
+            protected ByteBuf newDirectBuffer(int initial, int max) {
+                ByteBuf b = counting.directBuffer(initial, max);
+                taken.add(b);
+                return b;
+            }
+
+            @Override
+            public boolean isDirectBufferPooled() {
+                return false;
+            }
+        };
+        ByteBuf failed = dispatcher.dispatch(recording, ctx, new RpcCall(43, 400000, 2, 6, new Credential.None(),
+                Unpooled.EMPTY_BUFFER));
+        assertThat(words(failed)).containsExactly(43, 1, 0, 0, 0, RpcReplies.SYSTEM_ERR);
+        assertThat(taken).hasSizeGreaterThanOrEqualTo(2).allSatisfy(b -> assertThat(b.refCnt()).isZero());
     }
 
     @Test

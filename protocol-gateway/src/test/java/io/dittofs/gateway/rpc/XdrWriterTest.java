@@ -28,6 +28,7 @@ class XdrWriterTest {
             assertThat(in.readOpaque(1 << 20)).isEqualTo(data);
             assertThat(in.readInt()).isEqualTo(0x7777);
             assertThat(buf.isReadable()).isFalse();
+            buf.release();
         }
     }
 
@@ -39,7 +40,37 @@ class XdrWriterTest {
         int n = 1 << 20;
         new XdrWriter(buf).writeOpaque(ByteBuffer.allocateDirect(n));
         assertThat(buf.writerIndex()).isEqualTo(100 + 4 + n);
-        assertThat(buf.capacity()).isLessThan(100 + 4 + n + 1024);
+        assertThat(buf.capacity()).isLessThan(100 + 4 + n + 8192);
         buf.release();
+    }
+
+    @Test
+    void aLargeLastOpaqueGoesIntoABufferOfItsOwnOnlyWhenAllowed() throws Exception {
+        byte[] large = bytes(XdrWriter.ATTACH_MIN + 1);
+        ByteBuf head = Unpooled.buffer(64);
+        XdrWriter w = new XdrWriter(head, io.netty.buffer.UnpooledByteBufAllocator.DEFAULT);
+        w.writeLastOpaque(ByteBuffer.wrap(large));
+        ByteBuf a = w.takeAttachment();
+        assertThat(a).isNotNull();
+        assertThat(w.takeAttachment()).isNull();
+        assertThat(head.readableBytes()).as("only the length").isEqualTo(4);
+        assertThat(a.readableBytes()).isEqualTo(large.length + 3);
+        ByteBuf whole = io.netty.buffer.Unpooled.wrappedBuffer(head, a);
+        assertThat(new XdrReader(whole).readOpaque(1 << 20)).isEqualTo(large);
+        whole.release();
+
+        ByteBuf small = Unpooled.buffer(64);
+        XdrWriter s = new XdrWriter(small, io.netty.buffer.UnpooledByteBufAllocator.DEFAULT);
+        s.writeLastOpaque(ByteBuffer.wrap(bytes(100)));
+        assertThat(s.takeAttachment()).as("small: inline").isNull();
+        assertThat(new XdrReader(small).readOpaque(200)).isEqualTo(bytes(100));
+        small.release();
+
+        ByteBuf plain = Unpooled.buffer(64);
+        XdrWriter p = new XdrWriter(plain);
+        p.writeLastOpaque(ByteBuffer.wrap(large));
+        assertThat(p.takeAttachment()).as("no allocator: inline").isNull();
+        assertThat(new XdrReader(plain).readOpaque(1 << 20)).isEqualTo(large);
+        plain.release();
     }
 }

@@ -199,8 +199,8 @@ public final class FsLocalStore implements LocalStore {
     }
 
     /**
-     * A slice of the block's read-only mapping: no system call and no copy per read once a block is
-     * mapped, and the bytes reach the socket straight from the page cache. Safe to lend because a
+     * A slice of the block's read-only mapping: no system call, no temporary buffer and no array per
+     * read once a block is mapped (the consumer copies the bytes once). Safe to lend because a
      * block file is never written in place (puts go to a temporary file and are renamed; a deleted
      * block's mapping keeps its pages), so the bytes under a view never change.
      */

@@ -45,7 +45,7 @@ public final class Read implements Nfs3Procedure<Read.Args> {
         Nfs3Xdr.postOpAttr(out, r.attr());
         if (r.status().ok()) {
             out.writeInt(r.data().remaining()).writeBool(r.eof());
-            Nfs3Xdr.opaque(out, r.data());
+            out.writeLastOpaque(r.data()); // READ3resok ends with the data
         }
     }
 
