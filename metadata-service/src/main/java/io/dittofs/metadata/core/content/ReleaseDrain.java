@@ -37,13 +37,12 @@ public final class ReleaseDrain implements AutoCloseable {
     private static final int BATCH = 256;
     /** How long a kicked pass waits for more entries; nothing waits for the drain but space. */
     private static final long GATHER_MILLIS = 5;
+    /** More named payloads than this waiting: the next pass scans instead (bounds the queue). */
+    private static final int MAX_NAMED = 4096;
 
     private final MetadataStore store;
     private final ContentReleaser releaser;
     private final Duration retryInterval;
-    /** More named payloads than this waiting: forget them and scan instead (bounds the queue). */
-    private static final int MAX_NAMED = 4096;
-
     private final Semaphore kicks = new Semaphore(0);
     private final ConcurrentLinkedQueue<byte[]> named = new ConcurrentLinkedQueue<>();
     private final AtomicInteger namedCount = new AtomicInteger();
@@ -75,6 +74,7 @@ public final class ReleaseDrain implements AutoCloseable {
             return;
         }
         if (namedCount.incrementAndGet() > MAX_NAMED) {
+            namedCount.decrementAndGet();
             scanNeeded = true;
         } else {
             named.add(payloadId);
@@ -195,7 +195,7 @@ public final class ReleaseDrain implements AutoCloseable {
     private void run() {
         while (!closed) {
             try {
-                if (scanNeeded || namedCount.get() > MAX_NAMED) {
+                if (scanNeeded) {
                     scanNeeded = false;
                     forgetNamed();
                     int n;

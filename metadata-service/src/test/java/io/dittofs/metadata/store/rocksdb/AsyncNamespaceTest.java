@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
+import io.dittofs.metadata.core.content.ReleaseDrain;
+import io.dittofs.metadata.spi.Release;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +112,25 @@ class AsyncNamespaceTest {
         }
         try (RocksDbStore store = new RocksDbStore(db, true)) {
             assertThat(store.<Boolean>read(tx -> tx.meta("kept").isPresent())).isTrue();
+        }
+    }
+
+    @Test
+    void releasedContentIsAppliedOnlyAfterTheRemoveThatReleasedItIsSynced() {
+        try (RocksDbStore store = new RocksDbStore(dir.resolve("db"), true, Duration.ofSeconds(10))) {
+            byte[] payload = {4, 2};
+            // a REMOVE's transaction: the name goes and the outbox entry comes, answered unsynced
+            store.writeNamespace(tx -> {
+                tx.putRelease(new Release(payload, Release.DELETE));
+                return null;
+            });
+            long unsynced = store.walSyncs();
+            List<Long> syncsWhenApplied = new ArrayList<>();
+            ReleaseDrain drain = new ReleaseDrain(store, r -> syncsWhenApplied.add(store.walSyncs()), Duration.ofSeconds(10));
+            drain.kick(payload);
+            assertThat(drain.drainNamed()).isEqualTo(1);
+            assertThat(syncsWhenApplied).hasSize(1);
+            assertThat(syncsWhenApplied.get(0)).as("synced before the content was released").isGreaterThan(unsynced);
         }
     }
 }

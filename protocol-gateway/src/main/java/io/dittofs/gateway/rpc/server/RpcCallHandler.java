@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class RpcCallHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(RpcCallHandler.class);
-    private static final boolean INLINE_NULL = Boolean.parseBoolean(System.getProperty("dittofs.rpc.inline-null", "true"));
+    private static final boolean INLINE_NULL = Boolean.getBoolean("dittofs.rpc.inline-null");
 
     private final RpcDispatcher dispatcher;
     private final Executor executor;
