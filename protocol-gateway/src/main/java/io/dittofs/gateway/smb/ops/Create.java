@@ -453,7 +453,15 @@ final class Create implements SmbCommandHandler {
                 if (named) {
                     files.service.files.streamClosed(entry, sharesDelete);
                 }
-                files.service.files.close(entry);
+                if (files.service.files.close(entry) && !named && r.parent() != null) {
+                    // the last close of a file whose delete-on-close open ended while this attempt
+                    // held it (a CREATE waiting for an oplock break retries): the delete is done here
+                    var gone = files.fs.remove(who, r.parent(), r.name(), io.dittofs.gateway.fs.model.RemoveKind.ANY);
+                    if (!gone.status().ok()) {
+                        org.slf4j.LoggerFactory.getLogger(Create.class).debug("delete-on-close of {} failed: {}",
+                                name, gone.status());
+                    }
+                }
             }
         }
     }

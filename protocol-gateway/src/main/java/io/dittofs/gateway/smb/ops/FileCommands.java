@@ -246,8 +246,7 @@ final class FileCommands implements SmbCommands {
             if (o.sessionId() != session.id()) {
                 continue;
             }
-            // delete-on-close is not kept for a client that may never come back (Windows closes such opens)
-            if (o.durable() && !o.deleteOnClose() && opens.remove(o)) {
+            if (o.durable() && opens.remove(o)) {
                 o.takePending().forEach(Runnable::run);
                 service.durables.disconnected(o);
             }
