@@ -508,7 +508,13 @@ final class Create implements SmbCommandHandler {
         } else {
             id = (FileId) d.reconnect();
         }
-        SmbOpen o = files.service.durables.kept(id.persistent());
+        SmbOpen o;
+        try {
+            o = files.service.durables.kept(id.persistent());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SmbResult.fail(NtStatus.CANCELLED);
+        }
         // a v1 reconnect may reclaim a v2 open (Windows does); a v2 reconnect needs its CreateGuid
         if (o == null || !o.id().equals(id) || (guid != null && !java.util.Arrays.equals(guid, o.createGuid()))) {
             return SmbResult.fail(NtStatus.OBJECT_NAME_NOT_FOUND);
