@@ -87,6 +87,12 @@ final class Create implements SmbCommandHandler {
             while (!done.isDone()) {
                 files.service.oplocks.await(RETRY_MS);
                 SmbResult again = handle(req, true);
+                if (again instanceof SmbResult.Failed f && f.status() == NtStatus.FILE_CLOSED
+                        && System.nanoTime() - giveUp < 0) {
+                    // the holder's close removed the file (delete-on-close) while this attempt looked
+                    // at it: the next attempt finds the name free
+                    continue;
+                }
                 if (again != BREAKING) {
                     if (!done.complete(again) && again instanceof SmbResult.Done d && d.opened() != null) {
                         // cancelled meanwhile: the open made for nobody is closed again
