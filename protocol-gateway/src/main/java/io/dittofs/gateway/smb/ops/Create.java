@@ -358,6 +358,11 @@ final class Create implements SmbCommandHandler {
                     return SmbResult.fail(SmbStatus.ofLock(o.status()));
                 }
                 lockOpen = o.openId();
+                if (!named && files.service.files.deletePending(handle)) {
+                    // a delete-on-close holder went while this attempt waited (its break closed it):
+                    // once this attempt lets go the file is removed, and the next attempt sees that
+                    return BREAKING;
+                }
                 if (o.grantId().length > 0) {
                     oplockLevel = Oplocks.level(o.grantBits());
                     grantId = o.grantId();

@@ -246,7 +246,8 @@ final class FileCommands implements SmbCommands {
             if (o.sessionId() != session.id()) {
                 continue;
             }
-            if (o.durable() && opens.remove(o)) {
+            // an open whose oplock break is outstanding cannot be kept: nobody will acknowledge it
+            if (o.durable() && o.breakingTo() < 0 && opens.remove(o)) {
                 o.takePending().forEach(Runnable::run);
                 service.durables.disconnected(o);
             }
