@@ -63,7 +63,7 @@ class SmbtortureIT {
         "smb2.rename, 10, 9",
         "smb2.compound, 18, 18",
         "smb2.lock, 22, 22",
-        "smb2.durable-open, 14, -1",
+        "smb2.durable-open, 13, -1",
         "smb2.durable-v2-open, 8, -1",
         "smb2.notify, 18, -1",
         "smb2.delete-on-close-perms, 9, 9",
