@@ -87,6 +87,12 @@ final class Create implements SmbCommandHandler {
             while (!done.isDone()) {
                 files.service.oplocks.await(RETRY_MS);
                 SmbResult again = handle(req, true);
+                if (again instanceof SmbResult.Failed f && f.status() == NtStatus.FILE_CLOSED
+                        && System.nanoTime() - giveUp < 0) {
+                    // the holder's close removed the file (delete-on-close) while this attempt looked
+                    // at it: the next attempt finds the name free
+                    continue;
+                }
                 if (again != BREAKING) {
                     if (!done.complete(again) && again instanceof SmbResult.Done d && d.opened() != null) {
                         // cancelled meanwhile: the open made for nobody is closed again
@@ -352,6 +358,11 @@ final class Create implements SmbCommandHandler {
                     return SmbResult.fail(SmbStatus.ofLock(o.status()));
                 }
                 lockOpen = o.openId();
+                if (!named && files.service.files.deletePending(handle)) {
+                    // a delete-on-close holder went while this attempt waited (its break closed it):
+                    // once this attempt lets go the file is removed, and the next attempt sees that
+                    return BREAKING;
+                }
                 if (o.grantId().length > 0) {
                     oplockLevel = Oplocks.level(o.grantBits());
                     grantId = o.grantId();
@@ -453,7 +464,15 @@ final class Create implements SmbCommandHandler {
                 if (named) {
                     files.service.files.streamClosed(entry, sharesDelete);
                 }
-                files.service.files.close(entry);
+                if (files.service.files.close(entry) && !named && r.parent() != null) {
+                    // the last close of a file whose delete-on-close open ended while this attempt
+                    // held it (a CREATE waiting for an oplock break retries): the delete is done here
+                    var gone = files.fs.remove(who, r.parent(), r.name(), io.dittofs.gateway.fs.model.RemoveKind.ANY);
+                    if (!gone.status().ok()) {
+                        org.slf4j.LoggerFactory.getLogger(Create.class).debug("delete-on-close of {} failed: {}",
+                                name, gone.status());
+                    }
+                }
             }
         }
     }
@@ -500,7 +519,13 @@ final class Create implements SmbCommandHandler {
         } else {
             id = (FileId) d.reconnect();
         }
-        SmbOpen o = files.service.durables.kept(id.persistent());
+        SmbOpen o;
+        try {
+            o = files.service.durables.kept(id.persistent());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SmbResult.fail(NtStatus.CANCELLED);
+        }
         // a v1 reconnect may reclaim a v2 open (Windows does); a v2 reconnect needs its CreateGuid
         if (o == null || !o.id().equals(id) || (guid != null && !java.util.Arrays.equals(guid, o.createGuid()))) {
             return SmbResult.fail(NtStatus.OBJECT_NAME_NOT_FOUND);

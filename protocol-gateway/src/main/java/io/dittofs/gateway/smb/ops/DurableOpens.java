@@ -40,7 +40,17 @@ final class DurableOpens {
         return HexFormat.of().formatHex(b);
     }
 
+    /** Live durable opens (attached to a connection) by persistent FileId. */
+    private final Map<Long, SmbOpen> live = new HashMap<>();
+    /** How long a reconnect waits for the old connection's teardown to hand its open over. */
+    static final long HANDOVER_MS = 2_000;
+
+    /** A durable open was granted (or reclaimed): known by CreateGuid and by FileId. */
     synchronized void guid(SmbOpen o) {
+        if (!o.durable()) {
+            return;
+        }
+        live.put(o.id().persistent(), o);
         byte[] g = o.createGuid();
         if (g != null) {
             byGuid.put(hex(g), o);
@@ -56,7 +66,9 @@ final class DurableOpens {
     void disconnected(SmbOpen o) {
         synchronized (this) {
             o.disconnected(true);
+            live.remove(o.id().persistent(), o);
             kept.put(o.id().persistent(), o);
+            notifyAll();
             ClientRef c = o.client();
             if (c != null && !o.clientRetained()) {
                 o.clientRetained(true);
@@ -85,11 +97,24 @@ final class DurableOpens {
         }
         kept.remove(o.id().persistent());
         o.disconnected(false);
+        live.put(o.id().persistent(), o);
         return true;
     }
 
-    /** The disconnected open with this persistent FileId, or null. */
-    synchronized SmbOpen kept(long persistentId) {
+    /**
+     * The disconnected open with this persistent FileId, or null. When the open is still attached
+     * (a PreviousSessionId reconnect or a dropped connection whose teardown has not run yet on
+     * the old connection), waits a little for the teardown to hand it over.
+     */
+    synchronized SmbOpen kept(long persistentId) throws InterruptedException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(HANDOVER_MS);
+        while (!kept.containsKey(persistentId) && live.containsKey(persistentId)) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
         return kept.get(persistentId);
     }
 
@@ -116,6 +141,8 @@ final class DurableOpens {
             if (g != null) {
                 byGuid.remove(hex(g), o);
             }
+            live.remove(o.id().persistent(), o);
+            notifyAll();
             ClientRef c = o.client();
             if (c != null && o.clientRetained()) {
                 o.clientRetained(false);

@@ -262,8 +262,8 @@ final class FileCommands implements SmbCommands {
             if (o.sessionId() != session.id()) {
                 continue;
             }
-            // delete-on-close is not kept for a client that may never come back (Windows closes such opens)
-            if (o.durable() && !o.deleteOnClose() && opens.remove(o)) {
+            // an open whose oplock break is outstanding cannot be kept: nobody will acknowledge it
+            if (o.durable() && o.breakingTo() < 0 && opens.remove(o)) {
                 o.takePending().forEach(Runnable::run);
                 service.durables.disconnected(o);
             }
