@@ -77,6 +77,22 @@ public final class ChildJvm implements AutoCloseable {
         throw new IllegalStateException(name + " did not listen on " + port + " in time:\n" + logText());
     }
 
+    /** Waits until the process accepts connections on the Unix-domain socket {@code path}; fails with its log if it dies. */
+    public ChildJvm awaitSocket(Path path) throws IOException, InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(360);
+        while (System.nanoTime() < until) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logText());
+            }
+            try (java.nio.channels.SocketChannel s = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(path))) {
+                return this;
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException(name + " did not listen on " + path + " in time:\n" + logText());
+    }
+
     public String logText() {
         try {
             return Files.readString(log);

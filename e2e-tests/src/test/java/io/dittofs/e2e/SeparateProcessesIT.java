@@ -28,7 +28,7 @@ class SeparateProcessesIT {
     void servicesApartServeNfsAndTwoGatewaysShareLocks() throws Exception {
         int metaPort = ChildJvm.freePort();
         int blockPort = ChildJvm.freePort();
-        int lockPort = ChildJvm.freePort();
+        Path lockSocket = tmp.resolve("sockets").resolve("lock.sock");
         int nfsPort = ChildJvm.freePort();
         int nfsPort2 = ChildJvm.freePort();
         Path logs = tmp.resolve("logs");
@@ -39,21 +39,21 @@ class SeparateProcessesIT {
              ChildJvm block = ChildJvm.start("block", "io.dittofs.block.BlockServiceApplication", logs,
                      List.of("--dittofs.data-dir=" + tmp.resolve("block"), "--dittofs.block.grpc.listen=127.0.0.1:" + blockPort));
              ChildJvm lock = ChildJvm.start("lock", "io.dittofs.lock.LockServiceApplication", logs,
-                     List.of("--dittofs.data-dir=" + tmp.resolve("lock"), "--dittofs.lock.grpc.listen=127.0.0.1:" + lockPort));
+                     List.of("--dittofs.data-dir=" + tmp.resolve("lock"), "--dittofs.lock.grpc.listen=unix:" + lockSocket));
              ChildJvm gateway = ChildJvm.start("gateway", "io.dittofs.gateway.GatewayApplication", logs,
                      List.of("--dittofs.nfs.port=" + nfsPort, "--dittofs.nfs.bind-address=127.0.0.1", "--dittofs.smb.port=0",
                              "--dittofs.gateway.metadata-target=127.0.0.1:" + metaPort,
                              "--dittofs.gateway.block-target=127.0.0.1:" + blockPort,
-                             "--dittofs.gateway.lock-target=127.0.0.1:" + lockPort, "--dittofs.gateway.gateway-id=gw-1"));
+                             "--dittofs.gateway.lock-target=unix:" + lockSocket, "--dittofs.gateway.gateway-id=gw-1"));
              ChildJvm gateway2 = ChildJvm.start("gateway2", "io.dittofs.gateway.GatewayApplication", logs,
                      List.of("--dittofs.nfs.port=" + nfsPort2, "--dittofs.nfs.bind-address=127.0.0.1",
                              "--dittofs.gateway.metadata-target=127.0.0.1:" + metaPort,
                              "--dittofs.gateway.block-target=127.0.0.1:" + blockPort,
-                             "--dittofs.gateway.lock-target=127.0.0.1:" + lockPort, "--dittofs.gateway.gateway-id=gw-2",
+                             "--dittofs.gateway.lock-target=unix:" + lockSocket, "--dittofs.gateway.gateway-id=gw-2",
                              "--dittofs.nlm.callback-portmap-port=" + hostB.port()))) {
             meta.awaitPort(metaPort);
             block.awaitPort(blockPort);
-            lock.awaitPort(lockPort);
+            lock.awaitSocket(lockSocket);
             gateway.awaitPort(nfsPort);
             gateway2.awaitPort(nfsPort2);
             byte[] fh;

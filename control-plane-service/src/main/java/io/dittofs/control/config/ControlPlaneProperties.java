@@ -76,7 +76,7 @@ public record ControlPlaneProperties(Grpc grpc, Jwt jwt, String adminInitialPass
         }
     }
 
-    /** {@code dittofs.control.grpc.listen}: HOST:PORT or in-process:NAME; default 127.0.0.1:7104. */
+    /** {@code dittofs.control.grpc.listen}: HOST:PORT, unix:PATH or in-process:NAME; default 127.0.0.1:7104. */
     public record Grpc(String listen) {
         public Grpc {
             listen = listen != null ? listen : "127.0.0.1:7104";
