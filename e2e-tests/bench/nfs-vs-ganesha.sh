@@ -5,8 +5,13 @@
 # Needs root, libnfs-utils, nfs-ganesha, nfs-ganesha-vfs, rpcbind, a built launcher jar and nfs-client jar.
 #   sudo e2e-tests/bench/nfs-vs-ganesha.sh [MiB=512] [files=2000] [runs=3]
 # Environment: PORT_BASE (default 12000: DittoFS embedded NFS on BASE+49, separate on BASE+1049,
-# Ganesha on BASE+10049..52, services on BASE+11001..3), SERVERS (default
-# "dittofs dittofs-separate ganesha"), WORKLOADS (default "cp meta calls random versions").
+# with an S3 remote tier on BASE+2049, Ganesha on BASE+10049..52, services on BASE+11001..3, s3proxy
+# on BASE+11010), SERVERS (default "dittofs dittofs-separate ganesha"; add dittofs-s3 for the
+# embedded suite whose block-service writes through to s3proxy, filesystem backend on the same disk),
+# WORKLOADS (default "cp meta calls random versions"), S3PROXY_JAR (default: the one Maven copied for
+# block-service's tests, else the local Maven repository's s3proxy 4.1.0), S3_CACHE_MAX_BYTES (the
+# S3 server's local cache bound, default 0 = unbounded; a bound below the file size makes reads
+# come back from s3proxy).
 # Three servers, each measured the same way: DittoFS embedded (one JVM), DittoFS as separate
 # processes (metadata, block, lock services and the gateway in four JVMs over TCP gRPC) and
 # Ganesha. Per server: a warm-up round, then RUNS rounds of nfs-cp up/down, MetadataBench
@@ -23,7 +28,7 @@ ip link set lo up
 # a private /run, so this rpcbind's socket and lock never meet another run's (or the host's)
 mount --make-rprivate / && mount -t tmpfs tmpfs /run
 B=${PORT_BASE:-12000}
-P_EMB=$((B + 49)); P_SEP=$((B + 1049)); P_GAN=$((B + 10049))
+P_EMB=$((B + 49)); P_SEP=$((B + 1049)); P_S3=$((B + 2049)); P_GAN=$((B + 10049)); P_S3PROXY=$((B + 11010))
 P_META=$((B + 11001)); P_BLOCK=$((B + 11002)); P_LOCK=$((B + 11003))
 SERVERS=${SERVERS:-dittofs dittofs-separate ganesha}
 WORKLOADS=${WORKLOADS:-cp meta calls random versions}
@@ -34,8 +39,12 @@ CLIENT=${NFS_CLIENT_JAR:-$(ls nfs-client/target/nfs-client-*.jar | grep -v sourc
 W=$(mktemp -d /tmp/dittofs-bench.XXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$W"' EXIT
 
-head -c $((MIB * 1024 * 1024)) /dev/urandom > "$W/src.bin"
-SRC_SHA=$(sha256sum < "$W/src.bin")
+# new random bytes per round, so content addressing (DittoFS stores a block once) never skips a
+# round's data and the S3 tier uploads every round
+for r in $(seq 0 "$RUNS"); do
+  head -c $((MIB * 1024 * 1024)) /dev/urandom > "$W/src-$r.bin"
+  sha256sum < "$W/src-$r.bin" > "$W/src-$r.sha"
+done
 
 rpcbind -f -w & sleep 1
 mkdir -p "$W/ganesha-export" /var/lib/nfs/ganesha
@@ -54,6 +63,22 @@ fi
 if want "$SERVERS" dittofs; then
   DITTOFS_NFS_PORT=$P_EMB DITTOFS_DATA_DIR="$W/dittofs-data" "$JAVA" --enable-native-access=ALL-UNNAMED \
     ${DITTOFS_JVM_OPTS:-} -jar "$JAR" --dittofs.smb.port=0 > "$W/dittofs.log" 2>&1 &
+fi
+if want "$SERVERS" dittofs-s3; then
+  S3JAR=${S3PROXY_JAR:-block-service/target/s3proxy/s3proxy.jar}
+  [ -f "$S3JAR" ] || S3JAR=$HOME/.m2/repository/org/gaul/s3proxy/4.1.0/s3proxy-4.1.0-jar-with-dependencies.jar
+  mkdir -p "$W/s3"
+  printf '%s\n' "s3proxy.endpoint=http://127.0.0.1:$P_S3PROXY" s3proxy.authorization=none \
+    jclouds.provider=filesystem-nio2 "jclouds.filesystem.basedir=$W/s3" jclouds.identity=bench jclouds.credential=bench \
+    > "$W/s3proxy.properties"
+  "$JAVA" -Xmx512m -cp "$S3JAR" org.gaul.s3proxy.Main --properties "$W/s3proxy.properties" > "$W/s3proxy.log" 2>&1 &
+  for _ in $(seq 1 120); do (echo > /dev/tcp/127.0.0.1/$P_S3PROXY) 2>/dev/null && break; sleep 0.5; done
+  curl -sf -X PUT "http://127.0.0.1:$P_S3PROXY/dittofs" > /dev/null
+  DITTOFS_NFS_PORT=$P_S3 DITTOFS_DATA_DIR="$W/dittofs-s3-data" "$JAVA" --enable-native-access=ALL-UNNAMED \
+    ${DITTOFS_JVM_OPTS:-} -jar "$JAR" --dittofs.smb.port=0 --dittofs.control.http-port=0 --dittofs.block.remote.kind=s3 \
+    --dittofs.block.remote.s3.endpoint=http://127.0.0.1:$P_S3PROXY --dittofs.block.remote.s3.bucket=dittofs \
+    --dittofs.block.remote.s3.access-key=bench --dittofs.block.remote.s3.secret-key=bench \
+    --dittofs.block.local.cache-max-bytes=${S3_CACHE_MAX_BYTES:-0} > "$W/dittofs-s3.log" 2>&1 &
 fi
 # the same jar as separate processes: one JVM per service, TCP gRPC between them (as SeparateProcessesIT)
 svc() { # name main-class args...
@@ -76,7 +101,7 @@ svc gateway io.dittofs.gateway.GatewayApplication --dittofs.nfs.port=$P_SEP --di
 fi
 up() { ! want "$SERVERS" "$1" || (echo > "/dev/tcp/127.0.0.1/$2") 2>/dev/null; }
 for _ in $(seq 1 180); do
-  up dittofs $P_EMB && up dittofs-separate $P_SEP && up ganesha $P_GAN && break
+  up dittofs $P_EMB && up dittofs-separate $P_SEP && up dittofs-s3 $P_S3 && up ganesha $P_GAN && break
   sleep 1
 done
 sleep 2
@@ -89,9 +114,9 @@ bench() { # name url-of-file nfsport mountport export v4-path
     local tag="run $r"; [ "$r" = 0 ] && tag="warm-up"
     u=${url/big.bin/big-$r.bin}
     if want "$WORKLOADS" cp; then
-    t0=$(now); nfs-cp "$W/src.bin" "$u" >/dev/null; t1=$(now)
+    t0=$(now); nfs-cp "$W/src-$r.bin" "$u" >/dev/null; t1=$(now)
     rm -f "$W/back.bin"; nfs-cp "$u" "$W/back.bin" >/dev/null; t2=$(now)
-    [ "$(sha256sum < "$W/back.bin")" = "$SRC_SHA" ] || { echo "$name: sha256 mismatch" >&2; exit 1; }
+    [ "$(sha256sum < "$W/back.bin")" = "$(cat "$W/src-$r.sha")" ] || { echo "$name: sha256 mismatch" >&2; exit 1; }
     echo "$name $tag: write $(rate "$(echo "$t1 - $t0" | bc)") MiB/s, read $(rate "$(echo "$t2 - $t1" | bc)") MiB/s"
     fi
     want "$WORKLOADS" meta && echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.MetadataBench 127.0.0.1 "$3" "$5" "$FILES" "$4")"
@@ -104,5 +129,7 @@ bench() { # name url-of-file nfsport mountport export v4-path
 }
 want "$SERVERS" dittofs && bench dittofs "nfs://127.0.0.1/export/big.bin?nfsport=$P_EMB&mountport=$P_EMB" $P_EMB $P_EMB /export /export
 want "$SERVERS" dittofs-separate && bench dittofs-separate "nfs://127.0.0.1/export/big.bin?nfsport=$P_SEP&mountport=$P_SEP" $P_SEP $P_SEP /export /export
+want "$SERVERS" dittofs-s3 && bench dittofs-s3 "nfs://127.0.0.1/export/big.bin?nfsport=$P_S3&mountport=$P_S3" $P_S3 $P_S3 /export /export
+want "$SERVERS" dittofs-s3 && echo "dittofs-s3: $(find "$W/s3/dittofs" -type f | wc -l) objects, $(du -sm "$W/s3/dittofs" | cut -f1) MiB in s3proxy after the runs"
 want "$SERVERS" ganesha && bench ganesha "nfs://127.0.0.1$W/ganesha-export/big.bin?nfsport=$P_GAN&mountport=$((P_GAN + 1))" $P_GAN $((P_GAN + 1)) "$W/ganesha-export" /gexport
 true
