@@ -160,7 +160,7 @@ public class GatewayConfiguration {
      * from how its channel was built (an {@code in-process:} target), never from a guess. With a
      * metadata service in another process every call would have to wait for the network.
      */
-    static boolean inlineReads(boolean enabled, ManagedChannel metadataChannel) {
+    public static boolean inlineReads(boolean enabled, ManagedChannel metadataChannel) {
         return enabled && NonBlocking.direct(metadataChannel);
     }
 
