@@ -56,7 +56,7 @@ public final class Deadlines implements ClientInterceptor {
     @Override
     public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
         boolean inline = inlineOnVirtualThreads && method.getType() == MethodDescriptor.MethodType.UNARY
-                && Thread.currentThread().isVirtual();
+                && (Thread.currentThread().isVirtual() || NonBlocking.active());
         if (options.getDeadline() == null && !inline) {
             Duration d = method.getType() == MethodDescriptor.MethodType.UNARY ? unary : stream;
             options = options.withDeadline(Deadline.after(d.toNanos(), TimeUnit.NANOSECONDS));

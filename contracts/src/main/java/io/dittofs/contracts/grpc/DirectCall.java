@@ -84,6 +84,13 @@ final class DirectCall<Q, R> extends ClientCall<Q, R> {
     }
 
     private void fail(RuntimeException e) {
+        if (e instanceof NonBlocking.WouldBlock) {
+            // expected under NonBlocking: the caller retries off the event loop; not a failure to log
+            if (!closed) {
+                closeAndCancel(Status.UNAVAILABLE.withDescription(e.getMessage()).withCause(e));
+            }
+            return;
+        }
         log.warn("service method {} failed", target.getMethodDescriptor().getFullMethodName(), e);
         if (!closed) {
             closeAndCancel(Status.UNKNOWN.withCause(e));

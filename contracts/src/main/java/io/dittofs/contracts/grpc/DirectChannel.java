@@ -18,8 +18,13 @@ import java.util.concurrent.TimeUnit;
  * virtual thread); this removes the transport's bookkeeping around it, which the profile of an
  * NFS GETATTR showed as about half of the gateway's CPU per call.
  *
- * <p>Everything else keeps the in-process transport: streaming calls, calls from platform threads
- * (a Netty event loop or a scheduler must not run a service that blocks on its store; the
+ * <p>Calls from a platform thread under {@link NonBlocking} (a Netty event loop answering a read
+ * on the spot) are direct too: the service promises not to block under that mode, and a call that
+ * cannot be direct (streaming, server not hosted) throws {@link NonBlocking.WouldBlock} instead of
+ * waiting for the transport.
+ *
+ * <p>Everything else keeps the in-process transport: streaming calls, calls from other platform
+ * threads (a Netty event loop or a scheduler must not run a service that blocks on its store; the
  * transport hands those to a virtual thread), and calls to a server that is not (or no longer)
  * hosted. Interceptors on both sides are kept: the channel's client interceptors wrap this
  * channel, and the registered server definitions are the observed ones (trace id, meters).
@@ -46,13 +51,19 @@ final class DirectChannel extends ManagedChannel {
     private final class Router extends Channel {
         @Override
         public <Q, R> ClientCall<Q, R> newCall(MethodDescriptor<Q, R> method, CallOptions options) {
-            if (method.getType() == MethodDescriptor.MethodType.UNARY && Thread.currentThread().isVirtual()) {
+            boolean nonBlocking = NonBlocking.active();
+            if (method.getType() == MethodDescriptor.MethodType.UNARY
+                    && (nonBlocking || Thread.currentThread().isVirtual())) {
                 ServerMethodDefinition<?, ?> target = DirectCalls.lookup(server, method.getFullMethodName());
                 if (target != null) {
                     @SuppressWarnings("unchecked")
                     ServerMethodDefinition<Q, R> typed = (ServerMethodDefinition<Q, R>) target;
                     return new DirectCall<>(typed);
                 }
+            }
+            if (nonBlocking) {
+                // the transport would run the service on another thread and make this one wait for it
+                throw NonBlocking.wouldBlock("no direct call for " + method.getFullMethodName() + " on " + server);
             }
             return transport.newCall(method, options);
         }

@@ -1,6 +1,11 @@
 package io.dittofs.contracts.grpc;
 
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
+import io.grpc.MethodDescriptor;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -73,8 +78,23 @@ public final class ServiceChannels {
                 .directExecutor()
                 .flowControlWindow(FLOW_CONTROL_WINDOW)
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                .intercept(StreamCallbacks.INSTANCE, Deadlines.defaults(), telemetry.clientInterceptor())
+                // listed last, so it runs first: under NonBlocking no socket call even starts
+                .intercept(StreamCallbacks.INSTANCE, Deadlines.defaults(), telemetry.clientInterceptor(),
+                        RefuseNonBlocking.INSTANCE)
                 .build();
+    }
+
+    /** A call over a socket waits for another process: never under {@link NonBlocking}. */
+    private enum RefuseNonBlocking implements ClientInterceptor {
+        INSTANCE;
+
+        @Override
+        public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+            if (NonBlocking.active()) {
+                throw NonBlocking.wouldBlock("socket call " + method.getFullMethodName());
+            }
+            return next.newCall(method, options);
+        }
     }
 
     /** For tests and tools that need the interceptor on an existing channel. */

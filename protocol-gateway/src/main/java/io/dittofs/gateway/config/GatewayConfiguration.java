@@ -2,6 +2,7 @@ package io.dittofs.gateway.config;
 
 import io.dittofs.contracts.control.ConfigWatchClient;
 import io.dittofs.contracts.grpc.GrpcTelemetry;
+import io.dittofs.contracts.grpc.NonBlocking;
 import io.dittofs.contracts.grpc.ServiceChannels;
 import io.dittofs.contracts.grpc.SlowCalls;
 import io.dittofs.gateway.metrics.GatewayMetrics;
@@ -35,7 +36,10 @@ import io.grpc.ManagedChannel;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Import;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,6 +55,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({NfsProperties.class, GatewayProperties.class, LoggingProperties.class})
 @Import({NlmConfiguration.class, Nfs4Configuration.class, SmbConfiguration.class})
 public class GatewayConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
 
     private static String hostName() {
         try {
@@ -148,10 +154,21 @@ public class GatewayConfiguration {
      * NFS, MOUNT and the portmapper on one port, plus every other {@link RpcProgram} bean (NLM, NSM,
      * NFSv4 register themselves that way); the portmapper advertises exactly what is registered.
      */
+    /**
+     * Whether NFSv3 GETATTR, LOOKUP and ACCESS are tried on the event loop (dittofs.rpc.inline-reads,
+     * default true): only when the metadata service runs in this process, which the gateway knows
+     * from how its channel was built (an {@code in-process:} target), never from a guess. With a
+     * metadata service in another process every call would have to wait for the network.
+     */
+    public static boolean inlineReads(boolean enabled, ManagedChannel metadataChannel) {
+        return enabled && NonBlocking.direct(metadataChannel);
+    }
+
     @Bean
     public NfsListeners gatewayNfsListeners(NfsProperties nfs, ShareRegistry registry, ShareIds ids, ShareGate gate,
                                             FileSystem fs, ObjectProvider<RpcProgram> extraPrograms,
-                                            GatewayMetrics metrics) {
+                                            GatewayMetrics metrics, ManagedChannel gatewayMetadataChannel,
+                                            @Value("${dittofs.rpc.inline-reads:true}") boolean inlineReads) {
         AtomicReference<NfsListeners> self = new AtomicReference<>();
         String host = nfs.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : nfs.bindAddress();
         RpcRegistry programs = new RpcRegistry();
@@ -165,7 +182,10 @@ public class GatewayConfiguration {
         extraPrograms.orderedStream().filter(versions::admits).forEach(programs::register);
         DuplicateRequestCache drc = new DuplicateRequestCache(nfs.drcEntries());
         AuthFlavors auth = AuthFlavors.standard();
-        RpcDispatcher all = new RpcDispatcher(programs, drc, auth, metrics);
+        boolean inline = inlineReads(inlineReads, gatewayMetadataChannel);
+        log.info("NFSv3 reads on the event loop when they cannot block: {}", inline ? "on"
+                : inlineReads ? "off (the metadata service is not in this process)" : "off (dittofs.rpc.inline-reads=false)");
+        RpcDispatcher all = new RpcDispatcher(programs, drc, auth, metrics, inline);
         RpcDispatcher portmapOnly = new RpcDispatcher(new RpcRegistry().register(portmap), drc, auth, metrics);
         NfsListeners listeners = new NfsListeners(nfs, all, portmapOnly);
         self.set(listeners);

@@ -20,6 +20,8 @@ import java.util.function.IntFunction;
  */
 public final class GatewayMetrics {
 
+    /** Counter, tag outcome: reads tried on the event loop and answered there (inline) or handed off (would_block). */
+    public static final String RPC_INLINE = "dittofs.rpc.inline";
     /** Counter, tags cache (drc), result (hit, in_progress, miss). */
     public static final String CACHE_REQUESTS = "dittofs.cache.requests";
 
@@ -51,6 +53,8 @@ public final class GatewayMetrics {
     private final Counter drcHit;
     private final Counter drcInProgress;
     private final Counter drcMiss;
+    private final Counter inlineAnswered;
+    private final Counter inlineWouldBlock;
 
     private GatewayMetrics() {
         rpc = RpcOps.DISABLED;
@@ -59,6 +63,8 @@ public final class GatewayMetrics {
         drcHit = null;
         drcInProgress = null;
         drcMiss = null;
+        inlineAnswered = null;
+        inlineWouldBlock = null;
     }
 
     /** @param registry null = no meters; with {@code slow} off as well, nothing is measured */
@@ -93,10 +99,14 @@ public final class GatewayMetrics {
             drcHit = drc(registry, "hit");
             drcInProgress = drc(registry, "in_progress");
             drcMiss = drc(registry, "miss");
+            inlineAnswered = Counter.builder(RPC_INLINE).tag("outcome", "inline").register(registry);
+            inlineWouldBlock = Counter.builder(RPC_INLINE).tag("outcome", "would_block").register(registry);
         } else {
             drcHit = null;
             drcInProgress = null;
             drcMiss = null;
+            inlineAnswered = null;
+            inlineWouldBlock = null;
         }
     }
 
@@ -119,6 +129,13 @@ public final class GatewayMetrics {
 
     public ProtocolOps smb2() {
         return smb2;
+    }
+
+    /** A read was tried on the event loop: answered there, or it would have blocked and was handed off. */
+    public void inline(boolean answered) {
+        if (inlineAnswered != null) {
+            (answered ? inlineAnswered : inlineWouldBlock).increment();
+        }
     }
 
     /** A non-idempotent call was looked up in the duplicate request cache. */

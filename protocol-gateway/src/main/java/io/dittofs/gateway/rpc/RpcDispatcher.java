@@ -1,5 +1,6 @@
 package io.dittofs.gateway.rpc;
 
+import io.dittofs.contracts.grpc.NonBlocking;
 import io.dittofs.contracts.grpc.TraceIds;
 import io.dittofs.gateway.metrics.GatewayMetrics;
 import io.dittofs.gateway.metrics.ProtocolOps;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates a call, routes it to the program registered for its (program, version) and builds
- * the whole reply message (without record mark). Runs on a virtual thread; programs may block.
+ * the whole reply message (without record mark). Runs on a virtual thread; programs may block,
+ * except under {@code NonBlocking} (inlinable reads tried on the event loop, see {@link #inlinable}).
  */
 public final class RpcDispatcher {
 
@@ -22,6 +24,7 @@ public final class RpcDispatcher {
     private final DuplicateRequestCache drc;
     private final Authenticator authenticator;
     private final GatewayMetrics metrics;
+    private final boolean inlineReads;
 
     public RpcDispatcher(RpcRegistry registry, DuplicateRequestCache drc, Authenticator authenticator) {
         this(registry, drc, authenticator, GatewayMetrics.disabled());
@@ -29,10 +32,25 @@ public final class RpcDispatcher {
 
     public RpcDispatcher(RpcRegistry registry, DuplicateRequestCache drc, Authenticator authenticator,
                          GatewayMetrics metrics) {
+        this(registry, drc, authenticator, metrics, false);
+    }
+
+    /**
+     * @param inlineReads try {@link RpcProgram#inlinable} calls on the event loop (see {@link #inlinable}):
+     *                    only when every service those calls reach is in this process
+     *                    ({@code NonBlocking.direct} on its channel) and dittofs.rpc.inline-reads allows it
+     */
+    public RpcDispatcher(RpcRegistry registry, DuplicateRequestCache drc, Authenticator authenticator,
+                         GatewayMetrics metrics, boolean inlineReads) {
         this.registry = registry;
         this.drc = drc;
         this.authenticator = authenticator;
         this.metrics = metrics;
+        this.inlineReads = inlineReads;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
     }
 
     public RpcRegistry registry() {
@@ -48,6 +66,26 @@ public final class RpcDispatcher {
     public static boolean trivial(RpcMessage.Call call) {
         int flavor = call.credential().flavor();
         return call.procedure() == 0 && (flavor == Credential.AUTH_NONE || flavor == Credential.AUTH_SYS);
+    }
+
+    /**
+     * Whether to try the call on the event loop under {@code NonBlocking} before handing it to a
+     * virtual thread: a read its program declares inlinable, authenticated from the call's bytes
+     * (AUTH_NONE, AUTH_SYS; never RPCSEC_GSS, whose contexts and checksums are not that cheap), not
+     * subject to the duplicate request cache. Whoever tries it must be ready for
+     * {@code NonBlocking.WouldBlock} and then run {@link #handle} again off the event loop.
+     */
+    public boolean inlinable(RpcMessage.Call call) {
+        if (!inlineReads) {
+            return false;
+        }
+        int flavor = call.credential().flavor();
+        if (flavor != Credential.AUTH_NONE && flavor != Credential.AUTH_SYS) {
+            return false;
+        }
+        RpcProgram p = registry.lookup(call.program(), call.version());
+        return p != null && p.inlinable(call.version(), call.procedure())
+                && !p.nonIdempotent(call.version(), call.procedure());
     }
 
     /**
@@ -131,6 +169,15 @@ public final class RpcDispatcher {
             security.beginResults(reply);
             bodyStart = reply.writerIndex();
             outcome = p.call(ctx, call, out);
+        } catch (NonBlocking.WouldBlock e) {
+            // tried on the event loop and it would have to wait: nothing of it counts or leaves,
+            // the caller runs the call again on a virtual thread (and that run is measured)
+            ByteBuf attached = out.takeAttachment();
+            if (attached != null) {
+                attached.release();
+            }
+            reply.release();
+            throw e;
         } catch (RuntimeException e) {
             log.error("program {} v{} proc {} failed for {}", call.program(), call.version(), call.procedure(),
                     ctx.clientAddress(), e);

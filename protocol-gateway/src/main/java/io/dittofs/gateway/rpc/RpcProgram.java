@@ -23,6 +23,15 @@ public interface RpcProgram {
     /** Calls answered from the duplicate request cache when retransmitted. */
     boolean nonIdempotent(int version, int procedure);
 
+    /**
+     * Calls worth trying on the event loop under {@link io.dittofs.contracts.grpc.NonBlocking}: reads
+     * whose every step either answers from memory or throws {@code WouldBlock} (then the call runs
+     * again on a virtual thread). Only idempotent calls qualify; by default none.
+     */
+    default boolean inlinable(int version, int procedure) {
+        return false;
+    }
+
     /** Decodes {@code call.args()}, runs the procedure and writes its results to {@code out}. */
     Outcome call(CallContext ctx, RpcCall call, XdrWriter out);
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import io.dittofs.contracts.grpc.NonBlocking;
 import java.util.function.Function;
 
 /**
@@ -40,7 +41,14 @@ public final class MemoryStore implements MetadataStore {
 
     @Override
     public <T> T read(Function<StoreTx, T> work) {
-        lock.readLock().lock();
+        if (NonBlocking.active()) {
+            // everything is in memory; only a writer holding the lock could make this wait
+            if (!lock.readLock().tryLock()) {
+                throw NonBlocking.wouldBlock("memory store is being written");
+            }
+        } else {
+            lock.readLock().lock();
+        }
         try {
             return work.apply(new Tx(null));
         } finally {
@@ -50,6 +58,9 @@ public final class MemoryStore implements MetadataStore {
 
     @Override
     public <T> T write(Function<StoreTx, T> work) {
+        if (NonBlocking.active()) {
+            throw NonBlocking.wouldBlock("write under the non-blocking mode");
+        }
         lock.writeLock().lock();
         try {
             Deque<Runnable> undo = new ArrayDeque<>();

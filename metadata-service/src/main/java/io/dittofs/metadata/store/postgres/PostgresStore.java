@@ -1,5 +1,6 @@
 package io.dittofs.metadata.store.postgres;
 
+import io.dittofs.contracts.grpc.NonBlocking;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dittofs.metadata.spi.MetadataStore;
@@ -108,6 +109,10 @@ public final class PostgresStore implements MetadataStore {
     }
 
     private <T> T run(Function<StoreTx, T> work, Mode mode) {
+        if (NonBlocking.active()) {
+            // every answer is a round trip to the database: never on a thread that must not wait
+            throw NonBlocking.wouldBlock("postgres store");
+        }
         boolean readOnly = mode == Mode.READ;
         for (int attempt = 1; ; attempt++) {
             try (Connection c = pool.getConnection()) {

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.rocksdb.Options;
+import io.dittofs.contracts.grpc.NonBlocking;
 import org.rocksdb.ReadOptions;
+import org.rocksdb.ReadTier;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Snapshot;
@@ -115,8 +117,14 @@ public final class RocksDbStore implements MetadataStore {
     @Override
     public <T> T read(Function<StoreTx, T> work) {
         Snapshot snapshot = db.getSnapshot();
+        boolean cacheOnly = NonBlocking.active();
         try (ReadOptions ro = new ReadOptions().setSnapshot(snapshot)) {
-            return work.apply(new RocksTx(db, ro, null, this));
+            if (cacheOnly) {
+                // memtables and the block cache only: a read that needs the disk fails (Incomplete)
+                // instead of waiting for it, and RocksTx turns that into NonBlocking.WouldBlock
+                ro.setReadTier(ReadTier.BLOCK_CACHE_TIER);
+            }
+            return work.apply(new RocksTx(db, ro, null, this, cacheOnly));
         } finally {
             db.releaseSnapshot(snapshot);
         }
@@ -181,13 +189,17 @@ public final class RocksDbStore implements MetadataStore {
     }
 
     private <T> T write(Function<StoreTx, T> work, boolean durable) {
+        if (NonBlocking.active()) {
+            // the write lock is held across WAL writes, and durable writes wait for an fsync
+            throw NonBlocking.wouldBlock("write under the non-blocking mode");
+        }
         T result;
         long number;
         writeLock.lock();
         long idBefore = nextId;
         try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
              ReadOptions ro = new ReadOptions()) {
-            RocksTx tx = new RocksTx(db, ro, batch, this);
+            RocksTx tx = new RocksTx(db, ro, batch, this, false);
             result = work.apply(tx);
             if (nextId != idBefore) {
                 batch.put(Keys.meta(NEXT_ID), ByteBuffer.allocate(8).putLong(nextId).array());
@@ -211,6 +223,9 @@ public final class RocksDbStore implements MetadataStore {
     }
 
     private void awaitDurable(long number) {
+        if (NonBlocking.active()) {
+            throw NonBlocking.wouldBlock("WAL sync under the non-blocking mode");
+        }
         try {
             commits.awaitDurable(number);
         } catch (RocksDBException e) {

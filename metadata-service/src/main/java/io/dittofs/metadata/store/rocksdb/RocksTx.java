@@ -15,7 +15,9 @@ import java.util.Optional;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import io.dittofs.contracts.grpc.NonBlocking;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Status;
 import org.rocksdb.WriteBatchWithIndex;
 
 /** One transaction: reads go to the snapshot (read) or batch-over-database (write). */
@@ -25,19 +27,43 @@ final class RocksTx implements StoreTx {
     private final ReadOptions ro;
     private final WriteBatchWithIndex batch;
     private final RocksDbStore store;
+    /** Reads limited to memtables and the block cache (NonBlocking): Incomplete means "would block". */
+    private final boolean cacheOnly;
 
-    RocksTx(RocksDB db, ReadOptions ro, WriteBatchWithIndex batch, RocksDbStore store) {
+    RocksTx(RocksDB db, ReadOptions ro, WriteBatchWithIndex batch, RocksDbStore store, boolean cacheOnly) {
         this.db = db;
         this.ro = ro;
         this.batch = batch;
         this.store = store;
+        this.cacheOnly = cacheOnly;
     }
 
     private byte[] get(byte[] key) {
         try {
             return batch == null ? db.get(ro, key) : batch.getFromBatchAndDB(db, ro, key);
         } catch (RocksDBException e) {
-            throw new StoreException("RocksDB read failed: " + e.getMessage(), e);
+            throw readFailure(e);
+        }
+    }
+
+    private RuntimeException readFailure(RocksDBException e) {
+        if (cacheOnly && e.getStatus() != null && e.getStatus().getCode() == Status.Code.Incomplete) {
+            return NonBlocking.wouldBlock("RocksDB data not in the block cache");
+        }
+        return new StoreException("RocksDB read failed: " + e.getMessage(), e);
+    }
+
+    /**
+     * An iterator limited to the block cache stops (isValid false) where it would need the disk,
+     * which looks like the end of the range: its status tells the two apart.
+     */
+    private void checkEnd(RocksIterator it) {
+        if (cacheOnly) {
+            try {
+                it.status();
+            } catch (RocksDBException e) {
+                throw readFailure(e);
+            }
         }
     }
 
@@ -127,6 +153,7 @@ final class RocksTx implements StoreTx {
                 out.add(new DirEntry(new String(v, 8, v.length - 8, StandardCharsets.UTF_8), child, cookie));
                 it.next();
             }
+            checkEnd(it);
         }
         return out;
     }
@@ -157,6 +184,7 @@ final class RocksTx implements StoreTx {
                 out.add(new String(Arrays.copyOfRange(k, 9, k.length), StandardCharsets.UTF_8));
                 it.next();
             }
+            checkEnd(it);
         }
         return out;
     }
@@ -202,6 +230,7 @@ final class RocksTx implements StoreTx {
                 out.add(new Release(Arrays.copyOfRange(k, 1, k.length), ByteBuffer.wrap(it.value()).getLong()));
                 it.next();
             }
+            checkEnd(it);
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.dittofs.gateway.fs.grpc;
 
 import io.dittofs.gateway.fs.ServiceCallException;
+import io.dittofs.contracts.grpc.NonBlocking;
 import io.grpc.StatusRuntimeException;
 import java.util.function.Supplier;
 
@@ -14,6 +15,10 @@ final class Rpc {
         try {
             return call.get();
         } catch (StatusRuntimeException e) {
+            if (e.getCause() instanceof NonBlocking.WouldBlock wouldBlock) {
+                // the service declined to wait (NonBlocking): not a failure, the caller retries off the event loop
+                throw wouldBlock;
+            }
             boolean retryable = switch (e.getStatus().getCode()) {
                 case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, CANCELLED -> true;
                 default -> false;

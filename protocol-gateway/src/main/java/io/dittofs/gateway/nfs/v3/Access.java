@@ -40,6 +40,11 @@ public final class Access implements Nfs3Procedure<Access.Args> {
     }
 
     @Override
+    public boolean inlinable() {
+        return true;
+    }
+
+    @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
         int requested = toNeutral(a.access());
         var r = req.fs().access(req.principal(), a.object(), requested);

@@ -32,6 +32,11 @@ public final class GetAttr implements Nfs3Procedure<GetAttr.Args> {
     }
 
     @Override
+    public boolean inlinable() {
+        return true;
+    }
+
+    @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
         var r = req.fs().getAttr(req.principal(), a.object());
         if (!r.status().ok()) {

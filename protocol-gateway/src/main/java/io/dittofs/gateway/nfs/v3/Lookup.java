@@ -29,6 +29,11 @@ public final class Lookup implements Nfs3Procedure<Nfs3Xdr.DirOp> {
     }
 
     @Override
+    public boolean inlinable() {
+        return true;
+    }
+
+    @Override
     public void execute(Nfs3Request req, Nfs3Xdr.DirOp a, XdrWriter out) {
         var r = req.fs().lookup(req.principal(), a.dir(), a.name());
         out.writeInt(Nfs3Status.of(r.status()));

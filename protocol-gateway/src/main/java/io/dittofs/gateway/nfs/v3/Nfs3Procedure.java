@@ -28,6 +28,15 @@ public interface Nfs3Procedure<A> {
         return mutating();
     }
 
+    /**
+     * Worth answering on the event loop when the metadata service is in this process: a read of
+     * one metadata call whose store may answer from memory (see RpcProgram#inlinable). Never a
+     * procedure that changes state or touches file content.
+     */
+    default boolean inlinable() {
+        return false;
+    }
+
     void execute(Nfs3Request req, A args, XdrWriter out);
 
     /** Writes {@code status} and this procedure's failure body (no data known). */

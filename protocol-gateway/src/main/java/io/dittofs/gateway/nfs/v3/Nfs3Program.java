@@ -62,6 +62,11 @@ public final class Nfs3Program implements RpcProgram {
     }
 
     @Override
+    public boolean inlinable(int version, int procedure) {
+        return procedure >= 0 && procedure < PROCEDURES.size() && PROCEDURES.get(procedure).inlinable();
+    }
+
+    @Override
     public Outcome call(CallContext ctx, RpcCall call, XdrWriter out) {
         if (call.procedure() < 0 || call.procedure() >= PROCEDURES.size()) {
             return Outcome.PROC_UNAVAIL;

@@ -1,5 +1,6 @@
 package io.dittofs.gateway.rpc.server;
 
+import io.dittofs.contracts.grpc.NonBlocking;
 import io.dittofs.gateway.rpc.CallContext;
 import io.dittofs.gateway.rpc.Credential;
 import io.dittofs.gateway.rpc.RpcClient;
@@ -19,15 +20,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One per TCP connection, last in the RPC pipeline. The event loop answers NULL calls itself
- * ({@link RpcDispatcher#trivial}) and hands every other CALL to a virtual thread; the reply comes back to the event loop in one task that also settles the
+ * ({@link RpcDispatcher#trivial}, dittofs.rpc.inline-null) and tries reads that cannot block
+ * itself ({@link RpcDispatcher#inlinable}, dittofs.rpc.inline-reads): those run under
+ * {@link NonBlocking}, where every step answers from memory or throws {@link NonBlocking.WouldBlock}
+ * rather than wait, so the event loop never blocks (architecture principle 6); a read that would
+ * block is discarded and handed off like any other call, exactly once. Every other CALL goes to a
+ * virtual thread; the reply comes back to the event loop in one task that also settles the
  * connection's in-flight count and byte budget, so replies leave in any order with one hand-off
  * each. The transport {@link Connection} stops reading at the in-flight cap, while replies are not
- * consumed, or when the listener's byte budget is used up.
+ * consumed, or when the listener's byte budget is used up. Calls are answered on the event loop
+ * only while nothing is unsent on the connection, so a peer that never reads meets those limits.
  */
 public final class RpcCallHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(RpcCallHandler.class);
-    private static final boolean INLINE_NULL = Boolean.getBoolean("dittofs.rpc.inline-null");
+    /** NULL on the event loop: a hand-off to a virtual thread and back costs more than the call. */
+    private static final boolean INLINE_NULL =
+            Boolean.parseBoolean(System.getProperty("dittofs.rpc.inline-null", "true"));
 
     private final RpcDispatcher dispatcher;
     private final Executor executor;
@@ -61,11 +70,14 @@ public final class RpcCallHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void submit(ChannelHandlerContext ctx, RpcMessage.Call call) {
+        // answered here only while no earlier reply waits unsent: otherwise the call takes the
+        // counted path, so the in-flight cap and the slow-reader deadline hold for a peer that
+        // sends calls and never reads
         if (INLINE_NULL && RpcDispatcher.trivial(call) && nothingUnsent(ctx)) {
-            // answered here: a hand-off to a virtual thread and back would cost more than the call.
-            // Not while earlier replies wait unsent: then the call takes the counted path, so the
-            // in-flight cap and the slow-reader deadline hold for a peer that sends NULLs and never reads
             answerInline(ctx, call);
+            return;
+        }
+        if (dispatcher.inlinable(call) && nothingUnsent(ctx) && answeredWithoutBlocking(ctx, call)) {
             return;
         }
         int size = call.size();
@@ -97,6 +109,40 @@ public final class RpcCallHandler extends ChannelInboundHandlerAdapter {
         if (reply != null) {
             connection.writeAndFlush(ctx, reply);
         }
+    }
+
+    /**
+     * Runs the call on this event loop under {@link NonBlocking}. True when it was answered (the
+     * call is released, the reply sent); false when some step would have blocked: the partial
+     * reply is released and the call is left as it came (arguments rewound) for the ordinary path.
+     */
+    private boolean answeredWithoutBlocking(ChannelHandlerContext ctx, RpcMessage.Call call) {
+        int argsAt = call.args().readerIndex();
+        ByteBuf reply = null;
+        boolean blocked;
+        try (NonBlocking.Scope scope = NonBlocking.enter()) {
+            reply = dispatcher.handle(ctx.alloc(), peer, call);
+            // a layer between the store and here may have made an error answer of the signal
+            blocked = scope.blocked();
+        } catch (NonBlocking.WouldBlock e) {
+            blocked = true;
+        } catch (RuntimeException e) {
+            log.error("call xid {} from {} failed", call.xid(), peer.clientAddress(), e);
+            dispatcher.metrics().inline(true);
+            call.release();
+            return true;
+        }
+        dispatcher.metrics().inline(!blocked);
+        if (blocked) {
+            ReferenceCountUtil.release(reply);
+            call.args().readerIndex(argsAt);
+            return false;
+        }
+        call.release();
+        if (reply != null) {
+            connection.writeAndFlush(ctx, reply);
+        }
+        return true;
     }
 
     private void run(ChannelHandlerContext ctx, RpcMessage.Call call, int size) {

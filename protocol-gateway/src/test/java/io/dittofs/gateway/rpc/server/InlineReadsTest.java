@@ -1,0 +1,359 @@
+package io.dittofs.gateway.rpc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dittofs.block.core.BlockEngine;
+import io.dittofs.block.core.EngineSettings;
+import io.dittofs.block.grpc.BlockGrpcService;
+import io.dittofs.block.local.memory.MemoryLocalStore;
+import io.dittofs.contracts.grpc.GrpcServerHost;
+import io.dittofs.contracts.grpc.ServiceChannels;
+import io.dittofs.contracts.grpc.SlowCalls;
+import io.dittofs.gateway.access.ShareGate;
+import io.dittofs.gateway.config.GatewayConfiguration;
+import io.dittofs.gateway.fs.FileSystem;
+import io.dittofs.gateway.fs.grpc.GrpcFileSystem;
+import io.dittofs.gateway.fs.model.CreateMode;
+import io.dittofs.gateway.fs.model.CreateSpec;
+import io.dittofs.gateway.fs.model.Handle;
+import io.dittofs.gateway.fs.model.SetAttrs;
+import io.dittofs.gateway.identity.Principal;
+import io.dittofs.gateway.metrics.GatewayMetrics;
+import io.dittofs.gateway.nfs.v3.Nfs3Program;
+import io.dittofs.gateway.rpc.DuplicateRequestCache;
+import io.dittofs.gateway.rpc.RpcDispatcher;
+import io.dittofs.gateway.rpc.RpcRegistry;
+import io.dittofs.gateway.rpc.RpcReplies;
+import io.dittofs.gateway.rpc.XdrWriter;
+import io.dittofs.gateway.rpc.auth.AuthFlavors;
+import io.dittofs.gateway.share.Share;
+import io.dittofs.gateway.share.ShareIds;
+import io.dittofs.gateway.share.ShareProtocol;
+import io.dittofs.gateway.share.Squash;
+import io.dittofs.gateway.share.StaticShareRegistry;
+import io.dittofs.gateway.transport.TransportSettings;
+import io.dittofs.metadata.core.CoreSettings;
+import io.dittofs.metadata.core.MetadataCore;
+import io.dittofs.metadata.grpc.MetadataGrpcService;
+import io.dittofs.metadata.spi.MetadataStore;
+import io.dittofs.metadata.store.memory.MemoryStore;
+import io.dittofs.metadata.store.rocksdb.RocksDbStore;
+import io.grpc.ManagedChannel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * NFSv3 GETATTR, LOOKUP and ACCESS answered on the event loop (dittofs.rpc.inline-reads) over real
+ * sockets, real services in process, memory and RocksDB stores: the replies are byte for byte
+ * those of the handed-off path, a read that would block (RocksDB data not in the block cache, a
+ * memory store whose lock a writer holds) is handed off once and answered right, and a gateway
+ * whose metadata service is in another process never tries.
+ */
+class InlineReadsTest {
+
+    private static final CoreSettings CORE = new CoreSettings(0755, 0, 0, 1L << 40, 1L << 32,
+            CoreSettings.DEFAULT_MAX_READDIR);
+    private static final int NFS = Nfs3Program.PROGRAM;
+    private static final int GETATTR = 1;
+    private static final int LOOKUP = 3;
+    private static final int ACCESS = 4;
+    private static final int CREATE = 8;
+
+    @TempDir
+    Path dir;
+
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<Stack> stacks = new ArrayList<>();
+    private int xid = 100;
+
+    /** The services on one store, and two gateways in front: reads inline, and everything handed off. */
+    private final class Stack implements AutoCloseable {
+        final MetadataStore store;
+        final BlockEngine engine;
+        final GrpcServerHost host;
+        final ManagedChannel channel;
+        final FileSystem fs;
+        final SimpleMeterRegistry inlineMeters = new SimpleMeterRegistry();
+        final SimpleMeterRegistry handedMeters = new SimpleMeterRegistry();
+        final RpcServer inline;
+        final RpcServer handed;
+        final Handle root;
+
+        Stack(MetadataStore store) throws Exception {
+            this.store = store;
+            engine = BlockEngine.open(new MemoryLocalStore(), null, EngineSettings.defaults());
+            String name = "inline-reads-" + UUID.randomUUID();
+            host = GrpcServerHost.start("in-process:" + name, List.of(
+                    new MetadataGrpcService(new MetadataCore(store, CORE)), new BlockGrpcService(engine)));
+            channel = ServiceChannels.open("in-process:" + name);
+            fs = new GrpcFileSystem(channel, channel);
+            StaticShareRegistry registry = new StaticShareRegistry(List.of(
+                    new Share("export", "/export", false, Squash.NONE, 65534, 65534, List.of())));
+            ShareIds ids = new ShareIds(registry, share -> {
+                var r = fs.root(Principal.root(), share);
+                return r.status().ok() ? r.shareId() : -1;
+            });
+            RpcRegistry programs = new RpcRegistry().register(new Nfs3Program(fs, new ShareGate(ids, ShareProtocol.NFS)));
+            inline = server(programs, inlineMeters, GatewayConfiguration.inlineReads(true, channel));
+            handed = server(programs, handedMeters, false);
+            root = fs.root(Principal.root(), "export").handle();
+            stacks.add(this);
+        }
+
+        private RpcServer server(RpcRegistry programs, SimpleMeterRegistry meters, boolean inlineReads) {
+            RpcDispatcher d = new RpcDispatcher(programs, new DuplicateRequestCache(64), AuthFlavors.standard(),
+                    new GatewayMetrics(meters, SlowCalls.OFF), inlineReads);
+            return RpcServer.start("127.0.0.1", 0, d, executor, new RpcServer.Settings(64 * 1024, false,
+                    Duration.ofSeconds(5), TransportSettings.defaults(8, 16, Duration.ofMinutes(1))));
+        }
+
+        Handle file(String name) {
+            var r = fs.create(Principal.root(), root, name, CreateSpec.regular(CreateMode.GUARDED,
+                    new SetAttrs(0644, 1000, 1000, null, null, null), new byte[0]));
+            assertThat(r.status().ok()).as("create " + name).isTrue();
+            return r.handle();
+        }
+
+        @Override
+        public void close() throws Exception {
+            inline.close();
+            handed.close();
+            channel.shutdownNow();
+            host.close();
+            engine.close();
+            store.close();
+        }
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (Stack s : stacks.reversed()) {
+            s.close();
+        }
+        executor.shutdown();
+    }
+
+    private static double inlineCount(SimpleMeterRegistry meters, String outcome) {
+        Counter c = meters.find(GatewayMetrics.RPC_INLINE).tag("outcome", outcome).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    /** An NFSv3 call with an AUTH_SYS credential (uid, gid 1000 unless root) or AUTH_NONE (uid &lt; 0). */
+    private byte[] call(int uid, int procedure, Consumer<XdrWriter> args) {
+        ByteBuf b = Unpooled.buffer();
+        XdrWriter w = new XdrWriter(b);
+        RpcReplies.callHeader(w, ++xid, NFS, 3, procedure);
+        if (uid < 0) {
+            w.writeInt(0).writeInt(0);
+        } else {
+            ByteBuf cred = Unpooled.buffer();
+            new XdrWriter(cred).writeInt(0).writeString("client").writeInt(uid).writeInt(uid == 0 ? 0 : 1000).writeInt(1)
+                    .writeInt(4000);
+            w.writeInt(1).writeOpaque(ByteBufUtil.getBytes(cred));
+            cred.release();
+        }
+        w.writeInt(0).writeInt(0);
+        args.accept(w);
+        byte[] bytes = ByteBufUtil.getBytes(b);
+        b.release();
+        return bytes;
+    }
+
+    private byte[] getattr(int uid, Handle h) {
+        return call(uid, GETATTR, w -> w.writeOpaque(h.bytes()));
+    }
+
+    private byte[] lookup(int uid, Handle dir, String name) {
+        return call(uid, LOOKUP, w -> w.writeOpaque(dir.bytes()).writeString(name));
+    }
+
+    private byte[] access(int uid, Handle h, int bits) {
+        return call(uid, ACCESS, w -> w.writeOpaque(h.bytes()).writeInt(bits));
+    }
+
+    private static void send(Socket s, byte[] message) throws Exception {
+        DataOutputStream out = new DataOutputStream(s.getOutputStream());
+        out.writeInt(0x80000000 | message.length);
+        out.write(message);
+        out.flush();
+    }
+
+    private static byte[] receive(Socket s) throws Exception {
+        DataInputStream in = new DataInputStream(s.getInputStream());
+        int mark = in.readInt();
+        assertThat(mark & 0x80000000).as("single-fragment record").isNotZero();
+        byte[] reply = new byte[mark & 0x7fffffff];
+        in.readFully(reply);
+        return reply;
+    }
+
+    private static byte[] roundTrip(RpcServer server, byte[] call) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(30_000);
+            send(s, call);
+            return receive(s);
+        }
+    }
+
+    /** The same call through both gateways: the replies must be identical. */
+    private byte[] same(Stack st, byte[] call) throws Exception {
+        byte[] viaInline = roundTrip(st.inline, call);
+        byte[] viaHandOff = roundTrip(st.handed, call);
+        assertThat(viaInline).isEqualTo(viaHandOff);
+        return viaInline;
+    }
+
+    private void identicalReplies(Supplier<MetadataStore> store) throws Exception {
+        Stack st = new Stack(store.get());
+        Handle f = st.file("f");
+        List<byte[]> calls = new ArrayList<>();
+        for (int uid : new int[] {-1, 0, 1000, 2000}) {
+            calls.add(getattr(uid, st.root));
+            calls.add(getattr(uid, f));
+            calls.add(lookup(uid, st.root, "f"));
+            calls.add(lookup(uid, st.root, "missing"));
+            calls.add(lookup(uid, st.root, ".."));
+            calls.add(access(uid, f, 0x3f));
+            calls.add(access(uid, st.root, 0x3f));
+        }
+        // a handle of no share: answered by the share gate alone
+        calls.add(getattr(1000, Handle.of(new byte[] {1, 2, 3})));
+        for (byte[] c : calls) {
+            byte[] reply = same(st, c);
+            assertThat(reply.length).isGreaterThan(24);
+        }
+        assertThat(inlineCount(st.inlineMeters, "inline")).isEqualTo(calls.size());
+        assertThat(inlineCount(st.inlineMeters, "would_block")).isZero();
+        assertThat(inlineCount(st.handedMeters, "inline") + inlineCount(st.handedMeters, "would_block")).isZero();
+        // per-operation meters still count the inline answers
+        assertThat(st.inlineMeters.find("dittofs.protocol.operations").tag("op", "GETATTR").timers().stream()
+                .mapToLong(t -> t.count()).sum()).isEqualTo(9);
+
+        // a write is never tried on the event loop
+        byte[] create = call(0, CREATE, w -> w.writeOpaque(st.root.bytes()).writeString("g").writeInt(1)
+                .writeBool(false).writeBool(false).writeBool(false).writeBool(false).writeInt(0).writeInt(0));
+        roundTrip(st.inline, create);
+        assertThat(inlineCount(st.inlineMeters, "inline")).isEqualTo(calls.size());
+        assertThat(st.fs.lookup(Principal.root(), st.root, "g").status().ok()).isTrue();
+    }
+
+    @Test
+    void memoryStoreRepliesInlineAreIdenticalToHandedOffOnes() throws Exception {
+        identicalReplies(MemoryStore::new);
+    }
+
+    @Test
+    void rocksDbRepliesInlineAreIdenticalToHandedOffOnes() throws Exception {
+        identicalReplies(() -> new RocksDbStore(dir.resolve("same"), false));
+    }
+
+    @Test
+    void rocksDbDataNotInTheBlockCacheIsHandedOffOnceAndAnsweredRight() throws Exception {
+        Path db = dir.resolve("cold");
+        Stack first = new Stack(new RocksDbStore(db, false));
+        // f's table block must hold neither the root nor the keys next to the inodes (read at open)
+        for (int i = 0; i < 300; i++) {
+            first.file("pad-" + i);
+        }
+        Handle f = first.file("f");
+        for (int i = 300; i < 600; i++) {
+            first.file("pad-" + i);
+        }
+        byte[] expected = same(first, getattr(1000, f));
+        stacks.remove(first);
+        first.close();
+        try (org.rocksdb.Options o = new org.rocksdb.Options();
+             org.rocksdb.RocksDB raw = org.rocksdb.RocksDB.open(o, db.toString());
+             org.rocksdb.FlushOptions flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+            raw.flush(flush);
+        }
+
+        Stack st = new Stack(new RocksDbStore(db, false));
+        byte[] cold = getattr(1000, f);
+        byte[] reply = roundTrip(st.inline, cold);
+        assertThat(inlineCount(st.inlineMeters, "would_block")).isEqualTo(1);
+        assertThat(inlineCount(st.inlineMeters, "inline")).isZero();
+        // same xid as the earlier call? no: compare everything after the xid
+        assertThat(java.util.Arrays.copyOfRange(reply, 4, reply.length))
+                .isEqualTo(java.util.Arrays.copyOfRange(expected, 4, expected.length));
+        // counted once: one GETATTR, not a discarded attempt as well
+        assertThat(st.inlineMeters.find("dittofs.protocol.operations").tag("op", "GETATTR").timers().stream()
+                .mapToLong(t -> t.count()).sum()).isEqualTo(1);
+        // the hand-off read the block from disk: the next one is answered on the event loop
+        assertThat(roundTrip(st.inline, getattr(1000, f))).hasSize(reply.length);
+        assertThat(inlineCount(st.inlineMeters, "inline")).isEqualTo(1);
+    }
+
+    @Test
+    void aWriterHoldingTheMemoryStoreIsNotWaitedForOnTheEventLoop() throws Exception {
+        Stack st = new Stack(new MemoryStore());
+        Handle f = st.file("f");
+        byte[] call = getattr(1000, f);
+        byte[] expected = roundTrip(st.handed, call);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> st.store.write(tx -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        inside.await();
+        try (Socket s = new Socket("127.0.0.1", st.inline.port())) {
+            s.setSoTimeout(30_000);
+            send(s, call);
+            // the event loop gave up at once and handed the call to a thread that now waits for the writer
+            while (inlineCount(st.inlineMeters, "would_block") < 1) {
+                Thread.onSpinWait();
+            }
+            // meanwhile the event loop serves others: another connection's NULL is answered
+            assertThat(roundTrip(st.inline, io.dittofs.gateway.rpc.TestRpc.nullCall(7, NFS, 3))).hasSize(24);
+            release.countDown();
+            assertThat(receive(s)).isEqualTo(expected);
+        } finally {
+            release.countDown();
+        }
+        writer.join();
+        assertThat(inlineCount(st.inlineMeters, "inline")).isZero();
+    }
+
+    @Test
+    void aGatewayWhoseMetadataServiceIsElsewhereNeverTries() {
+        ManagedChannel socket = ServiceChannels.open("127.0.0.1:30997");
+        ManagedChannel unix = ServiceChannels.open("unix:/tmp/inline-none.sock");
+        ManagedChannel local = ServiceChannels.open("in-process:inline-none");
+        try {
+            assertThat(GatewayConfiguration.inlineReads(true, socket)).isFalse();
+            assertThat(GatewayConfiguration.inlineReads(true, unix)).isFalse();
+            assertThat(GatewayConfiguration.inlineReads(false, local)).isFalse();
+            assertThat(GatewayConfiguration.inlineReads(true, local)).isTrue();
+        } finally {
+            socket.shutdownNow();
+            unix.shutdownNow();
+            local.shutdownNow();
+        }
+    }
+}
