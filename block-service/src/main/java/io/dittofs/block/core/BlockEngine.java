@@ -206,15 +206,55 @@ public final class BlockEngine implements AutoCloseable {
                 m.read(offset, copy);
                 data = ByteBuffer.wrap(copy); // fresh, nobody else holds it: protobuf wraps the array
             }
-            if (m.readAt(offset, offset + n) && readAhead != null && n > 0) {
-                ahead = m.sealedAfter(offset + n - 1, settings.readAheadBlocks());
-            }
+            ahead = readAhead(m, offset, n);
             result = new Results.Read(data, offset + n >= size, size);
         }
         for (BlockHash h : ahead) {
             content.prefetch(h, readAhead);
         }
         return result;
+    }
+
+    /**
+     * A read that never waits for I/O, for a caller that must not block (an event loop): the same
+     * answer as {@link #read} when memory alone can give it — dirty blocks, overlays, holes, and
+     * sealed blocks already mapped, verified and resident in the page cache ({@code mincore}) —
+     * else null, and the caller uses {@link #read} where it may block. A read of a 4 KiB page of a
+     * sealed block that was read before lends a view of it without any system call but one
+     * mincore. Like {@link #read} it takes the payload's monitor; its holders do in-memory work and
+     * append a log record to the page cache, except a write that outgrows a block's overlay, which
+     * reads that one block (and a checkpoint, which only swaps entries under it): that is the
+     * longest wait. Not yet called by the gateway (the integrator wires it into the RPC layer).
+     */
+    public Results.Read readIfResident(ByteString id, long offset, int count) throws IOException {
+        checkId(id);
+        checkRange(offset, count);
+        ensureOpen();
+        PayloadMap m = table.getOrEmpty(id);
+        List<BlockHash> ahead = List.of();
+        Results.Read result;
+        synchronized (m) {
+            long size = m.size();
+            int n = (int) Math.max(0, Math.min(count, size - offset));
+            ByteBuffer data = m.residentRead(offset, n);
+            if (data == null) {
+                return null; // nothing recorded: the blocking read that follows is this read
+            }
+            ahead = readAhead(m, offset, n);
+            result = new Results.Read(data, offset + n >= size, size);
+        }
+        for (BlockHash h : ahead) {
+            content.prefetch(h, readAhead); // queued on the read-ahead pool: no I/O here
+        }
+        return result;
+    }
+
+    /** Records the read in the payload's cursor; the sealed blocks to fetch ahead of a sequential reader. */
+    private List<BlockHash> readAhead(PayloadMap m, long offset, int n) {
+        if (m.readAt(offset, offset + n) && readAhead != null && n > 0) {
+            return m.sealedAfter(offset + n - 1, settings.readAheadBlocks());
+        }
+        return List.of();
     }
 
     public Results.Write write(ByteString id, long offset, ByteBuffer data, boolean stable) throws IOException {

@@ -23,6 +23,11 @@ record EngineBlockContext(int blockSize, ContentStore content, RefCounts refs, A
         return content.view(hash, pos, len);
     }
 
+    @Override
+    public java.nio.ByteBuffer residentSealed(BlockHash hash, long pos, int len) {
+        return content.residentView(hash, pos, len);
+    }
+
     /** Reads the block once per hash and granule; later answers come from {@link SealedMasks}. */
     @Override
     public long sealedDataMask(BlockHash hash, int length, int g) throws IOException {

@@ -54,12 +54,32 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
 
     @Override
     public void read(ReadRequest req, StreamObserver<ReadResponse> out) {
-        unary("Read", out, () -> {
-            int count = (int) Math.min(Integer.toUnsignedLong(req.getCount()), MAX_UNARY_READ);
-            Results.Read r = engine.read(req.getPayloadId().getValue(), offset(req.getOffset()), count);
-            return ReadResponse.newBuilder().setOffset(req.getOffset()).setData(UnsafeByteOperations.unsafeWrap(r.buffer()))
-                    .setEof(r.eof()).setSize(r.size()).build();
-        }, st -> ReadResponse.newBuilder().setStatus(st).build());
+        unary("Read", out, () -> readReply(req, engine.read(req.getPayloadId().getValue(), offset(req.getOffset()),
+                unaryCount(req))), st -> ReadResponse.newBuilder().setStatus(st).build());
+    }
+
+    /**
+     * Read without blocking, for an in-process caller that must not block (an event loop; not an
+     * RPC): the reply {@link #read} would give, or null when the read needs I/O and must go through
+     * {@link #read} on a thread that may block ({@link BlockEngine#readIfResident}). Failures are
+     * answered like {@link #read}'s.
+     */
+    public ReadResponse readIfResident(ReadRequest req) {
+        try {
+            Results.Read r = engine.readIfResident(req.getPayloadId().getValue(), offset(req.getOffset()), unaryCount(req));
+            return r == null ? null : readReply(req, r);
+        } catch (Exception e) {
+            return ReadResponse.newBuilder().setStatus(Failures.status("Read", e)).build();
+        }
+    }
+
+    private static int unaryCount(ReadRequest req) {
+        return (int) Math.min(Integer.toUnsignedLong(req.getCount()), MAX_UNARY_READ);
+    }
+
+    private static ReadResponse readReply(ReadRequest req, Results.Read r) {
+        return ReadResponse.newBuilder().setOffset(req.getOffset()).setData(UnsafeByteOperations.unsafeWrap(r.buffer()))
+                .setEof(r.eof()).setSize(r.size()).build();
     }
 
     @Override

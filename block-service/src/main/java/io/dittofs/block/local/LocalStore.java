@@ -36,6 +36,16 @@ public interface LocalStore extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Like {@link #view}, but only when lending the bytes needs no I/O at all: no open, no mapping,
+     * no page fault that reads the device (a resident mapped page, or a heap copy); else null. For
+     * callers that must not block (see {@code BlockEngine#readIfResident}). A hint: the OS may drop
+     * a page between the check and the caller's copy, which then faults it back in.
+     */
+    default ByteBuffer residentView(BlockHash hash, long position, int length) {
+        return null;
+    }
+
     /** Returns true when the block existed. */
     boolean deleteBlock(BlockHash hash) throws IOException;
 

@@ -18,12 +18,15 @@ import java.util.concurrent.Future;
  * and the timed part ends with a COMMIT per connection, like a close without fsync. A benchmark,
  * not a test:
  * {@code java -cp nfs-client.jar io.dittofs.nfsclient.bench.RandomIoBench HOST NFSPORT EXPORT [OPS] [FILE_MIB] [MOUNTPORT]}
- * (OPS per in-flight level and kind, spread over the connections). Prints one line.
+ * (OPS per in-flight level and kind, spread over the connections). Prints one line; with
+ * {@code -Ddittofs.bench.server-pid=PID} (a local server) each figure is followed by the server's
+ * CPU per operation, which a loaded machine disturbs far less than the rate.
  */
 public final class RandomIoBench {
 
     private static final int BLOCK = 4096;
     private static final int FILL = 64 * 1024;
+    private static final long SETTLE_MS = 7_000;
 
     private RandomIoBench() {
     }
@@ -53,13 +56,28 @@ public final class RandomIoBench {
             check(c.commit(file, 0, 0).status(), "fill commit");
         }
         StringBuilder line = new StringBuilder();
+        ServerCpu cpu = ServerCpu.fromProperty();
         for (int depth : new int[] {1, 8}) {
             // untimed warm-up of both paths, then the measured runs
             run(host, port, file, fileBytes, Math.max(depth, ops / 4), depth, false);
             run(host, port, file, fileBytes, Math.max(depth, ops / 4), depth, true);
+            if (cpu.enabled()) {
+                Thread.sleep(SETTLE_MS); // the warm-up writes' checkpoint, see below
+            }
+            long c0 = cpu.ticks();
             double r = run(host, port, file, fileBytes, ops, depth, false);
+            long c1 = cpu.ticks();
             double w = run(host, port, file, fileBytes, ops, depth, true);
-            line.append(String.format("randread4k@%d=%.0f IOPS randwrite4k@%d=%.0f IOPS ", depth, r, depth, w));
+            long c2 = cpu.ticks();
+            String after = "";
+            if (cpu.enabled()) {
+                // the checkpoint that merges the written blocks runs within 5 s (its default interval):
+                // waited out here so it falls into no measured phase, and reported per write on its own
+                Thread.sleep(SETTLE_MS);
+                after = cpu.perOp(c2, cpu.ticks(), ops).replace("cpu=", "checkpoint-after=");
+            }
+            line.append(String.format("randread4k@%d=%.0f IOPS%s randwrite4k@%d=%.0f IOPS%s%s ", depth, r,
+                    cpu.perOp(c0, c1, ops), depth, w, cpu.perOp(c1, c2, ops), after));
         }
         try (NfsClient c = new NfsClient(host, port, RpcClient.Auth.sys(0, 0))) {
             check(c.remove(root, name).status(), "remove");
@@ -107,7 +125,12 @@ public final class RandomIoBench {
             for (Future<Void> f : pool.invokeAll(work)) {
                 f.get();
             }
-            return ops / ((System.nanoTime() - t0) / 1e9);
+            long t1 = System.nanoTime();
+            if (ServerCpu.fromProperty().enabled()) {
+                // CLOCK_MONOTONIC seconds, to cut a `perf record -k CLOCK_MONOTONIC` of the server by phase
+                System.err.printf("phase %s@%d ops=%d %.6f-%.6f%n", write ? "write" : "read", depth, ops, t0 / 1e9, t1 / 1e9);
+            }
+            return ops / ((t1 - t0) / 1e9);
         } finally {
             pool.shutdownNow();
             for (NfsClient c : clients) {

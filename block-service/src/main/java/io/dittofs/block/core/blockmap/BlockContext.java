@@ -28,6 +28,11 @@ public interface BlockContext {
         return null;
     }
 
+    /** Like {@link #viewSealed}, but null unless that needs no I/O (resident, already verified). */
+    default ByteBuffer residentSealed(BlockHash hash, long pos, int len) {
+        return null;
+    }
+
     void incref(BlockHash hash);
 
     void decref(BlockHash hash);

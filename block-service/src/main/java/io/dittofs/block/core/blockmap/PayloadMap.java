@@ -237,6 +237,53 @@ public final class PayloadMap {
         return ctx.viewSealed(s.hash(), inBlock, length);
     }
 
+    /**
+     * [offset, offset+length) when memory alone answers it, else null (then use {@link #view} /
+     * {@link #read}, which may do I/O). Inside one sealed block the resident bytes are lent; otherwise
+     * they are copied from dirty blocks, holes, zero blocks, and sealed or patched blocks whose
+     * touched bytes are resident ({@link BlockContext#residentSealed}), overlays applied. Must lie
+     * within the size.
+     */
+    public ByteBuffer residentRead(long offset, int length) {
+        if (length <= 0) {
+            return ByteBuffer.allocate(0);
+        }
+        long index = offset / bs;
+        int inBlock = (int) (offset - index * bs);
+        if (inBlock + length <= bs && blocks.get(index) instanceof Entry.Sealed s && inBlock + length <= s.length()) {
+            return ctx.residentSealed(s.hash(), inBlock, length);
+        }
+        byte[] dst = new byte[length];
+        int done = 0;
+        while (done < length) {
+            long pos = offset + done;
+            index = pos / bs;
+            inBlock = (int) (pos - index * bs);
+            int n = Math.min(length - done, bs - inBlock);
+            Entry e = blocks.get(index);
+            Entry.Sealed base = e instanceof Entry.Sealed s ? s : e instanceof Entry.Patched p ? p.base() : null;
+            if (e instanceof Entry.Dirty d) {
+                System.arraycopy(d.data(), inBlock, dst, done, n);
+            } else if (base != null) {
+                int avail = Math.max(0, Math.min(n, base.length() - inBlock));
+                if (avail > 0) {
+                    ByteBuffer v = ctx.residentSealed(base.hash(), inBlock, avail);
+                    if (v == null) {
+                        return null;
+                    }
+                    v.get(dst, done, avail);
+                }
+                // the rest of dst is zeros already (a fresh array): past a short block reads as zeros
+                if (e instanceof Entry.Patched p) {
+                    p.overlay().applyTo(inBlock, dst, done, n);
+                }
+            }
+            // a hole or a Zero entry: the fresh array's zeros
+            done += n;
+        }
+        return ByteBuffer.wrap(dst);
+    }
+
     /** Reads [offset, offset+dst.length) which must lie within the size; holes read as zeros. */
     public void read(long offset, byte[] dst) throws IOException {
         int done = 0;
@@ -251,13 +298,13 @@ public final class PayloadMap {
             } else if (e instanceof Entry.Sealed s) {
                 int avail = Math.max(0, Math.min(n, s.length() - inBlock));
                 if (avail > 0) {
-                    ctx.readSealed(s.hash(), inBlock, dst, done, avail);
+                    copySealed(s, inBlock, dst, done, avail);
                 }
                 Arrays.fill(dst, done + avail, done + n, (byte) 0);
             } else if (e instanceof Entry.Patched p) {
                 int avail = Math.max(0, Math.min(n, p.base().length() - inBlock));
                 if (avail > 0) {
-                    ctx.readSealed(p.base().hash(), inBlock, dst, done, avail);
+                    copySealed(p.base(), inBlock, dst, done, avail);
                 }
                 Arrays.fill(dst, done + avail, done + n, (byte) 0);
                 p.overlay().applyTo(inBlock, dst, done, n);
@@ -265,6 +312,19 @@ public final class PayloadMap {
                 Arrays.fill(dst, done, done + n, (byte) 0);
             }
             done += n;
+        }
+    }
+
+    /**
+     * Copies from the block's mapping when the tier lends one (no pread per read, and the block is
+     * then mapped for {@link #residentRead}), else reads it.
+     */
+    private void copySealed(Entry.Sealed s, int inBlock, byte[] dst, int off, int len) throws IOException {
+        ByteBuffer v = ctx.viewSealed(s.hash(), inBlock, len);
+        if (v != null) {
+            v.get(dst, off, len);
+        } else {
+            ctx.readSealed(s.hash(), inBlock, dst, off, len);
         }
     }
 

@@ -106,6 +106,22 @@ public final class ContentStore {
         return v;
     }
 
+    /**
+     * A verified block's bytes [pos, pos+len) when lending them needs no I/O (see
+     * {@link LocalStore#residentView}), else null. Never verifies, maps or fetches: a block not yet
+     * verified in this process answers null.
+     */
+    public ByteBuffer residentView(BlockHash hash, long pos, int len) {
+        if (!verified.contains(hash)) {
+            return null;
+        }
+        ByteBuffer v = local.residentView(hash, pos, len);
+        if (v != null) {
+            cache.touched(hash);
+        }
+        return v;
+    }
+
     /** The whole verified block (for upload or read-modify-write). */
     public ByteBuffer readAll(BlockHash hash) throws IOException {
         ensureLocal(hash);

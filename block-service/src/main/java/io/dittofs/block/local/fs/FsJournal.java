@@ -14,6 +14,11 @@ final class FsJournal implements Journal, AutoCloseable {
     private final FileChannel channel;
     private final FsQuota quota;
     private long end;
+    /**
+     * The channel's file position when known (-1 otherwise): an append continues where the last
+     * one ended, so it needs no lseek(2) before its writev(2) — one system call per record.
+     */
+    private long filePosition = -1;
 
     FsJournal(Path file, FsQuota quota) throws IOException {
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -33,10 +38,14 @@ final class FsJournal implements Journal, AutoCloseable {
         try {
             long written = 0;
             while (written < total) {
-                channel.position(start + written);
+                if (filePosition != start + written) {
+                    channel.position(start + written);
+                }
                 written += channel.write(parts);
+                filePosition = start + written;
             }
         } catch (IOException e) {
+            filePosition = -1;
             // Leave no torn tail behind a failed append: the next record must start where this one did.
             quota.release(total);
             try {
@@ -67,6 +76,7 @@ final class FsJournal implements Journal, AutoCloseable {
 
     @Override
     public synchronized void reset() throws IOException {
+        filePosition = -1; // truncate moves it to 0 only when it was further
         channel.truncate(0);
         channel.force(true);
         quota.release(end);

@@ -222,6 +222,21 @@ public final class FsLocalStore implements LocalStore {
         return m.slice((int) position, length);
     }
 
+    /**
+     * A slice of a block that is already mapped, and only if its pages are resident
+     * ({@link MappedByteBuffer#isLoaded}: one mincore(2) over the slice's pages): mapping a block
+     * (open, mmap) or faulting a page in from the device is I/O, so such reads answer null.
+     */
+    @Override
+    public ByteBuffer residentView(BlockHash hash, long position, int length) {
+        MappedByteBuffer m = lendViews ? mappings.get(hash) : null;
+        if (m == null || position < 0 || position + length > m.capacity()) {
+            return null;
+        }
+        MappedByteBuffer slice = m.slice((int) position, length);
+        return length == 0 || slice.isLoaded() ? slice : null;
+    }
+
     private MappedByteBuffer map(BlockHash hash) throws IOException {
         Long size = sizes.get(hash);
         if (size == null || size > Integer.MAX_VALUE || liveMappings.get() >= MAX_LIVE_MAPPINGS) {

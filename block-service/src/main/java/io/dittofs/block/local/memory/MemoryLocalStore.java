@@ -91,6 +91,12 @@ public final class MemoryLocalStore implements LocalStore {
         return ByteBuffer.wrap(b, (int) position, length).slice().asReadOnlyBuffer();
     }
 
+    /** The heap holds every block: always resident. */
+    @Override
+    public ByteBuffer residentView(BlockHash hash, long position, int length) {
+        return view(hash, position, length);
+    }
+
     @Override
     public boolean deleteBlock(BlockHash hash) {
         byte[] b = blocks.remove(hash);

@@ -29,6 +29,8 @@ final class RocksTx implements StoreTx {
     private final RocksDbStore store;
     /** Reads limited to memtables and the block cache (NonBlocking): Incomplete means "would block". */
     private final boolean cacheOnly;
+    /** Whether this transaction wrote anything yet: until then its batch has nothing to read through. */
+    private boolean written;
 
     RocksTx(RocksDB db, ReadOptions ro, WriteBatchWithIndex batch, RocksDbStore store, boolean cacheOnly) {
         this.db = db;
@@ -40,7 +42,9 @@ final class RocksTx implements StoreTx {
 
     private byte[] get(byte[] key) {
         try {
-            return batch == null ? db.get(ro, key) : batch.getFromBatchAndDB(db, ro, key);
+            // a plain get until the batch holds a write: the same answer without searching an empty
+            // batch's index (most write operations read what they change before changing it)
+            return batch == null || !written ? db.get(ro, key) : batch.getFromBatchAndDB(db, ro, key);
         } catch (RocksDBException e) {
             throw readFailure(e);
         }
@@ -87,6 +91,7 @@ final class RocksTx implements StoreTx {
         if (batch == null) {
             throw new IllegalStateException("write inside a read transaction");
         }
+        written = true;
         return batch;
     }
 
