@@ -11,9 +11,11 @@
 # WORKLOADS (default "cp meta calls random versions"), S3PROXY_JAR (default: the one Maven copied for
 # block-service's tests, else the local Maven repository's s3proxy 4.1.0), S3_CACHE_MAX_BYTES (the
 # S3 server's local cache bound, default 0 = unbounded; a bound below the file size makes reads
-# come back from s3proxy).
+# come back from s3proxy), SEPARATE_TRANSPORT (unix = the default: the separate services on
+# Unix-domain sockets in the run's temporary directory, as co-located services would be deployed;
+# tcp = loopback TCP ports), DITTOFS_JVM_OPTS (JVM options of every DittoFS JVM, embedded and separate).
 # Three servers, each measured the same way: DittoFS embedded (one JVM), DittoFS as separate
-# processes (metadata, block, lock services and the gateway in four JVMs over TCP gRPC) and
+# processes (metadata, block, lock services and the gateway in four JVMs over gRPC) and
 # Ganesha. Per server: a warm-up round, then RUNS rounds of nfs-cp up/down, MetadataBench
 # (create/stat/remove), CallRateBench (NULL and GETATTR calls/s on one connection) and
 # RandomIoBench (random 4 KiB READ/WRITE IOPS, 1 and 8 in flight) and VersionBench (the same
@@ -32,11 +34,12 @@ P_EMB=$((B + 49)); P_SEP=$((B + 1049)); P_S3=$((B + 2049)); P_GAN=$((B + 10049))
 P_META=$((B + 11001)); P_BLOCK=$((B + 11002)); P_LOCK=$((B + 11003))
 SERVERS=${SERVERS:-dittofs dittofs-separate ganesha}
 WORKLOADS=${WORKLOADS:-cp meta calls random versions}
+SEPARATE_TRANSPORT=${SEPARATE_TRANSPORT:-unix}
 want() { case " $1 " in *" $2 "*) return 0 ;; *) return 1 ;; esac; }
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=${DITTOFS_JAR:-$(ls launcher/target/launcher-*-exec.jar | head -1)}
 CLIENT=${NFS_CLIENT_JAR:-$(ls nfs-client/target/nfs-client-*.jar | grep -v sources | head -1)}
-W=$(mktemp -d /tmp/dittofs-bench.XXXX)
+W=$(mktemp -d "${TMPDIR:-/tmp}/dittofs-bench.XXXX")
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$W"' EXIT
 
 # new random bytes per round, so content addressing (DittoFS stores a block once) never skips a
@@ -63,6 +66,7 @@ fi
 if want "$SERVERS" dittofs; then
   DITTOFS_NFS_PORT=$P_EMB DITTOFS_DATA_DIR="$W/dittofs-data" "$JAVA" --enable-native-access=ALL-UNNAMED \
     ${DITTOFS_JVM_OPTS:-} -jar "$JAR" --dittofs.smb.port=0 > "$W/dittofs.log" 2>&1 &
+  echo $! > "$W/dittofs.pid"
 fi
 if want "$SERVERS" dittofs-s3; then
   S3JAR=${S3PROXY_JAR:-block-service/target/s3proxy/s3proxy.jar}
@@ -79,25 +83,38 @@ if want "$SERVERS" dittofs-s3; then
     --dittofs.block.remote.s3.endpoint=http://127.0.0.1:$P_S3PROXY --dittofs.block.remote.s3.bucket=dittofs \
     --dittofs.block.remote.s3.access-key=bench --dittofs.block.remote.s3.secret-key=bench \
     --dittofs.block.local.cache-max-bytes=${S3_CACHE_MAX_BYTES:-0} > "$W/dittofs-s3.log" 2>&1 &
+  echo $! > "$W/dittofs-s3.pid"
 fi
-# the same jar as separate processes: one JVM per service, TCP gRPC between them (as SeparateProcessesIT)
+# the same jar as separate processes: one JVM per service, gRPC between them (as SeparateProcessesIT);
+# SEPARATE_TRANSPORT=unix (default: the services are co-located) or tcp
 svc() { # name main-class args...
   local name=$1 main=$2; shift 2
-  "$JAVA" --enable-native-access=ALL-UNNAMED -Dloader.main="$main" -jar "$JAR" "$@" > "$W/$name.log" 2>&1 &
+  "$JAVA" --enable-native-access=ALL-UNNAMED ${DITTOFS_JVM_OPTS:-} -Dloader.main="$main" -jar "$JAR" "$@" > "$W/$name.log" 2>&1 &
+  echo $! > "$W/$name.pid"
 }
 if want "$SERVERS" dittofs-separate; then
+case "$SEPARATE_TRANSPORT" in
+  unix) T_META=unix:$W/sock/meta.sock; T_BLOCK=unix:$W/sock/block.sock; T_LOCK=unix:$W/sock/lock.sock ;;
+  tcp) T_META=127.0.0.1:$P_META; T_BLOCK=127.0.0.1:$P_BLOCK; T_LOCK=127.0.0.1:$P_LOCK ;;
+  *) echo "SEPARATE_TRANSPORT must be unix or tcp (got '$SEPARATE_TRANSPORT')" >&2; exit 2 ;;
+esac
 svc meta io.dittofs.metadata.MetadataServiceApplication --dittofs.data-dir="$W/sep-meta" \
-  --dittofs.metadata.grpc.listen=127.0.0.1:$P_META --dittofs.metadata.content.block-target=127.0.0.1:$P_BLOCK
-svc block io.dittofs.block.BlockServiceApplication --dittofs.data-dir="$W/sep-block" --dittofs.block.grpc.listen=127.0.0.1:$P_BLOCK
-svc lock io.dittofs.lock.LockServiceApplication --dittofs.data-dir="$W/sep-lock" --dittofs.lock.grpc.listen=127.0.0.1:$P_LOCK
+  --dittofs.metadata.grpc.listen=$T_META --dittofs.metadata.content.block-target=$T_BLOCK
+svc block io.dittofs.block.BlockServiceApplication --dittofs.data-dir="$W/sep-block" --dittofs.block.grpc.listen=$T_BLOCK
+svc lock io.dittofs.lock.LockServiceApplication --dittofs.data-dir="$W/sep-lock" --dittofs.lock.grpc.listen=$T_LOCK
+listening() { # target
+  case "$1" in
+    unix:*) [ -S "${1#unix:}" ] ;;
+    *) (echo > "/dev/tcp/${1%:*}/${1##*:}") 2>/dev/null ;;
+  esac
+}
 for _ in $(seq 1 180); do
-  (echo > /dev/tcp/127.0.0.1/$P_META) 2>/dev/null && (echo > /dev/tcp/127.0.0.1/$P_BLOCK) 2>/dev/null \
-    && (echo > /dev/tcp/127.0.0.1/$P_LOCK) 2>/dev/null && break
+  listening "$T_META" && listening "$T_BLOCK" && listening "$T_LOCK" && break
   sleep 1
 done
 svc gateway io.dittofs.gateway.GatewayApplication --dittofs.nfs.port=$P_SEP --dittofs.nfs.bind-address=127.0.0.1 \
-  --dittofs.smb.port=0 --dittofs.gateway.metadata-target=127.0.0.1:$P_META --dittofs.gateway.block-target=127.0.0.1:$P_BLOCK \
-  --dittofs.gateway.lock-target=127.0.0.1:$P_LOCK --dittofs.gateway.gateway-id=bench
+  --dittofs.smb.port=0 --dittofs.gateway.metadata-target=$T_META --dittofs.gateway.block-target=$T_BLOCK \
+  --dittofs.gateway.lock-target=$T_LOCK --dittofs.gateway.gateway-id=bench
 fi
 up() { ! want "$SERVERS" "$1" || (echo > "/dev/tcp/127.0.0.1/$2") 2>/dev/null; }
 for _ in $(seq 1 180); do
@@ -107,6 +124,18 @@ done
 sleep 2
 
 now() { date +%s.%N; }
+# CPU seconds (utime+stime) used so far by each DittoFS JVM of a server, to compare server CPU per op
+cpu_of() { awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$1/stat" 2>/dev/null || echo "?"; }
+cpu_line() { # name
+  case "$1" in
+    dittofs|dittofs-s3) [ -f "$W/$1.pid" ] && echo ", cpu s: $(cpu_of "$(cat "$W/$1.pid")")" ;;
+    dittofs-separate)
+      local out=", cpu s:" n
+      for n in gateway meta block lock; do out="$out $n $(cpu_of "$(cat "$W/$n.pid")")"; done
+      echo "$out" ;;
+  esac
+  true
+}
 rate() { awk -v mib="$MIB" -v s="$1" 'BEGIN { printf "%.1f", mib / s }'; }
 bench() { # name url-of-file nfsport mountport export v4-path
   local name=$1 url=$2
@@ -124,7 +153,7 @@ bench() { # name url-of-file nfsport mountport export v4-path
     want "$WORKLOADS" random && echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.RandomIoBench 127.0.0.1 "$3" "$5" 4000 64 "$4")"
     want "$WORKLOADS" versions && "$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.VersionBench 127.0.0.1 "$3" "$5" "$6" \
       $((MIB < 256 ? MIB : 256)) "$FILES" "$4" | sed "s/^/$name $tag: /"
-    echo "$name $tag: load $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "$name $tag: load $(cut -d' ' -f1-3 /proc/loadavg)$(cpu_line "$name")"
   done
 }
 want "$SERVERS" dittofs && bench dittofs "nfs://127.0.0.1/export/big.bin?nfsport=$P_EMB&mountport=$P_EMB" $P_EMB $P_EMB /export /export

@@ -20,11 +20,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Hosts gRPC services on a listen address given as {@code in-process:NAME}, {@code HOST:PORT}
  * (port 0 = any free port) or {@code unix:PATH} (a Unix-domain socket). Calls run on virtual threads: handlers may block on their stores. In
- * process, a unary call runs on its caller's thread when that is virtual ({@link InlineOnVirtualThread}).
+ * process, a unary call runs on its caller's thread when that is virtual ({@link InlineOnVirtualThread});
+ * on sockets, a unary call's method runs on one virtual thread and its other events on the event
+ * loop ({@link OneHopDispatch}).
  */
 public final class GrpcServerHost implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GrpcServerHost.class);
+
+    /**
+     * {@code -Ddittofs.grpc.server.one-hop=false} restores gRPC's default threading on socket
+     * servers (every call event handed to a virtual thread, 3.5–5 hand-offs per unary call) instead
+     * of {@link OneHopDispatch} (one): for A/B measurements and as a way back.
+     */
+    static final boolean ONE_HOP = !"false".equalsIgnoreCase(System.getProperty("dittofs.grpc.server.one-hop", "true"));
 
     private final Server server;
     /** The in-process name whose unary methods are called directly (DirectChannel), or null. */
@@ -45,6 +54,12 @@ public final class GrpcServerHost implements AutoCloseable {
 
     /** Hosts the services; every call is observed by {@code telemetry} (trace id in the MDC, timers, slow calls). */
     public static GrpcServerHost start(String listen, List<? extends BindableService> services, GrpcTelemetry telemetry) {
+        return start(listen, services, telemetry, ONE_HOP);
+    }
+
+    /** @param oneHop on sockets, {@link OneHopDispatch} (true) or gRPC's default threading (false) */
+    static GrpcServerHost start(String listen, List<? extends BindableService> services, GrpcTelemetry telemetry,
+                                boolean oneHop) {
         ServerBuilder<?> builder;
         Path socket = null;
         if (listen.startsWith(ServiceChannels.IN_PROCESS_PREFIX)) {
@@ -70,13 +85,23 @@ public final class GrpcServerHost implements AutoCloseable {
                     .maxInboundMessageSize(ServiceChannels.MAX_MESSAGE_BYTES);
         }
         VirtualThreadExecutor threads = new VirtualThreadExecutor();
-        // in process, a call from a virtual thread runs on that thread: no hand-off, no wake-up
-        builder.executor(listen.startsWith(ServiceChannels.IN_PROCESS_PREFIX) ? new InlineOnVirtualThread(threads) : threads);
+        boolean inProcess = listen.startsWith(ServiceChannels.IN_PROCESS_PREFIX);
+        OneHopDispatch dispatch = null;
+        if (inProcess) {
+            // in process, a call from a virtual thread runs on that thread: no hand-off, no wake-up
+            builder.executor(new InlineOnVirtualThread(threads));
+        } else if (oneHop) {
+            // sockets: events stay on the event loop, the service method gets one virtual thread
+            builder.directExecutor();
+            dispatch = new OneHopDispatch(threads);
+        } else {
+            builder.executor(threads);
+        }
         List<ServerServiceDefinition> observed = new ArrayList<>();
         for (BindableService s : services) {
             ServerServiceDefinition def = telemetry.intercept(s);
             observed.add(def);
-            builder.addService(def);
+            builder.addService(dispatch == null ? def : dispatch.wrap(def));
         }
         String direct = listen.startsWith(ServiceChannels.IN_PROCESS_PREFIX)
                 ? listen.substring(ServiceChannels.IN_PROCESS_PREFIX.length()) : null;
