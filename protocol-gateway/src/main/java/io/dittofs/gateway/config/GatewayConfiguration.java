@@ -168,6 +168,7 @@ public class GatewayConfiguration {
     public NfsListeners gatewayNfsListeners(NfsProperties nfs, ShareRegistry registry, ShareIds ids, ShareGate gate,
                                             FileSystem fs, ObjectProvider<RpcProgram> extraPrograms,
                                             GatewayMetrics metrics, ManagedChannel gatewayMetadataChannel,
+                                            @Value("${dittofs.rpc.inline-null:true}") boolean inlineNull,
                                             @Value("${dittofs.rpc.inline-reads:true}") boolean inlineReads) {
         AtomicReference<NfsListeners> self = new AtomicReference<>();
         String host = nfs.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : nfs.bindAddress();
@@ -185,8 +186,9 @@ public class GatewayConfiguration {
         boolean inline = inlineReads(inlineReads, gatewayMetadataChannel);
         log.info("NFSv3 reads on the event loop when they cannot block: {}", inline ? "on"
                 : inlineReads ? "off (the metadata service is not in this process)" : "off (dittofs.rpc.inline-reads=false)");
-        RpcDispatcher all = new RpcDispatcher(programs, drc, auth, metrics, inline);
-        RpcDispatcher portmapOnly = new RpcDispatcher(new RpcRegistry().register(portmap), drc, auth, metrics);
+        RpcDispatcher all = new RpcDispatcher(programs, drc, auth, metrics, inlineNull, inline);
+        RpcDispatcher portmapOnly = new RpcDispatcher(new RpcRegistry().register(portmap), drc, auth, metrics,
+                inlineNull, false);
         NfsListeners listeners = new NfsListeners(nfs, all, portmapOnly);
         self.set(listeners);
         return listeners;

@@ -105,6 +105,16 @@ public final class ProtocolOps {
         return System.nanoTime();
     }
 
+    /**
+     * The operation begun at {@code started} is not finished but discarded (tried on the event loop,
+     * it would have blocked; it runs again and is measured then): only the in-flight gauge is undone.
+     */
+    public void abandon(long started) {
+        if (started != 0 && inflight != null) {
+            inflight.decrementAndGet();
+        }
+    }
+
     /** The operation {@code op} finished with {@code status}; {@code started} is what {@link #begin} returned. */
     public void end(int op, int status, long started) {
         if (!active) {

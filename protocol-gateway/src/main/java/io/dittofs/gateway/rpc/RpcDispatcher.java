@@ -24,6 +24,7 @@ public final class RpcDispatcher {
     private final DuplicateRequestCache drc;
     private final Authenticator authenticator;
     private final GatewayMetrics metrics;
+    private final boolean inlineNull;
     private final boolean inlineReads;
 
     public RpcDispatcher(RpcRegistry registry, DuplicateRequestCache drc, Authenticator authenticator) {
@@ -32,17 +33,19 @@ public final class RpcDispatcher {
 
     public RpcDispatcher(RpcRegistry registry, DuplicateRequestCache drc, Authenticator authenticator,
                          GatewayMetrics metrics) {
-        this(registry, drc, authenticator, metrics, false);
+        this(registry, drc, authenticator, metrics, true, false);
     }
 
     /**
+     * @param inlineNull  answer NULL on the event loop ({@link #trivial}; dittofs.rpc.inline-null)
      * @param inlineReads try {@link RpcProgram#inlinable} calls on the event loop (see {@link #inlinable}):
      *                    only when every service those calls reach is in this process
      *                    ({@code NonBlocking.direct} on its channel) and dittofs.rpc.inline-reads allows it
      */
     public RpcDispatcher(RpcRegistry registry, DuplicateRequestCache drc, Authenticator authenticator,
-                         GatewayMetrics metrics, boolean inlineReads) {
+                         GatewayMetrics metrics, boolean inlineNull, boolean inlineReads) {
         this.registry = registry;
+        this.inlineNull = inlineNull;
         this.drc = drc;
         this.authenticator = authenticator;
         this.metrics = metrics;
@@ -66,6 +69,11 @@ public final class RpcDispatcher {
     public static boolean trivial(RpcMessage.Call call) {
         int flavor = call.credential().flavor();
         return call.procedure() == 0 && (flavor == Credential.AUTH_NONE || flavor == Credential.AUTH_SYS);
+    }
+
+    /** Whether to answer the call on the event loop that received it: a NULL ({@link #trivial}), if enabled. */
+    public boolean answersOnEventLoop(RpcMessage.Call call) {
+        return inlineNull && trivial(call);
     }
 
     /**
@@ -177,6 +185,7 @@ public final class RpcDispatcher {
                 attached.release();
             }
             reply.release();
+            ops.abandon(started);
             throw e;
         } catch (RuntimeException e) {
             log.error("program {} v{} proc {} failed for {}", call.program(), call.version(), call.procedure(),

@@ -34,9 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class RpcCallHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(RpcCallHandler.class);
-    /** NULL on the event loop: a hand-off to a virtual thread and back costs more than the call. */
-    private static final boolean INLINE_NULL =
-            Boolean.parseBoolean(System.getProperty("dittofs.rpc.inline-null", "true"));
 
     private final RpcDispatcher dispatcher;
     private final Executor executor;
@@ -73,7 +70,8 @@ public final class RpcCallHandler extends ChannelInboundHandlerAdapter {
         // answered here only while no earlier reply waits unsent: otherwise the call takes the
         // counted path, so the in-flight cap and the slow-reader deadline hold for a peer that
         // sends calls and never reads
-        if (INLINE_NULL && RpcDispatcher.trivial(call) && nothingUnsent(ctx)) {
+        if (dispatcher.answersOnEventLoop(call) && nothingUnsent(ctx)) {
+            // a hand-off to a virtual thread and back would cost more than the NULL itself
             answerInline(ctx, call);
             return;
         }

@@ -122,7 +122,7 @@ class InlineReadsTest {
 
         private RpcServer server(RpcRegistry programs, SimpleMeterRegistry meters, boolean inlineReads) {
             RpcDispatcher d = new RpcDispatcher(programs, new DuplicateRequestCache(64), AuthFlavors.standard(),
-                    new GatewayMetrics(meters, SlowCalls.OFF), inlineReads);
+                    new GatewayMetrics(meters, SlowCalls.OFF), true, inlineReads);
             return RpcServer.start("127.0.0.1", 0, d, executor, new RpcServer.Settings(64 * 1024, false,
                     Duration.ofSeconds(5), TransportSettings.defaults(8, 16, Duration.ofMinutes(1))));
         }
@@ -302,6 +302,8 @@ class InlineReadsTest {
         // the hand-off read the block from disk: the next one is answered on the event loop
         assertThat(roundTrip(st.inline, getattr(1000, f))).hasSize(reply.length);
         assertThat(inlineCount(st.inlineMeters, "inline")).isEqualTo(1);
+        // the discarded attempt left nothing in flight
+        assertThat(st.inlineMeters.get("dittofs.protocol.inflight").tag("protocol", "nfs3").gauge().value()).isZero();
     }
 
     @Test
