@@ -7,6 +7,7 @@ import io.dittofs.block.core.Results;
 import io.dittofs.contracts.block.v1.*;
 import io.dittofs.contracts.common.v1.ByteRange;
 import io.dittofs.contracts.common.v1.Status;
+import io.dittofs.contracts.grpc.NonBlocking;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 
@@ -54,6 +55,17 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
 
     @Override
     public void read(ReadRequest req, StreamObserver<ReadResponse> out) {
+        if (NonBlocking.active()) {
+            // an event loop of this process asks (a gateway answering READ on the spot): memory and
+            // resident pages only; anything else is declined and the gateway asks again where it may wait
+            ReadResponse resident = readIfResident(req);
+            if (resident == null) {
+                throw NonBlocking.wouldBlock("block content not resident");
+            }
+            out.onNext(resident);
+            out.onCompleted();
+            return;
+        }
         unary("Read", out, () -> readReply(req, engine.read(req.getPayloadId().getValue(), offset(req.getOffset()),
                 unaryCount(req))), st -> ReadResponse.newBuilder().setStatus(st).build());
     }

@@ -29,9 +29,9 @@ public interface Nfs3Procedure<A> {
     }
 
     /**
-     * Worth answering on the event loop when the metadata service is in this process: a read of
-     * one metadata call whose store may answer from memory (see RpcProgram#inlinable). Never a
-     * procedure that changes state or touches file content.
+     * Worth answering on the event loop when the services are in this process: a read whose
+     * service calls may be answered from memory (metadata from the store's caches, READ's data from
+     * resident block pages; see RpcProgram#inlinable). Never a procedure that changes state.
      */
     default boolean inlinable() {
         return false;

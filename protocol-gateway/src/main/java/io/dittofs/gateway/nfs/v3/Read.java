@@ -31,6 +31,12 @@ public final class Read implements Nfs3Procedure<Read.Args> {
         return false;
     }
 
+    /** A read of data already in memory (resident block pages) is answered on the event loop. */
+    @Override
+    public boolean inlinable() {
+        return true;
+    }
+
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
         if (a.offset() < 0) {
