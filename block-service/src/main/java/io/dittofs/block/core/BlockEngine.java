@@ -190,29 +190,7 @@ public final class BlockEngine implements AutoCloseable {
      * a view lent from a deleted block keeps its bytes (see {@link io.dittofs.block.local.LocalStore#view}).
      */
     public Results.Read read(ByteString id, long offset, int count) throws IOException {
-        checkId(id);
-        checkRange(offset, count);
-        ensureOpen();
-        PayloadMap m = table.getOrEmpty(id);
-        List<BlockHash> ahead = List.of();
-        Results.Read result;
-        synchronized (m) {
-            long size = m.size();
-            int n = (int) Math.max(0, Math.min(count, size - offset));
-            // a read inside one sealed block borrows the block's bytes: they never change
-            ByteBuffer data = m.view(offset, n);
-            if (data == null) {
-                byte[] copy = new byte[n];
-                m.read(offset, copy);
-                data = ByteBuffer.wrap(copy); // fresh, nobody else holds it: protobuf wraps the array
-            }
-            ahead = readAhead(m, offset, n);
-            result = new Results.Read(data, offset + n >= size, size);
-        }
-        for (BlockHash h : ahead) {
-            content.prefetch(h, readAhead);
-        }
-        return result;
+        return read(id, offset, count, false);
     }
 
     /**
@@ -224,21 +202,27 @@ public final class BlockEngine implements AutoCloseable {
      * mincore. Like {@link #read} it takes the payload's monitor; its holders do in-memory work and
      * append a log record to the page cache, except a write that outgrows a block's overlay, which
      * reads that one block (and a checkpoint, which only swaps entries under it): that is the
-     * longest wait. Not yet called by the gateway (the integrator wires it into the RPC layer).
+     * longest wait. The gateway calls it (the block gRPC service's read under NonBlocking) to
+     * answer NFSv3 READ on its event loop.
      */
     public Results.Read readIfResident(ByteString id, long offset, int count) throws IOException {
+        return read(id, offset, count, true);
+    }
+
+    private Results.Read read(ByteString id, long offset, int count, boolean residentOnly) throws IOException {
         checkId(id);
         checkRange(offset, count);
         ensureOpen();
         PayloadMap m = table.getOrEmpty(id);
-        List<BlockHash> ahead = List.of();
+        List<BlockHash> ahead;
         Results.Read result;
         synchronized (m) {
             long size = m.size();
             int n = (int) Math.max(0, Math.min(count, size - offset));
-            ByteBuffer data = m.residentRead(offset, n);
+            ByteBuffer data = residentOnly ? m.residentRead(offset, n) : readMayWait(m, offset, n);
             if (data == null) {
-                return null; // nothing recorded: the blocking read that follows is this read
+                // resident only, and it is not: nothing recorded, the blocking read that follows is this read
+                return null;
             }
             ahead = readAhead(m, offset, n);
             result = new Results.Read(data, offset + n >= size, size);
@@ -247,6 +231,17 @@ public final class BlockEngine implements AutoCloseable {
             content.prefetch(h, readAhead); // queued on the read-ahead pool: no I/O here
         }
         return result;
+    }
+
+    private static ByteBuffer readMayWait(PayloadMap m, long offset, int n) throws IOException {
+        // a read inside one sealed block borrows the block's bytes: they never change
+        ByteBuffer data = m.view(offset, n);
+        if (data == null) {
+            byte[] copy = new byte[n];
+            m.read(offset, copy);
+            data = ByteBuffer.wrap(copy); // fresh, nobody else holds it: protobuf wraps the array
+        }
+        return data;
     }
 
     /** Records the read in the payload's cursor; the sealed blocks to fetch ahead of a sequential reader. */
