@@ -155,10 +155,11 @@ public class GatewayConfiguration {
      * NFSv4 register themselves that way); the portmapper advertises exactly what is registered.
      */
     /**
-     * Whether NFSv3 GETATTR, LOOKUP and ACCESS are tried on the event loop (dittofs.rpc.inline-reads,
+     * Whether NFSv3 GETATTR, LOOKUP, ACCESS and READ are tried on the event loop (dittofs.rpc.inline-reads,
      * default true): only when the metadata service runs in this process, which the gateway knows
      * from how its channel was built (an {@code in-process:} target), never from a guess. With a
-     * metadata service in another process every call would have to wait for the network.
+     * metadata service in another process every call would have to wait for the network (READ's
+     * block-service call then signals on its own when that service is not in this process).
      */
     public static boolean inlineReads(boolean enabled, ManagedChannel metadataChannel) {
         return enabled && NonBlocking.direct(metadataChannel);
