@@ -27,6 +27,7 @@ import io.dittofs.gateway.rpc.DuplicateRequestCache;
 import io.dittofs.gateway.rpc.RpcDispatcher;
 import io.dittofs.gateway.rpc.RpcRegistry;
 import io.dittofs.gateway.rpc.RpcReplies;
+import io.dittofs.gateway.rpc.TestRpc;
 import io.dittofs.gateway.rpc.XdrWriter;
 import io.dittofs.gateway.rpc.auth.AuthFlavors;
 import io.dittofs.gateway.share.Share;
@@ -48,7 +49,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -203,13 +203,6 @@ class InlineReadsTest {
         return call(uid, READ, w -> w.writeOpaque(h.bytes()).writeLong(offset).writeInt(count));
     }
 
-    private static void send(Socket s, byte[] message) throws Exception {
-        DataOutputStream out = new DataOutputStream(s.getOutputStream());
-        out.writeInt(0x80000000 | message.length);
-        out.write(message);
-        out.flush();
-    }
-
     private static byte[] receive(Socket s) throws Exception {
         DataInputStream in = new DataInputStream(s.getInputStream());
         int mark = in.readInt();
@@ -222,7 +215,7 @@ class InlineReadsTest {
     private static byte[] roundTrip(RpcServer server, byte[] call) throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(30_000);
-            send(s, call);
+            TestRpc.writeRecord(s, call);
             return receive(s);
         }
     }
@@ -338,13 +331,13 @@ class InlineReadsTest {
         inside.await();
         try (Socket s = new Socket("127.0.0.1", st.inline.port())) {
             s.setSoTimeout(30_000);
-            send(s, call);
+            TestRpc.writeRecord(s, call);
             // the event loop gave up at once and handed the call to a thread that now waits for the writer
             while (inlineCount(st.inlineMeters, "would_block") < 1) {
                 Thread.onSpinWait();
             }
             // meanwhile the event loop serves others: another connection's NULL is answered
-            assertThat(roundTrip(st.inline, io.dittofs.gateway.rpc.TestRpc.nullCall(7, NFS, 3))).hasSize(24);
+            assertThat(roundTrip(st.inline, TestRpc.nullCall(7, NFS, 3))).hasSize(24);
             release.countDown();
             assertThat(receive(s)).isEqualTo(expected);
         } finally {
