@@ -1,7 +1,7 @@
 package io.dittofs.block.grpc;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.UnsafeByteOperations;
+import com.google.protobuf.DirectByteString;
 import io.dittofs.block.core.BlockEngine;
 import io.dittofs.block.core.Results;
 import io.dittofs.contracts.block.v1.*;
@@ -90,7 +90,7 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
     }
 
     private static ReadResponse readReply(ReadRequest req, Results.Read r) {
-        return ReadResponse.newBuilder().setOffset(req.getOffset()).setData(UnsafeByteOperations.unsafeWrap(r.buffer()))
+        return ReadResponse.newBuilder().setOffset(req.getOffset()).setData(DirectByteString.wrap(r.buffer()))
                 .setEof(r.eof()).setSize(r.size()).build();
     }
 

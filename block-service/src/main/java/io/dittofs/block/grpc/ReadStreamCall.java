@@ -1,6 +1,6 @@
 package io.dittofs.block.grpc;
 
-import com.google.protobuf.UnsafeByteOperations;
+import com.google.protobuf.DirectByteString;
 import io.dittofs.block.core.BlockEngine;
 import io.dittofs.block.core.Results;
 import io.dittofs.contracts.block.v1.ReadRequest;
@@ -39,7 +39,7 @@ final class ReadStreamCall {
                 if (flow != null && flow.isCancelled()) {
                     return;
                 }
-                out.onNext(ReadResponse.newBuilder().setOffset(pos).setData(UnsafeByteOperations.unsafeWrap(r.buffer()))
+                out.onNext(ReadResponse.newBuilder().setOffset(pos).setData(DirectByteString.wrap(r.buffer()))
                         .setEof(r.eof()).setSize(r.size()).build());
                 pos += r.length();
                 remaining -= r.length();

@@ -3,6 +3,7 @@ package io.dittofs.gateway.rpc;
 import com.google.protobuf.ByteString;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -82,12 +83,14 @@ public final class XdrWriter {
     }
 
     /**
-     * The last item of a reply (NFSv3 READ data: nothing follows it). A large one is written into
-     * a direct buffer of its own that the dispatcher appends to the reply as a second component
-     * ({@link #takeAttachment}), so it is still copied once, but into a pooled buffer: one reply
-     * buffer above the allocator's largest pooled size (1 MiB for Netty's adaptive allocator) is a
-     * fresh native allocation per reply, whose pages fault in as the data is written. Nothing may
-     * be written to this writer after it.
+     * The last item of a reply (NFSv3 READ data: nothing follows it). A large one goes into a
+     * buffer of its own that the dispatcher appends to the reply as a second component
+     * ({@link #takeAttachment}). Data in native memory (a mapped block, a direct buffer) is lent,
+     * not copied: the socket write reads it where it lies, so the caller must hand over bytes that
+     * never change (block views and fresh copies do). Heap data is copied once into a pooled direct
+     * buffer (the socket would copy it into one anyway; one reply buffer above the allocator's
+     * largest pooled size would be a fresh native allocation per reply). Nothing may be written to
+     * this writer after it.
      */
     public XdrWriter writeLastOpaque(ByteBuffer data) {
         int n = data.remaining();
@@ -99,6 +102,11 @@ public final class XdrWriter {
         }
         int pad = XdrReader.pad(n);
         buf.writeInt(n);
+        if (data.isDirect()) {
+            ByteBuf lent = Unpooled.wrappedBuffer(data.slice());
+            attachment = pad == 0 ? lent : Unpooled.wrappedBuffer(lent, Unpooled.wrappedBuffer(ZEROS, 0, pad));
+            return this;
+        }
         ByteBuf a = attachFrom.directBuffer(n + pad, n + pad);
         a.writeBytes(data.duplicate());
         a.writeZero(pad);

@@ -73,4 +73,25 @@ class XdrWriterTest {
         assertThat(new XdrReader(plain).readOpaque(1 << 20)).isEqualTo(large);
         plain.release();
     }
+
+    @Test
+    void aLargeDirectLastOpaqueIsLentNotCopied() throws Exception {
+        byte[] large = bytes(XdrWriter.ATTACH_MIN + 2);
+        ByteBuffer direct = ByteBuffer.allocateDirect(large.length + 10).position(5);
+        direct.put(large).flip().position(5);
+        ByteBuf head = Unpooled.buffer(64);
+        XdrWriter w = new XdrWriter(head, io.netty.buffer.UnpooledByteBufAllocator.DEFAULT);
+        w.writeLastOpaque(direct);
+        assertThat(direct.position()).as("the caller's buffer is not consumed").isEqualTo(5);
+        ByteBuf a = w.takeAttachment();
+        assertThat(a.readableBytes()).isEqualTo(large.length + 2);
+        direct.put(5, (byte) (large[0] + 1)); // the reply sees the same memory: nothing was copied
+        ByteBuf whole = Unpooled.wrappedBuffer(head, a);
+        byte[] expected = large.clone();
+        expected[0]++;
+        assertThat(new XdrReader(whole).readOpaque(1 << 20)).isEqualTo(expected);
+        assertThat(whole.getByte(4 + large.length)).isZero();
+        assertThat(whole.getByte(4 + large.length + 1)).isZero();
+        whole.release();
+    }
 }

@@ -4,7 +4,7 @@ import static io.dittofs.gateway.fs.grpc.CommonMapper.content;
 import static io.dittofs.gateway.fs.grpc.CommonMapper.status;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.UnsafeByteOperations;
+import com.google.protobuf.DirectByteString;
 import io.dittofs.contracts.block.v1.BlockServiceGrpc;
 import io.dittofs.contracts.block.v1.CloneRequest;
 import io.dittofs.contracts.block.v1.QueryAllocatedRequest;
@@ -77,7 +77,7 @@ final class Content {
      */
     Written write(ContentId id, long offset, ByteBuffer data, Stability stability) {
         var r = Rpc.call("Write", () -> blocks.write(WriteRequest.newBuilder().setPayloadId(content(id)).setOffset(offset)
-                .setData(UnsafeByteOperations.unsafeWrap(data.duplicate())).setStability(ContentMapper.stability(stability)).build()));
+                .setData(DirectByteString.wrap(data)).setStability(ContentMapper.stability(stability)).build()));
         return new Written(status(r.getStatus()), r.getCount(), ContentMapper.stability(r.getCommitted()),
                 r.getVerifier().toByteArray());
     }
