@@ -18,6 +18,7 @@ import java.util.List;
 public final class RecordMarkingDecoder extends ByteToMessageDecoder {
 
     private final int maxRecordBytes;
+    private final HeapCumulator cumulator = new HeapCumulator();
     private Connection connection;
     private CompositeByteBuf partial;
     private int partialBytes;
@@ -25,7 +26,7 @@ public final class RecordMarkingDecoder extends ByteToMessageDecoder {
 
     public RecordMarkingDecoder(int maxRecordBytes) {
         this.maxRecordBytes = maxRecordBytes;
-        setCumulator(HeapCumulator.INSTANCE);
+        setCumulator(cumulator);
     }
 
     @Override
@@ -37,6 +38,7 @@ public final class RecordMarkingDecoder extends ByteToMessageDecoder {
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws TooLongFrameException {
         int completed = 0;
+        cumulator.expect(0);
         try {
             while (in.readableBytes() >= 4) {
                 int header = in.getInt(in.readerIndex());
@@ -48,6 +50,7 @@ public final class RecordMarkingDecoder extends ByteToMessageDecoder {
                     throw new TooLongFrameException("RPC record exceeds " + maxRecordBytes + " bytes");
                 }
                 if (in.readableBytes() < 4 + len) {
+                    cumulator.expect(4 + len);
                     return;
                 }
                 in.skipBytes(4);

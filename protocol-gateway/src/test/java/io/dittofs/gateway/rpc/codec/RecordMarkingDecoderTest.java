@@ -262,4 +262,80 @@ class RecordMarkingDecoderTest {
             ch.finishAndReleaseAll();
         }
     }
+
+    /** Counts the heap capacity the decoder's cumulation asks for. */
+    private static final class CountingAllocator extends io.netty.buffer.AbstractByteBufAllocator {
+        long heapRequested;
+        int largest;
+
+        CountingAllocator() {
+            super(false);
+        }
+
+        @Override
+        protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+            heapRequested += initialCapacity;
+            largest = Math.max(largest, initialCapacity);
+            return io.netty.buffer.UnpooledByteBufAllocator.DEFAULT.heapBuffer(initialCapacity, maxCapacity);
+        }
+
+        @Override
+        protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+            return io.netty.buffer.UnpooledByteBufAllocator.DEFAULT.directBuffer(initialCapacity, maxCapacity);
+        }
+
+        @Override
+        public boolean isDirectBufferPooled() {
+            return false;
+        }
+    }
+
+    private static ByteBuf directChunk(byte[] wire, int pos, int n) {
+        return Unpooled.directBuffer(n).writeBytes(wire, pos, n);
+    }
+
+    @Test
+    void aLargeRecordGrowsItsCumulationToTheAnnouncedSizeOnce() {
+        CountingAllocator alloc = new CountingAllocator();
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.config().setAllocator(alloc);
+        ch.pipeline().addLast(new RecordMarkingDecoder(2 << 20));
+        byte[] rec = new byte[(1 << 20) + 200];
+        new Random(7).nextBytes(rec);
+        byte[] wire = new byte[4 + rec.length];
+        int mark = 0x80000000 | rec.length;
+        wire[0] = (byte) (mark >>> 24);
+        wire[1] = (byte) (mark >>> 16);
+        wire[2] = (byte) (mark >>> 8);
+        wire[3] = (byte) mark;
+        System.arraycopy(rec, 0, wire, 4, rec.length);
+        for (int pos = 0; pos < wire.length; pos += 65536) {
+            ch.writeInbound(directChunk(wire, pos, Math.min(65536, wire.length - pos)));
+        }
+        ByteBuf got = ch.readInbound();
+        assertThat(ByteBufUtil.getBytes(got)).isEqualTo(rec);
+        got.release();
+        assertThat(alloc.largest).as("exactly the record, not the next power of two").isEqualTo(wire.length);
+        assertThat(alloc.heapRequested).as("grown once, not through every power of two").isLessThanOrEqualTo(wire.length + 3L * 65536);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void anAnnouncedLengthAloneReservesNothing() {
+        CountingAllocator alloc = new CountingAllocator();
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.config().setAllocator(alloc);
+        ch.pipeline().addLast(new RecordMarkingDecoder(2 << 20));
+        byte[] start = new byte[4 + 20_000];
+        int mark = 0x80000000 | (2 << 20) - 16;
+        start[0] = (byte) (mark >>> 24);
+        start[1] = (byte) (mark >>> 16);
+        start[2] = (byte) (mark >>> 8);
+        start[3] = (byte) mark;
+        ch.writeInbound(directChunk(start, 0, 10_004));
+        ch.writeInbound(directChunk(start, 10_004, 10_000));
+        assertThat((Object) ch.readInbound()).isNull();
+        assertThat(alloc.largest).as("a client that announced 2 MiB and sent 20 KB").isLessThan(64 * 1024);
+        ch.finishAndReleaseAll();
+    }
 }
