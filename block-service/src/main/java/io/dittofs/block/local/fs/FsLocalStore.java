@@ -39,6 +39,13 @@ public final class FsLocalStore implements LocalStore {
     private final FsQuota quota;
     private final FsJournal journal;
     private final Set<Path> unsyncedDirs = ConcurrentHashMap.newKeySet();
+    /**
+     * Block files of {@link #putBlockUnsynced} not fsynced yet, each with the sequence number of its
+     * last put: a sync forgets a file only if nobody put it again meanwhile (it may have been
+     * collected and written anew after the sync opened the old one).
+     */
+    private final Map<Path, Long> unsyncedFiles = new ConcurrentHashMap<>();
+    private final AtomicLong unsyncedSeq = new AtomicLong();
     private final Map<BlockHash, Long> sizes = new ConcurrentHashMap<>();
     private final AtomicLong tmpCounter = new AtomicLong();
     private final Map<BlockHash, FileChannel> channels = new ConcurrentHashMap<>();
@@ -109,6 +116,19 @@ public final class FsLocalStore implements LocalStore {
         if (sizes.containsKey(hash)) {
             return;
         }
+        store(hash, content, true);
+    }
+
+    @Override
+    public void putBlockUnsynced(BlockHash hash, ByteBuffer content) throws IOException {
+        if (!sizes.containsKey(hash)) {
+            store(hash, content, false);
+        }
+        // also when it was there: it may be an earlier process's unsynced file, still only in the page cache
+        unsyncedFiles.put(pathOf(hash), unsyncedSeq.incrementAndGet());
+    }
+
+    private void store(BlockHash hash, ByteBuffer content, boolean sync) throws IOException {
         Path target = pathOf(hash);
         Path dir = Files.createDirectories(target.getParent());
         long len = content.remaining();
@@ -120,7 +140,9 @@ public final class FsLocalStore implements LocalStore {
                 while (src.hasRemaining()) {
                     ch.write(src);
                 }
-                ch.force(false);
+                if (sync) {
+                    ch.force(false);
+                }
             }
             move(tmp, target);
         } catch (IOException e) {
@@ -144,11 +166,39 @@ public final class FsLocalStore implements LocalStore {
 
     @Override
     public void syncBlocks() throws IOException {
+        syncUnsynced();
         for (Path dir : Set.copyOf(unsyncedDirs)) {
             unsyncedDirs.remove(dir);
             fsyncDir(dir);
         }
         fsyncDir(blocks);
+    }
+
+    /**
+     * fdatasync of each unsynced block file, then of the directories holding them. Files removed
+     * meanwhile were collected: only a block no persisted map and no log refers to is deleted.
+     */
+    @Override
+    public void syncUnsynced() throws IOException {
+        if (unsyncedFiles.isEmpty()) {
+            return;
+        }
+        Set<Path> dirs = new java.util.HashSet<>();
+        // removed only after the fsync: a checkpoint syncing concurrently must not skip a file in flight here
+        for (Map.Entry<Path, Long> e : Map.copyOf(unsyncedFiles).entrySet()) {
+            Path f = e.getKey();
+            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+                ch.force(false);
+            } catch (java.nio.file.NoSuchFileException collected) {
+                log.debug("unsynced block {} was collected before its sync", f.getFileName());
+            }
+            unsyncedFiles.remove(f, e.getValue());
+            dirs.add(f.getParent());
+        }
+        for (Path dir : dirs) {
+            fsyncDir(dir);
+        }
+        fsyncDir(blocks); // a new two-hex-digit subdirectory's own entry
     }
 
     private static void fsyncDir(Path dir) throws IOException {
