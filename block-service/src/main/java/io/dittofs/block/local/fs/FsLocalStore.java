@@ -45,7 +45,12 @@ public final class FsLocalStore implements LocalStore {
      * collected and written anew after the sync opened the old one).
      */
     private final Map<Path, Long> unsyncedFiles = new ConcurrentHashMap<>();
+    /** Directories that got an unsynced block's rename (or a new subdirectory), same sequence numbers. */
+    private final Map<Path, Long> unsyncedDirsOfBlocks = new ConcurrentHashMap<>();
     private final AtomicLong unsyncedSeq = new AtomicLong();
+    private final BlockFlusher flusher = new BlockFlusher(this::syncUnsynced);
+    /** The two-hex-digit subdirectories known to exist: no mkdir per block. Never removed. */
+    private final Set<Path> knownDirs = ConcurrentHashMap.newKeySet();
     private final Map<BlockHash, Long> sizes = new ConcurrentHashMap<>();
     private final AtomicLong tmpCounter = new AtomicLong();
     private final Map<BlockHash, FileChannel> channels = new ConcurrentHashMap<>();
@@ -121,16 +126,27 @@ public final class FsLocalStore implements LocalStore {
 
     @Override
     public void putBlockUnsynced(BlockHash hash, ByteBuffer content) throws IOException {
+        Path target = pathOf(hash);
         if (!sizes.containsKey(hash)) {
             store(hash, content, false);
         }
-        // also when it was there: it may be an earlier process's unsynced file, still only in the page cache
-        unsyncedFiles.put(pathOf(hash), unsyncedSeq.incrementAndGet());
+        // also when it was there: it may be an earlier process's unsynced file, still only in the page cache.
+        // The directory first: a sync that sees the file must also see (and sync after it) its directory.
+        long seq = unsyncedSeq.incrementAndGet();
+        unsyncedDirsOfBlocks.put(target.getParent(), seq);
+        unsyncedFiles.put(target, seq);
+        flusher.poke();
     }
 
     private void store(BlockHash hash, ByteBuffer content, boolean sync) throws IOException {
         Path target = pathOf(hash);
-        Path dir = Files.createDirectories(target.getParent());
+        Path dir = target.getParent();
+        if (!knownDirs.contains(dir)) {
+            Files.createDirectories(dir);
+            // its entry in blocks/ must be durable before a block in it is relied on
+            unsyncedDirsOfBlocks.put(blocks, unsyncedSeq.incrementAndGet());
+            knownDirs.add(dir);
+        }
         long len = content.remaining();
         quota.reserve(len, "block " + hash.hex());
         Path tmp = dir.resolve(hash.hex() + "." + tmpCounter.incrementAndGet() + ".tmp");
@@ -180,10 +196,9 @@ public final class FsLocalStore implements LocalStore {
      */
     @Override
     public void syncUnsynced() throws IOException {
-        if (unsyncedFiles.isEmpty()) {
+        if (unsyncedFiles.isEmpty() && unsyncedDirsOfBlocks.isEmpty()) {
             return;
         }
-        Set<Path> dirs = new java.util.HashSet<>();
         // removed only after the fsync: a checkpoint syncing concurrently must not skip a file in flight here
         for (Map.Entry<Path, Long> e : Map.copyOf(unsyncedFiles).entrySet()) {
             Path f = e.getKey();
@@ -193,12 +208,12 @@ public final class FsLocalStore implements LocalStore {
                 log.debug("unsynced block {} was collected before its sync", f.getFileName());
             }
             unsyncedFiles.remove(f, e.getValue());
-            dirs.add(f.getParent());
         }
-        for (Path dir : dirs) {
-            fsyncDir(dir);
+        // after the files: a rename is only worth making durable once the bytes it names are
+        for (Map.Entry<Path, Long> e : Map.copyOf(unsyncedDirsOfBlocks).entrySet()) {
+            fsyncDir(e.getKey());
+            unsyncedDirsOfBlocks.remove(e.getKey(), e.getValue());
         }
-        fsyncDir(blocks); // a new two-hex-digit subdirectory's own entry
     }
 
     private static void fsyncDir(Path dir) throws IOException {
@@ -410,6 +425,7 @@ public final class FsLocalStore implements LocalStore {
 
     @Override
     public void close() throws IOException {
+        flusher.close();
         mappings.clear();
         for (BlockHash h : Set.copyOf(channels.keySet())) {
             closeChannel(h);
