@@ -60,6 +60,9 @@ public final class BlockEngine implements AutoCloseable {
     /** Fetches blocks ahead of sequential readers from the remote tier; null without one. */
     private final java.util.concurrent.ExecutorService readAhead;
     private final byte[] verifier = new byte[8];
+    /** Blocks stored by whole-block writes since the last checkpoint: it queues their uploads. */
+    private final java.util.Set<BlockHash> directBlocks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
     private long epoch;
     private volatile boolean closed;
 
@@ -69,7 +72,8 @@ public final class BlockEngine implements AutoCloseable {
         this.settings = settings;
         this.bs = blockSize;
         this.content = new ContentStore(local, remote, settings.remotePrefix(), new LocalCache(settings.cacheMaxBytes()));
-        this.wal = new WriteAheadLog(local.journal());
+        // a forced record must never name a block file a crash can lose (whole-block writes)
+        this.wal = new WriteAheadLog(local.journal(), local::syncUnsynced);
         this.table = new PayloadTable(new EngineBlockContext(blockSize, content, refs, dirtyBlocks, overlayBytes,
                 new SealedMasks()));
         this.syncer = remote == null ? null
@@ -97,7 +101,9 @@ public final class BlockEngine implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 // garbage counts too: space of deleted or cut content comes back within one interval
-                if (dirtyBlocks.get() > 0 || overlayBytes.get() > 0 || wal.size() > 64 * 1024 || refs.hasCandidates()) {
+                // whole-block writes leave nothing dirty, but their blocks wait for it to be uploaded
+                if (dirtyBlocks.get() > 0 || overlayBytes.get() > 0 || wal.size() > 64 * 1024 || refs.hasCandidates()
+                        || !directBlocks.isEmpty()) {
                     checkpoint();
                 }
             } catch (Exception e) {
@@ -126,6 +132,13 @@ public final class BlockEngine implements AutoCloseable {
 
     Syncer syncer() {
         return syncer;
+    }
+
+    /** The blocks whole-block writes stored since the last call (the checkpoint, under its exclusive lock). */
+    java.util.Set<BlockHash> drainDirectBlocks() {
+        java.util.Set<BlockHash> out = java.util.Set.copyOf(directBlocks);
+        directBlocks.removeAll(out);
+        return out;
     }
 
     long epoch() {
@@ -256,11 +269,55 @@ public final class BlockEngine implements AutoCloseable {
         checkId(id);
         int len = data.remaining();
         checkRange(offset, len);
+        if (len > 0 && offset % bs == 0 && len % bs == 0) {
+            return writeFullBlocks(id, offset, data, stable);
+        }
         long[] size = new long[1];
         WriteAheadLog.Ticket t = shared(() -> mutate(id, m -> m.prepareWrite(offset, len),
                 new WalRecord.Write(id, offset, data), size));
         finish(t, stable);
         return new Results.Write(len, size[0], stable);
+    }
+
+    /**
+     * Whole aligned blocks are written once: each is hashed (outside every lock) and stored straight
+     * as a sealed block without fsync, and the log gets only the hashes. The block files are synced
+     * by the log's next force (before it: {@link io.dittofs.block.local.LocalStore#syncUnsynced}), so
+     * a stable reply still means data and record are durable. Blocks of zeros are stored nowhere
+     * (like the checkpoint's). The blocks are stored under the shared lock, so the checkpoint's
+     * collection cannot delete a deduplicated block between the store and the record's reference.
+     */
+    private Results.Write writeFullBlocks(ByteString id, long offset, ByteBuffer data, boolean stable) throws IOException {
+        int len = data.remaining();
+        int n = len / bs;
+        ByteBuffer[] blocks = new ByteBuffer[n];
+        List<java.util.Optional<BlockHash>> hashes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            blocks[i] = data.slice(data.position() + i * bs, bs);
+            hashes.add(allZero(blocks[i]) ? java.util.Optional.empty() : java.util.Optional.of(BlockHash.of(blocks[i])));
+        }
+        long[] size = new long[1];
+        WriteAheadLog.Ticket t = shared(() -> {
+            for (int i = 0; i < n; i++) {
+                if (hashes.get(i).isPresent()) {
+                    content.stage(hashes.get(i).get(), blocks[i]);
+                    directBlocks.add(hashes.get(i).get());
+                }
+            }
+            return mutate(id, m -> { }, new WalRecord.FullBlocks(id, offset, bs, hashes), size);
+        });
+        finish(t, stable);
+        return new Results.Write(len, size[0], stable);
+    }
+
+    private static boolean allZero(ByteBuffer b) {
+        for (int off = 0; off < b.remaining(); off += ZEROS.capacity()) {
+            int n = Math.min(ZEROS.capacity(), b.remaining() - off);
+            if (ZEROS.slice(0, n).mismatch(b.slice(b.position() + off, n)) != -1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @FunctionalInterface

@@ -90,10 +90,17 @@ final class Checkpointer {
         engine.content().local().writeCheckpoint(CheckpointCodec.encode(next, bs, engine.table().all()));
         engine.wal().reset(next);
         collect();
+        Set<BlockHash> direct = engine.drainDirectBlocks();
         if (engine.syncer() != null) {
             for (Seal s : seals) {
                 if (s.entry() instanceof Entry.Sealed sealed && !content.onRemote().contains(sealed.hash())) {
                     engine.syncer().upload(sealed.hash());
+                }
+            }
+            // blocks of whole-block writes: sealed when written, persisted in the maps only now
+            for (BlockHash h : direct) {
+                if (engine.refs().live(h) && !content.onRemote().contains(h)) {
+                    engine.syncer().upload(h);
                 }
             }
         }

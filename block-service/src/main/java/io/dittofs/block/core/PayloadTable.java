@@ -51,6 +51,14 @@ final class PayloadTable {
                 m.prepareWrite(w.offset(), w.data().remaining());
                 m.applyWrite(w.offset(), w.data());
             }
+            case WalRecord.FullBlocks f -> {
+                if (f.blockSize() != ctx.blockSize()) {
+                    // a checkpoint pins the block size before any record is logged: this is corruption
+                    throw new IOException("a logged write of " + f.blockSize() + "-byte blocks in a tier of "
+                            + ctx.blockSize() + "-byte blocks");
+                }
+                getOrCreate(f.payload()).applyFullBlocks(f.offset(), f.blocks());
+            }
             case WalRecord.Truncate t -> {
                 PayloadMap m = getOrCreate(t.payload());
                 m.prepareTruncate(t.size());

@@ -4,6 +4,7 @@ import io.dittofs.block.core.blockmap.CheckpointCodec;
 import io.dittofs.block.core.blockmap.Entry;
 import io.dittofs.block.core.blockmap.PayloadMap;
 import io.dittofs.block.core.cas.BlockHash;
+import io.dittofs.block.core.wal.WalRecord;
 import io.dittofs.block.local.LocalStore;
 import io.dittofs.block.local.NoSpaceException;
 import io.dittofs.block.remote.RemoteStore;
@@ -49,9 +50,17 @@ final class Recovery {
                 }
             }
             boolean remoteListed = remote != null && listRemote(engine, remote);
-            long replayed = engine.wal().replay(engine.epoch(), record -> {
+            boolean[] cut = new boolean[1];
+            long replayed = engine.wal().replayUntil(engine.epoch(), record -> {
                 try {
+                    if (record instanceof WalRecord.FullBlocks f && !intact(engine, f)) {
+                        // Its blocks are fsynced before any force covering it, so this record (and
+                        // every later one) was never forced: no stable reply, no COMMIT covered it.
+                        cut[0] = true;
+                        return false;
+                    }
                     engine.table().apply(record);
+                    return true;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -63,6 +72,11 @@ final class Recovery {
             try {
                 engine.checkpoint();
             } catch (NoSpaceException e) {
+                if (cut[0]) {
+                    // running on this log would append after the records replay ignored: the next replay would lose them
+                    throw new NoSpaceException("local tier full at start-up and the write-ahead log ends in writes whose"
+                            + " blocks were lost; free space and restart: " + e.getMessage());
+                }
                 // The log stays authoritative (it is replayed again next time); serve from memory meanwhile.
                 checkpointed = false;
                 log.warn("local tier full at start-up, running on the write-ahead log until space is freed: {}", e.getMessage());
@@ -86,6 +100,17 @@ final class Recovery {
             engine.abandon();
             throw e;
         }
+    }
+
+    private static boolean intact(BlockEngine engine, WalRecord.FullBlocks f) throws IOException {
+        for (var h : f.blocks()) {
+            if (h.isPresent() && !engine.content().intactForReplay(h.get())) {
+                log.warn("write-ahead log: block {} of a write at {} was never synced (lost by the crash); the write was"
+                        + " not acknowledged as stable, replay ends there", h.get(), f.offset());
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

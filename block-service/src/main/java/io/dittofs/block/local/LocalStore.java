@@ -15,8 +15,26 @@ public interface LocalStore extends AutoCloseable {
     /** Stores a sealed block; durable once {@link #syncBlocks()} returns. Idempotent for the same hash. */
     void putBlock(BlockHash hash, ByteBuffer content) throws IOException;
 
-    /** Makes every block put so far durable (fsync of files and directories). */
+    /** Makes every block put so far durable (fsync of files and directories), also those of {@link #putBlockUnsynced}. */
     void syncBlocks() throws IOException;
+
+    /**
+     * Stores a block without making it durable yet (no fsync): it becomes durable, content and
+     * name, at the next {@link #syncUnsynced()} or {@link #syncBlocks()}. For whole blocks written
+     * by clients, whose log record is forced later (or never). When the block is already stored it
+     * is not written again, but it is still synced by the next call: it may be the unsynced file of
+     * a process that crashed. The default stores durably at once.
+     */
+    default void putBlockUnsynced(BlockHash hash, ByteBuffer content) throws IOException {
+        putBlock(hash, content);
+    }
+
+    /**
+     * Makes the blocks of {@link #putBlockUnsynced} durable (files, then their directories).
+     * Called before every force of the write-ahead log, so it costs nothing when there are none.
+     */
+    default void syncUnsynced() throws IOException {
+    }
 
     boolean hasBlock(BlockHash hash);
 

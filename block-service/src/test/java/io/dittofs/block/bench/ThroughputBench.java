@@ -31,6 +31,9 @@ import java.util.Random;
  * to the same disk as the physical limit. Run:
  * {@code ./mvnw -o -pl block-service exec:java -Dexec.classpathScope=test
  *  -Dexec.mainClass=io.dittofs.block.bench.ThroughputBench [-Dbench.mib=256 -Dbench.seconds=3]}
+ * ({@code -Dbench.seqOnly=true}: only the sequential write, {@code bench.rounds} times (default 3) over the
+ * same range with new content, each with the process's CPU per MiB;
+ * {@code -Dbench.grpc=false}: in-process targets only).
  */
 public final class ThroughputBench {
 
@@ -119,7 +122,9 @@ public final class ThroughputBench {
         if (Boolean.parseBoolean(System.getProperty("bench.disk", "true"))) run("disk (FileChannel)", new Disk(FileChannel.open(root.resolve("direct.bin"), StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE)), mib, seconds);
         for (String tier : System.getProperty("bench.tiers", "fs,memory").split(",")) {
-            for (boolean grpc : new boolean[] {false, true}) {
+            boolean[] modes = Boolean.parseBoolean(System.getProperty("bench.grpc", "true"))
+                    ? new boolean[] {false, true} : new boolean[] {false};
+            for (boolean grpc : modes) {
                 LocalStore local = tier.equals("fs") ? new FsLocalStore(root.resolve(tier + grpc), 0) : new MemoryLocalStore();
                 EngineSettings settings = EngineSettings.defaults().withBlockSize(Integer.getInteger("bench.blockSize", 1 << 20));
                 try (BlockEngine engine = BlockEngine.open(local, null, settings)) {
@@ -147,15 +152,33 @@ public final class ThroughputBench {
             long size = mib << 20;
             byte[] chunk = new byte[SEQ];
             new Random(1).nextBytes(chunk);
-            long start = System.nanoTime();
-            for (long off = 0; off < size; off += SEQ) {
-                chunk[0] = (byte) (off >>> 20); // distinct blocks: no dedup flattering the figure
-                chunk[1] = (byte) (off >>> 28);
-                t.write(off, chunk, false);
+            long start = 0;
+            int rounds = Boolean.getBoolean("bench.seqOnly") ? Integer.getInteger("bench.rounds", 3) : 1;
+            for (int round = 1; round <= rounds; round++) {
+                long cpu0 = processCpuNanos();
+                long own0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                long written0 = bytesDirtied();
+                start = System.nanoTime();
+                for (long off = 0; off < size; off += SEQ) {
+                    chunk[0] = (byte) (off >>> 20); // distinct blocks: no dedup flattering the figure
+                    chunk[1] = (byte) (off >>> 28);
+                    chunk[2] = (byte) round;        // and new content in every round
+                    t.write(off, chunk, false);
+                }
+                t.commit();
+                report(name, "seq write 1 MiB + commit", size, mib, start);
+                if (rounds > 1) {
+                    // every thread of the process (checkpoints, GC, JIT included): the cost per MiB written
+                    // the writer's own thread (what a caller waits for) apart from the background threads
+                    long own = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - own0;
+                    System.out.printf("%-22s %-30s %10.0f CPU us/MiB (writer thread %.0f), %.2f MiB to storage per MiB"
+                            + " (round %d)%n", name, "seq write 1 MiB + commit", (processCpuNanos() - cpu0) / 1e3 / mib,
+                            own / 1e3 / mib, (bytesDirtied() - written0) / (double) (mib << 20), round);
+                }
             }
-            t.commit();
-            report(name, "seq write 1 MiB + commit", size, mib, start);
-
+            if (rounds > 1) {
+                return;
+            }
             start = System.nanoTime();
             for (long off = 0; off < size; off += SEQ) {
                 t.read(off, SEQ);
@@ -194,6 +217,25 @@ public final class ThroughputBench {
                 report(name, "empty RPC (GetVerifier)", 0, ops, start);
             }
         }
+    }
+
+    /** Bytes this process caused to be written to storage (Linux /proc/self/io write_bytes; 0 elsewhere). */
+    static long bytesDirtied() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static void report(String name, String workload, long bytes, long ops, long start) {

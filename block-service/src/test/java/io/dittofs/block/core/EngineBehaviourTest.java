@@ -186,7 +186,10 @@ class EngineBehaviourTest {
         try (FsLocalStore local = new FsLocalStore(dir.resolve("views"), 0);
              BlockEngine e = BlockEngine.open(local, null, SETTINGS)) {
             write(e, "v", 0, a, false);
-            assertThat(e.read(id("v"), BS, 4096).buffer().isDirect()).as("dirty block: a copy").isFalse();
+            assertThat(e.read(id("v"), BS, 4096).buffer().isDirect()).as("whole blocks are sealed when written: a view")
+                    .isTrue();
+            write(e, "d", 10, a, false); // unaligned: dirty blocks
+            assertThat(e.read(id("d"), BS, 4096).buffer().isDirect()).as("dirty block: a copy").isFalse();
             e.checkpoint();
             Results.Read lent = e.read(id("v"), BS + 100, 4096);
             assertThat(lent.buffer().isDirect()).as("sealed block: a mapped view").isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import io.dittofs.block.core.blockmap.CheckpointCodec;
+import io.dittofs.block.core.cas.BlockHash;
 import io.dittofs.block.core.wal.WalCodec;
 import io.dittofs.block.core.wal.WalRecord;
 import io.dittofs.block.core.wal.WriteAheadLog;
@@ -11,6 +12,7 @@ import io.dittofs.block.local.memory.MemoryLocalStore;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +24,8 @@ class WalCodecFuzzTest {
         ByteString id = ByteString.copyFrom(EngineFixture.bytes(r.nextLong(), 1 + r.nextInt(40)));
         long a = r.nextLong() & Long.MAX_VALUE;
         long b = r.nextLong() & Long.MAX_VALUE;
-        return switch (r.nextInt(6)) {
+        return switch (r.nextInt(7)) {
+            case 5 -> fullBlocks(r, id);
             case 0 -> new WalRecord.Write(id, a, ByteBuffer.wrap(EngineFixture.bytes(r.nextLong(), r.nextInt(5000))));
             case 1 -> new WalRecord.Truncate(id, a);
             case 2 -> new WalRecord.Allocate(id, a, b);
@@ -30,6 +33,68 @@ class WalCodecFuzzTest {
             case 4 -> new WalRecord.Clone(id, a, ByteString.copyFromUtf8("d"), b, r.nextInt(1 << 20));
             default -> new WalRecord.Delete(id);
         };
+    }
+
+    static WalRecord.FullBlocks fullBlocks(Random r, ByteString id) {
+        int bs = 1 << (12 + r.nextInt(9));
+        List<Optional<BlockHash>> blocks = new ArrayList<>();
+        for (int i = 0, n = 1 + r.nextInt(6); i < n; i++) {
+            blocks.add(r.nextInt(4) == 0 ? Optional.empty()
+                    : Optional.of(BlockHash.of(EngineFixture.bytes(r.nextLong(), 1 + r.nextInt(100)), 0, 1)));
+        }
+        return new WalRecord.FullBlocks(id, (long) r.nextInt(1 << 20) * bs, bs, blocks);
+    }
+
+    /** The whole-block record's geometry comes from the disk: every field is checked before use. */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22})
+    void fullBlocksRecordsRoundTripAndBadGeometryIsRejected(long seed) {
+        Random r = new Random(seed);
+        for (int i = 0; i < 200; i++) {
+            WalRecord.FullBlocks f = fullBlocks(r, ByteString.copyFromUtf8("p" + i));
+            ByteBuffer body = body(f);
+            assertThat(WalCodec.decode(body.duplicate())).isEqualTo(f);
+            // layout: type, version, id length, id, offset u64, block size u32, count u32, blocks
+            int fixed = 3 + f.payload().size();
+            assertRejected(body, 1, (byte) 2);                                  // unknown version
+            assertRejected(putLong(body, fixed, f.offset() + 1), -1, (byte) 0);   // unaligned offset
+            assertRejected(putLong(body, fixed, Long.MIN_VALUE), -1, (byte) 0);   // negative offset
+            assertRejected(putInt(body, fixed + 8, f.blockSize() + 1), -1, (byte) 0); // not a power of two
+            assertRejected(putInt(body, fixed + 8, 1 << 27), -1, (byte) 0);      // beyond 64 MiB
+            assertRejected(putInt(body, fixed + 12, 0), -1, (byte) 0);           // no blocks
+            assertRejected(putInt(body, fixed + 12, Integer.MAX_VALUE), -1, (byte) 0); // more than the bytes
+            assertRejected(putInt(body, fixed + 12, f.blocks().size() + 1), -1, (byte) 0); // one past the end
+            assertRejected(body, fixed + 16, (byte) 7);                          // bad block kind
+            ByteBuffer longer = ByteBuffer.allocate(body.remaining() + 1).put(body.duplicate()).put((byte) 0).flip();
+            assertRejected(longer, -1, (byte) 0);                                // trailing byte
+        }
+    }
+
+    private static ByteBuffer body(WalRecord rec) {
+        ByteBuffer[] parts = WalCodec.encode(rec);
+        ByteBuffer b = ByteBuffer.allocate(parts[0].remaining() - WalCodec.HEADER + parts[1].remaining());
+        b.put(parts[0].duplicate().position(WalCodec.HEADER)).put(parts[1].duplicate());
+        return b.flip();
+    }
+
+    private static ByteBuffer putLong(ByteBuffer body, int at, long v) {
+        ByteBuffer copy = ByteBuffer.allocate(body.remaining()).put(body.duplicate()).flip();
+        return copy.putLong(at, v);
+    }
+
+    private static ByteBuffer putInt(ByteBuffer body, int at, int v) {
+        ByteBuffer copy = ByteBuffer.allocate(body.remaining()).put(body.duplicate()).flip();
+        return copy.putInt(at, v);
+    }
+
+    /** at < 0: the body as it is; else with that byte replaced. */
+    private static void assertRejected(ByteBuffer body, int at, byte v) {
+        ByteBuffer copy = ByteBuffer.allocate(body.remaining()).put(body.duplicate()).flip();
+        if (at >= 0) {
+            copy.put(at, v);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WalCodec.decode(copy))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     static String describe(WalRecord rec) {
@@ -82,6 +147,9 @@ class WalCodecFuzzTest {
             byte[] junk = EngineFixture.bytes(r.nextLong(), r.nextInt(200));
             if (junk.length > 0) {
                 junk[0] = (byte) (1 + r.nextInt(8));
+                if (junk[0] == 8 && junk.length > 1 && r.nextBoolean()) {
+                    junk[1] = 1; // the known version: get past it into the fields
+                }
             }
             try {
                 WalCodec.decode(ByteBuffer.wrap(junk));

@@ -12,6 +12,7 @@ final class CrashWorkload {
     static final int MAX_OFFSET = 1_500_000;
     static final int MAX_LEN = 256 * 1024;
     static final int SMALL_LEN = 8 * 1024;
+    static final int WHOLE_BLOCK = 64 * 1024;
 
     enum Kind { WRITE_UNSTABLE, WRITE_DATA_SYNC, WRITE_FILE_SYNC, TRUNCATE, COMMIT }
 
@@ -43,6 +44,11 @@ final class CrashWorkload {
         int len = r >= 10 && r < 45 ? 1 + rng.nextInt(SMALL_LEN) : 1 + rng.nextInt(MAX_LEN);
         long dataSeed = rng.nextLong();
         int st = rng.nextInt(3);
+        if (r >= 45 && r < 60) {
+            // whole aligned blocks (CrashChild's 64 KiB), written once as sealed blocks, hashes logged
+            off = off / WHOLE_BLOCK * WHOLE_BLOCK;
+            len = WHOLE_BLOCK * (1 + len % 4);
+        }
         if (r < 6) {
             return new Op(Kind.TRUNCATE, payload, off, 0, 0);
         }

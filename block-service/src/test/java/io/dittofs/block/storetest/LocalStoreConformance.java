@@ -63,6 +63,29 @@ public abstract class LocalStoreConformance {
         assertThat(store.listBlocks()).isEmpty();
     }
 
+    /** Blocks put without sync read like any other; a sync copes with blocks deleted or put again meanwhile. */
+    @Test
+    void unsyncedBlocksReadBackAndSyncAfterDeletesAndRepeats() throws Exception {
+        byte[] a = bytes(3, 70_000);
+        byte[] b = bytes(4, 70_000);
+        BlockHash ha = BlockHash.of(a, 0, a.length);
+        BlockHash hb = BlockHash.of(b, 0, b.length);
+        store.putBlockUnsynced(ha, ByteBuffer.wrap(a));
+        store.putBlockUnsynced(ha, ByteBuffer.wrap(a)); // idempotent
+        store.putBlockUnsynced(hb, ByteBuffer.wrap(b));
+        assertThat(store.listBlocks()).containsOnlyKeys(ha, hb);
+        ByteBuffer got = ByteBuffer.allocate(a.length);
+        assertThat(store.readBlock(ha, 0, got)).isEqualTo(a.length);
+        assertThat(got.array()).isEqualTo(a);
+        assertThat(store.deleteBlock(hb)).isTrue(); // collected before any sync
+        store.syncUnsynced();
+        store.syncUnsynced(); // nothing left: no work, no failure
+        store.putBlockUnsynced(hb, ByteBuffer.wrap(b)); // stored anew after its deletion
+        store.syncBlocks();
+        assertThat(store.readBlock(hb)).isEqualTo(ByteBuffer.wrap(b));
+        assertThat(store.usedBytes()).isGreaterThanOrEqualTo(140_000);
+    }
+
     /** A lent view (where the store lends) shows the block's bytes and keeps them after the block is deleted. */
     @Test
     void viewsShowTheBlockAndOutliveItsDeletion() throws Exception {

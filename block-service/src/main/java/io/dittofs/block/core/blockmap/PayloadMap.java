@@ -220,6 +220,19 @@ public final class PayloadMap {
         size = Math.max(size, offset + data.remaining());
     }
 
+    /**
+     * Whole blocks from offset (a multiple of the block size) replaced by sealed blocks already
+     * stored (or, for an empty element, by {@link Entry#ZERO}): whatever was there — dirty,
+     * patched, sealed — is released. Cannot fail.
+     */
+    public void applyFullBlocks(long offset, List<java.util.Optional<io.dittofs.block.core.cas.BlockHash>> hashes) {
+        long index = offset / bs;
+        for (var h : hashes) {
+            set(index++, h.<Entry>map(hash -> new Entry.Sealed(hash, bs)).orElse(Entry.ZERO));
+        }
+        size = Math.max(size, offset + (long) hashes.size() * bs);
+    }
+
     // ---- read -------------------------------------------------------------------------
 
     /**

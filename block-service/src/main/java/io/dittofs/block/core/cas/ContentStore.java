@@ -79,6 +79,43 @@ public final class ContentStore {
         cache.added(hash, content.remaining());
     }
 
+    /**
+     * Stores a whole block a client wrote, straight as a sealed block, without fsync (see
+     * {@link LocalStore#putBlockUnsynced}; the log's force syncs it). Only the local tier counts
+     * for dedup here: a copy known only remotely may be on its way out (a delete queued by the
+     * last collection), and the log record about to name this block must find it after a crash.
+     */
+    public void stage(BlockHash hash, ByteBuffer content) throws IOException {
+        boolean had = local.hasBlock(hash);
+        local.putBlockUnsynced(hash, content);
+        if (!had) {
+            verified.add(hash);
+            cache.added(hash, content.remaining());
+        }
+    }
+
+    /**
+     * Replay of a logged whole-block write: true when its block is intact in either tier. A local
+     * copy is read and verified (a block put without fsync may come back empty or short after a
+     * power loss) and queued for the next sync: the process that put it may have died before
+     * syncing it, and the checkpoint about to persist a reference to it must not outlive it.
+     * A local copy that does not match is dropped; false when no tier has the content.
+     */
+    public boolean intactForReplay(BlockHash hash) throws IOException {
+        ByteBuffer b = local.readBlock(hash);
+        if (b != null && hash.matches(b)) {
+            local.putBlockUnsynced(hash, b);
+            verified.add(hash);
+            return true;
+        }
+        if (b != null) {
+            log.warn("block {} of a logged write does not match its hash (not synced before a crash); dropping it", hash);
+            local.deleteBlock(hash);
+            droppedLocally(hash);
+        }
+        return onRemote.contains(hash);
+    }
+
     public void read(BlockHash hash, long pos, byte[] dst, int off, int len) throws IOException {
         for (int attempt = 0; attempt < 3; attempt++) {
             ensureLocal(hash);

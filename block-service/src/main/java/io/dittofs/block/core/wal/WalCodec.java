@@ -1,7 +1,11 @@
 package io.dittofs.block.core.wal;
 
 import com.google.protobuf.ByteString;
+import io.dittofs.block.core.cas.BlockHash;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
@@ -17,7 +21,18 @@ public final class WalCodec {
     public static final int MAX_BODY = 64 * 1024 * 1024;
     static final int MAX_ID = 255;
 
-    private static final byte EPOCH = 1, WRITE = 2, TRUNCATE = 3, ALLOCATE = 4, DEALLOCATE = 5, CLONE = 6, DELETE = 7;
+    private static final byte EPOCH = 1, WRITE = 2, TRUNCATE = 3, ALLOCATE = 4, DEALLOCATE = 5, CLONE = 6, DELETE = 7,
+            FULL_BLOCKS = 8;
+    /**
+     * Layout version of a FULL_BLOCKS body (its first byte after the type): a later layout gets a new
+     * number, and a log written by this code keeps replaying. Logs of before FULL_BLOCKS have none of it.
+     */
+    static final byte FULL_BLOCKS_V1 = 1;
+    private static final byte ZERO_BLOCK = 0, SEALED_BLOCK = 1;
+    /** Bounds of a block size a record may name (EngineSettings accepts the same). */
+    private static final int MIN_BLOCK = 4096, MAX_BLOCK = 64 << 20;
+    /** Offsets and ends above this are corrupt (BlockEngine.MAX_SIZE). */
+    private static final long MAX_END = 1L << 60;
 
     private WalCodec() {
     }
@@ -34,6 +49,21 @@ public final class WalCodec {
                 putId(fields, w.payload());
                 fields.putLong(w.offset());
                 data = w.data().duplicate();
+            }
+            case WalRecord.FullBlocks f -> {
+                fields.put(FULL_BLOCKS).put(FULL_BLOCKS_V1);
+                putId(fields, f.payload());
+                fields.putLong(f.offset()).putInt(f.blockSize()).putInt(f.blocks().size());
+                data = ByteBuffer.allocate(f.blocks().size() * (1 + BlockHash.BYTES));
+                for (var b : f.blocks()) {
+                    if (b.isPresent()) {
+                        data.put(SEALED_BLOCK);
+                        b.get().writeTo(data);
+                    } else {
+                        data.put(ZERO_BLOCK);
+                    }
+                }
+                data.flip();
             }
             case WalRecord.Truncate t -> {
                 fields.put(TRUNCATE);
@@ -111,6 +141,7 @@ public final class WalCodec {
                     long off = body.getLong();
                     yield new WalRecord.Write(id, nonNegative(off), body.slice());
                 }
+                case FULL_BLOCKS -> fullBlocks(body);
                 case TRUNCATE -> new WalRecord.Truncate(getId(body), nonNegative(body.getLong()));
                 case ALLOCATE -> new WalRecord.Allocate(getId(body), nonNegative(body.getLong()), nonNegative(body.getLong()));
                 case DEALLOCATE -> new WalRecord.Deallocate(getId(body), nonNegative(body.getLong()), nonNegative(body.getLong()));
@@ -126,6 +157,37 @@ public final class WalCodec {
         } catch (java.nio.BufferUnderflowException e) {
             throw new IllegalArgumentException("truncated WAL record", e);
         }
+    }
+
+    /** Never trusts a length: the count is bounded by the bytes left, the geometry by the engine's limits. */
+    private static WalRecord.FullBlocks fullBlocks(ByteBuffer body) {
+        byte version = body.get();
+        if (version != FULL_BLOCKS_V1) {
+            throw new IllegalArgumentException("unknown full-blocks record version " + version);
+        }
+        ByteString id = getId(body);
+        long offset = nonNegative(body.getLong());
+        int blockSize = body.getInt();
+        int count = body.getInt();
+        if (blockSize < MIN_BLOCK || blockSize > MAX_BLOCK || Integer.bitCount(blockSize) != 1) {
+            throw new IllegalArgumentException("bad block size " + blockSize + " in full-blocks record");
+        }
+        if (offset % blockSize != 0 || offset >= MAX_END) {
+            throw new IllegalArgumentException("full-blocks record at unaligned or huge offset " + offset);
+        }
+        if (count < 1 || count > body.remaining() || (long) count * blockSize > MAX_END - offset) {
+            throw new IllegalArgumentException("bad block count " + count + " in full-blocks record");
+        }
+        List<Optional<BlockHash>> blocks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte kind = body.get();
+            blocks.add(switch (kind) {
+                case ZERO_BLOCK -> Optional.empty();
+                case SEALED_BLOCK -> Optional.of(BlockHash.read(body));
+                default -> throw new IllegalArgumentException("bad block kind " + kind + " in full-blocks record");
+            });
+        }
+        return new WalRecord.FullBlocks(id, offset, blockSize, blocks);
     }
 
     private static ByteString getId(ByteBuffer in) {

@@ -4,6 +4,7 @@ import io.dittofs.block.local.Journal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,14 +22,32 @@ public final class WriteAheadLog {
     public record Ticket(long generation, long end) {
     }
 
+    /** Runs before every force of the log, see {@link #WriteAheadLog(Journal, BeforeForce)}. */
+    @FunctionalInterface
+    public interface BeforeForce {
+        void run() throws IOException;
+    }
+
     private final Journal journal;
+    private final BeforeForce beforeForce;
     private final Object syncLock = new Object();
     private long generation;
     private long durable;
     private boolean forcing;
 
     public WriteAheadLog(Journal journal) {
+        this(journal, () -> { });
+    }
+
+    /**
+     * @param beforeForce called after the extent of a force is fixed and before the force: it must
+     *                    make durable whatever the records appended so far refer to outside the log
+     *                    (the block files of {@link WalRecord.FullBlocks}), so a forced record never
+     *                    names a block a crash can lose
+     */
+    public WriteAheadLog(Journal journal, BeforeForce beforeForce) {
         this.journal = journal;
+        this.beforeForce = beforeForce;
     }
 
     public Ticket append(WalRecord record) throws IOException {
@@ -62,6 +81,8 @@ public final class WriteAheadLog {
         long target = journal.size();
         IOException failure = null;
         try {
+            // every record up to target was appended after its blocks were stored: sync those first
+            beforeForce.run();
             journal.force();
         } catch (IOException e) {
             failure = e;
@@ -109,6 +130,17 @@ public final class WriteAheadLog {
      * @return the number of records replayed
      */
     public long replay(long epoch, Consumer<WalRecord> consumer) throws IOException {
+        return replayUntil(epoch, r -> {
+            consumer.accept(r);
+            return true;
+        });
+    }
+
+    /**
+     * Like {@link #replay(long, Consumer)}, but the consumer may end the replay before a record
+     * (by answering false): that record and all after it are ignored like a torn tail.
+     */
+    public long replayUntil(long epoch, Predicate<WalRecord> consumer) throws IOException {
         long size = journal.size();
         long pos = 0;
         long count = 0;
@@ -145,7 +177,11 @@ public final class WriteAheadLog {
                 }
                 continue;
             }
-            consumer.accept(record);
+            if (!consumer.test(record)) {
+                log.warn("write-ahead log: replay ends before the record at {} of {} ({})", pos - WalCodec.HEADER - len,
+                        size, record.getClass().getSimpleName());
+                break;
+            }
             count++;
         }
         return count;

@@ -39,6 +39,18 @@ public final class FsLocalStore implements LocalStore {
     private final FsQuota quota;
     private final FsJournal journal;
     private final Set<Path> unsyncedDirs = ConcurrentHashMap.newKeySet();
+    /**
+     * Block files of {@link #putBlockUnsynced} not fsynced yet, each with the sequence number of its
+     * last put: a sync forgets a file only if nobody put it again meanwhile (it may have been
+     * collected and written anew after the sync opened the old one).
+     */
+    private final Map<Path, Long> unsyncedFiles = new ConcurrentHashMap<>();
+    /** Directories that got an unsynced block's rename (or a new subdirectory), same sequence numbers. */
+    private final Map<Path, Long> unsyncedDirsOfBlocks = new ConcurrentHashMap<>();
+    private final AtomicLong unsyncedSeq = new AtomicLong();
+    private final BlockFlusher flusher = new BlockFlusher(this::syncUnsynced);
+    /** The two-hex-digit subdirectories known to exist: no mkdir per block. Never removed. */
+    private final Set<Path> knownDirs = ConcurrentHashMap.newKeySet();
     private final Map<BlockHash, Long> sizes = new ConcurrentHashMap<>();
     private final AtomicLong tmpCounter = new AtomicLong();
     private final Map<BlockHash, FileChannel> channels = new ConcurrentHashMap<>();
@@ -109,8 +121,32 @@ public final class FsLocalStore implements LocalStore {
         if (sizes.containsKey(hash)) {
             return;
         }
+        store(hash, content, true);
+    }
+
+    @Override
+    public void putBlockUnsynced(BlockHash hash, ByteBuffer content) throws IOException {
         Path target = pathOf(hash);
-        Path dir = Files.createDirectories(target.getParent());
+        if (!sizes.containsKey(hash)) {
+            store(hash, content, false);
+        }
+        // also when it was there: it may be an earlier process's unsynced file, still only in the page cache.
+        // The directory first: a sync that sees the file must also see (and sync after it) its directory.
+        long seq = unsyncedSeq.incrementAndGet();
+        unsyncedDirsOfBlocks.put(target.getParent(), seq);
+        unsyncedFiles.put(target, seq);
+        flusher.poke();
+    }
+
+    private void store(BlockHash hash, ByteBuffer content, boolean sync) throws IOException {
+        Path target = pathOf(hash);
+        Path dir = target.getParent();
+        if (!knownDirs.contains(dir)) {
+            Files.createDirectories(dir);
+            // its entry in blocks/ must be durable before a block in it is relied on
+            unsyncedDirsOfBlocks.put(blocks, unsyncedSeq.incrementAndGet());
+            knownDirs.add(dir);
+        }
         long len = content.remaining();
         quota.reserve(len, "block " + hash.hex());
         Path tmp = dir.resolve(hash.hex() + "." + tmpCounter.incrementAndGet() + ".tmp");
@@ -120,7 +156,9 @@ public final class FsLocalStore implements LocalStore {
                 while (src.hasRemaining()) {
                     ch.write(src);
                 }
-                ch.force(false);
+                if (sync) {
+                    ch.force(false);
+                }
             }
             move(tmp, target);
         } catch (IOException e) {
@@ -144,11 +182,38 @@ public final class FsLocalStore implements LocalStore {
 
     @Override
     public void syncBlocks() throws IOException {
+        syncUnsynced();
         for (Path dir : Set.copyOf(unsyncedDirs)) {
             unsyncedDirs.remove(dir);
             fsyncDir(dir);
         }
         fsyncDir(blocks);
+    }
+
+    /**
+     * fdatasync of each unsynced block file, then of the directories holding them. Files removed
+     * meanwhile were collected: only a block no persisted map and no log refers to is deleted.
+     */
+    @Override
+    public void syncUnsynced() throws IOException {
+        if (unsyncedFiles.isEmpty() && unsyncedDirsOfBlocks.isEmpty()) {
+            return;
+        }
+        // removed only after the fsync: a checkpoint syncing concurrently must not skip a file in flight here
+        for (Map.Entry<Path, Long> e : Map.copyOf(unsyncedFiles).entrySet()) {
+            Path f = e.getKey();
+            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+                ch.force(false);
+            } catch (java.nio.file.NoSuchFileException collected) {
+                log.debug("unsynced block {} was collected before its sync", f.getFileName());
+            }
+            unsyncedFiles.remove(f, e.getValue());
+        }
+        // after the files: a rename is only worth making durable once the bytes it names are
+        for (Map.Entry<Path, Long> e : Map.copyOf(unsyncedDirsOfBlocks).entrySet()) {
+            fsyncDir(e.getKey());
+            unsyncedDirsOfBlocks.remove(e.getKey(), e.getValue());
+        }
     }
 
     private static void fsyncDir(Path dir) throws IOException {
@@ -360,6 +425,7 @@ public final class FsLocalStore implements LocalStore {
 
     @Override
     public void close() throws IOException {
+        flusher.close();
         mappings.clear();
         for (BlockHash h : Set.copyOf(channels.keySet())) {
             closeChannel(h);
