@@ -37,7 +37,9 @@ public final class InvalidationHub implements AutoCloseable {
     private final int leaseMillis;
     private final AtomicLong sequence = new AtomicLong();
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService reaper;
+    /** Started with the first subscriber: a service no gateway caches for runs no extra thread. */
+    private ScheduledExecutorService reaper;
+    private boolean closed;
 
     public InvalidationHub(Duration lease) {
         if (lease == null || lease.toMillis() < 10 || lease.toMillis() > 60_000) {
@@ -45,7 +47,13 @@ public final class InvalidationHub implements AutoCloseable {
         }
         this.leaseNanos = lease.toNanos();
         this.leaseMillis = (int) lease.toMillis();
-        this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
+    }
+
+    private synchronized void startReaper() {
+        if (reaper != null || closed) {
+            return;
+        }
+        reaper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "invalidation-hub-reaper");
             t.setDaemon(true);
             return t;
@@ -73,6 +81,7 @@ public final class InvalidationHub implements AutoCloseable {
     }
 
     void register(Subscriber s) {
+        startReaper();
         subscribers.add(s);
         log.info("gateway {} subscribed to invalidations", s.gatewayId());
     }
@@ -180,9 +189,14 @@ public final class InvalidationHub implements AutoCloseable {
 
     @Override
     public void close() {
-        reaper.shutdownNow();
+        synchronized (this) {
+            closed = true;
+            if (reaper != null) {
+                reaper.shutdownNow();
+            }
+        }
         for (Subscriber s : subscribers) {
-            s.drop("metadata-service stopping");
+            s.drop("metadata-service stopping");   // logged as a warning, like any drop: rare
         }
     }
 }
