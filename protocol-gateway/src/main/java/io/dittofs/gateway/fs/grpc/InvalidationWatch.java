@@ -77,7 +77,7 @@ public final class InvalidationWatch implements AutoCloseable {
      * under the old one is sent to this gateway like anyone else's.
      */
     public synchronized void restart(String why) {
-        log.debug("attribute cache restarts: {}", why);
+        log.info("attribute cache cleared, re-subscribing: {}", why);
         cache.reset();
         gatewayId = newId();
         Stream s = current;
@@ -120,6 +120,7 @@ public final class InvalidationWatch implements AutoCloseable {
         }
         Stream s = new Stream();
         current = s;
+        log.debug("subscribing to invalidations as {}", gatewayId);
         s.requests = stub.watchInvalidations(s);
         s.send(WatchRequest.newBuilder().setSubscribe(Subscribe.newBuilder().setGatewayId(gatewayId)).build());
         s.renew();
