@@ -132,6 +132,16 @@ public final class AttrCache {
         return live() ? g : NO_TICKET;
     }
 
+    /**
+     * The generation under which this gateway's own mutation, started under {@code ticket}, may
+     * store its answer's post-op attributes: its answer's invalidation moves the counter exactly
+     * once. Any other movement (another gateway's change, another own change, a reset) may be
+     * newer than the answer, and then nothing is stored.
+     */
+    public static long afterOwnChange(long ticket) {
+        return ticket == NO_TICKET ? NO_TICKET : ticket + 1;
+    }
+
     private boolean admits(long ticket) {
         return ticket != NO_TICKET && generation.get() == ticket;
     }

@@ -30,6 +30,7 @@ import io.dittofs.gateway.fs.model.SetAttrResult;
 import io.dittofs.gateway.fs.model.SetAttrs;
 import io.dittofs.gateway.fs.model.Stability;
 import io.dittofs.gateway.fs.model.Time;
+import io.dittofs.gateway.fs.model.Wcc;
 import io.dittofs.gateway.fs.model.WriteResult;
 import io.dittofs.gateway.fs.model.XattrResult;
 import io.dittofs.gateway.identity.Principal;
@@ -143,6 +144,69 @@ public final class CachingFileSystem implements FileSystem {
         return p;
     }
 
+    // ------------------------------------------------------------------ own changes: post-op attributes kept
+
+    /**
+     * A file made here is usually looked up and stat'ed next (untar, then ls -l): its name, its
+     * attributes and the directory's post-op attributes are kept, under the own-change rule
+     * ({@link AttrCache#afterOwnChange}). Creating needs search permission on the directory, so
+     * the caller's LOOKUP would succeed too.
+     */
+    @Override
+    public CreateResult create(Principal who, Handle dir, String name, CreateSpec spec) {
+        long ticket = cache.ticket();
+        CreateResult r = delegate.create(who, dir, name, spec);
+        if (r.status().ok() && r.handle() != null && r.attr() != null && r.dirWcc() != null && r.dirWcc().after() != null) {
+            long own = AttrCache.afterOwnChange(ticket);
+            cache.putAttr(own, r.handle(), r.attr());
+            cache.putAttr(own, dir, r.dirWcc().after());
+            cache.putLookup(own, dir, name, AttrCache.Who.of(who), new AttrCache.Lookup(FsStatus.OK, r.handle()));
+        }
+        return r;
+    }
+
+    @Override
+    public RemoveResult remove(Principal who, Handle dir, String name, RemoveKind kind) {
+        long ticket = cache.ticket();
+        RemoveResult r = delegate.remove(who, dir, name, kind);
+        if (r.status().ok() && r.dirWcc() != null && r.dirWcc().after() != null) {
+            long own = AttrCache.afterOwnChange(ticket);
+            cache.putAttr(own, dir, r.dirWcc().after());
+            cache.putLookup(own, dir, name, AttrCache.Who.of(who), new AttrCache.Lookup(FsStatus.NOENT, null));
+        }
+        return r;
+    }
+
+    @Override
+    public SetAttrResult setAttr(Principal who, Handle h, SetAttrs attrs, Time guard) {
+        long ticket = cache.ticket();
+        SetAttrResult r = delegate.setAttr(who, h, attrs, guard);
+        keep(ticket, h, r.status(), r.wcc());
+        return r;
+    }
+
+    @Override
+    public WriteResult write(Principal who, Handle h, long offset, ByteBuffer data, Stability stability) {
+        long ticket = cache.ticket();
+        WriteResult r = delegate.write(who, h, offset, data, stability);
+        keep(ticket, h, r.status(), r.wcc());
+        return r;
+    }
+
+    @Override
+    public WriteResult write(OpenFile file, long offset, ByteBuffer data, Stability stability) {
+        long ticket = cache.ticket();
+        WriteResult r = delegate.write(file, offset, data, stability);
+        keep(ticket, file.handle(), r.status(), r.wcc());
+        return r;
+    }
+
+    private void keep(long ticket, Handle h, FsStatus status, Wcc wcc) {
+        if (status.ok() && wcc != null && wcc.after() != null) {
+            cache.putAttr(AttrCache.afterOwnChange(ticket), h, wcc.after());
+        }
+    }
+
     // ------------------------------------------------------------------ the rest goes straight through
 
     @Override
@@ -155,25 +219,12 @@ public final class CachingFileSystem implements FileSystem {
         return delegate.getAttrWithAcl(who, h);
     }
 
-    @Override
-    public SetAttrResult setAttr(Principal who, Handle h, SetAttrs attrs, Time guard) {
-        return delegate.setAttr(who, h, attrs, guard);
-    }
 
     @Override
     public ReadLinkResult readLink(Principal who, Handle h) {
         return delegate.readLink(who, h);
     }
 
-    @Override
-    public CreateResult create(Principal who, Handle dir, String name, CreateSpec spec) {
-        return delegate.create(who, dir, name, spec);
-    }
-
-    @Override
-    public RemoveResult remove(Principal who, Handle dir, String name, RemoveKind kind) {
-        return delegate.remove(who, dir, name, kind);
-    }
 
     @Override
     public RenameResult rename(Principal who, Handle fromDir, String from, Handle toDir, String to) {
@@ -230,15 +281,6 @@ public final class CachingFileSystem implements FileSystem {
         return delegate.read(who, h, offset, count);
     }
 
-    @Override
-    public WriteResult write(Principal who, Handle h, long offset, ByteBuffer data, Stability stability) {
-        return delegate.write(who, h, offset, data, stability);
-    }
-
-    @Override
-    public WriteResult write(OpenFile file, long offset, ByteBuffer data, Stability stability) {
-        return delegate.write(file, offset, data, stability);
-    }
 
     @Override
     public AllocatedResult allocated(OpenFile file, long offset, long length, int max) {

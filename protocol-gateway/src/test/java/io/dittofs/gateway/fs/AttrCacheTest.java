@@ -42,6 +42,22 @@ class AttrCacheTest {
     }
 
     @Test
+    void anOwnChangeKeepsItsAnswerOnlyIfNothingElseWasInvalidatedMeanwhile() {
+        AttrCache c = live();
+        long ticket = c.ticket();
+        c.invalidate(List.of(H));                  // the change's own answer
+        c.putAttr(AttrCache.afterOwnChange(ticket), H, attr(5));
+        assertThat(c.attr(H).size()).isEqualTo(5);
+
+        ticket = c.ticket();
+        c.invalidate(List.of(H));                  // the change's own answer
+        c.invalidate(List.of(H));                  // and someone else's, possibly newer
+        c.putAttr(AttrCache.afterOwnChange(ticket), H, attr(6));
+        assertThat(c.attr(H)).isNull();
+        assertThat(AttrCache.afterOwnChange(AttrCache.NO_TICKET)).isEqualTo(AttrCache.NO_TICKET);
+    }
+
+    @Test
     void nothingIsKeptOrServedWithoutALease() {
         AttrCache c = new AttrCache(64, null);
         assertThat(c.ticket()).isEqualTo(AttrCache.NO_TICKET);

@@ -186,7 +186,23 @@ class CoherentAttrCacheTest {
                 .isEqualTo(FsStatus.OK);
         assertThat(a.fs().getAttr(ROOT, f).attr().size()).isEqualTo(10);
         Handle x = create(a.fs(), "x");
+        // kept from the CREATE's answer: no call for the lookup nor for the attributes
+        double lookupHits = a.count("lookup", "hit");
         assertThat(a.fs().lookup(ROOT, root, "x").handle()).isEqualTo(x);
+        assertThat(a.count("lookup", "hit")).isEqualTo(lookupHits + 1);
+        assertThat(a.fs().getAttr(ROOT, x).attr().size()).isZero();
+        // and a change through the other gateway still reaches it
+        assertThat(b.fs().write(ROOT, x, 0, ByteBuffer.wrap(new byte[7]), Stability.FILE_SYNC).status())
+                .isEqualTo(FsStatus.OK);
+        assertThat(a.fs().getAttr(ROOT, x).attr().size()).isEqualTo(7);
+        assertThat(a.fs().lookup(ROOT, root, "x").attr().size()).isEqualTo(7);
+        assertThat(b.fs().remove(ROOT, root, "x", RemoveKind.NON_DIRECTORY).status()).isEqualTo(FsStatus.OK);
+        assertThat(a.fs().lookup(ROOT, root, "x").status()).isEqualTo(FsStatus.NOENT);
+        // a removal here keeps the name's absence
+        assertThat(a.fs().remove(ROOT, root, "f", RemoveKind.NON_DIRECTORY).status()).isEqualTo(FsStatus.OK);
+        lookupHits = a.count("lookup", "hit");
+        assertThat(a.fs().lookup(ROOT, root, "f").status()).isEqualTo(FsStatus.NOENT);
+        assertThat(a.count("lookup", "hit")).isEqualTo(lookupHits + 1);
     }
 
     /** The negative control: the same cache kept live without its invalidation stream serves stale attributes. */
