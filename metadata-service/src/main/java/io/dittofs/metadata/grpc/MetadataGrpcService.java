@@ -116,19 +116,39 @@ public final class MetadataGrpcService implements MetadataServiceGrpc.AsyncServi
      * A mutation: answered only after what it changed is published. Published whatever its
      * status: a failed mutation changed nothing, and the cost of telling is one wasted round.
      */
-    private <Q, R> void mutate(Op<Q, R> op, Q request, StreamObserver<R> out, BiConsumer<R, List<FileHandle>> affected) {
+    private <Q, R> void mutate(Op<Q, R> op, Q request, StreamObserver<R> out, BiConsumer<R, Affected> affected) {
         R response = op.run(request);
-        List<FileHandle> handles = new ArrayList<>(4);
-        affected.accept(response, handles);
-        handles.removeIf(h -> h.getValue().isEmpty());
-        publish(handles, false);
+        Affected a = new Affected();
+        affected.accept(response, a);
+        publish(a.change);
         out.onNext(response);
         out.onCompleted();
     }
 
-    private void publish(List<FileHandle> handles, boolean all) {
+    /** What a mutation changed: whole objects, directories' attributes only, and names. */
+    private static final class Affected {
+        final Invalidation.Builder change = Invalidation.newBuilder();
+
+        /** Attributes, access results and every cached name inside (a directory whose mode changed). */
+        Affected object(FileHandle h) {
+            if (!h.getValue().isEmpty()) {
+                change.addHandles(h);
+            }
+            return this;
+        }
+
+        /** A directory whose attributes changed because {@code name} in it did; its other names did not. */
+        Affected entry(FileHandle dir, String name) {
+            if (!dir.getValue().isEmpty()) {
+                change.addAttrs(dir).addNames(EntryName.newBuilder().setDir(dir).setName(name));
+            }
+            return this;
+        }
+    }
+
+    private void publish(Invalidation.Builder change) {
         CoherenceHeaders.CallState call = CoherenceHeaders.current();
-        var inv = hub.publish(call == null ? null : call.origin(), handles, all);
+        var inv = hub.publish(call == null ? null : call.origin(), change);
         if (call != null && inv != null) {
             call.outcome(inv);
         }
@@ -159,7 +179,7 @@ public final class MetadataGrpcService implements MetadataServiceGrpc.AsyncServi
     public void deleteShare(io.dittofs.contracts.metadata.v1.DeleteShareRequest r,
                             StreamObserver<io.dittofs.contracts.metadata.v1.DeleteShareResponse> o) {
         DeleteShareResponse resp = deleteShare.run(r);
-        publish(List.of(), true);
+        publish(Invalidation.newBuilder().setAll(true));
         o.onNext(resp);
         o.onCompleted();
     }
@@ -176,7 +196,7 @@ public final class MetadataGrpcService implements MetadataServiceGrpc.AsyncServi
 
     @Override
     public void setAttr(SetAttrRequest r, StreamObserver<SetAttrResponse> o) {
-        mutate(setAttr, r, o, (resp, hs) -> hs.add(r.getHandle()));
+        mutate(setAttr, r, o, (resp, a) -> a.object(r.getHandle()));
     }
 
     @Override
@@ -186,10 +206,7 @@ public final class MetadataGrpcService implements MetadataServiceGrpc.AsyncServi
 
     @Override
     public void create(CreateRequest r, StreamObserver<CreateResponse> o) {
-        mutate(create, r, o, (resp, hs) -> {
-            hs.add(r.getDir());
-            hs.add(resp.getHandle());
-        });
+        mutate(create, r, o, (resp, a) -> a.entry(r.getDir(), r.getName()).object(resp.getHandle()));
     }
 
     @Override
@@ -199,28 +216,18 @@ public final class MetadataGrpcService implements MetadataServiceGrpc.AsyncServi
 
     @Override
     public void remove(RemoveRequest r, StreamObserver<RemoveResponse> o) {
-        mutate(remove, r, o, (resp, hs) -> {
-            hs.add(r.getDir());
-            hs.add(resp.getReleased().getHandle());
-        });
+        mutate(remove, r, o, (resp, a) -> a.entry(r.getDir(), r.getName()).object(resp.getReleased().getHandle()));
     }
 
     @Override
     public void rename(RenameRequest r, StreamObserver<RenameResponse> o) {
-        mutate(rename, r, o, (resp, hs) -> {
-            hs.add(r.getFromDir());
-            hs.add(r.getToDir());
-            hs.add(resp.getMoved());
-            hs.add(resp.getReplaced().getHandle());
-        });
+        mutate(rename, r, o, (resp, a) -> a.entry(r.getFromDir(), r.getFromName()).entry(r.getToDir(), r.getToName())
+                .object(resp.getMoved()).object(resp.getReplaced().getHandle()));
     }
 
     @Override
     public void link(LinkRequest r, StreamObserver<LinkResponse> o) {
-        mutate(link, r, o, (resp, hs) -> {
-            hs.add(r.getHandle());
-            hs.add(r.getDir());
-        });
+        mutate(link, r, o, (resp, a) -> a.object(r.getHandle()).entry(r.getDir(), r.getName()));
     }
 
     @Override
@@ -230,7 +237,7 @@ public final class MetadataGrpcService implements MetadataServiceGrpc.AsyncServi
 
     @Override
     public void recordWrite(RecordWriteRequest r, StreamObserver<RecordWriteResponse> o) {
-        mutate(recordWrite, r, o, (resp, hs) -> hs.add(r.getHandle()));
+        mutate(recordWrite, r, o, (resp, a) -> a.object(r.getHandle()));
     }
 
     @Override
@@ -255,7 +262,7 @@ public final class MetadataGrpcService implements MetadataServiceGrpc.AsyncServi
 
     @Override
     public void setXattr(SetXattrRequest r, StreamObserver<SetXattrResponse> o) {
-        mutate(setXattr, r, o, (resp, hs) -> hs.add(r.getHandle()));
+        mutate(setXattr, r, o, (resp, a) -> a.object(r.getHandle()));
     }
 
     @Override
@@ -265,6 +272,6 @@ public final class MetadataGrpcService implements MetadataServiceGrpc.AsyncServi
 
     @Override
     public void removeXattr(RemoveXattrRequest r, StreamObserver<RemoveXattrResponse> o) {
-        mutate(removeXattr, r, o, (resp, hs) -> hs.add(r.getHandle()));
+        mutate(removeXattr, r, o, (resp, a) -> a.object(r.getHandle()));
     }
 }

@@ -41,9 +41,6 @@ public final class AttrCache {
     public record Lookup(FsStatus status, Handle child) {
     }
 
-    private record NameKey(String name, Who who) {
-    }
-
     private record AccessKey(Who who, int requested) {
     }
 
@@ -53,7 +50,9 @@ public final class AttrCache {
     private volatile long validUntil;
     private volatile boolean serving;
     private final ConcurrentHashMap<Handle, FileAttr> attrs = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Handle, ConcurrentHashMap<NameKey, Lookup>> names = new ConcurrentHashMap<>();
+    /** directory → name → caller → outcome: a changed name is dropped for every caller at once. */
+    private final ConcurrentHashMap<Handle, ConcurrentHashMap<String, ConcurrentHashMap<Who, Lookup>>> names =
+            new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Handle, ConcurrentHashMap<AccessKey, Integer>> access = new ConcurrentHashMap<>();
     private final Counter[] hits = new Counter[Op.values().length];
     private final Counter[] misses = new Counter[Op.values().length];
@@ -105,13 +104,36 @@ public final class AttrCache {
         clear();
     }
 
+    /** A changed name: {@code name} in directory {@code dir}. */
+    public record Name(Handle dir, String name) {
+    }
+
     /** Forgets everything about these objects (attributes, names in them, access results). */
     public void invalidate(Collection<Handle> handles) {
+        invalidate(handles, List.of(), List.of());
+    }
+
+    /**
+     * Forgets everything about {@code objects}; only the attributes and access results of
+     * {@code attrsOnly} (directories whose other names did not change); and the {@code changed}
+     * names, for every caller.
+     */
+    public void invalidate(Collection<Handle> objects, Collection<Handle> attrsOnly, Collection<Name> changed) {
         generation.incrementAndGet();
-        for (Handle h : handles) {
+        for (Handle h : objects) {
             attrs.remove(h);
             names.remove(h);
             access.remove(h);
+        }
+        for (Handle h : attrsOnly) {
+            attrs.remove(h);
+            access.remove(h);
+        }
+        for (Name n : changed) {
+            Map<String, ConcurrentHashMap<Who, Lookup>> m = names.get(n.dir());
+            if (m != null) {
+                m.remove(n.name());
+            }
         }
     }
 
@@ -157,8 +179,9 @@ public final class AttrCache {
         if (!live()) {
             return null;
         }
-        Map<NameKey, Lookup> m = names.get(dir);
-        return m == null ? null : m.get(new NameKey(name, who));
+        Map<String, ConcurrentHashMap<Who, Lookup>> m = names.get(dir);
+        Map<Who, Lookup> byCaller = m == null ? null : m.get(name);
+        return byCaller == null ? null : byCaller.get(who);
     }
 
     /** The access bits granted to {@code who} out of {@code requested}, or null. */
@@ -196,14 +219,14 @@ public final class AttrCache {
             return;
         }
         bound(names);
-        ConcurrentHashMap<NameKey, Lookup> m = names.computeIfAbsent(dir, d -> new ConcurrentHashMap<>());
+        ConcurrentHashMap<String, ConcurrentHashMap<Who, Lookup>> m = names.computeIfAbsent(dir, d -> new ConcurrentHashMap<>());
         if (m.size() >= NAMES_PER_DIR) {
             m.clear();
         }
-        NameKey key = new NameKey(name, who);
-        m.put(key, outcome);
+        ConcurrentHashMap<Who, Lookup> byCaller = m.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+        byCaller.put(who, outcome);
         if (!admits(ticket)) {
-            m.remove(key, outcome);
+            byCaller.remove(who, outcome);
         }
     }
 

@@ -97,6 +97,22 @@ class AttrCacheTest {
     }
 
     @Test
+    void aChangedNameIsDroppedForEveryCallerAndTheDirectorysOtherNamesStay() {
+        AttrCache c = live();
+        AttrCache.Who other = new AttrCache.Who(0, 0, List.of(), false);
+        Handle child = Handle.of(new byte[] {1, 0, 0, 0, 1, 8});
+        c.putAttr(c.ticket(), H, attr(4096));
+        c.putLookup(c.ticket(), H, "a", WHO, new AttrCache.Lookup(io.dittofs.gateway.fs.model.FsStatus.OK, child));
+        c.putLookup(c.ticket(), H, "b", WHO, new AttrCache.Lookup(io.dittofs.gateway.fs.model.FsStatus.NOENT, null));
+        c.putLookup(c.ticket(), H, "b", other, new AttrCache.Lookup(io.dittofs.gateway.fs.model.FsStatus.NOENT, null));
+        c.invalidate(List.of(), List.of(H), List.of(new AttrCache.Name(H, "b")));   // "b" created in H
+        assertThat(c.attr(H)).isNull();
+        assertThat(c.lookup(H, "b", WHO)).isNull();
+        assertThat(c.lookup(H, "b", other)).isNull();
+        assertThat(c.lookup(H, "a", WHO).child()).isEqualTo(child);
+    }
+
+    @Test
     void staysBounded() {
         AttrCache c = live();
         for (int i = 0; i < 1000; i++) {

@@ -163,6 +163,11 @@ class CoherentAttrCacheTest {
 
         Handle g = create(a.fs(), "g");
         assertThat(b.fs().lookup(ROOT, root, "g").handle()).isEqualTo(g);
+        // the directory's other names stay cached on B; its attributes are fetched again
+        double lookupHits = b.count("lookup", "hit");
+        assertThat(b.fs().lookup(ROOT, root, "f").handle()).isEqualTo(f);
+        assertThat(b.fs().lookup(ROOT, root, "f").handle()).isEqualTo(f);
+        assertThat(b.count("lookup", "hit")).isGreaterThanOrEqualTo(lookupHits + 1);
 
         assertThat(a.fs().rename(ROOT, root, "g", root, "h").status()).isEqualTo(FsStatus.OK);
         assertThat(b.fs().lookup(ROOT, root, "g").status()).isEqualTo(FsStatus.NOENT);

@@ -99,11 +99,15 @@ public final class InvalidationHub implements AutoCloseable {
      * @return the invalidation, for the origin's response header; null when nobody needs it
      */
     public Invalidation publish(String origin, List<FileHandle> handles, boolean all) {
+        return publish(origin, Invalidation.newBuilder().addAllHandles(handles).setAll(all));
+    }
+
+    /** Like {@link #publish(String, List, boolean)} with attribute-only handles and changed names. */
+    public Invalidation publish(String origin, Invalidation.Builder change) {
         if (origin == null && subscribers.isEmpty()) {
             return null;
         }
-        Invalidation inv = Invalidation.newBuilder().setSequence(sequence.incrementAndGet())
-                .addAllHandles(handles).setAll(all).build();
+        Invalidation inv = change.setSequence(sequence.incrementAndGet()).build();
         List<Subscriber> targets = new ArrayList<>();
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         long ghostsUntil = 0;

@@ -236,13 +236,24 @@ public final class InvalidationWatch implements AutoCloseable {
             cache.invalidateAll();
             return;
         }
-        List<Handle> hs = new ArrayList<>(inv.getHandlesCount());
-        for (FileHandle fh : inv.getHandlesList()) {
+        List<AttrCache.Name> names = new ArrayList<>(inv.getNamesCount());
+        for (var n : inv.getNamesList()) {
+            Handle dir = CommonMapper.handle(n.getDir());
+            if (dir != null) {
+                names.add(new AttrCache.Name(dir, n.getName()));
+            }
+        }
+        cache.invalidate(handles(inv.getHandlesList()), handles(inv.getAttrsList()), names);
+    }
+
+    private static List<Handle> handles(List<FileHandle> in) {
+        List<Handle> hs = new ArrayList<>(in.size());
+        for (FileHandle fh : in) {
             Handle h = CommonMapper.handle(fh);
             if (h != null) {
                 hs.add(h);
             }
         }
-        cache.invalidate(hs);
+        return hs;
     }
 }
