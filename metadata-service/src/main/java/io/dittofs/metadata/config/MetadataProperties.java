@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shareRoot  owner and mode of a share root when it is first created
  * @param fs         capacity reported by FSSTAT
  * @param content    where released content goes (the block-service)
+ * @param cacheLease how long a gateway with an attribute cache may go unheard before a mutation
+ *                   stops waiting for its acknowledgement and drops it (default 2s; see
+ *                   docs/architecture.md, "Gateway attribute cache: coherence")
  */
 @ConfigurationProperties(prefix = "dittofs.metadata")
 public record MetadataProperties(
@@ -22,7 +25,8 @@ public record MetadataProperties(
         @DefaultValue ShareRoot shareRoot,
         @DefaultValue Fs fs,
         @DefaultValue("4096") int maxReaddirEntries,
-        @DefaultValue Content content) {
+        @DefaultValue Content content,
+        @DefaultValue("2s") java.time.Duration cacheLease) {
 
     /**
      * @param path           default {@code ${dittofs.data-dir:./data}/metadata}

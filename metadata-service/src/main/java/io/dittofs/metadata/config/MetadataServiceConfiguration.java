@@ -3,6 +3,7 @@ package io.dittofs.metadata.config;
 import io.dittofs.metadata.core.CoreSettings;
 import io.dittofs.metadata.core.MetadataCore;
 import io.dittofs.metadata.grpc.MetadataGrpcService;
+import io.dittofs.metadata.grpc.coherence.InvalidationHub;
 import io.dittofs.metadata.spi.MetadataStore;
 import io.dittofs.metadata.store.memory.MemoryStore;
 import io.dittofs.metadata.store.postgres.PostgresStore;
@@ -80,9 +81,15 @@ public class MetadataServiceConfiguration {
         return core;
     }
 
+    /** Gateway attribute caches: how long a silent gateway may hold up a mutation (dittofs.metadata.cache-lease). */
+    @Bean(destroyMethod = "close")
+    public InvalidationHub metadataInvalidationHub(MetadataProperties props) {
+        return new InvalidationHub(props.cacheLease());
+    }
+
     @Bean
-    public MetadataGrpcService metadataGrpcService(MetadataCore core) {
-        return new MetadataGrpcService(core);
+    public MetadataGrpcService metadataGrpcService(MetadataCore core, InvalidationHub hub) {
+        return new MetadataGrpcService(core, hub);
     }
 
     static CoreSettings settings(MetadataProperties props) {

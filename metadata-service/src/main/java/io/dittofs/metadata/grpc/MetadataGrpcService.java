@@ -22,15 +22,30 @@ import io.dittofs.metadata.core.ops.RemoveXattrOp;
 import io.dittofs.metadata.core.ops.RenameOp;
 import io.dittofs.metadata.core.ops.SetAttrOp;
 import io.dittofs.metadata.core.ops.SetXattrOp;
+import io.dittofs.contracts.common.v1.FileHandle;
+import io.dittofs.metadata.grpc.coherence.CoherenceHeaders;
+import io.dittofs.metadata.grpc.coherence.InvalidationHub;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The gRPC face of the namespace. Each RPC delegates to its operation class; file-system
  * outcomes travel as the response's Status, so the call itself always completes normally.
+ * Every mutation is published to the {@link InvalidationHub} after it committed and before it is
+ * answered (gateway attribute caches, docs/architecture.md).
  */
-public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServiceImplBase {
+public final class MetadataGrpcService implements MetadataServiceGrpc.AsyncService, io.grpc.BindableService {
+
+    /** The lease when none is configured (dittofs.metadata.cache-lease). */
+    public static final Duration DEFAULT_CACHE_LEASE = Duration.ofSeconds(2);
 
     private final MetadataCore core;
+    private final InvalidationHub hub;
     private final GetRootOp getRoot;
     private final io.dittofs.metadata.core.ops.CreateShareOp createShare;
     private final io.dittofs.metadata.core.ops.DeleteShareOp deleteShare;
@@ -54,7 +69,12 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
     private final RemoveXattrOp removeXattr;
 
     public MetadataGrpcService(MetadataCore core) {
+        this(core, new InvalidationHub(DEFAULT_CACHE_LEASE));
+    }
+
+    public MetadataGrpcService(MetadataCore core, InvalidationHub hub) {
         this.core = core;
+        this.hub = hub;
         getRoot = new GetRootOp(core);
         createShare = new io.dittofs.metadata.core.ops.CreateShareOp(core);
         deleteShare = new io.dittofs.metadata.core.ops.DeleteShareOp(core);
@@ -82,6 +102,63 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
         return core;
     }
 
+    public InvalidationHub hub() {
+        return hub;
+    }
+
+    /** With {@link CoherenceHeaders}: the origin of each call and its invalidation in the answer. */
+    @Override
+    public ServerServiceDefinition bindService() {
+        return ServerInterceptors.intercept(MetadataServiceGrpc.bindService(this), new CoherenceHeaders());
+    }
+
+    /**
+     * A mutation: answered only after what it changed is published. Published whatever its
+     * status: a failed mutation changed nothing, and the cost of telling is one wasted round.
+     */
+    private <Q, R> void mutate(Op<Q, R> op, Q request, StreamObserver<R> out, BiConsumer<R, Affected> affected) {
+        R response = op.run(request);
+        Affected a = new Affected();
+        affected.accept(response, a);
+        publish(a.change);
+        out.onNext(response);
+        out.onCompleted();
+    }
+
+    /** What a mutation changed: whole objects, directories' attributes only, and names. */
+    private static final class Affected {
+        final Invalidation.Builder change = Invalidation.newBuilder();
+
+        /** Attributes, access results and every cached name inside (a directory whose mode changed). */
+        Affected object(FileHandle h) {
+            if (!h.getValue().isEmpty()) {
+                change.addHandles(h);
+            }
+            return this;
+        }
+
+        /** A directory whose attributes changed because {@code name} in it did; its other names did not. */
+        Affected entry(FileHandle dir, String name) {
+            if (!dir.getValue().isEmpty()) {
+                change.addAttrs(dir).addNames(EntryName.newBuilder().setDir(dir).setName(name));
+            }
+            return this;
+        }
+    }
+
+    private void publish(Invalidation.Builder change) {
+        CoherenceHeaders.CallState call = CoherenceHeaders.current();
+        var inv = hub.publish(call == null ? null : call.origin(), change);
+        if (call != null && inv != null) {
+            call.outcome(inv);
+        }
+    }
+
+    @Override
+    public StreamObserver<WatchRequest> watchInvalidations(StreamObserver<WatchEvent> events) {
+        return hub.watch(events);
+    }
+
     private static <Q, R> void answer(Op<Q, R> op, Q request, StreamObserver<R> out) {
         out.onNext(op.run(request));
         out.onCompleted();
@@ -101,7 +178,10 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
     @Override
     public void deleteShare(io.dittofs.contracts.metadata.v1.DeleteShareRequest r,
                             StreamObserver<io.dittofs.contracts.metadata.v1.DeleteShareResponse> o) {
-        answer(deleteShare, r, o);
+        DeleteShareResponse resp = deleteShare.run(r);
+        publish(Invalidation.newBuilder().setAll(true));
+        o.onNext(resp);
+        o.onCompleted();
     }
 
     @Override
@@ -116,7 +196,7 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
 
     @Override
     public void setAttr(SetAttrRequest r, StreamObserver<SetAttrResponse> o) {
-        answer(setAttr, r, o);
+        mutate(setAttr, r, o, (resp, a) -> a.object(r.getHandle()));
     }
 
     @Override
@@ -126,7 +206,7 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
 
     @Override
     public void create(CreateRequest r, StreamObserver<CreateResponse> o) {
-        answer(create, r, o);
+        mutate(create, r, o, (resp, a) -> a.entry(r.getDir(), r.getName()).object(resp.getHandle()));
     }
 
     @Override
@@ -136,17 +216,18 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
 
     @Override
     public void remove(RemoveRequest r, StreamObserver<RemoveResponse> o) {
-        answer(remove, r, o);
+        mutate(remove, r, o, (resp, a) -> a.entry(r.getDir(), r.getName()).object(resp.getReleased().getHandle()));
     }
 
     @Override
     public void rename(RenameRequest r, StreamObserver<RenameResponse> o) {
-        answer(rename, r, o);
+        mutate(rename, r, o, (resp, a) -> a.entry(r.getFromDir(), r.getFromName()).entry(r.getToDir(), r.getToName())
+                .object(resp.getMoved()).object(resp.getReplaced().getHandle()));
     }
 
     @Override
     public void link(LinkRequest r, StreamObserver<LinkResponse> o) {
-        answer(link, r, o);
+        mutate(link, r, o, (resp, a) -> a.object(r.getHandle()).entry(r.getDir(), r.getName()));
     }
 
     @Override
@@ -156,7 +237,7 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
 
     @Override
     public void recordWrite(RecordWriteRequest r, StreamObserver<RecordWriteResponse> o) {
-        answer(recordWrite, r, o);
+        mutate(recordWrite, r, o, (resp, a) -> a.object(r.getHandle()));
     }
 
     @Override
@@ -181,7 +262,7 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
 
     @Override
     public void setXattr(SetXattrRequest r, StreamObserver<SetXattrResponse> o) {
-        answer(setXattr, r, o);
+        mutate(setXattr, r, o, (resp, a) -> a.object(r.getHandle()));
     }
 
     @Override
@@ -191,6 +272,6 @@ public final class MetadataGrpcService extends MetadataServiceGrpc.MetadataServi
 
     @Override
     public void removeXattr(RemoveXattrRequest r, StreamObserver<RemoveXattrResponse> o) {
-        answer(removeXattr, r, o);
+        mutate(removeXattr, r, o, (resp, a) -> a.object(r.getHandle()));
     }
 }

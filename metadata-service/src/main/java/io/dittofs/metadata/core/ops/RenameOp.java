@@ -97,7 +97,8 @@ public final class RenameOp extends Op<RenameRequest, RenameResponse> {
             }
             tx.putInode(s.build());
             RenameResponse.Builder r = RenameResponse.newBuilder()
-                    .setFromDirWcc(Attrs.wcc(from, fromAfter)).setToDirWcc(Attrs.wcc(to, toAfter));
+                    .setFromDirWcc(Attrs.wcc(from, fromAfter)).setToDirWcc(Attrs.wcc(to, toAfter))
+                    .setMoved(core.handle(src));
             if (replaced != null) {
                 r.setReplaced(replaced);
             }
