@@ -88,8 +88,9 @@ class LapsedLeaseTest {
                 while (cache.live()) {
                     Thread.sleep(5);
                 }
-                // 0.9 x 300 ms from the Renew's send, which came before going live
-                assertThat((System.nanoTime() - wentLive) / 1_000_000).isLessThan(300);
+                // due 0.9 x 300 ms after the Renew's send, which came before going live; the bound
+                // leaves room for a loaded machine that runs this thread late
+                assertThat((System.nanoTime() - wentLive) / 1_000_000).isLessThan(1_000);
                 assertThat(cache.attr(H)).isNull();
                 // the watch notices, clears and subscribes again (under a new id)
                 long resubscribeBy = System.nanoTime() + 10_000_000_000L;
