@@ -128,7 +128,7 @@ now() { date +%s.%N; }
 cpu_of() { awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$1/stat" 2>/dev/null || echo "?"; }
 cpu_line() { # name
   case "$1" in
-    dittofs|dittofs-s3) [ -f "$W/$1.pid" ] && echo ", cpu s: $(cpu_of "$(cat "$W/$1.pid")")" ;;
+    dittofs|dittofs-s3|ganesha) [ -f "$W/$1.pid" ] && echo ", cpu s: $(cpu_of "$(tr -d ' \n' < "$W/$1.pid")")" ;;
     dittofs-separate)
       local out=", cpu s:" n
       for n in gateway meta block lock; do out="$out $n $(cpu_of "$(cat "$W/$n.pid")")"; done
@@ -136,9 +136,19 @@ cpu_line() { # name
   esac
   true
 }
+# the processes that make up a server, comma-separated, for the Java benches' server CPU per op
+# (-Ddittofs.bench.server-pid): the same figure for every server, which a loaded machine disturbs less than a rate
+server_pids() { # name
+  case "$1" in
+    dittofs-separate) echo "$(cat "$W/gateway.pid"),$(cat "$W/meta.pid"),$(cat "$W/block.pid"),$(cat "$W/lock.pid")" ;;
+    *) [ -f "$W/$1.pid" ] && tr -d ' \n' < "$W/$1.pid" ;;
+  esac
+  true
+}
 rate() { awk -v mib="$MIB" -v s="$1" 'BEGIN { printf "%.1f", mib / s }'; }
 bench() { # name url-of-file nfsport mountport export v4-path
   local name=$1 url=$2
+  local cpu="-Ddittofs.bench.server-pid=$(server_pids "$name")"
   for r in $(seq 0 "$RUNS"); do
     local tag="run $r"; [ "$r" = 0 ] && tag="warm-up"
     u=${url/big.bin/big-$r.bin}
@@ -148,9 +158,9 @@ bench() { # name url-of-file nfsport mountport export v4-path
     [ "$(sha256sum < "$W/back.bin")" = "$(cat "$W/src-$r.sha")" ] || { echo "$name: sha256 mismatch" >&2; exit 1; }
     echo "$name $tag: write $(rate "$(echo "$t1 - $t0" | bc)") MiB/s, read $(rate "$(echo "$t2 - $t1" | bc)") MiB/s"
     fi
-    want "$WORKLOADS" meta && echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.MetadataBench 127.0.0.1 "$3" "$5" "$FILES" "$4")"
-    want "$WORKLOADS" calls && echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.CallRateBench 127.0.0.1 "$3" "$5" 20000 "$4")"
-    want "$WORKLOADS" random && echo "$name $tag: $("$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.RandomIoBench 127.0.0.1 "$3" "$5" 4000 64 "$4")"
+    want "$WORKLOADS" meta && echo "$name $tag: $("$JAVA" "$cpu" -cp "$CLIENT" io.dittofs.nfsclient.bench.MetadataBench 127.0.0.1 "$3" "$5" "$FILES" "$4")"
+    want "$WORKLOADS" calls && echo "$name $tag: $("$JAVA" "$cpu" -cp "$CLIENT" io.dittofs.nfsclient.bench.CallRateBench 127.0.0.1 "$3" "$5" 20000 "$4")"
+    want "$WORKLOADS" random && echo "$name $tag: $("$JAVA" "$cpu" -cp "$CLIENT" io.dittofs.nfsclient.bench.RandomIoBench 127.0.0.1 "$3" "$5" 4000 64 "$4")"
     want "$WORKLOADS" versions && "$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.VersionBench 127.0.0.1 "$3" "$5" "$6" \
       $((MIB < 256 ? MIB : 256)) "$FILES" "$4" | sed "s/^/$name $tag: /"
     echo "$name $tag: load $(cut -d' ' -f1-3 /proc/loadavg)$(cpu_line "$name")"

@@ -45,9 +45,13 @@ public final class CallRateBench {
             }
             nulls(c, Math.max(1, n / 4));
             getattrs(c, root, Math.max(1, n / 4));
+            long c0 = cpu.ticks();
             double nul = nulls(c, n);
+            long c1 = cpu.ticks();
             double get = getattrs(c, root, n);
-            System.out.printf("calls=%d null=%.0f calls/s getattr=%.0f calls/s getattr/null=%.2f%n", n, nul, get, get / nul);
+            long c2 = cpu.ticks();
+            System.out.printf("calls=%d null=%.0f calls/s getattr=%.0f calls/s getattr/null=%.2f%s%s%n", n, nul, get, get / nul,
+                    cpu.perOp(c0, c1, n).replace("cpu=", "null-cpu="), cpu.perOp(c1, c2, n).replace("cpu=", "getattr-cpu="));
         }
     }
 
