@@ -22,4 +22,19 @@ public interface Journal {
 
     /** Drops everything (after a checkpoint made it redundant) and makes the truncation durable. */
     void reset() throws IOException;
+
+    /**
+     * Like {@link #reset}, but the device keeps its space and the next generation overwrites it:
+     * appending into pages the file already has costs far less than growing a file (no block
+     * allocation, no zeroing of fresh page-cache pages, a cheaper fdatasync), at the price of stale
+     * bytes of earlier generations after the new generation's end. Only a log whose frames tell
+     * generations apart may recycle (epoch-seeded frames, {@code core.wal.WalCodec}); the
+     * drop need not be durable, since the first record of a generation names its epoch.
+     */
+    default void recycle() throws IOException {
+        reset();
+    }
+
+    /** Drops everything from {@code end} on (a torn or stale tail found by replay) and makes that durable. */
+    void cut(long end) throws IOException;
 }

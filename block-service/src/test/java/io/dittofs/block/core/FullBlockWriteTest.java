@@ -314,6 +314,16 @@ class FullBlockWriteTest {
             public void reset() throws IOException {
                 inner.journal().reset();
             }
+
+            @Override
+            public void recycle() throws IOException {
+                inner.journal().recycle();
+            }
+
+            @Override
+            public void cut(long end) throws IOException {
+                inner.journal().cut(end);
+            }
         };
 
         @Override

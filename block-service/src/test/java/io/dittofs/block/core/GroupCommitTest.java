@@ -73,6 +73,17 @@ class GroupCommitTest {
             inner.reset();
             forcedEnd.set(0);
         }
+
+        @Override
+        public void recycle() throws IOException {
+            inner.recycle();
+            forcedEnd.set(0);
+        }
+
+        @Override
+        public void cut(long end) throws IOException {
+            inner.cut(end);
+        }
     }
 
     /** Delegates everything but the journal. */

@@ -9,13 +9,19 @@ import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
- * Frames: {@code magic u32 | body length u32 | crc32c(body) u32 | body}. The body is a type byte
+ * Frames: {@code magic u32 | body length u32 | crc32c u32 | body}. The body is a type byte
  * and the record's fields; Write data is the body's tail, so a 4 MiB write is framed without a
  * copy (the frame is a gathering write of header + caller's buffer).
+ *
+ * <p>Two magics. {@link #MAGIC}: the checksum covers the body alone (Epoch records, and every
+ * record of logs written before recycling). {@link #MAGIC_SEEDED}: the checksum covers the log's
+ * epoch (u64, big-endian) and then the body, so a frame left behind by an earlier generation of a
+ * recycled log file fails its checksum in the new one and ends the replay like a torn tail.
  */
 public final class WalCodec {
 
     public static final int MAGIC = 0xD177_0FA1;
+    public static final int MAGIC_SEEDED = 0xD177_0FA2;
     public static final int HEADER = 12;
     /** Larger than any record the service writes (a 4 MiB write plus fields); longer frames are corrupt. */
     public static final int MAX_BODY = 64 * 1024 * 1024;
@@ -39,6 +45,14 @@ public final class WalCodec {
 
     /** Header + fields in one buffer, plus the Write data (or an empty buffer) as the second part. */
     public static ByteBuffer[] encode(WalRecord record) {
+        return encode(record, null);
+    }
+
+    /**
+     * Like {@link #encode(WalRecord)}, but a record other than an Epoch is framed with
+     * {@link #MAGIC_SEEDED} and its checksum seeded with {@code epoch} (null: unseeded).
+     */
+    public static ByteBuffer[] encode(WalRecord record, Long epoch) {
         ByteBuffer fields = ByteBuffer.allocate(HEADER + 1 + 2 * (1 + MAX_ID) + 4 * Long.BYTES);
         fields.position(HEADER);
         ByteBuffer data = ByteBuffer.allocate(0);
@@ -96,10 +110,14 @@ public final class WalCodec {
         if (bodyLen > MAX_BODY) {
             throw new IllegalArgumentException("WAL record of " + bodyLen + " bytes exceeds " + MAX_BODY);
         }
+        boolean seeded = epoch != null && !(record instanceof WalRecord.Epoch);
         CRC32C crc = new CRC32C();
+        if (seeded) {
+            crc.update(seed(epoch));
+        }
         crc.update(fields.array(), HEADER, fields.position() - HEADER);
         crc.update(data.duplicate());
-        fields.putInt(0, MAGIC).putInt(4, bodyLen).putInt(8, (int) crc.getValue());
+        fields.putInt(0, seeded ? MAGIC_SEEDED : MAGIC).putInt(4, bodyLen).putInt(8, (int) crc.getValue());
         fields.flip();
         return new ByteBuffer[] {fields, data};
     }
@@ -114,7 +132,8 @@ public final class WalCodec {
 
     /** Validates a header; returns the body length, or -1 when the header is not a frame start. */
     static int bodyLength(ByteBuffer header, long remainingAfterHeader) {
-        if (header.getInt(0) != MAGIC) {
+        int magic = header.getInt(0);
+        if (magic != MAGIC && magic != MAGIC_SEEDED) {
             return -1;
         }
         int len = header.getInt(4);
@@ -124,10 +143,27 @@ public final class WalCodec {
         return len;
     }
 
+    /** An unseeded frame's checksum; a seeded frame fails here (its epoch is not known). */
     static boolean checksumOk(ByteBuffer header, ByteBuffer body) {
+        return checksumOk(header, body, null);
+    }
+
+    /** Whether the frame's checksum holds, a seeded frame's for the log's {@code epoch} (null: none known). */
+    static boolean checksumOk(ByteBuffer header, ByteBuffer body, Long epoch) {
+        boolean seeded = header.getInt(0) == MAGIC_SEEDED;
+        if (seeded && epoch == null) {
+            return false;
+        }
         CRC32C crc = new CRC32C();
+        if (seeded) {
+            crc.update(seed(epoch));
+        }
         crc.update(body.duplicate());
         return (int) crc.getValue() == header.getInt(8);
+    }
+
+    private static byte[] seed(long epoch) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(epoch).array();
     }
 
     /** Decodes a checksummed body; throws IllegalArgumentException on anything malformed. */

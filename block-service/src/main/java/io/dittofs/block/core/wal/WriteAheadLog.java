@@ -13,6 +13,13 @@ import org.slf4j.LoggerFactory;
  * covers them: one thread forces while the others wait, so concurrent writers share one fsync
  * (group commit). A checkpoint {@link #reset}s the log into a new generation; tickets of older
  * generations are already durable through that checkpoint.
+ *
+ * <p>Generations after the first this instance starts recycle the journal's space
+ * ({@link Journal#recycle}): records are framed with their epoch in the checksum
+ * ({@link WalCodec#MAGIC_SEEDED}), so stale frames of an earlier generation after the live tail
+ * end the replay. The first reset truncates: the file may hold unseeded frames of an older
+ * binary, which no checksum would tell from live ones. Callers append only under the engine's
+ * shared checkpoint lock, so no append races a reset's change of epoch.
  */
 public final class WriteAheadLog {
 
@@ -34,6 +41,10 @@ public final class WriteAheadLog {
     private long generation;
     private long durable;
     private boolean forcing;
+    /** The epoch the frames appended now are seeded with; null: unseeded (no generation started or replayed). */
+    private volatile Long frameEpoch;
+    /** Whether this instance started the journal's current content (it may then recycle it). */
+    private boolean started;
 
     public WriteAheadLog(Journal journal) {
         this(journal, () -> { });
@@ -51,7 +62,7 @@ public final class WriteAheadLog {
     }
 
     public Ticket append(WalRecord record) throws IOException {
-        ByteBuffer[] parts = WalCodec.encode(record);
+        ByteBuffer[] parts = WalCodec.encode(record, frameEpoch);
         long len = parts[0].remaining() + (long) parts[1].remaining();
         long start = journal.append(parts);
         synchronized (syncLock) {
@@ -114,7 +125,13 @@ public final class WriteAheadLog {
             generation++;
             durable = 0;
         }
-        journal.reset();
+        if (started) {
+            journal.recycle();
+        } else {
+            journal.reset();
+            started = true;
+        }
+        frameEpoch = epoch;
         append(new WalRecord.Epoch(epoch));
         journal.force();
     }
@@ -125,7 +142,10 @@ public final class WriteAheadLog {
 
     /**
      * Feeds the records of the given epoch to the consumer in order. Stops at the first torn or
-     * corrupt frame (the tail a crash can leave); a log of another epoch is ignored whole.
+     * corrupt frame (the tail a crash can leave, or a stale frame of an earlier generation of a
+     * recycled log); a log of another epoch is ignored whole. The journal is then cut where the
+     * replayed records end (or restarted with this epoch when none were), so that records appended
+     * next follow them instead of a tail that the next replay would stop at.
      *
      * @return the number of records replayed
      */
@@ -144,6 +164,8 @@ public final class WriteAheadLog {
         long size = journal.size();
         long pos = 0;
         long count = 0;
+        long end = 0;
+        frameEpoch = epoch;
         ByteBuffer header = ByteBuffer.allocate(WalCodec.HEADER);
         boolean first = true;
         while (pos + WalCodec.HEADER <= size) {
@@ -157,7 +179,7 @@ public final class WriteAheadLog {
             ByteBuffer body = ByteBuffer.allocate(len);
             readFully(pos + WalCodec.HEADER, body);
             body.flip();
-            if (!WalCodec.checksumOk(header, body)) {
+            if (!WalCodec.checksumOk(header, body, first ? null : epoch)) {
                 log.warn("write-ahead log: checksum mismatch at {}; ignoring the tail", pos);
                 break;
             }
@@ -173,8 +195,10 @@ public final class WriteAheadLog {
                 first = false;
                 if (!(record instanceof WalRecord.Epoch e) || e.epoch() != epoch) {
                     log.info("write-ahead log belongs to another checkpoint ({}); nothing to replay", record);
-                    return 0;
+                    end = 0;
+                    break;
                 }
+                end = pos;
                 continue;
             }
             if (!consumer.test(record)) {
@@ -182,7 +206,14 @@ public final class WriteAheadLog {
                         size, record.getClass().getSimpleName());
                 break;
             }
+            end = pos;
             count++;
+        }
+        if (end == 0) {
+            // no generation of this epoch here: start one, or what is appended next would not replay
+            reset(epoch);
+        } else if (end < size) {
+            journal.cut(end);
         }
         return count;
     }

@@ -8,12 +8,17 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** The WAL device of the fs tier: one file, gathering writes, fdatasync. */
+/**
+ * The WAL device of the fs tier: one file, gathering writes, fdatasync. A recycled file keeps its
+ * length: {@code end} is where the current generation ends, {@code physical} how long the file is
+ * (what the quota is charged for).
+ */
 final class FsJournal implements Journal, AutoCloseable {
 
     private final FileChannel channel;
     private final FsQuota quota;
     private long end;
+    private long physical;
     /**
      * The channel's file position when known (-1 otherwise): an append continues where the last
      * one ended, so it needs no lseek(2) before its writev(2) — one system call per record.
@@ -24,7 +29,8 @@ final class FsJournal implements Journal, AutoCloseable {
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         this.quota = quota;
         this.end = channel.size();
-        quota.add(end);
+        this.physical = end;
+        quota.add(physical);
     }
 
     @Override
@@ -33,8 +39,10 @@ final class FsJournal implements Journal, AutoCloseable {
         for (ByteBuffer p : parts) {
             total += p.remaining();
         }
-        quota.reserve(total, "write-ahead log");
         long start = end;
+        long grow = Math.max(0, start + total - physical);
+        quota.reserve(grow, "write-ahead log");
+        physical += grow;
         try {
             long written = 0;
             while (written < total) {
@@ -47,9 +55,8 @@ final class FsJournal implements Journal, AutoCloseable {
         } catch (IOException e) {
             filePosition = -1;
             // Leave no torn tail behind a failed append: the next record must start where this one did.
-            quota.release(total);
             try {
-                channel.truncate(start);
+                truncate(start);
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -57,6 +64,14 @@ final class FsJournal implements Journal, AutoCloseable {
         }
         end = start + total;
         return start;
+    }
+
+    private void truncate(long length) throws IOException {
+        channel.truncate(length);
+        if (physical > length) {
+            quota.release(physical - length);
+            physical = length;
+        }
     }
 
     @Override
@@ -77,10 +92,26 @@ final class FsJournal implements Journal, AutoCloseable {
     @Override
     public synchronized void reset() throws IOException {
         filePosition = -1; // truncate moves it to 0 only when it was further
-        channel.truncate(0);
+        truncate(0);
         channel.force(true);
-        quota.release(end);
         end = 0;
+    }
+
+    @Override
+    public synchronized void recycle() {
+        filePosition = -1;
+        end = 0;
+    }
+
+    @Override
+    public synchronized void cut(long newEnd) throws IOException {
+        if (newEnd < 0 || newEnd > physical) {
+            throw new IllegalArgumentException("cut at " + newEnd + " outside the log's " + physical + " bytes");
+        }
+        filePosition = -1;
+        truncate(newEnd);
+        channel.force(true);
+        end = newEnd;
     }
 
     @Override

@@ -76,6 +76,26 @@ final class MemoryJournal implements Journal {
     }
 
     @Override
+    public synchronized void cut(long newEnd) {
+        if (newEnd < 0 || newEnd > end) {
+            throw new IllegalArgumentException("cut at " + newEnd + " outside the log's " + end + " bytes");
+        }
+        while (!chunks.isEmpty() && starts.get(starts.size() - 1) >= newEnd) {
+            chunks.remove(chunks.size() - 1);
+            starts.remove(starts.size() - 1);
+        }
+        if (!chunks.isEmpty()) {
+            int last = chunks.size() - 1;
+            int keep = (int) (newEnd - starts.get(last));
+            if (keep < chunks.get(last).length) {
+                chunks.set(last, java.util.Arrays.copyOf(chunks.get(last), keep));
+            }
+        }
+        owner.release(end - newEnd);
+        end = newEnd;
+    }
+
+    @Override
     public synchronized void reset() {
         owner.release(end);
         chunks.clear();
