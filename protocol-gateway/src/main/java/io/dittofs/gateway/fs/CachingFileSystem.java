@@ -38,8 +38,9 @@ import io.dittofs.gateway.identity.Principal;
 import java.nio.ByteBuffer;
 
 /**
- * Answers GETATTR, LOOKUP and ACCESS from an {@link AttrCache} when it can, for a metadata-service
- * in another process (a call there costs ~400 us of CPU, a hit ~1 us). Everything else goes
+ * Answers GETATTR, LOOKUP, ACCESS and opens (with them NFSv3 READ's namespace half) from an
+ * {@link AttrCache} when it can, for a metadata-service in another process (a call there costs
+ * ~400 us of CPU, a hit ~1 us). Everything else goes
  * through untouched: the cache learns of this gateway's own mutations from their answers (the
  * invalidation header, applied below {@code delegate}) and of everyone else's from the
  * invalidation stream. A hit makes no service call, so under NonBlocking (the event loop) it is
