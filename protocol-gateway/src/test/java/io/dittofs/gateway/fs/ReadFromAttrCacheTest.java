@@ -277,4 +277,24 @@ class ReadFromAttrCacheTest {
         assertThat(data(b.fs().read(ROOT, f, 0, 100))).isEqualTo(all);
         assertThat(metadataCalls.get()).isEqualTo(meta);
     }
+
+    /**
+     * On the event loop a hit still needs the block-service, whose socket refuses there: the READ
+     * is handed off (WouldBlock) having asked the namespace nothing, and the cache stays on.
+     */
+    @Test
+    void aHitOnTheEventLoopRefusesOnlyAtTheBlockCall() {
+        Handle f = file("f", 0644, 100);
+        assertThat(b.fs().read(ROOT, f, 0, 100).status()).isEqualTo(FsStatus.OK);
+        int meta = metadataCalls.get();
+        try (io.dittofs.contracts.grpc.NonBlocking.Scope scope = io.dittofs.contracts.grpc.NonBlocking.enter()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.fs().read(ROOT, f, 0, 100))
+                    .isInstanceOf(io.dittofs.contracts.grpc.NonBlocking.WouldBlock.class);
+            assertThat(scope.blocked()).isTrue();
+        }
+        assertThat(metadataCalls.get()).isEqualTo(meta);
+        assertThat(b.cache().live()).isTrue();
+        assertThat(data(b.fs().read(ROOT, f, 0, 100))).isEqualTo(bytes(100));
+        assertThat(metadataCalls.get()).isEqualTo(meta);
+    }
 }
