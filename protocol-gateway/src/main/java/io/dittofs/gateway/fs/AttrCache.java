@@ -41,7 +41,12 @@ public final class AttrCache {
     public record Lookup(FsStatus status, Handle child) {
     }
 
-    private record AccessKey(Who who, int requested) {
+    /**
+     * An ACCESS result ({@code open} false: granted bits) or an open's permission check
+     * ({@code open} true: GetAttr with require_access = {@code requested}; 1 = passed, 0 = ACCESS).
+     * Both depend only on the object and the caller, so both go when the object is invalidated.
+     */
+    private record AccessKey(Who who, int requested, boolean open) {
     }
 
     private final int maxEntries;
@@ -59,7 +64,7 @@ public final class AttrCache {
 
     /** What was asked, for the hit/miss counters. */
     public enum Op {
-        GETATTR, LOOKUP, ACCESS
+        GETATTR, LOOKUP, ACCESS, OPEN
     }
 
     /** @param registry where dittofs.gateway.attr-cache{op,result} counts go, or null */
@@ -190,7 +195,36 @@ public final class AttrCache {
             return null;
         }
         Map<AccessKey, Integer> m = access.get(h);
-        return m == null ? null : m.get(new AccessKey(who, requested));
+        return m == null ? null : m.get(new AccessKey(who, requested, false));
+    }
+
+    /**
+     * Whether the namespace's open check (GetAttr with require_access {@code required}) passes for
+     * {@code who}: TRUE, FALSE (it answered ACCESS), or null when not known. Besides the open
+     * answers kept by {@link #putOpen}, a cached ACCESS result that granted every required bit
+     * proves it: the metadata-service passes the check when ACCESS would grant all of
+     * {@code required} (GetAttrOp: {@code AccessOp.grant(...) == required}, each bit decided
+     * alone), and additionally lets an owner read (so an ACCESS refusal proves nothing).
+     */
+    public Boolean opens(Handle h, Who who, int required) {
+        if (!live()) {
+            return null;
+        }
+        Map<AccessKey, Integer> m = access.get(h);
+        if (m == null) {
+            return null;
+        }
+        Integer own = m.get(new AccessKey(who, required, true));
+        if (own != null) {
+            return own != 0;
+        }
+        for (Map.Entry<AccessKey, Integer> e : m.entrySet()) {
+            AccessKey k = e.getKey();
+            if (!k.open() && k.who().equals(who) && (e.getValue() & required) == required) {
+                return Boolean.TRUE;
+            }
+        }
+        return null;
     }
 
     public void count(Op op, boolean hit) {
@@ -236,10 +270,25 @@ public final class AttrCache {
         }
         bound(access);
         ConcurrentHashMap<AccessKey, Integer> m = access.computeIfAbsent(h, d -> new ConcurrentHashMap<>());
-        AccessKey key = new AccessKey(who, requested);
+        AccessKey key = new AccessKey(who, requested, false);
         m.put(key, granted);
         if (!admits(ticket)) {
             m.remove(key);
+        }
+    }
+
+    /** The namespace's answer to an open check of {@code required} bits for {@code who} (see {@link #opens}). */
+    public void putOpen(long ticket, Handle h, Who who, int required, boolean passed) {
+        if (!admits(ticket)) {
+            return;
+        }
+        bound(access);
+        ConcurrentHashMap<AccessKey, Integer> m = access.computeIfAbsent(h, d -> new ConcurrentHashMap<>());
+        AccessKey key = new AccessKey(who, required, true);
+        Integer value = passed ? 1 : 0;
+        m.put(key, value);
+        if (!admits(ticket)) {
+            m.remove(key, value);
         }
     }
 

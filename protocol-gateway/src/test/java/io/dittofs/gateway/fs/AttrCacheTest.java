@@ -120,4 +120,32 @@ class AttrCacheTest {
         }
         assertThat(c.size()).isLessThanOrEqualTo(64);
     }
+
+    @Test
+    void anOpenCheckIsKnownFromItsOwnAnswerOrFromAnAccessGrantButNeverFromAnAccessRefusal() {
+        AttrCache c = live();
+        AttrCache.Who other = new AttrCache.Who(2000, 2000, List.of(), false);
+        assertThat(c.opens(H, WHO, 1)).isNull();
+        // ACCESS refused READ: the open check may still pass (an owner reads whatever the mode)
+        c.putAccess(c.ticket(), H, WHO, 0x3f, 0x04);
+        assertThat(c.opens(H, WHO, 1)).isNull();
+        assertThat(c.opens(H, WHO, 4)).isTrue();
+        assertThat(c.opens(H, WHO, 5)).isNull();
+        c.putOpen(c.ticket(), H, WHO, 1, true);
+        assertThat(c.opens(H, WHO, 1)).isTrue();
+        // per caller
+        assertThat(c.opens(H, other, 1)).isNull();
+        c.putOpen(c.ticket(), H, other, 1, false);
+        assertThat(c.opens(H, other, 1)).isFalse();
+        // the object's invalidation drops its open answers with everything else
+        c.invalidate(List.of(H));
+        assertThat(c.opens(H, WHO, 1)).isNull();
+        assertThat(c.opens(H, WHO, 4)).isNull();
+        assertThat(c.opens(H, other, 1)).isNull();
+        // and an answer fetched across an invalidation is not kept
+        long ticket = c.ticket();
+        c.invalidate(List.of(Handle.of(new byte[] {1, 0, 0, 0, 1, 9})));
+        c.putOpen(ticket, H, WHO, 1, true);
+        assertThat(c.opens(H, WHO, 1)).isNull();
+    }
 }

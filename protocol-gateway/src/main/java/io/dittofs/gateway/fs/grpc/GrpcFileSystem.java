@@ -152,7 +152,7 @@ public final class GrpcFileSystem implements FileSystem {
 
     @Override
     public OpenResult open(Principal who, Handle h, AccessMode access) {
-        AttrResult a = namespace.getAttr(who, h, Namespace.requiredBits(access));
+        AttrResult a = namespace.getAttr(who, h, access.requiredBits());
         if (!a.status().ok()) {
             return new OpenResult(a.status(), null, a.attr());
         }

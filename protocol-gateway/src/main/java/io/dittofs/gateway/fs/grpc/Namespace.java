@@ -9,7 +9,6 @@ import static io.dittofs.gateway.fs.grpc.NamespaceMapper.wcc;
 import com.google.protobuf.ByteString;
 import io.dittofs.contracts.metadata.v1.*;
 import io.dittofs.gateway.fs.model.AccessBits;
-import io.dittofs.gateway.fs.model.AccessMode;
 import io.dittofs.gateway.fs.model.AccessResult;
 import io.dittofs.gateway.fs.model.AttrResult;
 import io.dittofs.gateway.fs.model.ContentId;
@@ -77,15 +76,6 @@ final class Namespace {
         var r = Rpc.call("GetAttr", () -> meta.getAttr(GetAttrRequest.newBuilder().setIdentity(identity(who))
                 .setHandle(handle(h)).setWithAcl(true).build()));
         return new AttrResult(status(r.getStatus()), attr(r.hasAttr(), r.getAttr()));
-    }
-
-    static int requiredBits(AccessMode mode) {
-        return switch (mode) {
-            case NONE -> 0;
-            case READ -> AccessBits.READ;
-            case WRITE -> AccessBits.MODIFY;
-            case READ_WRITE -> AccessBits.READ | AccessBits.MODIFY;
-        };
     }
 
     /**

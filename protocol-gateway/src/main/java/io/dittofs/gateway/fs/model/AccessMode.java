@@ -15,4 +15,14 @@ public enum AccessMode {
     public boolean writes() {
         return this == WRITE || this == READ_WRITE;
     }
+
+    /** The {@link AccessBits} the namespace checks when opening with this mode. */
+    public int requiredBits() {
+        return switch (this) {
+            case NONE -> 0;
+            case READ -> AccessBits.READ;
+            case WRITE -> AccessBits.MODIFY;
+            case READ_WRITE -> AccessBits.READ | AccessBits.MODIFY;
+        };
+    }
 }
