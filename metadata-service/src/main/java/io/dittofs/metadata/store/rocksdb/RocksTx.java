@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -20,24 +22,39 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.Status;
 import org.rocksdb.WriteBatchWithIndex;
 
-/** One transaction: reads go to the snapshot (read) or batch-over-database (write). */
+/**
+ * One transaction: reads go to the snapshot (read) or batch-over-database (write). Inodes are
+ * read from this transaction's own inode writes, then the store's {@link InodeOverlay}, then
+ * RocksDB; a write transaction keeps its inode writes apart (decoded) and the store decides at
+ * commit whether they go into the batch or only into the overlay.
+ */
 final class RocksTx implements StoreTx {
 
     private final RocksDB db;
     private final ReadOptions ro;
     private final WriteBatchWithIndex batch;
     private final RocksDbStore store;
+    private final InodeOverlay overlay;
+    /** This transaction's inode puts and deletes (null value: deleted), in no order; null until the first. */
+    private Map<Long, Inode> inodeWrites;
     /** Reads limited to memtables and the block cache (NonBlocking): Incomplete means "would block". */
     private final boolean cacheOnly;
     /** Whether this transaction wrote anything yet: until then its batch has nothing to read through. */
     private boolean written;
 
-    RocksTx(RocksDB db, ReadOptions ro, WriteBatchWithIndex batch, RocksDbStore store, boolean cacheOnly) {
+    RocksTx(RocksDB db, ReadOptions ro, WriteBatchWithIndex batch, RocksDbStore store, InodeOverlay overlay,
+            boolean cacheOnly) {
         this.db = db;
         this.ro = ro;
         this.batch = batch;
         this.store = store;
+        this.overlay = overlay;
         this.cacheOnly = cacheOnly;
+    }
+
+    /** The inode puts (and deletes: null) of this transaction, for the store to commit. */
+    Map<Long, Inode> inodeWrites() {
+        return inodeWrites == null ? Map.of() : inodeWrites;
     }
 
     private byte[] get(byte[] key) {
@@ -88,11 +105,23 @@ final class RocksTx implements StoreTx {
     }
 
     private WriteBatchWithIndex writable() {
+        requireWriteTx();
+        written = true;
+        return batch;
+    }
+
+    private void requireWriteTx() {
         if (batch == null) {
             throw new IllegalStateException("write inside a read transaction");
         }
-        written = true;
-        return batch;
+    }
+
+    private void writeInode(long id, Inode inode) {
+        requireWriteTx();
+        if (inodeWrites == null) {
+            inodeWrites = new HashMap<>();
+        }
+        inodeWrites.put(id, inode);
     }
 
     private RocksIterator iterator() {
@@ -102,17 +131,29 @@ final class RocksTx implements StoreTx {
 
     @Override
     public Optional<Inode> inode(long id) {
-        return Optional.ofNullable(get(Keys.inode(id))).map(InodeCodec::decode);
+        if (inodeWrites != null && inodeWrites.containsKey(id)) {
+            return Optional.ofNullable(inodeWrites.get(id));
+        }
+        InodeOverlay.Entry e = overlay.get(id);
+        if (e != null) {
+            return Optional.ofNullable(e.inode());
+        }
+        try {
+            // inode keys are never in the batch (the store writes them at commit): no batch search
+            return Optional.ofNullable(db.get(ro, Keys.inode(id))).map(InodeCodec::decode);
+        } catch (RocksDBException ex) {
+            throw readFailure(ex);
+        }
     }
 
     @Override
     public void putInode(Inode inode) {
-        put(Keys.inode(inode.id()), InodeCodec.encode(inode));
+        writeInode(inode.id(), inode);
     }
 
     @Override
     public void deleteInode(long id) {
-        delete(Keys.inode(id));
+        writeInode(id, null);
         for (String name : xattrNames(id)) {
             delete(Keys.xattr(id, name));
         }
