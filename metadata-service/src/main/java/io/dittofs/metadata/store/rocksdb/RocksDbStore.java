@@ -19,6 +19,8 @@ import org.rocksdb.Options;
 import io.dittofs.contracts.grpc.NonBlocking;
 import io.dittofs.metadata.spi.Inode;
 import io.dittofs.metadata.spi.InodeCodec;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.ReadTier;
 import org.rocksdb.RocksDB;
@@ -52,6 +54,9 @@ import org.slf4j.LoggerFactory;
  * {@link #close}, or when more than {@code maxDirty} are waiting (no sync); a durable write does
  * not write them. A process death loses them, as it loses any deferred write not yet synced.
  *
+ * <p>Point lookups skip files that cannot hold the key: a bloom filter per SST file and one over
+ * each memtable (absent names at LOOKUP and CREATE, the content outbox's usual "no entry").
+ *
  * <p>Asynchronous namespace commits (opt-in, {@code asyncNamespace} not null; knfsd's
  * {@code async}): {@link #writeNamespace} hands its batch to the OS ({@code flushWal(false)}: a
  * write, no fsync) before returning, so a process death loses nothing, and a timer runs one
@@ -75,6 +80,7 @@ public final class RocksDbStore implements MetadataStore {
     static final int OVERLAY_MAX_ENTRIES = 16_384;
 
     private final Path path;
+    private final BloomFilter bloom;
     private final Options options;
     private final RocksDB db;
     private final WriteOptions writeOptions;
@@ -117,11 +123,19 @@ public final class RocksDbStore implements MetadataStore {
             t.setDaemon(true);
             return t;
         });
+        bloom = new BloomFilter(10); // about 1 % false positives at 10 bits per key
         try {
             Files.createDirectories(path);
             // the WAL is written to the OS only by GroupCommit's flushWal: a deferred write costs no
             // system call, and a durable one shares its write and fsync with every concurrent writer
-            options = new Options().setCreateIfMissing(true).setManualWalFlush(true);
+            options = new Options().setCreateIfMissing(true).setManualWalFlush(true)
+                    // point lookups of absent keys (LOOKUP/CREATE of a new name, the outbox's
+                    // pendingRelease on every WRITE) skip every SST file and memtable whose
+                    // filter rules the key out instead of searching it
+                    .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloom))
+                    .setOptimizeFiltersForHits(false)
+                    .setMemtablePrefixBloomSizeRatio(0.05)
+                    .setMemtableWholeKeyFiltering(true);
             db = RocksDB.open(options, path.toString());
             // never sync under the write lock: GroupCommit syncs the WAL once for many writers
             writeOptions = new WriteOptions().setSync(false);
@@ -358,6 +372,7 @@ public final class RocksDbStore implements MetadataStore {
             db.close();
             writeOptions.close();
             options.close();
+            bloom.close();
         } finally {
             writeLock.unlock();
         }
