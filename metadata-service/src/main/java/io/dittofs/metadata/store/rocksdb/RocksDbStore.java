@@ -84,6 +84,8 @@ public final class RocksDbStore implements MetadataStore {
     private final Options options;
     private final RocksDB db;
     private final WriteOptions writeOptions;
+    /** The write transactions' reads (latest state, no snapshot): one object, used under the write lock. */
+    private final ReadOptions writeReads = new ReadOptions();
     private final boolean sync;
     private final GroupCommit commits;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -163,7 +165,7 @@ public final class RocksDbStore implements MetadataStore {
                     // instead of waiting for it, and RocksTx turns that into NonBlocking.WouldBlock
                     ro.setReadTier(ReadTier.BLOCK_CACHE_TIER);
                 }
-                return work.apply(new RocksTx(db, ro, null, this, overlay, cacheOnly));
+                return work.apply(new RocksTx(db, ro, false, this, overlay, cacheOnly));
             } finally {
                 db.releaseSnapshot(snapshot);
             }
@@ -286,20 +288,20 @@ public final class RocksDbStore implements MetadataStore {
         long number;
         writeLock.lock();
         long idBefore = nextId;
-        try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
-             ReadOptions ro = new ReadOptions()) {
-            RocksTx tx = new RocksTx(db, ro, batch, this, overlay, false);
+        RocksTx tx = new RocksTx(db, writeReads, true, this, overlay, false);
+        try {
             result = work.apply(tx);
             Map<Long, Inode> inodes = tx.inodeWrites();
-            if (overlayOk && nextId == idBefore && batch.count() == 0 && !inodes.isEmpty()
-                    && !inodes.containsValue(null)) {
+            boolean others = tx.batch() != null && tx.batch().count() > 0;
+            if (overlayOk && nextId == idBefore && !others && !inodes.isEmpty() && !inodes.containsValue(null)) {
                 // inode puts only, deferred: RocksDB sees them at the next flush
                 inodes.values().forEach(overlay::putDirty);
                 if (overlay.overBound()) {
                     flushOverlay();
                 }
                 number = commits.latest();
-            } else if (nextId != idBefore || batch.count() > 0 || !inodes.isEmpty()) {
+            } else if (nextId != idBefore || others || !inodes.isEmpty()) {
+                WriteBatchWithIndex batch = tx.writableBatch();
                 for (Map.Entry<Long, Inode> e : inodes.entrySet()) {
                     if (e.getValue() == null) {
                         batch.delete(Keys.inode(e.getKey()));
@@ -321,6 +323,7 @@ public final class RocksDbStore implements MetadataStore {
         } catch (RocksDBException e) {
             throw new StoreException("RocksDB write failed: " + e.getMessage(), e);
         } finally {
+            tx.closeBatch();
             writeLock.unlock();
         }
         if (durable) {
@@ -371,6 +374,7 @@ public final class RocksDbStore implements MetadataStore {
             }
             db.close();
             writeOptions.close();
+            writeReads.close();
             options.close();
             bloom.close();
         } finally {

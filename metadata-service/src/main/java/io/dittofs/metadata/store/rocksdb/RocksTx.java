@@ -32,24 +32,41 @@ final class RocksTx implements StoreTx {
 
     private final RocksDB db;
     private final ReadOptions ro;
-    private final WriteBatchWithIndex batch;
+    private final boolean writeTx;
+    /** This transaction's writes besides inodes; created by the first (an UNSTABLE WRITE's transaction never needs one). */
+    private WriteBatchWithIndex batch;
     private final RocksDbStore store;
     private final InodeOverlay overlay;
     /** This transaction's inode puts and deletes (null value: deleted), in no order; null until the first. */
     private Map<Long, Inode> inodeWrites;
     /** Reads limited to memtables and the block cache (NonBlocking): Incomplete means "would block". */
     private final boolean cacheOnly;
-    /** Whether this transaction wrote anything yet: until then its batch has nothing to read through. */
-    private boolean written;
 
-    RocksTx(RocksDB db, ReadOptions ro, WriteBatchWithIndex batch, RocksDbStore store, InodeOverlay overlay,
+    RocksTx(RocksDB db, ReadOptions ro, boolean writeTx, RocksDbStore store, InodeOverlay overlay,
             boolean cacheOnly) {
         this.db = db;
         this.ro = ro;
-        this.batch = batch;
+        this.writeTx = writeTx;
         this.store = store;
         this.overlay = overlay;
         this.cacheOnly = cacheOnly;
+    }
+
+    /** The batch of this transaction's writes besides inodes, or null: none yet (write transactions). */
+    WriteBatchWithIndex batch() {
+        return batch;
+    }
+
+    /** The batch, created if there is none yet (the store adds the inodes to it at commit). */
+    WriteBatchWithIndex writableBatch() {
+        return writable();
+    }
+
+    /** Frees the batch's native memory (the store calls it once the transaction is over). */
+    void closeBatch() {
+        if (batch != null) {
+            batch.close();
+        }
     }
 
     /** The inode puts (and deletes: null) of this transaction, for the store to commit. */
@@ -59,9 +76,9 @@ final class RocksTx implements StoreTx {
 
     private byte[] get(byte[] key) {
         try {
-            // a plain get until the batch holds a write: the same answer without searching an empty
+            // a plain get until there is a batch: the same answer without searching an empty
             // batch's index (most write operations read what they change before changing it)
-            return batch == null || !written ? db.get(ro, key) : batch.getFromBatchAndDB(db, ro, key);
+            return batch == null ? db.get(ro, key) : batch.getFromBatchAndDB(db, ro, key);
         } catch (RocksDBException e) {
             throw readFailure(e);
         }
@@ -106,12 +123,14 @@ final class RocksTx implements StoreTx {
 
     private WriteBatchWithIndex writable() {
         requireWriteTx();
-        written = true;
+        if (batch == null) {
+            batch = new WriteBatchWithIndex(true);
+        }
         return batch;
     }
 
     private void requireWriteTx() {
-        if (batch == null) {
+        if (!writeTx) {
             throw new IllegalStateException("write inside a read transaction");
         }
     }
