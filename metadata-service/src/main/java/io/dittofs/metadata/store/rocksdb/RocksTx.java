@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ final class RocksTx implements StoreTx {
 
     /** The inode puts (and deletes: null) of this transaction, for the store to commit. */
     Map<Long, Inode> inodeWrites() {
-        return inodeWrites == null ? Map.of() : inodeWrites;
+        return inodeWrites == null ? Collections.emptyMap() : inodeWrites;
     }
 
     private byte[] get(byte[] key) {
