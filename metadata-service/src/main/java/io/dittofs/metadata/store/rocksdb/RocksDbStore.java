@@ -25,6 +25,7 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.ReadTier;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteBatchWithIndex;
@@ -94,6 +95,8 @@ public final class RocksDbStore implements MetadataStore {
     private final AtomicBoolean syncScheduled = new AtomicBoolean();
     private final InodeOverlay overlay;
     private long nextId;
+    /** Entries in the content outbox ('R' keys), exact; read and changed under the write lock. */
+    private long releaseEntries;
 
     /**
      * @param sync fsync the WAL on every commit (survives power loss, not only process death)
@@ -143,6 +146,7 @@ public final class RocksDbStore implements MetadataStore {
             writeOptions = new WriteOptions().setSync(false);
             byte[] v = db.get(Keys.meta(NEXT_ID));
             nextId = v == null ? 1 : ByteBuffer.wrap(v).getLong();
+            releaseEntries = countReleases();
         } catch (IOException | RocksDBException e) {
             throw new StoreException("cannot open RocksDB metadata store at " + path + ": " + e.getMessage(), e);
         }
@@ -314,6 +318,7 @@ public final class RocksDbStore implements MetadataStore {
                 }
                 db.write(writeOptions, batch);
                 number = commits.appended();
+                releaseEntries += tx.releaseDelta();
                 // in RocksDB now: an overlay entry of these inodes must not hide the new version
                 inodes.forEach(overlay::committed);
             } else {
@@ -343,6 +348,25 @@ public final class RocksDbStore implements MetadataStore {
         } catch (Exception e) {
             throw new StoreException("RocksDB WAL sync failed: " + e, e);
         }
+    }
+
+    private long countReleases() {
+        long n = 0;
+        byte[] prefix = {Keys.RELEASE};
+        try (RocksIterator it = db.newIterator()) {
+            for (it.seek(prefix); it.isValid() && Keys.startsWith(it.key(), prefix); it.next()) {
+                n++;
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot count the content outbox: " + e.getMessage(), e);
+        }
+        return n;
+    }
+
+    /** Entries in the content outbox as committed (write lock: write transactions only). */
+    long releaseEntries() {
+        return releaseEntries;
     }
 
     /** Called with the write lock held. Ids handed out by a failed transaction are skipped, never reused. */

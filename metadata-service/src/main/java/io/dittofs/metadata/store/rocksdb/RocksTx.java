@@ -40,6 +40,8 @@ final class RocksTx implements StoreTx {
     private final InodeOverlay overlay;
     /** This transaction's inode puts and deletes (null value: deleted), in no order; null until the first. */
     private Map<Long, Inode> inodeWrites;
+    /** Content-outbox entries this transaction added (+) and removed (-), for the store's count. */
+    private long releaseDelta;
     /** Reads limited to memtables and the block cache (NonBlocking): Incomplete means "would block". */
     private final boolean cacheOnly;
 
@@ -68,6 +70,11 @@ final class RocksTx implements StoreTx {
         if (batch != null) {
             batch.close();
         }
+    }
+
+    /** Outbox entries added minus entries removed by this transaction. */
+    long releaseDelta() {
+        return releaseDelta;
     }
 
     /** The inode puts (and deletes: null) of this transaction, for the store to commit. */
@@ -272,17 +279,30 @@ final class RocksTx implements StoreTx {
 
     @Override
     public Optional<Long> pendingRelease(byte[] payloadId) {
+        if (writeTx && store.releaseEntries() + releaseDelta == 0) {
+            // the outbox is empty (the store counts its entries exactly under the write lock):
+            // the usual answer of every WRITE's growth check, without a RocksDB lookup
+            return Optional.empty();
+        }
         return Optional.ofNullable(get(Keys.release(payloadId))).map(v -> ByteBuffer.wrap(v).getLong());
     }
 
     @Override
     public void putRelease(Release release) {
-        put(Keys.release(release.payloadId()), ByteBuffer.allocate(8).putLong(release.size()).array());
+        byte[] key = Keys.release(release.payloadId());
+        if (writeTx && get(key) == null) {
+            releaseDelta++;
+        }
+        put(key, ByteBuffer.allocate(8).putLong(release.size()).array());
     }
 
     @Override
     public void deleteRelease(byte[] payloadId) {
-        delete(Keys.release(payloadId));
+        byte[] key = Keys.release(payloadId);
+        if (writeTx && get(key) != null) {
+            releaseDelta--;
+        }
+        delete(key);
     }
 
     @Override
