@@ -19,9 +19,11 @@ public interface MetadataStore extends AutoCloseable {
 
     /**
      * Like {@link #write} (atomic, visible to later reads at once), but the change need not be
-     * durable yet: it becomes durable with the next {@link #sync} or durable write. For changes a
-     * client has not asked to be stable, such as the size and times of an UNSTABLE WRITE before its
-     * COMMIT. A store without a cheaper path simply writes durably.
+     * durable yet: it becomes durable with the next {@link #sync}, possibly sooner (some stores
+     * with any later durable write; RocksDB keeps inode-only changes in memory until a sync, and
+     * a process death before it loses them). For changes a client has not asked to be stable,
+     * such as the size and times of an UNSTABLE WRITE before its COMMIT. A store without a
+     * cheaper path simply writes durably.
      */
     default <T> T writeDeferred(Function<StoreTx, T> work) {
         return write(work);

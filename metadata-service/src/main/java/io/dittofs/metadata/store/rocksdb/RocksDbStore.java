@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,11 +17,17 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.rocksdb.Options;
 import io.dittofs.contracts.grpc.NonBlocking;
+import io.dittofs.metadata.spi.Inode;
+import io.dittofs.metadata.spi.InodeCodec;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.ReadTier;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
@@ -42,6 +49,15 @@ import org.slf4j.LoggerFactory;
  * never half of one). Other clients may see a change shortly before it is durable (as with any
  * group commit).
  *
+ * <p>A deferred write that only puts inodes (an UNSTABLE WRITE's size and times) does not even
+ * reach RocksDB: its inodes wait, decoded, in the {@link InodeOverlay}, which every transaction
+ * reads before RocksDB. They are written in one batch by {@link #sync} (then synced with it), by
+ * {@link #close}, or when more than {@code maxDirty} are waiting (no sync); a durable write does
+ * not write them. A process death loses them, as it loses any deferred write not yet synced.
+ *
+ * <p>Point lookups skip files that cannot hold the key: a bloom filter per SST file and one over
+ * each memtable (absent names at LOOKUP and CREATE, the content outbox's usual "no entry").
+ *
  * <p>Asynchronous namespace commits (opt-in, {@code asyncNamespace} not null; knfsd's
  * {@code async}): {@link #writeNamespace} hands its batch to the OS ({@code flushWal(false)}: a
  * write, no fsync) before returning, so a process death loses nothing, and a timer runs one
@@ -59,17 +75,28 @@ public final class RocksDbStore implements MetadataStore {
         RocksDB.loadLibrary();
     }
 
+    /** Dirty inodes beyond which a deferred write flushes the overlay (about 1 MiB of inodes). */
+    static final int OVERLAY_MAX_DIRTY = 4096;
+    /** Overlay entries beyond which clean ones are evicted. */
+    static final int OVERLAY_MAX_ENTRIES = 16_384;
+
     private final Path path;
+    private final BloomFilter bloom;
     private final Options options;
     private final RocksDB db;
     private final WriteOptions writeOptions;
+    /** The write transactions' reads (latest state, no snapshot): one object, used under the write lock. */
+    private final ReadOptions writeReads = new ReadOptions();
     private final boolean sync;
     private final GroupCommit commits;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Duration asyncNamespace;
     private final ScheduledExecutorService syncTimer;
     private final AtomicBoolean syncScheduled = new AtomicBoolean();
+    private final InodeOverlay overlay;
     private long nextId;
+    /** Entries in the content outbox ('R' keys), exact; read and changed under the write lock. */
+    private long releaseEntries;
 
     /**
      * @param sync fsync the WAL on every commit (survives power loss, not only process death)
@@ -84,6 +111,12 @@ public final class RocksDbStore implements MetadataStore {
      *                       yet synced (see the class comment)
      */
     public RocksDbStore(Path path, boolean sync, Duration asyncNamespace) {
+        this(path, sync, asyncNamespace, OVERLAY_MAX_DIRTY, OVERLAY_MAX_ENTRIES);
+    }
+
+    /** With the overlay's bounds (tests use small ones). */
+    RocksDbStore(Path path, boolean sync, Duration asyncNamespace, int overlayMaxDirty, int overlayMaxEntries) {
+        this.overlay = new InodeOverlay(overlayMaxDirty, overlayMaxEntries);
         if (asyncNamespace != null && (asyncNamespace.isNegative() || asyncNamespace.isZero())) {
             throw new IllegalArgumentException("async namespace delay must be positive: " + asyncNamespace);
         }
@@ -95,16 +128,25 @@ public final class RocksDbStore implements MetadataStore {
             t.setDaemon(true);
             return t;
         });
+        bloom = new BloomFilter(10); // about 1 % false positives at 10 bits per key
         try {
             Files.createDirectories(path);
             // the WAL is written to the OS only by GroupCommit's flushWal: a deferred write costs no
             // system call, and a durable one shares its write and fsync with every concurrent writer
-            options = new Options().setCreateIfMissing(true).setManualWalFlush(true);
+            options = new Options().setCreateIfMissing(true).setManualWalFlush(true)
+                    // point lookups of absent keys (LOOKUP/CREATE of a new name, the outbox's
+                    // pendingRelease on every WRITE) skip every SST file and memtable whose
+                    // filter rules the key out instead of searching it
+                    .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloom))
+                    .setOptimizeFiltersForHits(false)
+                    .setMemtablePrefixBloomSizeRatio(0.05)
+                    .setMemtableWholeKeyFiltering(true);
             db = RocksDB.open(options, path.toString());
             // never sync under the write lock: GroupCommit syncs the WAL once for many writers
             writeOptions = new WriteOptions().setSync(false);
             byte[] v = db.get(Keys.meta(NEXT_ID));
             nextId = v == null ? 1 : ByteBuffer.wrap(v).getLong();
+            releaseEntries = countReleases();
         } catch (IOException | RocksDBException e) {
             throw new StoreException("cannot open RocksDB metadata store at " + path + ": " + e.getMessage(), e);
         }
@@ -116,36 +158,43 @@ public final class RocksDbStore implements MetadataStore {
 
     @Override
     public <T> T read(Function<StoreTx, T> work) {
-        Snapshot snapshot = db.getSnapshot();
-        boolean cacheOnly = NonBlocking.active();
-        try (ReadOptions ro = new ReadOptions().setSnapshot(snapshot)) {
-            if (cacheOnly) {
-                // memtables and the block cache only: a read that needs the disk fails (Incomplete)
-                // instead of waiting for it, and RocksTx turns that into NonBlocking.WouldBlock
-                ro.setReadTier(ReadTier.BLOCK_CACHE_TIER);
+        // registered before the snapshot: the overlay keeps what this snapshot may lack until we exit
+        int reader = overlay.enter();
+        try {
+            Snapshot snapshot = db.getSnapshot();
+            boolean cacheOnly = NonBlocking.active();
+            try (ReadOptions ro = new ReadOptions().setSnapshot(snapshot)) {
+                if (cacheOnly) {
+                    // memtables and the block cache only: a read that needs the disk fails (Incomplete)
+                    // instead of waiting for it, and RocksTx turns that into NonBlocking.WouldBlock
+                    ro.setReadTier(ReadTier.BLOCK_CACHE_TIER);
+                }
+                return work.apply(new RocksTx(db, ro, false, this, overlay, cacheOnly));
+            } finally {
+                db.releaseSnapshot(snapshot);
             }
-            return work.apply(new RocksTx(db, ro, null, this, cacheOnly));
         } finally {
-            db.releaseSnapshot(snapshot);
+            overlay.exit(reader);
         }
     }
 
     @Override
     public <T> T write(Function<StoreTx, T> work) {
-        return write(work, true);
+        return write(work, true, false);
     }
 
     @Override
     public <T> T writeDeferred(Function<StoreTx, T> work) {
-        return write(work, false);
+        return write(work, false, true);
     }
 
     @Override
     public <T> T writeNamespace(Function<StoreTx, T> work) {
         if (asyncNamespace == null) {
-            return write(work, true);
+            return write(work, true, false);
         }
-        T result = write(work, false);
+        // never into the overlay: a process death must not lose an answered namespace change
+        T result = write(work, false, false);
         try {
             // in the OS now: a death of this process no longer loses it; the timer syncs it
             db.flushWal(false);
@@ -180,7 +229,49 @@ public final class RocksDbStore implements MetadataStore {
 
     @Override
     public void sync() {
-        awaitDurable(commits.latest());
+        if (NonBlocking.active()) {
+            throw NonBlocking.wouldBlock("sync under the non-blocking mode");
+        }
+        long number;
+        writeLock.lock();
+        try {
+            flushOverlay();
+            number = commits.latest();
+        } finally {
+            writeLock.unlock();
+        }
+        awaitDurable(number);
+    }
+
+    /** Writes the overlay's dirty inodes in one batch (no sync). Write lock. */
+    private void flushOverlay() {
+        if (overlay.dirtyCount() == 0) {
+            return;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            for (Inode i : overlay.dirtyInodes()) {
+                batch.put(Keys.inode(i.id()), InodeCodec.encode(i));
+            }
+            db.write(writeOptions, batch);
+            commits.appended();
+        } catch (RocksDBException e) {
+            throw new StoreException("RocksDB write of deferred inodes failed: " + e.getMessage(), e);
+        }
+        overlay.flushed();
+    }
+
+    /** Overlay size and dirty entries (tests). */
+    int overlaySize() {
+        return overlay.size();
+    }
+
+    int overlayDirty() {
+        return overlay.dirtyCount();
+    }
+
+    /** RocksDB's latest sequence number: it moves with every write that reaches RocksDB (tests). */
+    long latestSequence() {
+        return db.getLatestSequenceNumber();
     }
 
     /** WAL syncs run so far (tests: concurrent writers share them). */
@@ -188,7 +279,11 @@ public final class RocksDbStore implements MetadataStore {
         return commits.syncs();
     }
 
-    private <T> T write(Function<StoreTx, T> work, boolean durable) {
+    /**
+     * @param overlay whether an inode-only transaction may leave its inodes in the overlay
+     *                (deferred writes only: nothing of it reaches the OS before the next flush)
+     */
+    private <T> T write(Function<StoreTx, T> work, boolean durable, boolean overlayOk) {
         if (NonBlocking.active()) {
             // the write lock is held across WAL writes, and durable writes wait for an fsync
             throw NonBlocking.wouldBlock("write under the non-blocking mode");
@@ -197,16 +292,35 @@ public final class RocksDbStore implements MetadataStore {
         long number;
         writeLock.lock();
         long idBefore = nextId;
-        try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
-             ReadOptions ro = new ReadOptions()) {
-            RocksTx tx = new RocksTx(db, ro, batch, this, false);
+        RocksTx tx = new RocksTx(db, writeReads, true, this, overlay, false);
+        try {
             result = work.apply(tx);
-            if (nextId != idBefore) {
-                batch.put(Keys.meta(NEXT_ID), ByteBuffer.allocate(8).putLong(nextId).array());
-            }
-            if (batch.count() > 0) {
+            Map<Long, Inode> inodes = tx.inodeWrites();
+            boolean others = tx.batch() != null && tx.batch().count() > 0;
+            if (overlayOk && nextId == idBefore && !others && !inodes.isEmpty() && !inodes.containsValue(null)) {
+                // inode puts only, deferred: RocksDB sees them at the next flush
+                inodes.values().forEach(overlay::putDirty);
+                if (overlay.overBound()) {
+                    flushOverlay();
+                }
+                number = commits.latest();
+            } else if (nextId != idBefore || others || !inodes.isEmpty()) {
+                WriteBatchWithIndex batch = tx.writableBatch();
+                for (Map.Entry<Long, Inode> e : inodes.entrySet()) {
+                    if (e.getValue() == null) {
+                        batch.delete(Keys.inode(e.getKey()));
+                    } else {
+                        batch.put(Keys.inode(e.getKey()), InodeCodec.encode(e.getValue()));
+                    }
+                }
+                if (nextId != idBefore) {
+                    batch.put(Keys.meta(NEXT_ID), ByteBuffer.allocate(8).putLong(nextId).array());
+                }
                 db.write(writeOptions, batch);
                 number = commits.appended();
+                releaseEntries += tx.releaseDelta();
+                // in RocksDB now: an overlay entry of these inodes must not hide the new version
+                inodes.forEach(overlay::committed);
             } else {
                 // changed nothing, but may have acted on what others wrote: wait for that instead
                 number = commits.latest();
@@ -214,6 +328,7 @@ public final class RocksDbStore implements MetadataStore {
         } catch (RocksDBException e) {
             throw new StoreException("RocksDB write failed: " + e.getMessage(), e);
         } finally {
+            tx.closeBatch();
             writeLock.unlock();
         }
         if (durable) {
@@ -233,6 +348,25 @@ public final class RocksDbStore implements MetadataStore {
         } catch (Exception e) {
             throw new StoreException("RocksDB WAL sync failed: " + e, e);
         }
+    }
+
+    private long countReleases() {
+        long n = 0;
+        byte[] prefix = {Keys.RELEASE};
+        try (RocksIterator it = db.newIterator()) {
+            for (it.seek(prefix); it.isValid() && Keys.startsWith(it.key(), prefix); it.next()) {
+                n++;
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot count the content outbox: " + e.getMessage(), e);
+        }
+        return n;
+    }
+
+    /** Entries in the content outbox as committed (write lock: write transactions only). */
+    long releaseEntries() {
+        return releaseEntries;
     }
 
     /** Called with the write lock held. Ids handed out by a failed transaction are skipped, never reused. */
@@ -257,13 +391,16 @@ public final class RocksDbStore implements MetadataStore {
         writeLock.lock();
         try {
             try {
-                db.flushWal(sync); // deferred writes are kept on a clean shutdown
-            } catch (RocksDBException e) {
-                log.warn("flushing the metadata WAL at close failed: {}", e.getMessage());
+                flushOverlay(); // deferred writes are kept on a clean shutdown
+                db.flushWal(sync);
+            } catch (RocksDBException | StoreException e) {
+                log.warn("flushing deferred metadata changes at close failed (they are lost): {}", e.getMessage(), e);
             }
             db.close();
             writeOptions.close();
+            writeReads.close();
             options.close();
+            bloom.close();
         } finally {
             writeLock.unlock();
         }

@@ -10,7 +10,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -20,31 +23,70 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.Status;
 import org.rocksdb.WriteBatchWithIndex;
 
-/** One transaction: reads go to the snapshot (read) or batch-over-database (write). */
+/**
+ * One transaction: reads go to the snapshot (read) or batch-over-database (write). Inodes are
+ * read from this transaction's own inode writes, then the store's {@link InodeOverlay}, then
+ * RocksDB; a write transaction keeps its inode writes apart (decoded) and the store decides at
+ * commit whether they go into the batch or only into the overlay.
+ */
 final class RocksTx implements StoreTx {
 
     private final RocksDB db;
     private final ReadOptions ro;
-    private final WriteBatchWithIndex batch;
+    private final boolean writeTx;
+    /** This transaction's writes besides inodes; created by the first (an UNSTABLE WRITE's transaction never needs one). */
+    private WriteBatchWithIndex batch;
     private final RocksDbStore store;
+    private final InodeOverlay overlay;
+    /** This transaction's inode puts and deletes (null value: deleted), in no order; null until the first. */
+    private Map<Long, Inode> inodeWrites;
+    /** Content-outbox entries this transaction added (+) and removed (-), for the store's count. */
+    private long releaseDelta;
     /** Reads limited to memtables and the block cache (NonBlocking): Incomplete means "would block". */
     private final boolean cacheOnly;
-    /** Whether this transaction wrote anything yet: until then its batch has nothing to read through. */
-    private boolean written;
 
-    RocksTx(RocksDB db, ReadOptions ro, WriteBatchWithIndex batch, RocksDbStore store, boolean cacheOnly) {
+    RocksTx(RocksDB db, ReadOptions ro, boolean writeTx, RocksDbStore store, InodeOverlay overlay,
+            boolean cacheOnly) {
         this.db = db;
         this.ro = ro;
-        this.batch = batch;
+        this.writeTx = writeTx;
         this.store = store;
+        this.overlay = overlay;
         this.cacheOnly = cacheOnly;
+    }
+
+    /** The batch of this transaction's writes besides inodes, or null: none yet (write transactions). */
+    WriteBatchWithIndex batch() {
+        return batch;
+    }
+
+    /** The batch, created if there is none yet (the store adds the inodes to it at commit). */
+    WriteBatchWithIndex writableBatch() {
+        return writable();
+    }
+
+    /** Frees the batch's native memory (the store calls it once the transaction is over). */
+    void closeBatch() {
+        if (batch != null) {
+            batch.close();
+        }
+    }
+
+    /** Outbox entries added minus entries removed by this transaction. */
+    long releaseDelta() {
+        return releaseDelta;
+    }
+
+    /** The inode puts (and deletes: null) of this transaction, for the store to commit. */
+    Map<Long, Inode> inodeWrites() {
+        return inodeWrites == null ? Collections.emptyMap() : inodeWrites;
     }
 
     private byte[] get(byte[] key) {
         try {
-            // a plain get until the batch holds a write: the same answer without searching an empty
+            // a plain get until there is a batch: the same answer without searching an empty
             // batch's index (most write operations read what they change before changing it)
-            return batch == null || !written ? db.get(ro, key) : batch.getFromBatchAndDB(db, ro, key);
+            return batch == null ? db.get(ro, key) : batch.getFromBatchAndDB(db, ro, key);
         } catch (RocksDBException e) {
             throw readFailure(e);
         }
@@ -88,11 +130,25 @@ final class RocksTx implements StoreTx {
     }
 
     private WriteBatchWithIndex writable() {
+        requireWriteTx();
         if (batch == null) {
+            batch = new WriteBatchWithIndex(true);
+        }
+        return batch;
+    }
+
+    private void requireWriteTx() {
+        if (!writeTx) {
             throw new IllegalStateException("write inside a read transaction");
         }
-        written = true;
-        return batch;
+    }
+
+    private void writeInode(long id, Inode inode) {
+        requireWriteTx();
+        if (inodeWrites == null) {
+            inodeWrites = new HashMap<>();
+        }
+        inodeWrites.put(id, inode);
     }
 
     private RocksIterator iterator() {
@@ -102,17 +158,29 @@ final class RocksTx implements StoreTx {
 
     @Override
     public Optional<Inode> inode(long id) {
-        return Optional.ofNullable(get(Keys.inode(id))).map(InodeCodec::decode);
+        if (inodeWrites != null && inodeWrites.containsKey(id)) {
+            return Optional.ofNullable(inodeWrites.get(id));
+        }
+        InodeOverlay.Entry e = overlay.get(id);
+        if (e != null) {
+            return Optional.ofNullable(e.inode());
+        }
+        try {
+            // inode keys are never in the batch (the store writes them at commit): no batch search
+            return Optional.ofNullable(db.get(ro, Keys.inode(id))).map(InodeCodec::decode);
+        } catch (RocksDBException ex) {
+            throw readFailure(ex);
+        }
     }
 
     @Override
     public void putInode(Inode inode) {
-        put(Keys.inode(inode.id()), InodeCodec.encode(inode));
+        writeInode(inode.id(), inode);
     }
 
     @Override
     public void deleteInode(long id) {
-        delete(Keys.inode(id));
+        writeInode(id, null);
         for (String name : xattrNames(id)) {
             delete(Keys.xattr(id, name));
         }
@@ -211,17 +279,30 @@ final class RocksTx implements StoreTx {
 
     @Override
     public Optional<Long> pendingRelease(byte[] payloadId) {
+        if (writeTx && store.releaseEntries() + releaseDelta == 0) {
+            // the outbox is empty (the store counts its entries exactly under the write lock):
+            // the usual answer of every WRITE's growth check, without a RocksDB lookup
+            return Optional.empty();
+        }
         return Optional.ofNullable(get(Keys.release(payloadId))).map(v -> ByteBuffer.wrap(v).getLong());
     }
 
     @Override
     public void putRelease(Release release) {
-        put(Keys.release(release.payloadId()), ByteBuffer.allocate(8).putLong(release.size()).array());
+        byte[] key = Keys.release(release.payloadId());
+        if (writeTx && get(key) == null) {
+            releaseDelta++;
+        }
+        put(key, ByteBuffer.allocate(8).putLong(release.size()).array());
     }
 
     @Override
     public void deleteRelease(byte[] payloadId) {
-        delete(Keys.release(payloadId));
+        byte[] key = Keys.release(payloadId);
+        if (writeTx && get(key) != null) {
+            releaseDelta--;
+        }
+        delete(key);
     }
 
     @Override
