@@ -9,13 +9,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The newest committed version of recently written inodes, in front of RocksDB. A deferred
+ * The newest committed version of recently written and read inodes, in front of RocksDB. A deferred
  * transaction that only puts inodes (an UNSTABLE WRITE's size and times) leaves them here,
  * <em>dirty</em>, instead of writing RocksDB; the store writes all dirty inodes in one batch at
  * {@code sync()}, {@code close()} or when more than {@code maxDirty} are waiting. Any other
- * transaction that writes an inode present here replaces its entry after its own RocksDB write,
+ * transaction that writes an inode installs its new version here after its own RocksDB write,
  * so an entry always holds the newest committed version (null: deleted) and a <em>clean</em>
  * entry equals what RocksDB holds now.
+ *
+ * <p>Read-through: a transaction that had to read an inode from RocksDB {@link #offer}s it, so
+ * the next GETATTR, LOOKUP or READ of a hot inode costs a map lookup instead of a RocksDB get and
+ * a decode. An offer only fills an empty slot ({@code putIfAbsent}), and a writer always installs,
+ * so an offered version is never installed over a newer one; and a stale offer cannot land in a
+ * slot emptied by eviction either: the offering reader registered before its snapshot, so every
+ * entry installed after its snapshot was taken (the newer versions it might lack) is kept until
+ * it exits — by then its offer has been made.
  *
  * <p>Readers look here before their RocksDB snapshot, so they may see an inode newer than their
  * snapshot, never older. Removing a clean entry would send a reader whose snapshot predates the
@@ -63,6 +71,22 @@ final class InodeOverlay {
     /** The entry of this inode, or null: RocksDB has the newest version. */
     Entry get(long id) {
         return entries.get(id);
+    }
+
+    /**
+     * A version read from RocksDB by a registered reader (or a writer under the write lock):
+     * cached unless the slot is taken (a newer or equal version is there) or the overlay is full
+     * (eviction, which needs the write lock, makes room later).
+     */
+    void offer(Inode inode) {
+        if (entries.size() < maxEntries) {
+            entries.putIfAbsent(inode.id(), new Entry(inode, false, epoch));
+        }
+    }
+
+    /** Whether clean entries should be evicted (checked on the read path, without a lock). */
+    boolean full() {
+        return entries.size() >= maxEntries;
     }
 
     /** A reader registers before it takes its snapshot; returns the token for {@link #exit}. */
@@ -124,20 +148,19 @@ final class InodeOverlay {
     }
 
     /**
-     * Another transaction wrote this inode to RocksDB (inode null: deleted it): an entry present
-     * takes the new version, clean. Absent ones stay absent (RocksDB has the newest). Write lock.
+     * Another transaction wrote this inode to RocksDB (inode null: deleted it): its new version is
+     * installed, clean (a deletion as an entry with no inode, so that no reader's older offer can
+     * bring it back). Write lock.
      */
     void committed(long id, Inode inode) {
-        if (entries.containsKey(id)) {
-            entries.put(id, new Entry(inode, false, epoch));
-            dirty.remove(id);
-            evictIfFull();
-        }
+        entries.put(id, new Entry(inode, false, epoch));
+        dirty.remove(id);
+        evictIfFull();
     }
 
-    /** Evicts clean entries no reader can need any more, when the overlay is over its size. Write lock. */
+    /** Evicts clean entries no reader can need any more, when the overlay is at its size. Write lock. */
     void evictIfFull() {
-        if (entries.size() > maxEntries) {
+        if (entries.size() >= maxEntries) {
             evict();
         }
     }
@@ -157,6 +180,16 @@ final class InodeOverlay {
         }
         scannedAt = e;
         long safe = e - 2;
-        entries.values().removeIf(x -> !x.dirty() && x.cleanEpoch() <= safe);
+        // down to three quarters, in the map's (hash, so roughly random) order: the hot inodes of a
+        // working set that fits mostly stay
+        long excess = entries.size() - (maxEntries - maxEntries / 4);
+        var it = entries.values().iterator();
+        while (excess > 0 && it.hasNext()) {
+            Entry x = it.next();
+            if (!x.dirty() && x.cleanEpoch() <= safe) {
+                it.remove();
+                excess--;
+            }
+        }
     }
 }

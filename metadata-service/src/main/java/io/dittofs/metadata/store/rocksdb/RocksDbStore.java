@@ -77,8 +77,8 @@ public final class RocksDbStore implements MetadataStore {
 
     /** Dirty inodes beyond which a deferred write flushes the overlay (about 1 MiB of inodes). */
     static final int OVERLAY_MAX_DIRTY = 4096;
-    /** Overlay entries beyond which clean ones are evicted. */
-    static final int OVERLAY_MAX_ENTRIES = 16_384;
+    /** Overlay entries (written and read inodes) at which clean ones are evicted: ~15 MiB of inodes. */
+    static final int OVERLAY_MAX_ENTRIES = 65_536;
 
     private final Path path;
     private final BloomFilter bloom;
@@ -175,6 +175,15 @@ public final class RocksDbStore implements MetadataStore {
             }
         } finally {
             overlay.exit(reader);
+            if (overlay.full() && writeLock.tryLock()) {
+                // a read-only workload fills the overlay with offers; room is made under the write
+                // lock, and only when no writer holds it (a writer's commit evicts anyway)
+                try {
+                    overlay.evictIfFull();
+                } finally {
+                    writeLock.unlock();
+                }
+            }
         }
     }
 

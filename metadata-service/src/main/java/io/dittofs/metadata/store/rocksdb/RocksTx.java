@@ -165,12 +165,19 @@ final class RocksTx implements StoreTx {
         if (e != null) {
             return Optional.ofNullable(e.inode());
         }
+        byte[] v;
         try {
             // inode keys are never in the batch (the store writes them at commit): no batch search
-            return Optional.ofNullable(db.get(ro, Keys.inode(id))).map(InodeCodec::decode);
+            v = db.get(ro, Keys.inode(id));
         } catch (RocksDBException ex) {
             throw readFailure(ex);
         }
+        if (v == null) {
+            return Optional.empty();
+        }
+        Inode inode = InodeCodec.decode(v);
+        overlay.offer(inode);
+        return Optional.of(inode);
     }
 
     @Override

@@ -237,6 +237,39 @@ class InodeOverlayTest {
     }
 
     /**
+     * Read-through: an inode read from RocksDB is kept (the next read is a map lookup), a durable
+     * write replaces it and a deletion hides it; a read-only workload over more inodes than the
+     * bound stays within it.
+     */
+    @Test
+    void readInodesAreCachedAndWritesReplaceThem() {
+        Path db = dir.resolve("db");
+        try (RocksDbStore store = new RocksDbStore(db, false, null, 4, 16)) {
+            for (long id = 1; id <= 40; id++) {
+                durablePut(store, id, id);
+            }
+        }
+        try (RocksDbStore store = new RocksDbStore(db, false, null, 4, 16)) {
+            assertThat(store.overlaySize()).as("a fresh store caches nothing").isZero();
+            assertThat(size(store, 1)).contains(1L);
+            assertThat(store.overlaySize()).as("read through").isEqualTo(1);
+            durablePut(store, 1, 100);
+            assertThat(size(store, 1)).contains(100L);
+            store.write(tx -> {
+                tx.deleteInode(1);
+                return null;
+            });
+            assertThat(size(store, 1)).as("a deletion is not undone by the cached version").isEmpty();
+            for (int pass = 0; pass < 3; pass++) {
+                for (long id = 2; id <= 40; id++) {
+                    assertThat(size(store, id)).contains(id);
+                }
+            }
+            assertThat(store.overlaySize()).as("offers stop at the bound and reads make room").isLessThanOrEqualTo(16);
+        }
+    }
+
+    /**
      * The hazard itself, step by step: a reader's snapshot predates a deferred version that is
      * then flushed; evicting that entry while the reader runs would send it back to its snapshot's
      * older version. The entry goes only with a flush after the reader finished.
