@@ -1,5 +1,8 @@
 package io.dittofs.gateway.config;
 
+import io.dittofs.gateway.transport.LeakDetection;
+import io.netty.util.ResourceLeakDetector;
+
 import io.dittofs.contracts.control.ConfigWatchClient;
 import io.dittofs.contracts.grpc.GrpcTelemetry;
 import io.dittofs.contracts.grpc.NonBlocking;
@@ -140,6 +143,12 @@ public class GatewayConfiguration {
      * dittofs.gateway.follow-control-plane is not false), kept in dittofs.gateway.share-snapshot for
      * the next start; otherwise the static dittofs.gateway.exports.
      */
+    /** dittofs.gateway.netty-leak-detection, applied once for the whole JVM (see {@link LeakDetection}). */
+    @Bean
+    public ResourceLeakDetector.Level gatewayNettyLeakDetection(GatewayProperties props) {
+        return LeakDetection.apply(props.nettyLeakDetection());
+    }
+
     @Bean
     public ShareRegistry gatewayShareRegistry(GatewayProperties props) {
         return props.watchedControlPlane()

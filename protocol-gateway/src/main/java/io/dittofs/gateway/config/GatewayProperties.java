@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param shareSnapshot      file keeping the control plane's last share configuration, so a restarted
  *                           gateway serves before the control plane is back; empty = none (the
  *                           launcher sets {@code <data-dir>/gateway/shares.snapshot})
+ * @param nettyLeakDetection Netty's buffer leak tracking: disabled (default: its sampling costs 1–2 %
+ *                           of the CPU of small calls), simple, advanced or paranoid (every buffer)
  * @param exports            static shares; empty = one share {@code export} at {@code /export}
  */
 @Validated
@@ -38,6 +40,9 @@ public record GatewayProperties(
         String controlTarget,
         @DefaultValue("true") boolean followControlPlane,
         @DefaultValue("") String shareSnapshot,
+        @DefaultValue("disabled") @Pattern(regexp = "(?i)disabled|simple|advanced|paranoid",
+                message = "must be disabled, simple, advanced or paranoid; set dittofs.gateway.netty-leak-detection")
+        String nettyLeakDetection,
         List<@Valid Export> exports) {
 
     static final String TARGET = "in-process:\\S+|unix:\\S+|\\S+:\\d{1,5}";

@@ -39,7 +39,6 @@ public final class TcpListener implements AutoCloseable {
 
     /** Binds {@code host:port} (0 = any free port). */
     public static TcpListener bind(String host, int port, TransportSettings s, PipelineInitializer init) {
-        LeakDetection.offUnlessConfigured();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, Transports.ioHandlerFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, Transports.ioHandlerFactory());
         ConnectionAdmission admission = new ConnectionAdmission(s.maxConnections(), s.maxConnectionsPerAddress(),

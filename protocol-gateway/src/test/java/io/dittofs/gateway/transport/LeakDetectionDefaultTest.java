@@ -1,30 +1,39 @@
 package io.dittofs.gateway.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dittofs.gateway.config.GatewayProperties;
 import io.netty.util.ResourceLeakDetector;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** A running server tracks no buffers unless asked; a level given by property always wins. */
+/** dittofs.gateway.netty-leak-detection: off unless configured, and the configured level is applied. */
 class LeakDetectionDefaultTest {
 
-    @Test
-    void aConfiguredLevelIsKept() {
-        // the test JVM runs with -Dio.netty.leakDetection.level=paranoid (protocol-gateway's pom)
-        assertThat(System.getProperty(LeakDetection.LEVEL_PROPERTY)).isEqualToIgnoringCase("paranoid");
-        assertThat(LeakDetection.offUnlessConfigured()).isEqualTo(ResourceLeakDetector.Level.PARANOID);
+    private static GatewayProperties bind(Map<String, String> props) {
+        return new Binder(new MapConfigurationPropertySource(props)).bindOrCreate("dittofs.gateway", GatewayProperties.class);
     }
 
     @Test
-    void withoutAPropertyTrackingIsOff() {
-        String given = System.clearProperty(LeakDetection.LEVEL_PROPERTY);
+    void aRunningServerTracksNoBuffersUnlessConfigured() {
+        assertThat(bind(Map.of()).nettyLeakDetection()).isEqualTo("disabled");
+        assertThat(bind(Map.of("dittofs.gateway.netty-leak-detection", "simple")).nettyLeakDetection()).isEqualTo("simple");
+    }
+
+    @Test
+    void theConfiguredLevelIsApplied() {
         ResourceLeakDetector.Level before = ResourceLeakDetector.getLevel();
         try {
-            assertThat(LeakDetection.offUnlessConfigured()).isEqualTo(ResourceLeakDetector.Level.DISABLED);
+            assertThat(LeakDetection.apply("disabled")).isEqualTo(ResourceLeakDetector.Level.DISABLED);
+            assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.DISABLED);
+            assertThat(LeakDetection.apply(" Advanced ")).isEqualTo(ResourceLeakDetector.Level.ADVANCED);
+            assertThatThrownBy(() -> LeakDetection.apply("sometimes")).isInstanceOf(IllegalArgumentException.class);
         } finally {
-            System.setProperty(LeakDetection.LEVEL_PROPERTY, given);
             ResourceLeakDetector.setLevel(before);
         }
-        assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.PARANOID);
+        assertThat(ResourceLeakDetector.getLevel()).as("the test JVM's paranoid level is back").isEqualTo(before);
     }
 }
