@@ -101,6 +101,40 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** A test body whose failure should come with the children's logs. */
+    @FunctionalInterface
+    public interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code body}; if it fails, prints the last lines of every log in {@code logDir} first.
+     * The logs live in the test's temporary directory, deleted after the test, so a failure seen
+     * only in CI could not be diagnosed from its output otherwise.
+     */
+    public static void printLogsOnFailure(Path logDir, Body body) throws Exception {
+        try {
+            body.run();
+        } catch (Exception | AssertionError e) {
+            dumpLogs(logDir);
+            throw e;
+        }
+    }
+
+    private static void dumpLogs(Path logs) throws IOException {
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        try (var files = Files.list(logs)) {
+            for (Path f : files.sorted().toList()) {
+                // bytes, not readAllLines: a malformed byte must not hide the test's own failure
+                List<String> lines = List.of(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+                System.out.println("----- last lines of " + f.getFileName() + " -----");
+                lines.subList(Math.max(0, lines.size() - 80), lines.size()).forEach(System.out::println);
+            }
+        }
+    }
+
     /** SIGKILL: no shutdown hook runs. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -96,6 +96,10 @@ class ContentReleaseIT {
 
     @Test
     void removeWithEitherServiceKilledBetweenTheStepsLeaksNothing() throws Exception {
+        ChildJvm.printLogsOnFailure(tmp.resolve("logs"), this::removeWithEitherServiceKilled);
+    }
+
+    private void removeWithEitherServiceKilled() throws Exception {
         metaPort = ChildJvm.freePort();
         blockPort = ChildJvm.freePort();
         nfsPort = ChildJvm.freePort();
@@ -149,6 +153,10 @@ class ContentReleaseIT {
     /** Shrink while the block-service is down, grow once it is back: the grown range reads zeros, never the old bytes. */
     @Test
     void shrinkThenGrowReadsZerosEvenWhenTheCutCouldNotReachTheContent() throws Exception {
+        ChildJvm.printLogsOnFailure(tmp.resolve("logs"), this::shrinkThenGrow);
+    }
+
+    private void shrinkThenGrow() throws Exception {
         metaPort = ChildJvm.freePort();
         blockPort = ChildJvm.freePort();
         nfsPort = ChildJvm.freePort();

@@ -26,28 +26,7 @@ class SeparateProcessesIT {
 
     @Test
     void servicesApartServeNfsAndTwoGatewaysShareLocks() throws Exception {
-        try {
-            servicesApart();
-        } catch (Exception | AssertionError e) {
-            // the children's logs live in the temporary directory, deleted after the test: print
-            // their ends, so that a failure seen only in CI can be diagnosed from its output
-            dumpLogs(tmp.resolve("logs"));
-            throw e;
-        }
-    }
-
-    private static void dumpLogs(Path logs) throws java.io.IOException {
-        if (!Files.isDirectory(logs)) {
-            return;
-        }
-        try (var files = Files.list(logs)) {
-            for (Path f : files.sorted().toList()) {
-                // bytes, not readAllLines: a malformed byte must not hide the test's own failure
-                List<String> lines = List.of(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8).split("\n"));
-                System.out.println("----- last lines of " + f.getFileName() + " -----");
-                lines.subList(Math.max(0, lines.size() - 80), lines.size()).forEach(System.out::println);
-            }
-        }
+        ChildJvm.printLogsOnFailure(tmp.resolve("logs"), this::servicesApart);
     }
 
     private void servicesApart() throws Exception {

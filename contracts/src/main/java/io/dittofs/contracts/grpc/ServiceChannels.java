@@ -21,6 +21,8 @@ import java.util.Objects;
  *   <li>{@code unix:PATH} — HTTP/2 over a Unix-domain socket, for services on the same machine
  *   ({@link SocketTransport}).</li>
  * </ul>
+ * A socket channel whose service went away reconnects when the next call needs it
+ * ({@link ReconnectOnDemand}), not on gRPC's backoff clock.
  */
 public final class ServiceChannels {
 
@@ -73,15 +75,16 @@ public final class ServiceChannels {
         // from there anyway (it drains its own ThreadlessExecutor), a future stub's waiter no longer
         // waits for a pool thread to pass the answer on. Streams get a thread of their own
         // (StreamCallbacks): their observers may block.
-        return builder
+        ReconnectOnDemand reconnect = new ReconnectOnDemand(ReconnectOnDemand.DEFAULT_WAIT);
+        return reconnect.bind(builder
                 .usePlaintext()
                 .directExecutor()
                 .flowControlWindow(FLOW_CONTROL_WINDOW)
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                // listed last, so it runs first: under NonBlocking no socket call even starts
+                // listed last, so it runs first: under NonBlocking no socket call even starts (nor waits to reconnect)
                 .intercept(StreamCallbacks.INSTANCE, Deadlines.defaults(), telemetry.clientInterceptor(),
-                        RefuseNonBlocking.INSTANCE)
-                .build();
+                        reconnect, RefuseNonBlocking.INSTANCE)
+                .build());
     }
 
     /** A call over a socket waits for another process: never under {@link NonBlocking}. */
