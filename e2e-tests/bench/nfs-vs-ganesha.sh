@@ -8,7 +8,8 @@
 # with an S3 remote tier on BASE+2049, Ganesha on BASE+10049..52, services on BASE+11001..3, s3proxy
 # on BASE+11010), SERVERS (default "dittofs dittofs-separate ganesha"; add dittofs-s3 for the
 # embedded suite whose block-service writes through to s3proxy, filesystem backend on the same disk),
-# WORKLOADS (default "cp meta calls random versions"), S3PROXY_JAR (default: the one Maven copied for
+# WORKLOADS (default "cp meta calls random versions"), RANDOM_OPS (random 4 KiB operations per measured
+# phase, default 12000), S3PROXY_JAR (default: the one Maven copied for
 # block-service's tests, else the local Maven repository's s3proxy 4.1.0), S3_CACHE_MAX_BYTES (the
 # S3 server's local cache bound, default 0 = unbounded; a bound below the file size makes reads
 # come back from s3proxy), SEPARATE_TRANSPORT (unix = the default: the separate services on
@@ -16,13 +17,16 @@
 # tcp = loopback TCP ports), DITTOFS_JVM_OPTS (JVM options of every DittoFS JVM, embedded and separate).
 # Three servers, each measured the same way: DittoFS embedded (one JVM), DittoFS as separate
 # processes (metadata, block, lock services and the gateway in four JVMs over gRPC) and
-# Ganesha. Per server: a warm-up round, then RUNS rounds of nfs-cp up/down, MetadataBench
+# Ganesha; the other servers are frozen (SIGSTOP) while one is measured. Per server: a warm-up round, then RUNS rounds of nfs-cp up/down, MetadataBench
 # (create/stat/remove), CallRateBench (NULL and GETATTR calls/s on one connection) and
 # RandomIoBench (random 4 KiB READ/WRITE IOPS, 1 and 8 in flight) and VersionBench (the same
 # workloads over NFSv3 and NFSv4.1 with the project's Java client). Take medians of the rounds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MIB=${1:-512}; FILES=${2:-2000}; RUNS=${3:-3}
+# random 4 KiB operations per measured phase: at 20,000 IOPS, 4,000 made a 0.2 s phase that one GC
+# or checkpoint could double
+RANDOM_OPS=${RANDOM_OPS:-12000}
 if [ -z "${IN_NETNS:-}" ]; then
   exec unshare -n -m env IN_NETNS=1 "$0" "$@"
 fi
@@ -146,9 +150,20 @@ server_pids() { # name
   true
 }
 rate() { awk -v mib="$MIB" -v s="$1" 'BEGIN { printf "%.1f", mib / s }'; }
+# the other servers' processes, frozen (SIGSTOP) while one is measured: an idle JVM still runs
+# timers, lease renewals and GC, which showed as 2-5x swings in 0.2 s phases of the server measured
+others_pids() { # name
+  local n
+  for n in dittofs dittofs-separate dittofs-s3 ganesha; do
+    [ "$n" = "$1" ] || ! want "$SERVERS" "$n" || server_pids "$n" | tr ',' ' '
+    echo
+  done
+}
 bench() { # name url-of-file nfsport mountport export v4-path
   local name=$1 url=$2
   local cpu="-Ddittofs.bench.server-pid=$(server_pids "$name")"
+  local frozen; frozen=$(others_pids "$name" | xargs)
+  [ -z "$frozen" ] || kill -STOP $frozen
   for r in $(seq 0 "$RUNS"); do
     local tag="run $r"; [ "$r" = 0 ] && tag="warm-up"
     u=${url/big.bin/big-$r.bin}
@@ -160,11 +175,12 @@ bench() { # name url-of-file nfsport mountport export v4-path
     fi
     want "$WORKLOADS" meta && echo "$name $tag: $("$JAVA" "$cpu" -cp "$CLIENT" io.dittofs.nfsclient.bench.MetadataBench 127.0.0.1 "$3" "$5" "$FILES" "$4")"
     want "$WORKLOADS" calls && echo "$name $tag: $("$JAVA" "$cpu" -cp "$CLIENT" io.dittofs.nfsclient.bench.CallRateBench 127.0.0.1 "$3" "$5" 20000 "$4")"
-    want "$WORKLOADS" random && echo "$name $tag: $("$JAVA" "$cpu" -cp "$CLIENT" io.dittofs.nfsclient.bench.RandomIoBench 127.0.0.1 "$3" "$5" 4000 64 "$4")"
+    want "$WORKLOADS" random && echo "$name $tag: $("$JAVA" "$cpu" -cp "$CLIENT" io.dittofs.nfsclient.bench.RandomIoBench 127.0.0.1 "$3" "$5" "$RANDOM_OPS" 64 "$4")"
     want "$WORKLOADS" versions && "$JAVA" -cp "$CLIENT" io.dittofs.nfsclient.bench.VersionBench 127.0.0.1 "$3" "$5" "$6" \
       $((MIB < 256 ? MIB : 256)) "$FILES" "$4" | sed "s/^/$name $tag: /"
     echo "$name $tag: load $(cut -d' ' -f1-3 /proc/loadavg)$(cpu_line "$name")"
   done
+  [ -z "$frozen" ] || kill -CONT $frozen
 }
 want "$SERVERS" dittofs && bench dittofs "nfs://127.0.0.1/export/big.bin?nfsport=$P_EMB&mountport=$P_EMB" $P_EMB $P_EMB /export /export
 want "$SERVERS" dittofs-separate && bench dittofs-separate "nfs://127.0.0.1/export/big.bin?nfsport=$P_SEP&mountport=$P_SEP" $P_SEP $P_SEP /export /export
