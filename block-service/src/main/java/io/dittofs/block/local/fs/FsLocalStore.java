@@ -53,11 +53,11 @@ public final class FsLocalStore implements LocalStore {
     private final Set<Path> knownDirs = ConcurrentHashMap.newKeySet();
     private final Map<BlockHash, Long> sizes = new ConcurrentHashMap<>();
     private final AtomicLong tmpCounter = new AtomicLong();
-    private final Map<BlockHash, FileChannel> channels = new ConcurrentHashMap<>();
     private static final int MAX_OPEN_BLOCKS = 256;
-    /** Read-only mappings of recently read blocks, lent to readers as views (see {@link #view}). */
-    private final Map<BlockHash, MappedByteBuffer> mappings = new ConcurrentHashMap<>();
+    private final ClockCache<BlockHash, FileChannel> channels = new ClockCache<>(MAX_OPEN_BLOCKS, FsLocalStore::closeEvicted);
     private static final int MAX_CACHED_MAPPINGS = 1024;
+    /** Read-only mappings of recently read blocks, lent to readers as views (see {@link #view}). */
+    private final ClockCache<BlockHash, MappedByteBuffer> mappings = new ClockCache<>(MAX_CACHED_MAPPINGS, (h, m) -> { });
     /**
      * Mappings not yet unmapped: a mapping is unmapped only when the GC finds it (and every view
      * lent from it) unreachable, so one dropped from the cache lives on until then. Past this many,
@@ -315,19 +315,8 @@ public final class FsLocalStore implements LocalStore {
         }
         liveMappings.incrementAndGet();
         UNMAPPED.register(m, liveMappings::decrementAndGet);
-        MappedByteBuffer prev = mappings.putIfAbsent(hash, m);
-        if (prev != null) {
-            return prev;
-        }
-        if (mappings.size() > MAX_CACHED_MAPPINGS) {
-            for (BlockHash other : mappings.keySet()) {
-                if (!other.equals(hash)) {
-                    mappings.remove(other);
-                    break;
-                }
-            }
-        }
-        return m;
+        // one dropped by the bound stays mapped until the GC finds it and its views unreachable
+        return mappings.putIfAbsent(hash, m);
     }
 
     /** Open read handles of recently read blocks: a 4 KiB read must not pay an open() and a close(). */
@@ -337,21 +326,25 @@ public final class FsLocalStore implements LocalStore {
             return ch;
         }
         ch = FileChannel.open(pathOf(hash), StandardOpenOption.READ);
-        FileChannel prev = channels.putIfAbsent(hash, ch);
-        if (prev != null && prev.isOpen()) {
+        FileChannel kept = channels.putIfAbsent(hash, ch);
+        if (kept == ch) {
+            return ch;
+        }
+        if (kept.isOpen()) {
             ch.close();
-            return prev;
+            return kept;
         }
-        channels.put(hash, ch);
-        if (channels.size() > MAX_OPEN_BLOCKS) {
-            for (BlockHash other : channels.keySet()) {
-                if (!other.equals(hash)) {
-                    closeChannel(other);
-                    break;
-                }
-            }
-        }
+        channels.put(hash, ch); // the one there was closed meanwhile
         return ch;
+    }
+
+    /** A handle the bound dropped: a reader still using it reopens (ClosedChannelException). */
+    private static void closeEvicted(BlockHash hash, FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            log.warn("closing the evicted read handle of block {} failed: {}", hash, e.toString());
+        }
     }
 
     private void closeChannel(BlockHash hash) throws IOException {
@@ -427,7 +420,7 @@ public final class FsLocalStore implements LocalStore {
     public void close() throws IOException {
         flusher.close();
         mappings.clear();
-        for (BlockHash h : Set.copyOf(channels.keySet())) {
+        for (BlockHash h : channels.keys()) {
             closeChannel(h);
         }
         journal.close();
