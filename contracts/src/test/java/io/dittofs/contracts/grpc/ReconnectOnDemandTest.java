@@ -26,12 +26,31 @@ class ReconnectOnDemandTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void theFirstCallAfterTheServiceComesUpIsServedDespiteAGrownBackoff() throws Exception {
-        Path sock = tmp.resolve("late.sock");
+    /** A test against a channel to a socket where nothing listens yet. */
+    private interface Body {
+        void run(Path sock, ManagedChannel ch, BlockServiceGrpc.BlockServiceBlockingStub stub) throws Exception;
+    }
+
+    private void withChannelToNothing(String name, Body body) throws Exception {
+        Path sock = tmp.resolve(name);
         ManagedChannel ch = ServiceChannels.open("unix:" + sock);
         try {
-            var stub = BlockServiceGrpc.newBlockingStub(ch);
+            body.run(sock, ch, BlockServiceGrpc.newBlockingStub(ch));
+        } finally {
+            ch.shutdownNow();
+        }
+    }
+
+    /** Starts the service on {@code sock} and makes one call: it must be served. */
+    private static void servedOnceUp(Path sock, BlockServiceGrpc.BlockServiceBlockingStub stub) {
+        try (GrpcServerHost host = GrpcServerHost.start("unix:" + sock, List.of(new SocketChannelsTest.Service()))) {
+            assertThat(stub.getVerifier(GetVerifierRequest.getDefaultInstance()).getVerifier().size()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void theFirstCallAfterTheServiceComesUpIsServedDespiteAGrownBackoff() throws Exception {
+        withChannelToNothing("late.sock", (sock, ch, stub) -> {
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> stub.getVerifier(GetVerifierRequest.getDefaultInstance()))
                     .isInstanceOfSatisfying(StatusRuntimeException.class,
@@ -43,30 +62,19 @@ class ReconnectOnDemandTest {
             // the next attempt is over 3 s when the service comes up at 7 s
             Thread.sleep(7_000);
             assertThat(ch.getState(false)).isEqualTo(ConnectivityState.TRANSIENT_FAILURE);
-            try (GrpcServerHost host = GrpcServerHost.start("unix:" + sock, List.of(new SocketChannelsTest.Service()))) {
-                assertThat(stub.getVerifier(GetVerifierRequest.getDefaultInstance()).getVerifier().size()).isEqualTo(8);
-            }
-        } finally {
-            ch.shutdownNow();
-        }
+            servedOnceUp(sock, stub);
+        });
     }
 
     /** The CI race: a call right after an attempt that was refused must still try the service again. */
     @Test
     void aCallJustAfterARefusedAttemptStillReachesAServiceThatCameUp() throws Exception {
-        Path sock = tmp.resolve("race.sock");
-        ManagedChannel ch = ServiceChannels.open("unix:" + sock);
-        try {
-            var stub = BlockServiceGrpc.newBlockingStub(ch);
+        withChannelToNothing("race.sock", (sock, ch, stub) -> {
             for (int i = 0; i < 3; i++) {
                 assertThatThrownBy(() -> stub.getVerifier(GetVerifierRequest.getDefaultInstance()))
                         .isInstanceOf(StatusRuntimeException.class);
             }
-            try (GrpcServerHost host = GrpcServerHost.start("unix:" + sock, List.of(new SocketChannelsTest.Service()))) {
-                assertThat(stub.getVerifier(GetVerifierRequest.getDefaultInstance()).getVerifier().size()).isEqualTo(8);
-            }
-        } finally {
-            ch.shutdownNow();
-        }
+            servedOnceUp(sock, stub);
+        });
     }
 }
