@@ -265,27 +265,20 @@ public final class AttrCache {
     }
 
     public void putAccess(long ticket, Handle h, Who who, int requested, int granted) {
-        if (!admits(ticket)) {
-            return;
-        }
-        bound(access);
-        ConcurrentHashMap<AccessKey, Integer> m = access.computeIfAbsent(h, d -> new ConcurrentHashMap<>());
-        AccessKey key = new AccessKey(who, requested, false);
-        m.put(key, granted);
-        if (!admits(ticket)) {
-            m.remove(key);
-        }
+        putAccessEntry(ticket, h, new AccessKey(who, requested, false), granted);
     }
 
     /** The namespace's answer to an open check of {@code required} bits for {@code who} (see {@link #opens}). */
     public void putOpen(long ticket, Handle h, Who who, int required, boolean passed) {
+        putAccessEntry(ticket, h, new AccessKey(who, required, true), passed ? 1 : 0);
+    }
+
+    private void putAccessEntry(long ticket, Handle h, AccessKey key, Integer value) {
         if (!admits(ticket)) {
             return;
         }
         bound(access);
         ConcurrentHashMap<AccessKey, Integer> m = access.computeIfAbsent(h, d -> new ConcurrentHashMap<>());
-        AccessKey key = new AccessKey(who, required, true);
-        Integer value = passed ? 1 : 0;
         m.put(key, value);
         if (!admits(ticket)) {
             m.remove(key, value);

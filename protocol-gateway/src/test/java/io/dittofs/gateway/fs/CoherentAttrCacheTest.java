@@ -71,6 +71,16 @@ class CoherentAttrCacheTest {
 
     /** One gateway: its own channel, cache and invalidation stream. */
     record Gateway(ManagedChannel channel, CoherentMetadata coherence, FileSystem fs, SimpleMeterRegistry meters) {
+        /** A caching gateway on its own channel to {@code target}; what it opens goes into {@code toClose}. */
+        static Gateway open(String target, java.util.List<AutoCloseable> toClose) {
+            ManagedChannel ch = ServiceChannels.open(target);
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            CoherentMetadata c = new CoherentMetadata(ch, new AttrCache(1000, meters)).start();
+            toClose.add(c);
+            toClose.add(ch::shutdownNow);
+            return new Gateway(ch, c, new CachingFileSystem(new GrpcFileSystem(c.channel(), ch), c.cache()), meters);
+        }
+
         AttrCache cache() {
             return coherence.cache();
         }
@@ -107,12 +117,7 @@ class CoherentAttrCacheTest {
     }
 
     private Gateway gateway() {
-        ManagedChannel ch = ServiceChannels.open(target);
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        CoherentMetadata c = new CoherentMetadata(ch, new AttrCache(1000, meters)).start();
-        toClose.add(c);
-        toClose.add(ch::shutdownNow);
-        return new Gateway(ch, c, new CachingFileSystem(new GrpcFileSystem(c.channel(), ch), c.cache()), meters);
+        return Gateway.open(target, toClose);
     }
 
     @AfterEach

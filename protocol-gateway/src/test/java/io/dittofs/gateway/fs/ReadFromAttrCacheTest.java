@@ -7,9 +7,6 @@ import io.dittofs.block.core.EngineSettings;
 import io.dittofs.block.grpc.BlockGrpcService;
 import io.dittofs.block.local.memory.MemoryLocalStore;
 import io.dittofs.contracts.grpc.GrpcServerHost;
-import io.dittofs.contracts.grpc.ServiceChannels;
-import io.dittofs.gateway.fs.grpc.CoherentMetadata;
-import io.dittofs.gateway.fs.grpc.GrpcFileSystem;
 import io.dittofs.gateway.fs.model.AccessBits;
 import io.dittofs.gateway.fs.model.AccessMode;
 import io.dittofs.gateway.fs.model.CreateMode;
@@ -27,7 +24,6 @@ import io.dittofs.metadata.grpc.MetadataGrpcService;
 import io.dittofs.metadata.grpc.coherence.InvalidationHub;
 import io.dittofs.metadata.store.memory.MemoryStore;
 import io.grpc.BindableService;
-import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -110,13 +106,7 @@ class ReadFromAttrCacheTest {
     }
 
     private CoherentAttrCacheTest.Gateway gateway() {
-        ManagedChannel ch = ServiceChannels.open(target);
-        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        CoherentMetadata c = new CoherentMetadata(ch, new AttrCache(1000, meters)).start();
-        toClose.add(c);
-        toClose.add(ch::shutdownNow);
-        return new CoherentAttrCacheTest.Gateway(ch, c, new CachingFileSystem(new GrpcFileSystem(c.channel(), ch), c.cache()),
-                meters);
+        return CoherentAttrCacheTest.Gateway.open(target, toClose);
     }
 
     @AfterEach
