@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dirtyLimitBytes unsealed bytes in memory that trigger a checkpoint
  * @param walLimitBytes   log size that triggers a checkpoint
  * @param checkpointInterval a checkpoint at least this often while anything is dirty
+ * @param hashBehindBytes UNSTABLE whole-block writes may be answered before their blocks are hashed, up to this
+ *                        many bytes pending (0 = hash on the request path)
  * @param grpc      standalone listen address (ignored when the launcher hosts the service)
  */
 @ConfigurationProperties(prefix = "dittofs.block")
@@ -23,6 +25,7 @@ public record BlockProperties(
         @DefaultValue("67108864") long dirtyLimitBytes,
         @DefaultValue("268435456") long walLimitBytes,
         @DefaultValue("5s") Duration checkpointInterval,
+        @DefaultValue("33554432") long hashBehindBytes,
         @DefaultValue Grpc grpc) {
 
     /**

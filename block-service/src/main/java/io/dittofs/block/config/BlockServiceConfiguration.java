@@ -112,9 +112,14 @@ public class BlockServiceConfiguration {
         if (readAhead < 0 || readAhead > 256) {
             throw new IllegalArgumentException("dittofs.block.remote.read-ahead-blocks must be from 0 to 256 (got " + readAhead + ")");
         }
+        if (props.hashBehindBytes() < 0) {
+            throw new IllegalArgumentException("dittofs.block.hash-behind-bytes must be 0 (off) or positive (got "
+                    + props.hashBehindBytes() + ")");
+        }
         EngineSettings d = EngineSettings.defaults();
         return new EngineSettings((int) bs, props.dirtyLimitBytes(), props.walLimitBytes(), props.checkpointInterval(),
-                props.local().cacheMaxBytes(), d.remotePrefix(), d.initialBackoff(), d.maxBackoff(), workers, readAhead);
+                props.local().cacheMaxBytes(), d.remotePrefix(), d.initialBackoff(), d.maxBackoff(), workers, readAhead,
+                props.hashBehindBytes());
     }
 
     private static String norm(String kind) {

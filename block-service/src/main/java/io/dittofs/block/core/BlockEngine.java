@@ -59,7 +59,9 @@ public final class BlockEngine implements AutoCloseable {
     private final ScheduledExecutorService timer;
     /** Fetches blocks ahead of sequential readers from the remote tier; null without one. */
     private final java.util.concurrent.ExecutorService readAhead;
-    private final byte[] verifier = new byte[8];
+    private volatile byte[] verifier = new byte[8];
+    /** UNSTABLE whole-block writes hashed and stored after their reply; null when off. */
+    private final HashBehind hashBehind;
     /** Blocks stored by whole-block writes since the last checkpoint: it queues their uploads. */
     private final java.util.Set<BlockHash> directBlocks = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
@@ -81,6 +83,8 @@ public final class BlockEngine implements AutoCloseable {
         this.readAhead = remote == null || settings.readAheadBlocks() == 0 ? null
                 : Executors.newFixedThreadPool(settings.remoteWorkers(), Thread.ofPlatform().daemon().name("block-read-ahead-", 0).factory());
         new SecureRandom().nextBytes(verifier);
+        this.hashBehind = settings.hashBehindBytes() <= 0 ? null
+                : new HashBehind(blockSize, settings.hashBehindBytes(), this::storeLater, this::newVerifier);
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("block-checkpoint").factory());
     }
 
@@ -151,6 +155,24 @@ public final class BlockEngine implements AutoCloseable {
 
     public byte[] verifier() {
         return verifier.clone();
+    }
+
+    /** An answered UNSTABLE write was lost (see {@link HashBehind}): clients must send theirs again. */
+    private void newVerifier() {
+        byte[] v = new byte[8];
+        new SecureRandom().nextBytes(v);
+        verifier = v;
+    }
+
+    /** Waits for the payload's blocks still being hashed behind their replies (see {@link HashBehind}). */
+    private void drain(ByteString id) throws IOException {
+        if (hashBehind != null) {
+            hashBehind.drain(id);
+        }
+    }
+
+    private void storeLater(ByteString id, long offset, ByteBuffer block) throws IOException {
+        writeFullBlocks(id, offset, block, false);
     }
 
     /** Waits until the syncer has nothing queued (tests, benchmarks, shutdown reports). */
@@ -226,6 +248,12 @@ public final class BlockEngine implements AutoCloseable {
         checkId(id);
         checkRange(offset, count);
         ensureOpen();
+        if (residentOnly && hashBehind != null && hashBehind.pending(id)) {
+            return null; // its blocks are being stored: the blocking read waits for them
+        }
+        if (!residentOnly) {
+            drain(id);
+        }
         PayloadMap m = table.getOrEmpty(id);
         List<BlockHash> ahead;
         Results.Read result;
@@ -269,7 +297,21 @@ public final class BlockEngine implements AutoCloseable {
         checkId(id);
         int len = data.remaining();
         checkRange(offset, len);
-        if (len > 0 && offset % bs == 0 && len % bs == 0) {
+        boolean whole = len > 0 && offset % bs == 0 && len % bs == 0;
+        if (whole && !stable && hashBehind != null) {
+            ensureOpen();
+            long furthest = hashBehind.offer(id, offset, data);
+            if (furthest >= 0) {
+                PayloadMap m = table.getOrEmpty(id);
+                long size;
+                synchronized (m) {
+                    size = m.size();
+                }
+                return new Results.Write(len, Math.max(size, furthest), false);
+            }
+        }
+        drain(id);
+        if (whole) {
             return writeFullBlocks(id, offset, data, stable);
         }
         long[] size = new long[1];
@@ -343,7 +385,11 @@ public final class BlockEngine implements AutoCloseable {
     }
 
     private void finish(WriteAheadLog.Ticket t, boolean stable) throws IOException {
-        if (stable && t != null) {
+        if (stable && hashBehind != null) {
+            // everything answered before this stable answer becomes durable with it (HashBehind)
+            hashBehind.drainAll();
+            wal.syncAll();
+        } else if (stable && t != null) {
             wal.sync(t);
         }
         maybeCheckpoint();
@@ -355,11 +401,15 @@ public final class BlockEngine implements AutoCloseable {
     public void commit(ByteString id) throws IOException {
         checkId(id);
         ensureOpen();
+        if (hashBehind != null) {
+            hashBehind.drainAll(); // this payload's blocks and all answered before them
+        }
         wal.syncAll();
     }
 
     public long truncate(ByteString id, long size) throws IOException {
         checkId(id);
+        drain(id);
         checkRange(size, 0);
         long[] out = new long[1];
         WriteAheadLog.Ticket t = shared(() -> mutate(id, m -> m.prepareTruncate(size), new WalRecord.Truncate(id, size), out));
@@ -369,6 +419,7 @@ public final class BlockEngine implements AutoCloseable {
 
     public long allocate(ByteString id, long offset, long length) throws IOException {
         checkId(id);
+        drain(id);
         checkRange(offset, length);
         long[] out = new long[1];
         WriteAheadLog.Ticket t = shared(() -> mutate(id, m -> { }, new WalRecord.Allocate(id, offset, length), out));
@@ -378,6 +429,7 @@ public final class BlockEngine implements AutoCloseable {
 
     public long deallocate(ByteString id, long offset, long length) throws IOException {
         checkId(id);
+        drain(id);
         checkRange(offset, length);
         long[] out = new long[1];
         WriteAheadLog.Ticket t = shared(() -> mutate(id, m -> m.prepareDeallocate(offset, length),
@@ -388,6 +440,7 @@ public final class BlockEngine implements AutoCloseable {
 
     public Results.Seek seek(ByteString id, long offset, boolean data) throws IOException {
         checkId(id);
+        drain(id);
         checkRange(offset, 0);
         return shared(() -> {
             PayloadMap m = table.getOrEmpty(id);
@@ -402,6 +455,7 @@ public final class BlockEngine implements AutoCloseable {
         checkId(id);
         checkRange(offset, 0);
         long end = length == 0 || length > MAX_SIZE - offset ? MAX_SIZE : offset + length;
+        drain(id);
         return shared(() -> {
             PayloadMap m = table.getOrEmpty(id);
             synchronized (m) {
@@ -417,6 +471,7 @@ public final class BlockEngine implements AutoCloseable {
 
     public Results.Stat stat(ByteString id) throws IOException {
         checkId(id);
+        drain(id);
         return shared(() -> {
             PayloadMap m = table.getOrEmpty(id);
             synchronized (m) {
@@ -435,6 +490,7 @@ public final class BlockEngine implements AutoCloseable {
 
     public void delete(ByteString id) throws IOException {
         checkId(id);
+        drain(id);
         WriteAheadLog.Ticket t = shared(() -> {
             PayloadMap m = table.get(id);
             if (m == null) {
@@ -460,6 +516,11 @@ public final class BlockEngine implements AutoCloseable {
      */
     public long[] cloneRange(ByteString src, long srcOff, ByteString dst, long dstOff, long length, boolean stable)
             throws IOException {
+        drain(src);
+        drain(dst);
+        if (stable && hashBehind != null) {
+            hashBehind.drainAll(); // its own force then covers them
+        }
         return new CloneOp(this, cpLock, table, wal, bs).run(src, srcOff, dst, dstOff, length, stable);
     }
 
@@ -487,6 +548,9 @@ public final class BlockEngine implements AutoCloseable {
 
     /** Seals dirty blocks, persists the block maps, starts a new log, collects garbage, queues uploads. */
     public void checkpoint() throws IOException {
+        if (hashBehind != null && !hashBehind.onWorker()) {
+            hashBehind.drainAll(); // a checkpoint seals everything answered before it
+        }
         if (!checkpointing.compareAndSet(false, true)) {
             return;
         }
@@ -520,6 +584,9 @@ public final class BlockEngine implements AutoCloseable {
     void abandon() {
         closed = true;
         timer.shutdownNow();
+        if (hashBehind != null) {
+            hashBehind.abandon();
+        }
         if (readAhead != null) {
             readAhead.shutdownNow();
         }
@@ -532,6 +599,9 @@ public final class BlockEngine implements AutoCloseable {
     public void close() throws IOException {
         if (closed) {
             return;
+        }
+        if (hashBehind != null) {
+            hashBehind.close(); // stores what is pending: the final checkpoint seals it
         }
         timer.shutdownNow();
         if (readAhead != null) {

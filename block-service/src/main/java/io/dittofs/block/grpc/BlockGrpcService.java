@@ -22,11 +22,9 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
     static final int DEFAULT_STREAM_CHUNK = 1 << 20;
 
     private final BlockEngine engine;
-    private final ByteString verifier;
 
     public BlockGrpcService(BlockEngine engine) {
         this.engine = engine;
-        this.verifier = ByteString.copyFrom(engine.verifier());
     }
 
     @FunctionalInterface
@@ -105,26 +103,26 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
             Results.Write w = engine.write(req.getPayloadId().getValue(), offset(req.getOffset()),
                     req.getData().asReadOnlyByteBuffer(), stable(req.getStability()));
             return writeReply(w);
-        }, st -> WriteResponse.newBuilder().setStatus(st).setVerifier(verifier).build());
+        }, st -> WriteResponse.newBuilder().setStatus(st).setVerifier(verifier()).build());
     }
 
     WriteResponse writeReply(Results.Write w) {
         return WriteResponse.newBuilder().setCount(w.count())
                 .setCommitted(w.stable() ? Stability.FILE_SYNC : Stability.UNSTABLE)
-                .setVerifier(verifier).setSize(w.size()).build();
+                .setVerifier(verifier()).setSize(w.size()).build();
     }
 
     @Override
     public StreamObserver<WriteRequest> writeStream(StreamObserver<WriteResponse> out) {
-        return new WriteStreamCall(engine, this, out, verifier);
+        return new WriteStreamCall(engine, this, out, verifier());
     }
 
     @Override
     public void commit(CommitRequest req, StreamObserver<CommitResponse> out) {
         unary("Commit", out, () -> {
             engine.commit(req.getPayloadId().getValue());
-            return CommitResponse.newBuilder().setVerifier(verifier).build();
-        }, st -> CommitResponse.newBuilder().setStatus(st).setVerifier(verifier).build());
+            return CommitResponse.newBuilder().setVerifier(verifier()).build();
+        }, st -> CommitResponse.newBuilder().setStatus(st).setVerifier(verifier()).build());
     }
 
     @Override
@@ -188,9 +186,9 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
             boolean stable = stable(req.getStability());
             long[] r = engine.cloneRange(req.getSource().getValue(), offset(req.getSourceOffset()), req.getDestination().getValue(),
                     offset(req.getDestinationOffset()), offset(req.getLength()), stable);
-            return CopyResponse.newBuilder().setCount(r[0]).setSize(r[1]).setVerifier(verifier)
+            return CopyResponse.newBuilder().setCount(r[0]).setSize(r[1]).setVerifier(verifier())
                     .setCommitted(stable ? Stability.FILE_SYNC : Stability.UNSTABLE).build();
-        }, st -> CopyResponse.newBuilder().setStatus(st).setVerifier(verifier).build());
+        }, st -> CopyResponse.newBuilder().setStatus(st).setVerifier(verifier()).build());
     }
 
     @Override
@@ -212,7 +210,12 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
 
     @Override
     public void getVerifier(GetVerifierRequest req, StreamObserver<GetVerifierResponse> out) {
-        out.onNext(GetVerifierResponse.newBuilder().setVerifier(verifier).build());
+        out.onNext(GetVerifierResponse.newBuilder().setVerifier(verifier()).build());
         out.onCompleted();
+    }
+
+    /** Read per answer: it changes when an answered UNSTABLE write is lost (BlockEngine.verifier). */
+    private ByteString verifier() {
+        return ByteString.copyFrom(engine.verifier());
     }
 }
