@@ -70,6 +70,7 @@ public final class GrpcServerHost implements AutoCloseable {
                     .flowControlWindow(ServiceChannels.FLOW_CONTROL_WINDOW)
                     .maxInboundMessageSize(ServiceChannels.MAX_MESSAGE_BYTES);
         } else {
+            SocketTransport.init();
             int colon = listen.lastIndexOf(':');
             if (colon <= 0) {
                 throw new IllegalArgumentException("listen address must be HOST:PORT, unix:PATH or in-process:NAME (got '" + listen + "')");
@@ -101,7 +102,9 @@ public final class GrpcServerHost implements AutoCloseable {
         for (BindableService s : services) {
             ServerServiceDefinition def = telemetry.intercept(s);
             observed.add(def);
-            builder.addService(dispatch == null ? def : dispatch.wrap(def));
+            ServerServiceDefinition served = dispatch == null ? def : dispatch.wrap(def);
+            // in process, a request is the caller's object: nothing is parsed
+            builder.addService(inProcess ? served : AliasingMarshaller.requests(served));
         }
         String direct = listen.startsWith(ServiceChannels.IN_PROCESS_PREFIX)
                 ? listen.substring(ServiceChannels.IN_PROCESS_PREFIX.length()) : null;

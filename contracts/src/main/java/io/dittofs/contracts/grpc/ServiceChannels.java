@@ -61,6 +61,7 @@ public final class ServiceChannels {
                     .build();
             return new DirectChannel(name, transport, Deadlines.inProcess(), telemetry.clientInterceptor());
         }
+        SocketTransport.init();
         NettyChannelBuilder builder;
         if (target.startsWith(UNIX_PREFIX)) {
             builder = SocketTransport.channel(SocketTransport.path(target));
@@ -82,7 +83,7 @@ public final class ServiceChannels {
                 .flowControlWindow(FLOW_CONTROL_WINDOW)
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 // listed last, so it runs first: under NonBlocking no socket call even starts (nor waits to reconnect)
-                .intercept(StreamCallbacks.INSTANCE, Deadlines.defaults(), telemetry.clientInterceptor(),
+                .intercept(AliasingMarshaller.CLIENT, StreamCallbacks.INSTANCE, Deadlines.defaults(), telemetry.clientInterceptor(),
                         reconnect, RefuseNonBlocking.INSTANCE)
                 .build());
     }
