@@ -52,6 +52,8 @@ for r in $(seq 0 "$RUNS"); do
   head -c $((MIB * 1024 * 1024)) /dev/urandom > "$W/src-$r.bin"
   sha256sum < "$W/src-$r.bin" > "$W/src-$r.sha"
 done
+# the sources' writeback would otherwise tax whichever server is measured first
+sync
 
 rpcbind -f -w & sleep 1
 mkdir -p "$W/ganesha-export" /var/lib/nfs/ganesha
@@ -164,6 +166,7 @@ bench() { # name url-of-file nfsport mountport export v4-path
   local cpu="-Ddittofs.bench.server-pid=$(server_pids "$name")"
   local frozen; frozen=$(others_pids "$name" | xargs)
   [ -z "$frozen" ] || kill -STOP $frozen
+  sync # nor may the previous server's dirty pages tax this one
   for r in $(seq 0 "$RUNS"); do
     local tag="run $r"; [ "$r" = 0 ] && tag="warm-up"
     u=${url/big.bin/big-$r.bin}
