@@ -169,19 +169,8 @@ final class HashBehind implements AutoCloseable {
 
     /** Waits until every block of the payload answered so far is stored and logged. */
     void drain(ByteString id) throws IOException {
-        if (total.get() == 0) {
-            return;
-        }
-        lock.lock();
-        try {
-            while (pending.containsKey(id)) {
-                drained.await();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted waiting for pending blocks to be stored");
-        } finally {
-            lock.unlock();
+        if (total.get() != 0) {
+            awaitUnderLock(() -> !pending.containsKey(id));
         }
     }
 
@@ -191,13 +180,21 @@ final class HashBehind implements AutoCloseable {
      * before it, as without this class.
      */
     void drainAll() throws IOException {
-        if (total.get() == 0) {
-            return;
+        if (total.get() != 0) {
+            long[] target = new long[] {-1};
+            awaitUnderLock(() -> {
+                if (target[0] < 0) {
+                    target[0] = submitted; // read under the lock, at the first check
+                }
+                return completed >= target[0];
+            });
         }
+    }
+
+    private void awaitUnderLock(java.util.function.BooleanSupplier done) throws IOException {
         lock.lock();
         try {
-            long target = submitted;
-            while (completed < target) {
+            while (!done.getAsBoolean()) {
                 drained.await();
             }
         } catch (InterruptedException e) {

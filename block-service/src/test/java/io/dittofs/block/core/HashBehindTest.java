@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dittofs.block.local.fs.FsLocalStore;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,9 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HashBehindTest {
 
-    static final int BS = 64 * 1024;
-    static final EngineSettings SETTINGS = EngineSettings.defaults().withBlockSize(BS)
-            .withBackoff(Duration.ofMillis(10), Duration.ofMillis(200));
+    static final int BS = EngineBehaviourTest.BS;
+    static final EngineSettings SETTINGS = EngineBehaviourTest.SETTINGS; // hash-behind on: the default
 
     @TempDir
     Path dir;
