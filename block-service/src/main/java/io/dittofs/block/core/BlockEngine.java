@@ -171,8 +171,8 @@ public final class BlockEngine implements AutoCloseable {
         }
     }
 
-    private void storeLater(ByteString id, long offset, ByteBuffer block) throws IOException {
-        writeFullBlocks(id, offset, block, false);
+    private void storeLater(ByteString id, long offset, ByteBuffer[] blocks) throws IOException {
+        writeFullBlocks(id, offset, blocks, false);
     }
 
     /** Waits until the syncer has nothing queued (tests, benchmarks, shutdown reports). */
@@ -330,12 +330,19 @@ public final class BlockEngine implements AutoCloseable {
      * collection cannot delete a deduplicated block between the store and the record's reference.
      */
     private Results.Write writeFullBlocks(ByteString id, long offset, ByteBuffer data, boolean stable) throws IOException {
-        int len = data.remaining();
-        int n = len / bs;
-        ByteBuffer[] blocks = new ByteBuffer[n];
+        ByteBuffer[] blocks = new ByteBuffer[data.remaining() / bs];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = data.slice(data.position() + i * bs, bs);
+        }
+        return writeFullBlocks(id, offset, blocks, stable);
+    }
+
+    /** {@code blocks}: consecutive whole blocks from {@code offset}, logged as one record. */
+    private Results.Write writeFullBlocks(ByteString id, long offset, ByteBuffer[] blocks, boolean stable) throws IOException {
+        int n = blocks.length;
+        int len = n * bs;
         List<java.util.Optional<BlockHash>> hashes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            blocks[i] = data.slice(data.position() + i * bs, bs);
             hashes.add(allZero(blocks[i]) ? java.util.Optional.empty() : java.util.Optional.of(BlockHash.of(blocks[i])));
         }
         long[] size = new long[1];

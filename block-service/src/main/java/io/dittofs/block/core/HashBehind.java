@@ -39,10 +39,10 @@ final class HashBehind implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HashBehind.class);
 
-    /** The engine's synchronous whole-block UNSTABLE write. */
+    /** The engine's synchronous whole-block UNSTABLE write of consecutive blocks, one log record. */
     @FunctionalInterface
     interface Store {
-        void write(ByteString id, long offset, ByteBuffer block) throws IOException;
+        void write(ByteString id, long offset, ByteBuffer[] blocks) throws IOException;
     }
 
     private final Store store;
@@ -107,15 +107,16 @@ final class HashBehind implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        // one task and one log record per write, as on the request path: a crash keeps all of it or none
+        ByteBuffer[] copies = new ByteBuffer[n];
         for (int i = 0; i < n; i++) {
-            ByteBuffer copy = buffer();
-            copy.put(data.slice(data.position() + i * blockSize, blockSize)).flip();
-            long at = offset + (long) i * blockSize;
-            try {
-                worker.execute(() -> storeOne(id, at, copy));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                storeOne(id, at, copy); // closing: store it here (the engine refuses it if already closed)
-            }
+            copies[i] = buffer();
+            copies[i].put(data.slice(data.position() + i * blockSize, blockSize)).flip();
+        }
+        try {
+            worker.execute(() -> store(id, offset, copies));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            store(id, offset, copies); // closing: store it here (the engine refuses it if already closed)
         }
         return furthest;
     }
@@ -125,29 +126,33 @@ final class HashBehind implements AutoCloseable {
         return b != null ? b.clear() : ByteBuffer.allocateDirect(blockSize);
     }
 
-    private void storeOne(ByteString id, long offset, ByteBuffer block) {
+    private void store(ByteString id, long offset, ByteBuffer[] blocks) {
         try {
-            store.write(id, offset, block);
+            store.write(id, offset, blocks);
         } catch (IOException | RuntimeException e) {
             log.error("an UNSTABLE write of {} bytes at {} could not be stored after its reply; the write verifier"
-                    + " changes so that clients send their uncommitted writes again: {}", blockSize, offset, e.toString());
+                    + " changes so that clients send their uncommitted writes again: {}",
+                    (long) blocks.length * blockSize, offset, e.toString());
             onLoss.run();
         } finally {
-            free.offer(block);
-            room.release();
-            done(id);
+            for (ByteBuffer b : blocks) {
+                free.offer(b);
+            }
+            room.release(blocks.length);
+            done(id, blocks.length);
         }
     }
 
-    private void done(ByteString id) {
+    private void done(ByteString id, int n) {
         lock.lock();
         try {
             long[] p = pending.get(id);
-            if (--p[0] == 0) {
+            p[0] -= n;
+            if (p[0] == 0) {
                 pending.remove(id);
             }
-            total.decrementAndGet();
-            completed++;
+            total.addAndGet(-n);
+            completed += n;
             drained.signalAll();
         } finally {
             lock.unlock();

@@ -98,4 +98,34 @@ class HashBehindTest {
             assertThat(e.verifier()).as("the clients must send their uncommitted writes again").isNotEqualTo(before);
         }
     }
+
+    @Test
+    void aCrashKeepsAPendingWriteWhollyOrNotAtAll() throws Exception {
+        Path root = dir.resolve("atomic");
+        byte[] old = bytes(20, BS);
+        byte[] rest = bytes(22, 2 * BS);
+        byte[] three = new byte[3 * BS]; // a first block of zeros is stored nowhere: no put to hold
+        System.arraycopy(rest, 0, three, BS, 2 * BS);
+        FsLocalStore fs = new FsLocalStore(root, 0);
+        ReadDuringCheckpointTest.GatedStore gated = new ReadDuringCheckpointTest.GatedStore(fs);
+        BlockEngine e = BlockEngine.open(gated, null, SETTINGS);
+        write(e, "p", 0, old, false);
+        e.commit(id("p"));
+        byte[] verifier = e.verifier();
+        gated.gate = new java.util.concurrent.CountDownLatch(1); // every block put from now on is held
+        write(e, "p", 0, three, false); // answered at once
+        assertThat(gated.entered.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the hasher reached the second block")
+                .isTrue();
+        e.abandon(); // the crash: the first block needed no put, the second was never stored
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (Arrays.equals(e.verifier(), verifier) && System.nanoTime() < until) {
+            Thread.sleep(10); // the interrupted hasher gives the write up
+        }
+        assertThat(e.verifier()).as("the answered write was lost").isNotEqualTo(verifier);
+        fs.close();
+        try (FsLocalStore again = new FsLocalStore(root, 0); BlockEngine reopened = BlockEngine.open(again, null, SETTINGS)) {
+            // one write, one record: none of it, not its first block alone
+            assertThat(read(reopened, "p", 0, 3 * BS)).isEqualTo(old);
+        }
+    }
 }
