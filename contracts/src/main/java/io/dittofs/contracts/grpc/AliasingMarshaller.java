@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AliasingMarshaller<T> implements MethodDescriptor.Marshaller<T> {
 
     /** Smaller messages gain nothing worth a second path. */
-    static final int MIN_BYTES = 64 * 1024;
+    public static final int MIN_BYTES = 64 * 1024;
 
     private final MethodDescriptor.Marshaller<T> standard;
     private final Parser<T> parser;
@@ -48,7 +48,7 @@ public final class AliasingMarshaller<T> implements MethodDescriptor.Marshaller<
 
     /** The aliasing form of a protobuf marshaller; any other marshaller as it is. */
     @SuppressWarnings("unchecked")
-    static <T> MethodDescriptor.Marshaller<T> of(MethodDescriptor.Marshaller<T> m) {
+    public static <T> MethodDescriptor.Marshaller<T> of(MethodDescriptor.Marshaller<T> m) {
         if (m instanceof AliasingMarshaller<T>) {
             return m;
         }
