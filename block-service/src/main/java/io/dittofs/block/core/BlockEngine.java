@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -55,7 +54,8 @@ public final class BlockEngine implements AutoCloseable {
     private final PayloadTable table;
     private final Syncer syncer;
     private final ReentrantReadWriteLock cpLock = new ReentrantReadWriteLock();
-    private final AtomicBoolean checkpointing = new AtomicBoolean();
+    /** One checkpoint at a time: background ones skip while it is held, {@link #checkpoint()} waits for it. */
+    private final java.util.concurrent.locks.ReentrantLock checkpointing = new java.util.concurrent.locks.ReentrantLock();
     private final ScheduledExecutorService timer;
     /** Fetches blocks ahead of sequential readers from the remote tier; null without one. */
     private final java.util.concurrent.ExecutorService readAhead;
@@ -108,7 +108,7 @@ public final class BlockEngine implements AutoCloseable {
                 // whole-block writes leave nothing dirty, but their blocks wait for it to be uploaded
                 if (dirtyBlocks.get() > 0 || overlayBytes.get() > 0 || wal.size() > 64 * 1024 || refs.hasCandidates()
                         || !directBlocks.isEmpty()) {
-                    checkpoint();
+                    checkpointUnlessRunning();
                 }
             } catch (Exception e) {
                 log.warn("periodic checkpoint failed (will retry): {}", e.toString());
@@ -543,7 +543,7 @@ public final class BlockEngine implements AutoCloseable {
                 return;
             }
             try {
-                checkpoint();
+                checkpointUnlessRunning();
                 checkpointBackoff = false;
             } catch (IOException e) {
                 checkpointRetryAfter = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
@@ -553,14 +553,32 @@ public final class BlockEngine implements AutoCloseable {
         }
     }
 
-    /** Seals dirty blocks, persists the block maps, starts a new log, collects garbage, queues uploads. */
+    /**
+     * Seals dirty blocks, persists the block maps, starts a new log, collects garbage, queues uploads.
+     * When it returns, everything written before the call is sealed and its uploads are queued: a
+     * checkpoint already running (it may have started before those writes) is waited for, then
+     * this one runs.
+     */
     public void checkpoint() throws IOException {
         if (hashBehind != null && !hashBehind.onWorker()) {
             hashBehind.drainAll(); // a checkpoint seals everything answered before it
         }
-        if (!checkpointing.compareAndSet(false, true)) {
-            return;
+        checkpointing.lock();
+        runCheckpoint();
+    }
+
+    /** The background checkpoint (timer, dirty limits): one already running does the work. */
+    private void checkpointUnlessRunning() throws IOException {
+        if (hashBehind != null && !hashBehind.onWorker()) {
+            hashBehind.drainAll();
         }
+        if (checkpointing.tryLock()) {
+            runCheckpoint();
+        }
+    }
+
+    /** Called holding {@link #checkpointing}; releases it. */
+    private void runCheckpoint() throws IOException {
         try {
             cpLock.writeLock().lock();
             try {
@@ -570,7 +588,7 @@ public final class BlockEngine implements AutoCloseable {
             }
             content.evict(java.util.Set.of());
         } finally {
-            checkpointing.set(false);
+            checkpointing.unlock();
         }
     }
 

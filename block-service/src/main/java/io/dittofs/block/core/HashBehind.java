@@ -147,6 +147,9 @@ final class HashBehind implements AutoCloseable {
         lock.lock();
         try {
             long[] p = pending.get(id);
+            if (p == null) {
+                return; // abandoned while this write was being stored: the counts were already reset
+            }
             p[0] -= n;
             if (p[0] == 0) {
                 pending.remove(id);
