@@ -23,6 +23,43 @@ class FsLocalStoreTest extends LocalStoreConformance {
         return new FsLocalStore(dir.resolve("s" + n.incrementAndGet()), quotaBytes);
     }
 
+    /**
+     * The journal gathers small records in memory: at any moment (a kill -9 can come at any) the
+     * file holds a prefix of what was appended, at least everything forced; close writes the rest.
+     */
+    @Test
+    void theJournalFileIsAlwaysAPrefixOfTheAppendsAndHoldsEverythingForced() throws Exception {
+        Path root = dir.resolve("prefix");
+        java.io.ByteArrayOutputStream appended = new java.io.ByteArrayOutputStream();
+        try (FsLocalStore s = new FsLocalStore(root, 0)) {
+            for (int i = 0; i < 10; i++) {
+                byte[] r = bytes(100 + i, 4096 + i);
+                s.journal().append(ByteBuffer.wrap(r, 0, 100), ByteBuffer.wrap(r, 100, r.length - 100));
+                appended.write(r);
+            }
+            assertThat(Files.size(root.resolve("wal.log"))).as("small records wait in memory, not one write each")
+                    .isLessThan(s.journal().size());
+            s.journal().force();
+            long forced = s.journal().size();
+            assertThat(fileBytes(root)).isEqualTo(appended.toByteArray());
+            for (int i = 0; i < 200; i++) {
+                // a large record now and then goes straight to the file, after the records before it
+                byte[] r = bytes(200 + i, i % 50 == 7 ? 600_000 : 3000 + i);
+                s.journal().append(ByteBuffer.wrap(r));
+                appended.write(r);
+                byte[] file = fileBytes(root);
+                assertThat(file.length).isGreaterThanOrEqualTo((int) forced);
+                assertThat(file).as("after record %d", i)
+                        .isEqualTo(java.util.Arrays.copyOf(appended.toByteArray(), file.length));
+            }
+        }
+        assertThat(fileBytes(root)).as("close writes the rest").isEqualTo(appended.toByteArray());
+    }
+
+    private static byte[] fileBytes(Path root) throws java.io.IOException {
+        return Files.readAllBytes(root.resolve("wal.log"));
+    }
+
     @Test
     void everythingSurvivesReopenAndTempFilesAreCleaned() throws Exception {
         Path root = dir.resolve("persist");
