@@ -1,7 +1,6 @@
 package io.dittofs.block.core.blockmap;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,7 +34,9 @@ public final class Overlay {
         if (left != null && left.getKey() + left.getValue().length > off) {
             cut(left.getKey(), left.getValue(), off, end);
         }
-        for (Map.Entry<Integer, byte[]> e : new ArrayList<>(ranges.subMap(off, true, end, false).entrySet())) {
+        // each cut removes a range starting in [off, end) and adds back at most its tail at end
+        for (Map.Entry<Integer, byte[]> e = ranges.ceilingEntry(off); e != null && e.getKey() < end;
+                e = ranges.ceilingEntry(off)) {
             cut(e.getKey(), e.getValue(), off, end);
         }
         byte[] data = new byte[n];
