@@ -322,6 +322,50 @@ public final class BlockEngine implements AutoCloseable {
     }
 
     /**
+     * An UNSTABLE write that needs no I/O, for a caller that must not wait (an event loop answering
+     * NFSv3 WRITE, see the block gRPC service's write under NonBlocking): what {@link #write} would
+     * answer, or null with nothing changed when the write would have to wait — whole blocks (they
+     * are hashed and stored), a payload with blocks still being hashed, a checkpoint under way or
+     * due (the writer that finds it due runs it: that is the back-pressure of the dirty limit), a
+     * block that must be read before it can take the bytes, or a log buffer that must be written
+     * out first. Like {@link #readIfResident} it takes the payload's monitor, held by others only
+     * for in-memory work or one block's read, and the journal's, held by others for an append or
+     * the write-out of its buffer (one {@code pwrite} of at most 256 KiB into the page cache).
+     */
+    public Results.Write writeWithoutWaiting(ByteString id, long offset, ByteBuffer data) throws IOException {
+        checkId(id);
+        int len = data.remaining();
+        checkRange(offset, len);
+        ensureOpen();
+        if (len == 0 || offset % bs == 0 && len % bs == 0) {
+            return null;
+        }
+        if (hashBehind != null && hashBehind.pending(id)) {
+            return null;
+        }
+        if (dirtyBytes() > settings.dirtyLimitBytes() || wal.size() > settings.walLimitBytes()
+                || !cpLock.readLock().tryLock()) {
+            return null;
+        }
+        try {
+            PayloadMap m = table.getOrCreate(id);
+            synchronized (m) {
+                if (m.deleted() || m.writeNeedsRead(offset, len)) {
+                    return null;
+                }
+                WalRecord record = new WalRecord.Write(id, offset, data);
+                if (wal.appendWithoutIo(record) == null) {
+                    return null;
+                }
+                table.apply(record); // prepares without a read (checked above), then applies
+                return new Results.Write(len, m.size(), false);
+            }
+        } finally {
+            cpLock.readLock().unlock();
+        }
+    }
+
+    /**
      * Whole aligned blocks are written once: each is hashed (outside every lock) and stored straight
      * as a sealed block without fsync, and the log gets only the hashes. The block files are synced
      * by the log's next force (before it: {@link io.dittofs.block.local.LocalStore#syncUnsynced}), so

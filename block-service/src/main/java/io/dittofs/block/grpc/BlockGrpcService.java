@@ -99,11 +99,40 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
 
     @Override
     public void write(WriteRequest req, StreamObserver<WriteResponse> out) {
+        if (NonBlocking.active() && req.getStability() == Stability.UNSTABLE) {
+            // an event loop of this process asks (a gateway answering WRITE on the spot): memory
+            // only; anything else is declined and the gateway asks again where it may wait
+            WriteResponse done = writeWithoutWaiting(req);
+            if (done == null) {
+                throw NonBlocking.wouldBlock("block write needs I/O");
+            }
+            out.onNext(done);
+            out.onCompleted();
+            return;
+        }
+        if (NonBlocking.active()) {
+            throw NonBlocking.wouldBlock("stable block write");
+        }
         unary("Write", out, () -> {
             Results.Write w = engine.write(req.getPayloadId().getValue(), offset(req.getOffset()),
                     req.getData().asReadOnlyByteBuffer(), stable(req.getStability()));
             return writeReply(w);
         }, st -> WriteResponse.newBuilder().setStatus(st).setVerifier(verifier()).build());
+    }
+
+    /**
+     * An UNSTABLE write without waiting, for an in-process caller that must not block (not an RPC):
+     * the reply {@link #write} would give, or null when the write needs I/O and must go through
+     * {@link #write} on a thread that may block ({@link BlockEngine#writeWithoutWaiting}).
+     */
+    WriteResponse writeWithoutWaiting(WriteRequest req) {
+        try {
+            Results.Write w = engine.writeWithoutWaiting(req.getPayloadId().getValue(), offset(req.getOffset()),
+                    req.getData().asReadOnlyByteBuffer());
+            return w == null ? null : writeReply(w);
+        } catch (Exception e) {
+            return WriteResponse.newBuilder().setStatus(Failures.status("Write", e)).setVerifier(verifier()).build();
+        }
     }
 
     WriteResponse writeReply(Results.Write w) {

@@ -12,6 +12,14 @@ public interface Journal {
     /** Appends all parts contiguously; returns the position of the first byte. Nothing is appended on failure. */
     long append(ByteBuffer... parts) throws IOException;
 
+    /**
+     * Like {@link #append} if that needs no I/O (a device that gathers records in memory and has
+     * room), else -1 with nothing appended: for a caller that must not wait. By default -1.
+     */
+    default long appendWithoutIo(ByteBuffer... parts) throws IOException {
+        return -1;
+    }
+
     /** Makes every appended byte durable (fdatasync for the fs tier). */
     void force() throws IOException;
 

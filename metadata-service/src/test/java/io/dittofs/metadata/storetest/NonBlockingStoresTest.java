@@ -12,6 +12,8 @@ import io.dittofs.metadata.core.CoreSettings;
 import io.dittofs.metadata.core.MetadataCore;
 import io.dittofs.metadata.core.ops.GetAttrOp;
 import io.dittofs.metadata.core.ops.LookupOp;
+import io.dittofs.metadata.core.ops.RecordWriteOp;
+import io.dittofs.contracts.metadata.v1.RecordWriteRequest;
 import io.dittofs.metadata.grpc.MetadataGrpcService;
 import io.dittofs.metadata.spi.Inode;
 import io.dittofs.metadata.spi.MetadataStore;
@@ -38,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The stores under {@link NonBlocking}: they answer what they hold in memory, and throw
  * {@link NonBlocking.WouldBlock} (marking the scope) where they would wait: a RocksDB read that
- * needs the disk, a memory store whose lock a writer holds, every PostgreSQL call, every write.
+ * needs the disk, a memory store whose lock a writer holds, every PostgreSQL call, every write
+ * but an UNSTABLE WRITE's inode update.
  */
 class NonBlockingStoresTest {
 
@@ -166,6 +169,59 @@ class NonBlockingStoresTest {
         }
     }
 
+    /**
+     * The metadata half of an UNSTABLE WRITE (an inode update the store keeps in memory until the
+     * next sync) runs under the mode; a stable one waits for the disk and is refused, changing nothing.
+     */
+    @Test
+    void anUnstableRecordWriteRunsUnderTheModeAStableOneDoesNot() throws Exception {
+        for (MetadataStore store : new MetadataStore[] {new MemoryStore(), new RocksDbStore(dir.resolve("rw"), false)}) {
+            Served s = new Served(store);
+            FileHandle f = s.fs.mustFile(Ids.ROOT, s.root, "f");
+            RecordWriteOp op = new RecordWriteOp(s.core);
+            var unstable = nonBlocking(() -> op.run(RecordWriteRequest.newBuilder().setIdentity(Ids.ROOT).setHandle(f)
+                    .setOffset(100).setLength(4096).setUnstable(true).build()));
+            assertThat(unstable.signal()).as(store.kind()).isNull();
+            assertThat(unstable.scopeBlocked()).isFalse();
+            assertThat(unstable.value().getStatus()).isEqualTo(Status.OK);
+            assertThat(s.inode(f).size()).as(store.kind() + ": the new size is seen").isEqualTo(4196);
+
+            var stable = nonBlocking(() -> op.run(RecordWriteRequest.newBuilder().setIdentity(Ids.ROOT).setHandle(f)
+                    .setOffset(10_000).setLength(10).build()));
+            assertThat(stable.signal()).as(store.kind() + " stable").isNotNull();
+            assertThat(stable.scopeBlocked()).isTrue();
+            assertThat(s.inode(f).size()).as(store.kind() + ": nothing changed").isEqualTo(4196);
+        }
+    }
+
+    @Test
+    void anUnstableRecordWriteSignalsWhileTheMemoryStoreIsHeld() throws Exception {
+        Served s = new Served(new MemoryStore());
+        FileHandle f = s.fs.mustFile(Ids.ROOT, s.root, "f");
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> s.store.read(tx -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        inside.await();
+        try {
+            var held = nonBlocking(() -> new RecordWriteOp(s.core).run(RecordWriteRequest.newBuilder()
+                    .setIdentity(Ids.ROOT).setHandle(f).setOffset(0).setLength(10).setUnstable(true).build()));
+            assertThat(held.signal()).isNotNull();
+            assertThat(held.scopeBlocked()).isTrue();
+        } finally {
+            release.countDown();
+        }
+        reader.join();
+        assertThat(s.inode(f).size()).isZero();
+    }
+
     @Test
     void rocksDbAnswersFromMemtableAndCacheAndSignalsWhenItNeedsTheDisk() throws Exception {
         Path db = dir.resolve("db");
@@ -229,6 +285,9 @@ class NonBlockingStoresTest {
             Attempt<Inode> read = nonBlocking(() -> s.inode(f));
             assertThat(read.signal()).isNotNull();
             assertThat(read.scopeBlocked()).isTrue();
+            var write = nonBlocking(() -> new RecordWriteOp(s.core).run(RecordWriteRequest.newBuilder()
+                    .setIdentity(Ids.ROOT).setHandle(f).setOffset(0).setLength(10).setUnstable(true).build()));
+            assertThat(write.signal()).as("an UNSTABLE RecordWrite too").isNotNull();
             assertThat(s.inode(f).id()).isPositive();
         } finally {
             closeAll();

@@ -173,10 +173,28 @@ public final class PayloadMap {
         }
     }
 
+    /** Whether {@link #prepareWrite} of this range would read a block (one outgrowing its overlay). */
+    public boolean writeNeedsRead(long offset, long length) {
+        if (length == 0) {
+            return false;
+        }
+        long first = offset / bs;
+        long last = (offset + length - 1) / bs;
+        long end = offset + length;
+        if (partial(first, offset, end) && needsRead(first, (int) (Math.min(end, first * bs + bs) - offset))) {
+            return true;
+        }
+        return last != first && partial(last, offset, end) && needsRead(last, (int) (end - last * bs));
+    }
+
+    private boolean needsRead(long index, int n) {
+        Entry e = blocks.get(index);
+        return sealedOrPatched(e) && !fitsOverlay(e, n);
+    }
+
     /** A partial write into sealed content goes to an overlay; only one that outgrew it reads the block. */
     private void prepareSmallWrite(long index, int n) throws IOException {
-        Entry e = blocks.get(index);
-        if (sealedOrPatched(e) && !fitsOverlay(e, n)) {
+        if (needsRead(index, n)) {
             materialize(index);
         }
     }

@@ -70,6 +70,22 @@ public final class WriteAheadLog {
         }
     }
 
+    /**
+     * Like {@link #append}, but only if the journal takes the record without I/O (into its buffer,
+     * {@link Journal#appendWithoutIo}); null, with nothing appended, otherwise.
+     */
+    public Ticket appendWithoutIo(WalRecord record) throws IOException {
+        ByteBuffer[] parts = WalCodec.encode(record, frameEpoch);
+        long len = parts[0].remaining() + (long) parts[1].remaining();
+        long start = journal.appendWithoutIo(parts);
+        if (start < 0) {
+            return null;
+        }
+        synchronized (syncLock) {
+            return new Ticket(generation, start + len);
+        }
+    }
+
     /** Returns once the record behind the ticket is durable. */
     public void sync(Ticket ticket) throws IOException {
         synchronized (syncLock) {

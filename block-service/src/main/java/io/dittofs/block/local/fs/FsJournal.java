@@ -109,6 +109,15 @@ final class FsJournal implements Journal, AutoCloseable {
         buffer.clear(); // positional writes leave the channel's position (filePosition) as it was
     }
 
+    @Override
+    public synchronized long appendWithoutIo(ByteBuffer... parts) throws IOException {
+        long total = 0;
+        for (ByteBuffer p : parts) {
+            total += p.remaining();
+        }
+        return total <= buffer.remaining() ? append(parts) : -1;
+    }
+
     private void truncate(long length) throws IOException {
         channel.truncate(length);
         if (physical > length) {

@@ -62,6 +62,26 @@ public final class MemoryStore implements MetadataStore {
             throw NonBlocking.wouldBlock("write under the non-blocking mode");
         }
         lock.writeLock().lock();
+        return writeLocked(work);
+    }
+
+    /**
+     * Nothing here waits for a disk, so under {@link NonBlocking} (an event loop answering an
+     * UNSTABLE WRITE) a deferred write goes ahead when the lock is free now, and signals otherwise.
+     */
+    @Override
+    public <T> T writeDeferred(Function<StoreTx, T> work) {
+        if (!NonBlocking.active()) {
+            return write(work);
+        }
+        if (!lock.writeLock().tryLock()) {
+            throw NonBlocking.wouldBlock("memory store is being read or written");
+        }
+        return writeLocked(work);
+    }
+
+    /** Runs the work holding the write lock, which it releases; a failed work leaves nothing behind. */
+    private <T> T writeLocked(Function<StoreTx, T> work) {
         try {
             Deque<Runnable> undo = new ArrayDeque<>();
             try {

@@ -87,6 +87,8 @@ public final class RocksDbStore implements MetadataStore {
     private final WriteOptions writeOptions;
     /** The write transactions' reads (latest state, no snapshot): one object, used under the write lock. */
     private final ReadOptions writeReads = new ReadOptions();
+    /** The same for a deferred write under {@link NonBlocking}: memtables and block cache only. */
+    private final ReadOptions writeReadsCacheOnly = new ReadOptions().setReadTier(ReadTier.BLOCK_CACHE_TIER);
     private final boolean sync;
     private final GroupCommit commits;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -194,7 +196,38 @@ public final class RocksDbStore implements MetadataStore {
 
     @Override
     public <T> T writeDeferred(Function<StoreTx, T> work) {
+        if (NonBlocking.active()) {
+            return writeDeferredWithoutWaiting(work);
+        }
         return write(work, false, true);
+    }
+
+    /**
+     * A deferred write on a thread that must not wait (an event loop answering an UNSTABLE WRITE):
+     * it goes ahead only if it needs nothing but memory — the write lock free now, its reads in
+     * memtables or the block cache, and its result inode puts the overlay takes without a flush.
+     * Anything else throws {@link NonBlocking#wouldBlock} with nothing changed: the transaction's
+     * writes are still its own until the overlay takes them, which is the last step.
+     */
+    private <T> T writeDeferredWithoutWaiting(Function<StoreTx, T> work) {
+        if (overlay.overBound() || !writeLock.tryLock()) {
+            throw NonBlocking.wouldBlock("RocksDB store busy or its inode overlay due for a flush");
+        }
+        long idBefore = nextId;
+        RocksTx tx = new RocksTx(db, writeReadsCacheOnly, true, this, overlay, true);
+        try {
+            T result = work.apply(tx);
+            Map<Long, Inode> inodes = tx.inodeWrites();
+            boolean others = tx.batch() != null && tx.batch().count() > 0;
+            if (nextId != idBefore || others || inodes.containsValue(null)) {
+                throw NonBlocking.wouldBlock("a deferred write that must reach RocksDB");
+            }
+            inodes.values().forEach(overlay::putDirty);
+            return result;
+        } finally {
+            tx.closeBatch();
+            writeLock.unlock();
+        }
     }
 
     @Override
@@ -408,6 +441,7 @@ public final class RocksDbStore implements MetadataStore {
             db.close();
             writeOptions.close();
             writeReads.close();
+            writeReadsCacheOnly.close();
             options.close();
             bloom.close();
         } finally {

@@ -31,7 +31,10 @@ public interface Nfs3Procedure<A> {
     /**
      * Worth answering on the event loop when the services are in this process: a read whose
      * service calls may be answered from memory (metadata from the store's caches, READ's data from
-     * resident block pages; see RpcProgram#inlinable). Never a procedure that changes state.
+     * resident block pages; see RpcProgram#inlinable). A procedure that changes state only if
+     * running it again after a partial run changes nothing more than running it once (UNSTABLE
+     * WRITE: the same bytes at the same offset), since a step that would block makes the whole call
+     * run again off the event loop.
      */
     default boolean inlinable() {
         return false;

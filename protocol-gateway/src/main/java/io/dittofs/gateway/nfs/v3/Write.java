@@ -1,5 +1,6 @@
 package io.dittofs.gateway.nfs.v3;
 
+import io.dittofs.contracts.grpc.NonBlocking;
 import io.dittofs.gateway.fs.model.Handle;
 import io.dittofs.gateway.fs.model.Stability;
 import java.nio.ByteBuffer;
@@ -48,8 +49,24 @@ public final class Write implements Nfs3Procedure<Write.Args> {
         return false;
     }
 
+    /**
+     * An UNSTABLE write the services can take in memory (the metadata store's deferred inode
+     * update, the block engine's overlay and log buffer) is answered on the event loop: no hand-off
+     * to a virtual thread and back, which cost more than the write itself. If a step would block
+     * after an earlier one succeeded, the whole write runs again off the event loop: RecordWrite
+     * twice (the same size, later times) and the same bytes at the same offset, as when a client
+     * retransmits.
+     */
+    @Override
+    public boolean inlinable() {
+        return true;
+    }
+
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
+        if (a.stable() != Stability.UNSTABLE && NonBlocking.active()) {
+            throw NonBlocking.wouldBlock("a stable write waits for the disk");
+        }
         int size = a.data().remaining();
         if (a.offset() < 0 || a.count() > size || a.offset() + size < 0) {
             Nfs3Procedure.wccFailure(out, a.offset() < 0 || a.offset() + size < 0 ? Nfs3Status.FBIG : Nfs3Status.INVAL);

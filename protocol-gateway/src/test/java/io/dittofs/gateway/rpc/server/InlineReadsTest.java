@@ -66,7 +66,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * NFSv3 GETATTR, LOOKUP and ACCESS answered on the event loop (dittofs.rpc.inline-reads) over real
+ * NFSv3 GETATTR, LOOKUP, ACCESS (and UNSTABLE WRITE) answered on the event loop (dittofs.rpc.inline-reads) over real
  * sockets, real services in process, memory and RocksDB stores: the replies are byte for byte
  * those of the handed-off path, a read that would block (RocksDB data not in the block cache, a
  * memory store whose lock a writer holds) is handed off once and answered right, and a gateway
@@ -81,6 +81,7 @@ class InlineReadsTest {
     private static final int LOOKUP = 3;
     private static final int ACCESS = 4;
     private static final int READ = 6;
+    private static final int WRITE = 7;
     private static final int CREATE = 8;
 
     @TempDir
@@ -254,12 +255,68 @@ class InlineReadsTest {
         assertThat(st.inlineMeters.find("dittofs.protocol.operations").tag("op", "GETATTR").timers().stream()
                 .mapToLong(t -> t.count()).sum()).isEqualTo(9);
 
-        // a write is never tried on the event loop
+        // a namespace change is never tried on the event loop
         byte[] create = call(0, CREATE, w -> w.writeOpaque(st.root.bytes()).writeString("g").writeInt(1)
                 .writeBool(false).writeBool(false).writeBool(false).writeBool(false).writeInt(0).writeInt(0));
         roundTrip(st.inline, create);
         assertThat(inlineCount(st.inlineMeters, "inline")).isEqualTo(calls.size());
         assertThat(st.fs.lookup(Principal.root(), st.root, "g").status().ok()).isTrue();
+    }
+
+    private byte[] write(int uid, Handle h, long offset, int stable, byte[] data) {
+        return call(uid, WRITE, w -> w.writeOpaque(h.bytes()).writeLong(offset).writeInt(data.length).writeInt(stable)
+                .writeOpaque(data));
+    }
+
+    /** The data at the end of a READ reply (a length that is a multiple of 4 has no padding). */
+    private static byte[] tail(byte[] reply, int n) {
+        return java.util.Arrays.copyOfRange(reply, reply.length - n, reply.length);
+    }
+
+    /**
+     * UNSTABLE WRITEs are answered on the event loop (the services take them in memory) and read
+     * back right; a FILE_SYNC write waits for the disk, so it is handed off, once, and done there.
+     */
+    private void unstableWritesInline(Supplier<MetadataStore> store) throws Exception {
+        Stack st = new Stack(store.get());
+        Handle f = st.file("f");
+        byte[] first = new byte[4096];
+        new java.util.Random(1).nextBytes(first);
+        byte[] second = new byte[512];
+        new java.util.Random(2).nextBytes(second);
+        assertThat(roundTrip(st.inline, write(1000, f, 8192, 0, first))).hasSizeGreaterThan(100);
+        assertThat(roundTrip(st.inline, write(1000, f, 100, 0, second))).hasSizeGreaterThan(100);
+        assertThat(inlineCount(st.inlineMeters, "inline")).isEqualTo(2);
+        assertThat(inlineCount(st.inlineMeters, "would_block")).isZero();
+        assertThat(tail(roundTrip(st.handed, read(1000, f, 8192, 4096)), 4096)).isEqualTo(first);
+        assertThat(tail(roundTrip(st.handed, read(1000, f, 100, 512)), 512)).isEqualTo(second);
+        assertThat(st.fs.getAttr(Principal.root(), f).attr().size()).isEqualTo(8192 + 4096);
+
+        byte[] stable = new byte[1024];
+        new java.util.Random(3).nextBytes(stable);
+        roundTrip(st.inline, write(1000, f, 20_000, 2, stable));
+        assertThat(inlineCount(st.inlineMeters, "would_block")).isEqualTo(1);
+        assertThat(tail(roundTrip(st.handed, read(1000, f, 20_000, 1024)), 1024)).isEqualTo(stable);
+        // counted once each, and nothing left in flight
+        assertThat(st.inlineMeters.find("dittofs.protocol.operations").tag("op", "WRITE").timers().stream()
+                .mapToLong(t -> t.count()).sum()).isEqualTo(3);
+        assertThat(st.inlineMeters.get("dittofs.protocol.inflight").tag("protocol", "nfs3").gauge().value()).isZero();
+
+        // someone without the write bit: the refusal is answered on the event loop too, and changes nothing
+        byte[] denied = roundTrip(st.inline, write(2000, f, 0, 0, first));
+        assertThat(inlineCount(st.inlineMeters, "inline")).isEqualTo(3);
+        assertThat(java.nio.ByteBuffer.wrap(denied, 24, 4).getInt()).as("NFS3ERR_ACCES").isEqualTo(13);
+        assertThat(st.fs.getAttr(Principal.root(), f).attr().size()).isEqualTo(20_000 + 1024);
+    }
+
+    @Test
+    void memoryStoreUnstableWritesAreAnsweredOnTheEventLoop() throws Exception {
+        unstableWritesInline(MemoryStore::new);
+    }
+
+    @Test
+    void rocksDbUnstableWritesAreAnsweredOnTheEventLoop() throws Exception {
+        unstableWritesInline(() -> new RocksDbStore(dir.resolve("writes"), false));
     }
 
     @Test
