@@ -17,6 +17,7 @@ import io.dittofs.contracts.metadata.v1.RecordWriteRequest;
 import io.dittofs.metadata.grpc.MetadataGrpcService;
 import io.dittofs.metadata.spi.Inode;
 import io.dittofs.metadata.spi.MetadataStore;
+import io.dittofs.metadata.spi.StoreTx;
 import io.dittofs.metadata.store.memory.MemoryStore;
 import io.dittofs.metadata.store.postgres.PostgresStore;
 import io.dittofs.metadata.store.rocksdb.RocksDbStore;
@@ -106,6 +107,27 @@ class NonBlockingStoresTest {
     private record Attempt<T>(T value, NonBlocking.WouldBlock signal, boolean scopeBlocked) {
     }
 
+    /** A transaction held open on another thread (with the store's lock) until the result is closed. */
+    private static AutoCloseable holding(java.util.function.Consumer<java.util.function.Function<StoreTx, Object>> open)
+            throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> open.accept(tx -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        inside.await();
+        return () -> {
+            release.countDown();
+            holder.join();
+        };
+    }
+
     @Test
     void memoryStoreAnswersUnlessAWriterHoldsItsLock() throws Exception {
         Served s = new Served(new MemoryStore());
@@ -118,26 +140,11 @@ class NonBlockingStoresTest {
         assertThat(free.value()).isEqualTo(expected);
 
         // a writer inside its transaction holds the write lock until released
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> s.store.write(tx -> {
-            inside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        inside.await();
-        try {
+        try (AutoCloseable writer = holding(work -> s.store.write(work))) {
             Attempt<Inode> held = nonBlocking(() -> s.inode(f));
             assertThat(held.signal()).isNotNull();
             assertThat(held.scopeBlocked()).isTrue();
-        } finally {
-            release.countDown();
         }
-        writer.join();
         assertThat(nonBlocking(() -> s.inode(f)).value()).isEqualTo(expected);
     }
 
@@ -198,27 +205,12 @@ class NonBlockingStoresTest {
     void anUnstableRecordWriteSignalsWhileTheMemoryStoreIsHeld() throws Exception {
         Served s = new Served(new MemoryStore());
         FileHandle f = s.fs.mustFile(Ids.ROOT, s.root, "f");
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> s.store.read(tx -> {
-            inside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        inside.await();
-        try {
+        try (AutoCloseable reader = holding(work -> s.store.read(work))) {
             var held = nonBlocking(() -> new RecordWriteOp(s.core).run(RecordWriteRequest.newBuilder()
                     .setIdentity(Ids.ROOT).setHandle(f).setOffset(0).setLength(10).setUnstable(true).build()));
             assertThat(held.signal()).isNotNull();
             assertThat(held.scopeBlocked()).isTrue();
-        } finally {
-            release.countDown();
         }
-        reader.join();
         assertThat(s.inode(f).size()).isZero();
     }
 
