@@ -60,6 +60,31 @@ class FsLocalStoreTest extends LocalStoreConformance {
         return Files.readAllBytes(root.resolve("wal.log"));
     }
 
+    /** A block just written is lent without I/O: mapped when stored, its pages still in the page cache. */
+    @Test
+    void aBlockJustWrittenIsLentWithoutIo() throws Exception {
+        try (FsLocalStore s = new FsLocalStore(dir.resolve("fresh"), 0)) {
+            byte[] a = bytes(9, 64 * 1024);
+            BlockHash h = BlockHash.of(a, 0, a.length);
+            s.putBlockUnsynced(h, ByteBuffer.wrap(a));
+            ByteBuffer v = s.residentView(h, 4096, 8192);
+            assertThat(v).as("lent right after the write").isNotNull();
+            byte[] got = new byte[8192];
+            v.get(got);
+            assertThat(got).isEqualTo(java.util.Arrays.copyOfRange(a, 4096, 4096 + 8192));
+            byte[] b = bytes(10, 1000);
+            BlockHash hb = BlockHash.of(b, 0, b.length);
+            s.putBlock(hb, ByteBuffer.wrap(b));
+            assertThat(s.residentView(hb, 0, 1000)).as("synced puts too").isNotNull();
+        }
+        try (FsLocalStore s = new FsLocalStore(dir.resolve("fresh"), 0, false)) {
+            byte[] c = bytes(11, 100);
+            BlockHash hc = BlockHash.of(c, 0, c.length);
+            s.putBlock(hc, ByteBuffer.wrap(c));
+            assertThat(s.residentView(hc, 0, 100)).as("a store that lends no views").isNull();
+        }
+    }
+
     @Test
     void everythingSurvivesReopenAndTempFilesAreCleaned() throws Exception {
         Path root = dir.resolve("persist");

@@ -150,8 +150,10 @@ public final class FsLocalStore implements LocalStore {
         long len = content.remaining();
         quota.reserve(len, "block " + hash.hex());
         Path tmp = dir.resolve(hash.hex() + "." + tmpCounter.incrementAndGet() + ".tmp");
+        MappedByteBuffer mapped;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
                 ByteBuffer src = content.duplicate();
                 while (src.hasRemaining()) {
                     ch.write(src);
@@ -159,6 +161,7 @@ public final class FsLocalStore implements LocalStore {
                 if (sync) {
                     ch.force(false);
                 }
+                mapped = mapForReaders(ch, len);
             }
             move(tmp, target);
         } catch (IOException e) {
@@ -168,8 +171,27 @@ public final class FsLocalStore implements LocalStore {
         }
         if (sizes.putIfAbsent(hash, len) != null) {
             quota.release(len); // a concurrent put of the same content won
+        } else if (mapped != null) {
+            mappings.putIfAbsent(hash, mapped);
         }
         unsyncedDirs.add(dir);
+    }
+
+    /**
+     * A read-only mapping of a block just written, for {@link #residentView}: its pages are in the
+     * page cache now, so the first read of new content (a file read back after it was written) can
+     * be answered without I/O instead of going to a thread that may block only to map the block.
+     * Written completely before it is mapped and never written again, like every block file. Null
+     * when views are not lent, the block is empty or too large, or too many mappings are alive.
+     */
+    private MappedByteBuffer mapForReaders(FileChannel ch, long len) throws IOException {
+        if (!lendViews || len == 0 || len > Integer.MAX_VALUE || liveMappings.get() >= MAX_LIVE_MAPPINGS) {
+            return null;
+        }
+        MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, len);
+        liveMappings.incrementAndGet();
+        UNMAPPED.register(m, liveMappings::decrementAndGet);
+        return m;
     }
 
     private static void move(Path from, Path to) throws IOException {
