@@ -56,12 +56,7 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
         if (NonBlocking.active()) {
             // an event loop of this process asks (a gateway answering READ on the spot): memory and
             // resident pages only; anything else is declined and the gateway asks again where it may wait
-            ReadResponse resident = readIfResident(req);
-            if (resident == null) {
-                throw NonBlocking.wouldBlock("block content not resident");
-            }
-            out.onNext(resident);
-            out.onCompleted();
+            answerNow(out, readIfResident(req), "block content not resident");
             return;
         }
         unary("Read", out, () -> readReply(req, engine.read(req.getPayloadId().getValue(), offset(req.getOffset()),
@@ -99,19 +94,11 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
 
     @Override
     public void write(WriteRequest req, StreamObserver<WriteResponse> out) {
-        if (NonBlocking.active() && req.getStability() == Stability.UNSTABLE) {
-            // an event loop of this process asks (a gateway answering WRITE on the spot): memory
-            // only; anything else is declined and the gateway asks again where it may wait
-            WriteResponse done = writeWithoutWaiting(req);
-            if (done == null) {
-                throw NonBlocking.wouldBlock("block write needs I/O");
-            }
-            out.onNext(done);
-            out.onCompleted();
-            return;
-        }
         if (NonBlocking.active()) {
-            throw NonBlocking.wouldBlock("stable block write");
+            // the same for WRITE: UNSTABLE ones taken in memory only (a stable one waits for the disk)
+            answerNow(out, req.getStability() == Stability.UNSTABLE ? writeWithoutWaiting(req) : null,
+                    "block write needs I/O");
+            return;
         }
         unary("Write", out, () -> {
             Results.Write w = engine.write(req.getPayloadId().getValue(), offset(req.getOffset()),
@@ -133,6 +120,15 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
         } catch (Exception e) {
             return WriteResponse.newBuilder().setStatus(Failures.status("Write", e)).setVerifier(verifier()).build();
         }
+    }
+
+    /** Answers a call under NonBlocking with {@code reply}, or signals {@code why} when there is none. */
+    private static <T> void answerNow(StreamObserver<T> out, T reply, String why) {
+        if (reply == null) {
+            throw NonBlocking.wouldBlock(why);
+        }
+        out.onNext(reply);
+        out.onCompleted();
     }
 
     WriteResponse writeReply(Results.Write w) {

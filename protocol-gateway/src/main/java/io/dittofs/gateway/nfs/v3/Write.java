@@ -62,10 +62,19 @@ public final class Write implements Nfs3Procedure<Write.Args> {
         return true;
     }
 
+    /**
+     * Larger writes are not tried on the event loop: the block engine takes only writes smaller
+     * than a block in memory (and at most a quarter block into sealed content), so a sequential
+     * writer's 1 MiB WRITEs would run RecordWrite inline only to be handed off and run it again.
+     */
+    static final int MAX_INLINE_BYTES = 64 * 1024;
+
     @Override
     public void execute(Nfs3Request req, Args a, XdrWriter out) {
-        if (a.stable() != Stability.UNSTABLE && NonBlocking.active()) {
-            throw NonBlocking.wouldBlock("a stable write waits for the disk");
+        if (NonBlocking.active() && (a.stable() != Stability.UNSTABLE || a.data().remaining() > MAX_INLINE_BYTES)) {
+            // refused before RecordWrite, not after it: a stable write waits for the disk, and the
+            // block engine hashes and stores large writes (whole blocks) rather than keep them
+            throw NonBlocking.wouldBlock("a stable or large write");
         }
         int size = a.data().remaining();
         if (a.offset() < 0 || a.count() > size || a.offset() + size < 0) {
