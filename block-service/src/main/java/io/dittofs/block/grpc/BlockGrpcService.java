@@ -6,6 +6,7 @@ import io.dittofs.block.core.BlockEngine;
 import io.dittofs.block.core.Results;
 import io.dittofs.contracts.block.v1.*;
 import io.dittofs.contracts.common.v1.ByteRange;
+import io.dittofs.contracts.common.v1.PayloadId;
 import io.dittofs.contracts.common.v1.Status;
 import io.dittofs.contracts.grpc.NonBlocking;
 import io.grpc.stub.StreamObserver;
@@ -20,6 +21,8 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
     /** Unary reads are protocol-sized; larger requests are cut here (the client sees eof=false and continues). */
     static final int MAX_UNARY_READ = 8 << 20;
     static final int DEFAULT_STREAM_CHUNK = 1 << 20;
+    /** DeleteMany's bound: a drain pass sends at most 256; a larger call is refused, not run. */
+    static final int MAX_DELETE_MANY = 4096;
 
     private final BlockEngine engine;
 
@@ -222,6 +225,31 @@ public final class BlockGrpcService extends BlockServiceGrpc.BlockServiceImplBas
             engine.delete(req.getPayloadId().getValue());
             return DeleteResponse.getDefaultInstance();
         }, st -> DeleteResponse.newBuilder().setStatus(st).build());
+    }
+
+    /**
+     * Deletes each object in turn; one object's failure is its own status and does not stop the
+     * others (every delete is idempotent, the caller retries only those not OK).
+     */
+    @Override
+    public void deleteMany(DeleteManyRequest req, StreamObserver<DeleteManyResponse> out) {
+        DeleteManyResponse.Builder reply = DeleteManyResponse.newBuilder();
+        if (req.getPayloadIdsCount() > MAX_DELETE_MANY) {
+            reply.setStatus(Status.INVAL);
+        } else {
+            for (PayloadId id : req.getPayloadIdsList()) {
+                Status st;
+                try {
+                    engine.delete(id.getValue());
+                    st = Status.OK;
+                } catch (Exception e) {
+                    st = Failures.status("DeleteMany", e);
+                }
+                reply.addStatuses(st);
+            }
+        }
+        out.onNext(reply.build());
+        out.onCompleted();
     }
 
     @Override

@@ -255,6 +255,31 @@ class BlockServiceRpcTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"fs", "memory"})
+    void deleteManyAnswersEachObjectAndRefusesTooMany(String kind) throws Exception {
+        start(kind);
+        write(id("a"), 0, random(1, 5000), Stability.UNSTABLE);
+        write(id("b"), 0, random(2, 7000), Stability.FILE_SYNC);
+        write(id("kept"), 0, random(3, 300), Stability.UNSTABLE);
+        DeleteManyResponse r = stub.deleteMany(DeleteManyRequest.newBuilder().addPayloadIds(id("a"))
+                .addPayloadIds(PayloadId.getDefaultInstance()).addPayloadIds(id("b")).addPayloadIds(id("never-written")).build());
+        assertThat(r.getStatus()).isEqualTo(Status.OK);
+        // the bad id is its own failure; the objects after it are still deleted
+        assertThat(r.getStatusesList()).containsExactly(Status.OK, Status.BADHANDLE, Status.OK, Status.OK);
+        assertThat(stub.stat(StatRequest.newBuilder().setPayloadId(id("a")).build()).getSize()).isZero();
+        assertThat(stub.stat(StatRequest.newBuilder().setPayloadId(id("b")).build()).getSize()).isZero();
+
+        DeleteManyRequest.Builder tooMany = DeleteManyRequest.newBuilder().addPayloadIds(id("kept"));
+        for (int i = 0; i < BlockGrpcService.MAX_DELETE_MANY; i++) {
+            tooMany.addPayloadIds(id("n" + i));
+        }
+        DeleteManyResponse refused = stub.deleteMany(tooMany.build());
+        assertThat(refused.getStatus()).isEqualTo(Status.INVAL);
+        assertThat(refused.getStatusesList()).isEmpty();
+        assertThat(stub.stat(StatRequest.newBuilder().setPayloadId(id("kept")).build()).getSize()).isEqualTo(300);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fs", "memory"})
     void badArgumentsAreStatuses(String kind) throws Exception {
         start(kind);
         assertThat(stub.write(WriteRequest.newBuilder().setOffset(1).setData(ByteString.copyFromUtf8("x")).build()).getStatus())

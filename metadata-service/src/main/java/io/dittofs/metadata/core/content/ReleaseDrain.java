@@ -36,7 +36,7 @@ public final class ReleaseDrain implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReleaseDrain.class);
     private static final int BATCH = 256;
     /** How long a kicked pass waits for more entries; nothing waits for the drain but space. */
-    private static final long GATHER_MILLIS = 5;
+    private static final long GATHER_MILLIS = 50;
     /** More named payloads than this waiting: the next pass scans instead (bounds the queue). */
     private static final int MAX_NAMED = 4096;
 
@@ -119,12 +119,12 @@ public final class ReleaseDrain implements AutoCloseable {
             // with asynchronous namespace commits the REMOVE that released an entry may not be
             // durable yet: content goes only once the name's removal can no longer come back
             store.syncNamespace();
-            for (Release r : batch) {
-                if (closed) {
-                    break;
-                }
-                apply(r);
-                applied.add(r);
+            if (!closed) {
+                // one DeleteMany for the pass's deletes, not a call per REMOVE
+                releaser.applyAll(batch, (r, ok) -> {
+                    dropIfRefused(r, ok);
+                    applied.add(r);
+                });
             }
         } finally {
             acknowledge(applied);
@@ -170,7 +170,11 @@ public final class ReleaseDrain implements AutoCloseable {
     }
 
     private void apply(Release r) {
-        if (!releaser.apply(r)) {
+        dropIfRefused(r, releaser.apply(r));
+    }
+
+    private static void dropIfRefused(Release r, boolean applied) {
+        if (!applied) {
             log.error("content release {} can never be applied; dropped from the outbox", r);
         }
     }
