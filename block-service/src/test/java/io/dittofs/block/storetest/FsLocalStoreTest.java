@@ -85,6 +85,23 @@ class FsLocalStoreTest extends LocalStoreConformance {
         }
     }
 
+    /** Reads longer than MAX_VIEW_BYTES are copied by the caller (pread), shorter ones lent. */
+    @Test
+    void largeReadsAreCopiedNotLent() throws Exception {
+        try (FsLocalStore s = new FsLocalStore(dir.resolve("large"), 0)) {
+            byte[] a = bytes(12, 1 << 20);
+            BlockHash h = BlockHash.of(a, 0, a.length);
+            s.putBlock(h, ByteBuffer.wrap(a));
+            assertThat(s.view(h, 0, FsLocalStore.MAX_VIEW_BYTES)).as("up to the bound: lent").isNotNull();
+            assertThat(s.residentView(h, 0, FsLocalStore.MAX_VIEW_BYTES)).isNotNull();
+            assertThat(s.view(h, 0, FsLocalStore.MAX_VIEW_BYTES + 1)).as("past it: copied").isNull();
+            assertThat(s.residentView(h, 0, 1 << 20)).isNull();
+            ByteBuffer whole = ByteBuffer.allocate(1 << 20);
+            s.readBlock(h, 0, whole);
+            assertThat(whole.array()).isEqualTo(a);
+        }
+    }
+
     @Test
     void everythingSurvivesReopenAndTempFilesAreCleaned() throws Exception {
         Path root = dir.resolve("persist");
